@@ -10,7 +10,14 @@ const FNumber = fieldOf(z.number());
 const FDate = fieldOf(IsoDate);
 const FStrings = fieldOf(z.array(z.string()));
 
-export const AuditType = z.enum(["stage1", "stage2", "initial", "surveillance", "recertification", "special"]);
+export const AuditType = z.enum([
+  "stage1",
+  "stage2",
+  "initial",
+  "surveillance",
+  "recertification",
+  "special",
+]);
 export type AuditType = z.infer<typeof AuditType>;
 export const TeamRole = z.enum(["leader", "member", "expert", "observer", "guide"]);
 export type TeamRole = z.infer<typeof TeamRole>;
@@ -138,7 +145,11 @@ export const DocumentInfo = z.object({
   kind: DocumentKind,
   status: DocumentStatus,
   errors: z.array(Problem),
-  ocr: z.object({ engine: z.string(), meanConfidence: z.number().min(0).max(1).nullable(), dpi: z.number().nullable() }),
+  ocr: z.object({
+    engine: z.string(),
+    meanConfidence: z.number().min(0).max(1).nullable(),
+    dpi: z.number().nullable(),
+  }),
   timings: z.object({ totalMs: z.number(), ocrMs: z.number() }),
 });
 export type DocumentInfo = z.infer<typeof DocumentInfo>;

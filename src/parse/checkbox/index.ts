@@ -1,17 +1,123 @@
-import { missingField } from "../../domain/field.ts";
+import type { Field } from "../../domain/field.ts";
+import { type Bbox, unionBbox } from "../../domain/geometry.ts";
 import type { OcrPage } from "../../domain/ocr.ts";
+import type { AuditType, Recommendation } from "../../domain/record.ts";
+import { type BuiltGroup, buildGroups, type Placed } from "./group.ts";
 import type { CheckboxFields } from "./types.ts";
 
+export { detectMarks } from "./detect.ts";
 export type { CheckboxFields } from "./types.ts";
 
-// Placeholder until box grouping lands: every tick-dependent field stays null (never guessed).
-export function readCheckboxFields(_pages: readonly OcrPage[]): CheckboxFields {
+type EvalResult = "符合" | "基本符合" | "不符合";
+
+/** Groups the page marks (read from pixels by detectMarks) into the record's tick-dependent fields. */
+export function readCheckboxFields(pages: readonly OcrPage[]): CheckboxFields {
+  const built = buildGroups(pages);
+  const conclusion: Record<string, string | null> = {};
+  const evaluationResults = new Map<string, Field<EvalResult>>();
+  for (const g of built) {
+    if (g.kind === "conclusion" && (conclusion[g.key] === undefined || conclusion[g.key] === null)) {
+      const ticked = checked(g.members);
+      conclusion[g.key] = ticked.length === 1 ? ticked[0]!.term.display : null;
+    }
+    if (
+      g.kind === "evaluation" &&
+      g.members[0]!.term.family === "conformity" &&
+      !evaluationResults.has(g.key)
+    ) {
+      evaluationResults.set(
+        g.key,
+        exclusiveField(g.members, (t) => t.display as EvalResult),
+      );
+    }
+  }
+  const rec =
+    built.find((g) => g.kind === "recommendation" && g.members.length > 1) ?? byKind(built, "recommendation");
   return {
-    checkboxGroups: [],
-    conclusion: {},
-    recommendation: missingField("checkbox"),
-    managementSystems: missingField("checkbox"),
-    auditType: missingField("checkbox"),
-    evaluationResults: new Map(),
+    checkboxGroups: built.map((g) => g.group),
+    conclusion,
+    recommendation: rec ? exclusiveField(rec.members, (t) => t.value as Recommendation) : missing(),
+    managementSystems: systemsField(built.filter((g) => g.kind === "system")),
+    auditType: auditTypeField(built),
+    evaluationResults,
   };
+}
+
+function byKind(built: readonly BuiltGroup[], kind: BuiltGroup["kind"]): BuiltGroup | undefined {
+  return built.find((g) => g.kind === kind);
+}
+
+function checked(members: readonly Placed[]): Placed[] {
+  return members.filter((p) => p.mark.state === "checked");
+}
+
+function missing<T>(): Field<T> {
+  return { value: null, raw: null, confidence: 0, page: null, bbox: null, method: "checkbox" };
+}
+
+/** The value depends on every box of the group: an unreadable neighbour lowers confidence. */
+function groupConfidence(members: readonly Placed[]): number {
+  return Math.min(...members.map((p) => p.mark.confidence));
+}
+
+/**
+ * Exactly one ticked option gives the value; none or several give null (CHK-NONE / CHK-MULTIPLE read the
+ * group), with the ticked labels in raw so the review shows what was seen.
+ */
+function exclusiveField<T>(members: readonly Placed[], value: (t: Placed["term"]) => T): Field<T> {
+  const ticked = checked(members);
+  if (ticked.length === 1) {
+    const p = ticked[0]!;
+    return {
+      value: value(p.term),
+      raw: p.mark.label,
+      confidence: groupConfidence(members),
+      page: p.page,
+      bbox: p.mark.bbox,
+      method: "checkbox",
+    };
+  }
+  if (ticked.length === 0) return missing();
+  return {
+    value: null,
+    raw: ticked.map((p) => p.mark.label).join("、"),
+    confidence: 0,
+    page: ticked[0]!.page,
+    bbox: unionOnPage(ticked),
+    method: "checkbox",
+  };
+}
+
+function unionOnPage(ps: readonly Placed[]): Bbox | null {
+  const page = ps[0]?.page;
+  return unionBbox(ps.filter((p) => p.page === page).map((p) => p.mark.bbox));
+}
+
+/** Multi-select: every ticked system, from the cover list and any repeat of it. */
+function systemsField(groups: readonly BuiltGroup[]): Field<string[]> {
+  const members = groups.flatMap((g) => g.members);
+  const ticked = checked(members);
+  if (ticked.length === 0) return missing();
+  const codes = [...new Set(ticked.map((p) => p.term.value))];
+  return {
+    value: codes,
+    raw: ticked.map((p) => p.mark.label).join("、"),
+    confidence: groupConfidence(members),
+    page: ticked[0]!.page,
+    bbox: unionOnPage(ticked),
+    method: "checkbox",
+  };
+}
+
+/** 第一阶段/第二阶段 refine 初次认证: the stage wins when ticked, else the audit type row decides. */
+function auditTypeField(built: readonly BuiltGroup[]): Field<AuditType> {
+  const stage = byKind(built, "auditStage");
+  const type = byKind(built, "auditType");
+  const stageF = stage ? exclusiveField(stage.members, (t) => t.value as AuditType) : null;
+  const typeF = type ? exclusiveField(type.members, (t) => t.value as AuditType) : null;
+  const several = (f: Field<AuditType> | null) => f !== null && f.value === null && f.raw !== null;
+  if (several(typeF)) return typeF!;
+  const typeOpen = !typeF || typeF.value === null || typeF.value === "initial";
+  if (stageF && (stageF.value !== null || several(stageF)) && typeOpen) return stageF;
+  return typeF ?? stageF ?? missing();
 }

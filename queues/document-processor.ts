@@ -1,0 +1,145 @@
+import { performance } from "node:perf_hooks";
+import { type Job, UnrecoverableError } from "bullmq";
+import { OcrPage } from "../src/domain/ocr.ts";
+import type { AuditRecord } from "../src/domain/record.ts";
+import { assembleRecord, type DocumentMeta, failedRecord } from "../src/pipeline/assemble.ts";
+import { writeDocumentOutputs } from "../src/pipeline/outputs.ts";
+import {
+  codeFromReason,
+  DocumentJobData,
+  type DocumentJobData as DocumentJobDataT,
+  type DocumentJobResult,
+  messageFromReason,
+  pageFromKey,
+  reasonWithCode,
+} from "./names.ts";
+import type { PageJobResult } from "./page-processor.ts";
+
+export interface DocumentProcessorDeps {
+  /** Name of this worker's OCR engine, for records of documents that were never OCR'd. */
+  engineName: string;
+}
+
+/** A page whose job failed for good (after retries): it still counts, as a page error. */
+function failedPage(page: number, code: string, message: string): OcrPage {
+  return {
+    page,
+    source: "ocr",
+    width: 0,
+    height: 0,
+    dpi: 0,
+    rotation: 0,
+    skew: 0,
+    text: "",
+    lines: [],
+    meanConfidence: 0,
+    marks: [],
+    error: { code, message },
+  };
+}
+
+function isPageResult(v: unknown): v is PageJobResult {
+  if (typeof v !== "object" || v === null) return false;
+  const r = v as Partial<PageJobResult>;
+  return typeof r.engine === "string" && OcrPage.safeParse(r.page).success;
+}
+
+function resultOf(record: AuditRecord): DocumentJobResult {
+  return {
+    documentId: record.document.id,
+    file: record.document.file,
+    status: record.document.status,
+    kind: record.document.kind,
+    codes: record.document.errors.map((e) => e.code),
+    pages: record.document.pages,
+  };
+}
+
+/** The page results of a document job, in page order; a page whose job failed becomes a page error. */
+async function collectPages(
+  job: Job,
+  pageCount: number,
+): Promise<{ pages: OcrPage[]; engine: string | null; ocrMs: number }> {
+  const values = await job.getChildrenValues<unknown>();
+  const failures = await job.getIgnoredChildrenFailures();
+  const byPage = new Map<number, OcrPage>();
+  let engine: string | null = null;
+  let ocrMs = 0;
+  for (const [key, value] of Object.entries(values)) {
+    const n = pageFromKey(key);
+    if (n === null || !isPageResult(value)) continue;
+    byPage.set(n, value.page);
+    engine ??= value.engine;
+    ocrMs += value.ms;
+  }
+  for (const [key, reason] of Object.entries(failures)) {
+    const n = pageFromKey(key);
+    if (n === null || byPage.has(n)) continue;
+    byPage.set(n, failedPage(n, codeFromReason(reason, "OCR_FAILED"), messageFromReason(reason)));
+  }
+  const pages = Array.from(
+    { length: pageCount },
+    (_, i) => byPage.get(i + 1) ?? failedPage(i + 1, "OCR_FAILED", `no result for page ${i + 1}`),
+  );
+  return { pages, engine, ocrMs };
+}
+
+/** Document job: runs once all its page jobs are done (completed or failed for good). Assembles the record
+ * with the pipeline's own functions and writes the outputs into the payload's `out` folder. */
+export async function processDocumentJob(job: Job, deps: DocumentProcessorDeps): Promise<DocumentJobResult> {
+  const data = DocumentJobData.parse(job.data);
+  const t0 = performance.now();
+  const meta: DocumentMeta = {
+    id: data.documentId,
+    file: data.display,
+    engine: deps.engineName,
+    timings: { totalMs: 0, ocrMs: 0 },
+  };
+  if (data.inputError) {
+    // Rejected when submitted: the failed record is the result; the job fails for good with the code.
+    meta.timings.totalMs = Math.round(performance.now() - t0);
+    const record = failedRecord(meta, data.inputError.code, data.inputError.message, data.pageCount);
+    await writeDocumentOutputs(data.out, record, []);
+    throw new UnrecoverableError(reasonWithCode(data.inputError.code, data.inputError.message));
+  }
+  try {
+    const { pages, engine, ocrMs } = await collectPages(job, data.pageCount);
+    meta.engine = engine ?? deps.engineName;
+    meta.timings.ocrMs = ocrMs;
+    const record = assembleRecord(meta, pages, data.settings.rules);
+    record.document.timings.totalMs = Math.max(0, Date.now() - job.timestamp);
+    await writeDocumentOutputs(data.out, record, pages);
+    return resultOf(record);
+  } catch (e) {
+    // Out of retries: leave a failed record so nothing is lost, and fail with the code.
+    const attempts = job.opts.attempts ?? 1;
+    const code = codeOf(e);
+    const message = e instanceof Error ? e.message : String(e);
+    if (job.attemptsMade + 1 >= attempts) {
+      await writeFailed(data, meta, code, message).catch(() => undefined);
+      throw new UnrecoverableError(reasonWithCode(code, message));
+    }
+    throw new Error(reasonWithCode(code, message), { cause: e });
+  }
+}
+
+function codeOf(e: unknown): string {
+  if (typeof e === "object" && e !== null && typeof (e as { code?: unknown }).code === "string") {
+    const code = (e as { code: string }).code;
+    if (/^[A-Z][A-Z0-9_]+$/.test(code)) return code;
+  }
+  return "DOCUMENT_FAILED";
+}
+
+/** The failed record for a document the queue gave up on. Used by the worker on its last attempt and by the
+ * submitter when a document job failed without leaving a record. */
+export async function writeFailed(
+  data: DocumentJobDataT,
+  meta: DocumentMeta,
+  code: string,
+  message: string,
+): Promise<AuditRecord> {
+  const record = failedRecord(meta, code, message, data.pageCount);
+  await writeDocumentOutputs(data.out, record, []);
+  return record;
+}

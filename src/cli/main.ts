@@ -1,0 +1,128 @@
+import { Command, CommanderError, Option } from "commander";
+import { loadConfig } from "../config/load.ts";
+import { AuditExtractError } from "../domain/errors.ts";
+import { runIngest } from "../pipeline/runner.ts";
+import { describeError, EXIT, exitCodeFor } from "./exit-codes.ts";
+import { createProgress } from "./progress.ts";
+
+function configFrom(opts: { config?: string; workers?: string; pageImages?: boolean }) {
+  const flags: Record<string, unknown> = {};
+  if (opts.workers !== undefined) {
+    const n = Number(opts.workers);
+    if (!Number.isInteger(n) || n < 1)
+      throw new AuditExtractError("USAGE", `--workers must be a whole number ≥ 1, got ${opts.workers}`);
+    flags.ocr = { workers: n };
+  }
+  if (opts.pageImages === false) flags.savePageImages = false;
+  return loadConfig({ file: opts.config, flags });
+}
+
+async function ingest(
+  paths: string[],
+  opts: { out: string; queue?: boolean; config?: string; workers?: string; pageImages?: boolean },
+) {
+  const config = configFrom(opts);
+  const progress = createProgress();
+  try {
+    const run = opts.queue ? (await import("../../queues/submit.ts")).runQueuedIngest : runIngest;
+    const result = await run({
+      inputs: paths,
+      out: opts.out,
+      config,
+      onProgress: (e) => progress.onEvent(e),
+    });
+    progress.stop();
+    const ok = result.records.length - result.rejected;
+    process.stderr.write(`${ok} extracted, ${result.rejected} rejected; outputs in ${opts.out}\n`);
+    return result.rejected > 0 ? EXIT.REJECTED : EXIT.OK;
+  } finally {
+    progress.stop();
+  }
+}
+
+async function exportCmd(outDir: string, opts: { format: string[] }) {
+  const { exportAll } = await import("../export/index.ts");
+  const formats = opts.format.flatMap((f) => f.split(","));
+  const allowed = ["json", "jsonl", "csv", "html"] as const;
+  type Format = (typeof allowed)[number];
+  const bad = formats.filter((f) => !(allowed as readonly string[]).includes(f));
+  if (bad.length)
+    throw new AuditExtractError(
+      "USAGE",
+      `unknown export format ${bad.join(", ")}`,
+      "use csv, jsonl, html or json",
+    );
+  await exportAll(outDir, formats as Format[]);
+  return EXIT.OK;
+}
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command()
+    .name("audit-extract")
+    .description("Scanned Chinese certification audit reports -> validated records and QA flags")
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command("ingest")
+    .description("extract records from PDFs, page images or folders of them")
+    .argument("<paths...>", "files or folders")
+    .requiredOption("-o, --out <dir>", "output folder")
+    .option("--queue", "submit to BullMQ workers on REDIS_URL instead of running in-process")
+    .option("-c, --config <file>", "configuration file (JSON)")
+    .option("-w, --workers <n>", "OCR workers (default: one per core)")
+    .option("--no-page-images", "do not keep page images for the review page's crops")
+    .action(async (paths: string[], opts) => setExit(await ingest(paths, opts)));
+
+  program
+    .command("export")
+    .description("rebuild exports from the records in an output folder, without OCR")
+    .argument("<out-dir>")
+    .addOption(
+      new Option("-f, --format <formats...>", "csv, jsonl, html, json").default(["csv", "jsonl", "html"]),
+    )
+    .action(async (outDir: string, opts) => setExit(await exportCmd(outDir, opts)));
+
+  program
+    .command("worker")
+    .description("run a BullMQ worker on REDIS_URL (as many as you like, on any machine)")
+    .option("-c, --config <file>", "configuration file (JSON)")
+    .option("--concurrency <n>", "jobs at once (default: one per core)")
+    .action(async (opts) => {
+      const { runWorkerCli } = await import("../../queues/worker-cli.ts");
+      setExit(await runWorkerCli(configFrom(opts), opts.concurrency ? Number(opts.concurrency) : undefined));
+    });
+
+  program
+    .command("status")
+    .description("queue counts per state and failed documents with reasons")
+    .option("-c, --config <file>", "configuration file (JSON)")
+    .action(async (opts) => {
+      const { printStatus } = await import("../../queues/status.ts");
+      setExit(await printStatus(configFrom(opts)));
+    });
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.OK;
+  try {
+    await buildProgram((c) => {
+      code = c;
+    }).parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+    }
+    process.stderr.write(`${describeError(e)}\n`);
+    return exitCodeFor(e);
+  }
+}
+
+const isEntry = process.argv[1] && /(main\.ts|audit-extract(\.js)?)$/.test(process.argv[1]);
+if (isEntry) {
+  main(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+}

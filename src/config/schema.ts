@@ -1,0 +1,50 @@
+import os from "node:os";
+import { z } from "zod";
+
+export const OcrConfig = z.object({
+  engine: z.enum(["tesseract"]).default("tesseract"),
+  /** Golden OCR recordings: replay results for known page images (tests, re-runs); with `record`, misses go to
+   * the real engine and are stored. */
+  replayDir: z.string().nullable().default(null),
+  record: z.boolean().default(false),
+  /** Workers in the OCR pool; default one per core. */
+  workers: z.number().int().min(1).default(Math.max(1, os.availableParallelism())),
+  /** Recycle a worker after this many pages so memory stays flat on long runs. */
+  recycleAfter: z.number().int().min(1).default(200),
+  /** DPI at which image-only PDF pages are rasterised. */
+  dpi: z.number().int().min(72).max(600).default(300),
+  languages: z.string().default("chi_sim"),
+});
+
+export const LimitsConfig = z.object({
+  maxFileBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(200 * 1024 * 1024),
+  maxPages: z.number().int().positive().default(500),
+  maxPixelsPerPage: z.number().int().positive().default(60_000_000),
+  pageTimeoutMs: z.number().int().positive().default(120_000),
+  documentTimeoutMs: z
+    .number()
+    .int()
+    .positive()
+    .default(60 * 60_000),
+});
+
+export const QueueConfig = z.object({
+  redisUrl: z.string().default("redis://127.0.0.1:6379"),
+  prefix: z.string().default("audit-extract"),
+  concurrency: z.number().int().min(1).default(Math.max(1, os.availableParallelism())),
+});
+
+export const AppConfig = z.object({
+  ocr: OcrConfig.default(OcrConfig.parse({})),
+  limits: LimitsConfig.default(LimitsConfig.parse({})),
+  queue: QueueConfig.default(QueueConfig.parse({})),
+  /** Overrides for the QA rules (thresholds, enabled, severity); validated by the rules module. */
+  rules: z.record(z.string(), z.unknown()).default({}),
+  /** Save each page's prepared image for the review page's evidence crops. */
+  savePageImages: z.boolean().default(true),
+});
+export type AppConfig = z.infer<typeof AppConfig>;

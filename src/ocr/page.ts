@@ -1,0 +1,100 @@
+/** One page → OcrPage: text-layer pages are taken as they are; raster pages are prepared and read. */
+import { EnvironmentError, isAuditExtractError } from "../domain/errors.ts";
+import type { OcrLine, OcrPage } from "../domain/ocr.ts";
+import type { PageImage, PageInput } from "../domain/page.ts";
+import type { OcrEngine } from "./engine.ts";
+import { plausibleShare, prepareImage, type ReadabilityScore } from "./prepare.ts";
+
+export interface OcrPageOptions {
+  signal?: AbortSignal;
+  /** Decide 0° vs 180° by reading a strip (default true; costs one strip OCR per page, two if unsure). */
+  detectUpsideDown?: boolean;
+  maxSkewDeg?: number;
+}
+
+export interface OcrPageResult {
+  page: OcrPage;
+  /** The image the boxes refer to (prepared for OCR pages, the render for text-layer pages). */
+  image: PageImage | null;
+}
+
+/** Reads a strip with the engine: mean confidence scaled by the share of plausible report characters. */
+export function engineReadability(engine: OcrEngine, signal?: AbortSignal): ReadabilityScore {
+  return async (strip) => {
+    const result = await engine.recognize(strip, signal);
+    return result.meanConfidence * plausibleShare(result.text);
+  };
+}
+
+function emptyPage(page: number, source: OcrPage["source"], width: number, height: number, dpi: number): OcrPage {
+  return {
+    page,
+    source,
+    width,
+    height,
+    dpi,
+    rotation: 0,
+    skew: 0,
+    text: "",
+    lines: [],
+    meanConfidence: 0,
+    marks: [],
+    error: null,
+  };
+}
+
+function fromTextLayer(input: Extract<PageInput, { kind: "text-layer" }>): OcrPage {
+  const lines: OcrLine[] = input.lines.map((line) => ({
+    text: line.text,
+    bbox: line.bbox,
+    confidence: 1,
+    // The text layer has no word segmentation we trust; one word per line keeps the box.
+    words: [{ text: line.text, bbox: line.bbox, confidence: 1 }],
+  }));
+  return {
+    ...emptyPage(input.page, "text-layer", Math.round(input.width), Math.round(input.height), input.dpi),
+    text: lines.map((l) => l.text).join("\n"),
+    lines,
+    meanConfidence: lines.length > 0 ? 1 : 0,
+  };
+}
+
+/**
+ * Never throws for bad data: a page that cannot be read comes back with `error` set and empty text.
+ * Environment failures (missing language data) do throw, since every later page would fail too.
+ */
+export async function ocrPage(
+  input: PageInput,
+  engine: OcrEngine,
+  opts: OcrPageOptions = {},
+): Promise<OcrPageResult> {
+  if (input.kind === "text-layer") return { page: fromTextLayer(input), image: input.image };
+
+  const { image } = input;
+  try {
+    const prepared = await prepareImage(image, {
+      readability: (opts.detectUpsideDown ?? true) ? engineReadability(engine, opts.signal) : undefined,
+      maxSkewDeg: opts.maxSkewDeg,
+    });
+    const result = await engine.recognize(prepared.image, opts.signal);
+    return {
+      page: {
+        ...emptyPage(input.page, "ocr", prepared.image.width, prepared.image.height, prepared.image.dpi),
+        rotation: prepared.rotation,
+        skew: prepared.skew,
+        text: result.text,
+        lines: result.lines,
+        meanConfidence: result.meanConfidence,
+      },
+      image: prepared.image,
+    };
+  } catch (error) {
+    if (error instanceof EnvironmentError) throw error;
+    const code = isAuditExtractError(error) ? error.code : "OCR_FAILED";
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      page: { ...emptyPage(input.page, "ocr", image.width, image.height, image.dpi), error: { code, message } },
+      image: null,
+    };
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * OcrEngine on tesseract.js 7 (WASM): a pool of workers, each recycled after N pages.
+ * Language data comes only from the installed @tesseract.js-data packages (best_int models);
+ * tesseract.js is never given a URL, so it has nothing to download.
+ */
+import { access, mkdir, mkdtemp, rm, symlink } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { availableParallelism, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { createWorker, type Worker } from "tesseract.js";
+import { EnvironmentError, InputError } from "../domain/errors.ts";
+import type { PageImage } from "../domain/page.ts";
+import type { EngineResult, OcrEngine } from "./engine.ts";
+import { encodePgm } from "./pixels.ts";
+import { engineResultFromBlocks } from "./tesseract-result.ts";
+import { WorkerPool } from "./worker-pool.ts";
+
+export type TesseractLanguage = "chi_sim" | "eng";
+
+export interface TesseractEngineOptions {
+  /** Worker count; default one per core (`os.availableParallelism()`). */
+  workers?: number;
+  /** Pages a worker reads before it is replaced, so WASM heap growth is returned. Default 50. */
+  recycleAfter?: number;
+  /**
+   * Default chi_sim only: on report codes `chi_sim+eng` read no better and cost ~30% more time
+   * (measured; see bench notes in the report).
+   */
+  languages?: string | readonly TesseractLanguage[];
+  /** Tesseract page segmentation; 3 (automatic) reads report pages much better than tesseract.js's 6. */
+  pageSegMode?: number;
+  /** Start all workers at creation (surfaces missing language data at once). Default true. */
+  warmUp?: boolean;
+}
+
+/** Model variant: best_int is smaller and reads punctuation better than the package's default 4.0.0. */
+const MODEL_FOLDER = "4.0.0_best_int";
+const require = createRequire(import.meta.url);
+
+/** Folder holding `<lang>.traineddata.gz` for a language, inside its npm data package. */
+export function languageDataFolder(lang: TesseractLanguage): string {
+  let packageJson: string;
+  try {
+    packageJson = require.resolve(`@tesseract.js-data/${lang}/package.json`);
+  } catch (cause) {
+    throw new EnvironmentError(
+      "OCR_LANG_MISSING",
+      `language data package @tesseract.js-data/${lang} is not installed`,
+      "run npm ci",
+      { cause },
+    );
+  }
+  return join(dirname(packageJson), MODEL_FOLDER);
+}
+
+async function assertLanguageData(lang: TesseractLanguage): Promise<string> {
+  const folder = languageDataFolder(lang);
+  try {
+    await access(join(folder, `${lang}.traineddata.gz`));
+  } catch (cause) {
+    throw new EnvironmentError(
+      "OCR_LANG_MISSING",
+      `missing ${lang}.traineddata.gz in ${folder}`,
+      "reinstall @tesseract.js-data packages",
+      { cause },
+    );
+  }
+  return folder;
+}
+
+/**
+ * tesseract.js takes one `langPath`; each language lives in its own package, so for several
+ * languages we link them into one temp folder. (Passing `{code, data}` objects would avoid this,
+ * but tesseract.js 7's initialize() joins `data` instead of `code` for them.)
+ */
+async function languageFolder(langs: readonly TesseractLanguage[], scratch: string): Promise<string> {
+  const folders = await Promise.all(langs.map(assertLanguageData));
+  if (langs.length === 1) return folders[0]!;
+  const linked = join(scratch, "lang");
+  await mkdir(linked);
+  await Promise.all(
+    langs.map((lang, i) => symlink(join(folders[i]!, `${lang}.traineddata.gz`), join(linked, `${lang}.traineddata.gz`))),
+  );
+  return linked;
+}
+
+/** "chi_sim+eng" or a list → validated language list (only packages we ship are allowed). */
+export function parseLanguages(languages: string | readonly TesseractLanguage[]): TesseractLanguage[] {
+  const list = typeof languages === "string" ? languages.split("+").map((l) => l.trim()) : [...languages];
+  const known: readonly string[] = ["chi_sim", "eng"];
+  const unknown = list.filter((l) => !known.includes(l));
+  if (list.length === 0 || unknown.length > 0) {
+    throw new EnvironmentError(
+      "OCR_LANG_MISSING",
+      `unsupported OCR languages "${list.join("+")}" (installed: ${known.join(", ")})`,
+    );
+  }
+  return [...new Set(list)] as TesseractLanguage[];
+}
+
+export interface TesseractEngine extends OcrEngine {
+  /** Workers started so far, recycling included. */
+  readonly workersCreated: number;
+  readonly poolSize: number;
+}
+
+export async function createTesseractEngine(options: TesseractEngineOptions = {}): Promise<TesseractEngine> {
+  const langs = parseLanguages(options.languages ?? ["chi_sim"]);
+  const psm = options.pageSegMode ?? 3;
+  const size = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
+  // Cache writes go to a private temp dir (and cacheMethod 'none' disables them anyway): the
+  // default would write traineddata into the working directory and reuse it even if langPath changed.
+  const scratch = await mkdtemp(join(tmpdir(), "audit-extract-tess-"));
+  let langPath: string;
+  try {
+    langPath = await languageFolder(langs, scratch);
+  } catch (error) {
+    await rm(scratch, { recursive: true, force: true });
+    throw error;
+  }
+
+  const startWorker = async (): Promise<Worker> => {
+    let worker: Worker;
+    try {
+      worker = await createWorker(langs.join("+"), 1, {
+        langPath,
+        gzip: true,
+        cacheMethod: "none",
+        cachePath: scratch,
+      });
+    } catch (cause) {
+      throw new EnvironmentError("OCR_LANG_MISSING", `tesseract.js could not start: ${String(cause)}`, undefined, {
+        cause,
+      });
+    }
+    await worker.setParameters({
+      tessedit_pageseg_mode: String(psm) as never,
+      // Without this Tesseract puts a space between every pair of Chinese words.
+      preserve_interword_spaces: "1",
+    });
+    return worker;
+  };
+
+  const pool = new WorkerPool<Worker>({
+    size,
+    recycleAfter: options.recycleAfter ?? 50,
+    create: startWorker,
+    destroy: (worker) => worker.terminate().then(() => undefined),
+  });
+  if (options.warmUp ?? true) {
+    try {
+      await pool.warmUp();
+    } catch (error) {
+      await pool.close();
+      await rm(scratch, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  return {
+    name: `tesseract.js 7 ${langs.join("+")} best_int psm${psm}`,
+    get workersCreated() {
+      return pool.workersCreated;
+    },
+    poolSize: size,
+    async recognize(image: PageImage, signal?: AbortSignal): Promise<EngineResult> {
+      const pgm = encodePgm(image);
+      try {
+        return await pool.run(async (worker) => {
+          // Tell Tesseract the real resolution; it otherwise guesses from glyph sizes.
+          const result = await worker.recognize(
+            Buffer.from(pgm.buffer, pgm.byteOffset, pgm.byteLength),
+            { user_defined_dpi: String(Math.round(image.dpi)) } as never,
+            { blocks: true, text: false },
+          );
+          return engineResultFromBlocks(result.data.blocks);
+        }, signal);
+      } catch (cause) {
+        if (cause instanceof EnvironmentError || cause instanceof InputError) throw cause;
+        if (signal?.aborted) {
+          throw new InputError("PAGE_TIMEOUT", "OCR was aborted (time limit)", undefined, { cause });
+        }
+        throw new InputError("OCR_FAILED", `tesseract.js failed: ${String(cause)}`, undefined, { cause });
+      }
+    },
+    async close(): Promise<void> {
+      await pool.close();
+      await rm(scratch, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * A fixed number of worker slots, each recycled after N jobs so a long batch keeps memory flat.
+ *
+ * Why not tesseract.js `createScheduler`: it has no way to remove or replace one worker, so recycling
+ * would mean draining and restarting the whole scheduler (every core idle at each boundary), and a
+ * worker wedged by an aborted job could not be dropped on its own. This pool is the same FIFO
+ * dispatch with per-slot recycling.
+ */
+
+export interface WorkerPoolOptions<W> {
+  size: number;
+  /** Jobs a worker runs before it is terminated and replaced (Infinity = never). */
+  recycleAfter: number;
+  create: () => Promise<W>;
+  destroy: (worker: W) => Promise<void>;
+}
+
+interface Slot<W> {
+  worker: Promise<W> | null;
+  jobsDone: number;
+  busy: boolean;
+}
+
+interface QueuedJob<W> {
+  run: (worker: W) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (reason: unknown) => void;
+  signal: AbortSignal | undefined;
+  onAbort: (() => void) | undefined;
+}
+
+export class PoolClosedError extends Error {
+  override readonly name = "PoolClosedError";
+}
+
+export class WorkerPool<W> {
+  private readonly slots: Slot<W>[];
+  private readonly queue: QueuedJob<W>[] = [];
+  private readonly retiring = new Set<Promise<void>>();
+  private closed = false;
+  /** Workers created over the pool's life (recycling included); exposed for tests and the bench. */
+  workersCreated = 0;
+
+  constructor(private readonly options: WorkerPoolOptions<W>) {
+    if (!(options.size >= 1)) throw new RangeError("pool size must be >= 1");
+    this.slots = Array.from({ length: Math.floor(options.size) }, () => ({
+      worker: null,
+      jobsDone: 0,
+      busy: false,
+    }));
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Starts every worker now (otherwise they start on first use). */
+  async warmUp(): Promise<void> {
+    await Promise.all(this.slots.map((slot) => this.workerOf(slot)));
+  }
+
+  /**
+   * Runs `run` on the next free worker. If `signal` aborts while the job waits, it leaves the queue;
+   * if it aborts while running, the promise rejects at once and that worker is replaced (a running
+   * tesseract job cannot be cancelled otherwise).
+   */
+  run<T>(run: (worker: W) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    if (this.closed) return Promise.reject(new PoolClosedError("worker pool is closed"));
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    return new Promise<T>((resolve, reject) => {
+      const job: QueuedJob<W> = {
+        run,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+        signal,
+        onAbort: undefined,
+      };
+      if (signal) {
+        job.onAbort = () => {
+          const at = this.queue.indexOf(job);
+          if (at >= 0) this.queue.splice(at, 1);
+          reject(signal.reason);
+        };
+        signal.addEventListener("abort", job.onAbort, { once: true });
+      }
+      this.queue.push(job);
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) {
+      this.detach(job);
+      job.reject(new PoolClosedError("worker pool closed before the job ran"));
+    }
+    await Promise.all(this.slots.map((slot) => this.retire(slot)));
+    await Promise.all([...this.retiring]);
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (!slot.busy) this.start(slot, this.queue.shift()!);
+    }
+  }
+
+  private start(slot: Slot<W>, job: QueuedJob<W>): void {
+    slot.busy = true;
+    let settled = false;
+    const finish = (ok: boolean, value: unknown): void => {
+      if (settled) return;
+      settled = true;
+      this.detach(job);
+      slot.jobsDone++;
+      // A failed or abandoned job may leave the worker in a bad state: replace it.
+      if (!ok || slot.jobsDone >= this.options.recycleAfter) void this.retire(slot);
+      slot.busy = false;
+      if (ok) job.resolve(value);
+      else job.reject(value);
+      if (!this.closed) this.dispatch();
+    };
+    if (job.signal) {
+      this.detach(job);
+      job.onAbort = () => finish(false, job.signal!.reason);
+      job.signal.addEventListener("abort", job.onAbort, { once: true });
+    }
+    this.workerOf(slot)
+      .then((worker) => job.run(worker))
+      .then(
+        (value) => finish(true, value),
+        (error: unknown) => finish(false, error),
+      );
+  }
+
+  private detach(job: QueuedJob<W>): void {
+    if (job.signal && job.onAbort) job.signal.removeEventListener("abort", job.onAbort);
+  }
+
+  private workerOf(slot: Slot<W>): Promise<W> {
+    if (!slot.worker) {
+      this.workersCreated++;
+      const created = this.options.create();
+      // A worker that fails to start must not poison the slot for later jobs.
+      created.catch(() => {
+        if (slot.worker === created) slot.worker = null;
+      });
+      slot.worker = created;
+    }
+    return slot.worker;
+  }
+
+  private retire(slot: Slot<W>): Promise<void> {
+    const old = slot.worker;
+    slot.worker = null;
+    slot.jobsDone = 0;
+    if (!old) return Promise.resolve();
+    const done = old
+      .then((worker) => this.options.destroy(worker))
+      .catch(() => undefined)
+      .finally(() => this.retiring.delete(done));
+    this.retiring.add(done);
+    return done;
+  }
+}

@@ -1,0 +1,129 @@
+import type { Bbox } from "../../domain/geometry.ts";
+import type { BoxMark, OcrLine } from "../../domain/ocr.ts";
+import type { PageImage } from "../../domain/page.ts";
+import { charsBbox, isSpace, lineChars, type PosChar, textHeight } from "./chars.ts";
+import { type Probe, probeWindow } from "./probe.ts";
+import { findLabels, type LabelHit } from "./vocab.ts";
+
+/**
+ * Tick boxes read from pixels beside option labels. OCR turns ☑ ☐ ■ □ into 口 四 回 加 国 (or nothing), so
+ * the OCR text only says where to look: each candidate label gets a small window on its left (or right,
+ * for layouts that print boxes after the label), never the whole page.
+ */
+export function detectMarks(image: PageImage, lines: readonly OcrLine[]): BoxMark[] {
+  const marks: BoxMark[] = [];
+  for (const line of lines) marks.push(...lineMarks(image, line));
+  return dedupe(marks);
+}
+
+type Side = "left" | "right";
+
+function lineMarks(img: PageImage, line: OcrLine): BoxMark[] {
+  const chars = lineChars(line);
+  if (chars.length === 0) return [];
+  const h = textHeight(line);
+  const hits = findLabels(chars, h).filter((x) => x.optionContext);
+  if (hits.length === 0) return [];
+  const found = (ps: readonly (Probe | null)[]) => ps.some((p) => p?.kind === "frame" || p?.kind === "tick");
+  let probes = hits.map((hit) => probe(img, chars, hit, h, "left"));
+  if (!found(probes)) {
+    // Boxes (or hand ticks) after the labels: only tried when nothing sits before any label of the line,
+    // otherwise the box of the next option would be taken for this one's.
+    const right = hits.map((hit) => probe(img, chars, hit, h, "right"));
+    if (found(right)) probes = right;
+  }
+  const anyFrame = probes.some((p) => p?.kind === "frame");
+  const anyTick = probes.some((p) => p?.kind === "tick");
+  const out: BoxMark[] = [];
+  hits.forEach((hit, i) => {
+    const m = toMark(hit, probes[i] ?? null, chars, anyFrame, anyTick);
+    if (m) out.push(m);
+  });
+  return out;
+}
+
+function labelChars(chars: readonly PosChar[], hit: LabelHit): PosChar[] {
+  return chars.slice(hit.start, hit.end).filter((c) => !isSpace(c.ch));
+}
+
+function neighbour(chars: readonly PosChar[], from: number, step: -1 | 1): PosChar | null {
+  for (let i = from; i >= 0 && i < chars.length; i += step) if (!isSpace(chars[i]!.ch)) return chars[i]!;
+  return null;
+}
+
+function probe(
+  img: PageImage,
+  chars: readonly PosChar[],
+  hit: LabelHit,
+  h: number,
+  side: Side,
+): Probe | null {
+  const lb = charsBbox(labelChars(chars, hit));
+  const cy = (lb[1] + lb[3]) / 2;
+  if (side === "left") {
+    const before = hit.glyph ?? hit.start;
+    const prev = neighbour(chars, before - 1, -1);
+    let xa = lb[0] - 2 * h;
+    if (hit.glyph !== null) xa = Math.min(xa + 0.5 * h, chars[hit.glyph]!.x0 - 0.4 * h);
+    if (prev) xa = Math.max(xa, prev.x1 + 0.1 * h);
+    const xb = lb[0] + 0.35 * h;
+    if (xb - xa < 0.6 * h) return null;
+    return probeWindow(img, xa, xb, cy, h, xa, lb[0] - 0.1 * h);
+  }
+  const next = neighbour(chars, hit.end, 1);
+  let xb = lb[2] + 2 * h;
+  if (next) xb = Math.min(xb, next.x0 - 0.1 * h);
+  const xa = lb[2] - 0.35 * h;
+  if (xb - xa < 0.6 * h) return null;
+  return probeWindow(img, xa, xb, cy, h, lb[2] + 0.1 * h, xb);
+}
+
+function toMark(
+  hit: LabelHit,
+  p: Probe | null,
+  chars: readonly PosChar[],
+  anyFrame: boolean,
+  anyTick: boolean,
+): BoxMark | null {
+  const labelBbox = charsBbox(labelChars(chars, hit));
+  const base = { label: hit.text, labelBbox };
+  const glued = hit.glyph !== null;
+  const where: Bbox = p?.bbox ?? (glued ? charsBbox([chars[hit.glyph!]!]) : labelBbox);
+  if (p?.kind === "frame") return { ...base, bbox: p.bbox, state: p.state, confidence: p.confidence };
+  if (p?.kind === "tick") return { ...base, bbox: p.bbox, state: "checked", confidence: p.confidence };
+  if (p?.kind === "empty" && anyTick && !anyFrame) {
+    // Box-less layout where options are ticked by hand: an option with nothing beside it is not chosen.
+    return { ...base, bbox: where, state: "unchecked", confidence: 0.6 };
+  }
+  // Ink we cannot read, or nothing where the line's other options (or OCR's box glyph) say a box should be.
+  if (p?.kind === "other" && (anyFrame || anyTick || glued)) {
+    return { ...base, bbox: where, state: "unclear", confidence: 0.3 };
+  }
+  if (anyFrame || glued) return { ...base, bbox: where, state: "unclear", confidence: 0.2 };
+  return null;
+}
+
+function iou(a: Bbox, b: Bbox): number {
+  const ix = Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0]));
+  const iy = Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
+  const inter = ix * iy;
+  const union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter;
+  return union <= 0 ? 0 : inter / union;
+}
+
+function gap(m: BoxMark): number {
+  return Math.min(Math.abs(m.labelBbox[0] - m.bbox[2]), Math.abs(m.bbox[0] - m.labelBbox[2]));
+}
+
+/** One box belongs to one label: when two labels claimed the same box, the nearer label keeps it. */
+function dedupe(marks: BoxMark[]): BoxMark[] {
+  const keep = marks.map(() => true);
+  for (let i = 0; i < marks.length; i++) {
+    for (let j = i + 1; j < marks.length; j++) {
+      if (!keep[i] || !keep[j] || iou(marks[i]!.bbox, marks[j]!.bbox) < 0.5) continue;
+      if (gap(marks[i]!) <= gap(marks[j]!)) keep[j] = false;
+      else keep[i] = false;
+    }
+  }
+  return marks.filter((_, i) => keep[i]);
+}

@@ -1,0 +1,145 @@
+import { at, type Crop, strokeInk } from "./pixels.ts";
+
+/** A square frame found in a crop, crop coordinates, inclusive. */
+export interface Frame {
+  l: number;
+  t: number;
+  r: number;
+  b: number;
+  /** 0..1: how completely the four sides are drawn. */
+  score: number;
+}
+
+interface Run {
+  len: number;
+  a: number;
+  b: number;
+}
+
+/** Longest dark run along a column (or row) of a 2-pixel-wide band, so a 2° skew cannot break a side. */
+function longestRun(c: Crop, pos: number, vertical: boolean, from: number, to: number): Run {
+  let best: Run = { len: 0, a: 0, b: -1 };
+  let start = -1;
+  let lastDark = -10;
+  for (let k = from; k < to; k++) {
+    const dark = vertical
+      ? at(c, pos, k) || at(c, pos + 1, k) || at(c, pos - 1, k)
+      : at(c, k, pos) || at(c, k, pos + 1) || at(c, k, pos - 1);
+    if (!dark) continue;
+    // Bridge one-pixel gaps (JPEG, noise, thin 150 DPI lines).
+    if (k - lastDark > 2) start = k;
+    lastDark = k;
+    if (k - start + 1 > best.len) best = { len: k - start + 1, a: start, b: k };
+  }
+  return best;
+}
+
+/** Fraction of positions along a side with ink within ±2 px of where the side should be. */
+function sideCoverage(c: Crop, fixed: number, from: number, to: number, vertical: boolean): number {
+  let hit = 0;
+  let n = 0;
+  for (let k = from; k <= to; k++) {
+    n++;
+    for (let d = -2; d <= 2; d++) {
+      if (vertical ? at(c, fixed + d, k) : at(c, k, fixed + d)) {
+        hit++;
+        break;
+      }
+    }
+  }
+  return n === 0 ? 0 : hit / n;
+}
+
+/**
+ * Finds the largest square-ish frame of side minS..maxS: pairs of long vertical runs whose ends line up,
+ * checked for top and bottom sides. A character like 口 is smaller than minS, so it does not qualify.
+ */
+export function findFrame(c: Crop, minS: number, maxS: number): Frame | null {
+  const cols: { x: number; run: Run }[] = [];
+  for (let x = 0; x < c.w; x++) {
+    const run = longestRun(c, x, true, 0, c.h);
+    if (run.len >= minS * 0.8) cols.push({ x, run });
+  }
+  let best: Frame | null = null;
+  let bestArea = 0;
+  for (let i = 0; i < cols.length; i++) {
+    for (let j = cols.length - 1; j > i; j--) {
+      const L = cols[i]!;
+      const R = cols[j]!;
+      const w = R.x - L.x + 1;
+      if (w < minS || w > maxS) continue;
+      const tol = Math.max(2, Math.round(0.15 * w));
+      if (Math.abs(L.run.a - R.run.a) > tol || Math.abs(L.run.b - R.run.b) > tol) continue;
+      const t = Math.round((L.run.a + R.run.a) / 2);
+      const b = Math.round((L.run.b + R.run.b) / 2);
+      const hh = b - t + 1;
+      if (hh < 0.8 * w || hh > 1.25 * w) continue;
+      if (w * hh <= bestArea) continue;
+      const top = sideCoverage(c, t, L.x + 1, R.x - 1, false);
+      const bottom = sideCoverage(c, b, L.x + 1, R.x - 1, false);
+      const left = Math.min(1, L.run.len / hh);
+      const right = Math.min(1, R.run.len / hh);
+      const score = Math.min(top, bottom, left, right);
+      if (score < 0.8) continue;
+      best = { l: L.x, t, r: R.x, b, score };
+      bestArea = w * hh;
+    }
+  }
+  return best;
+}
+
+/** Ink of a side's stroke: consecutive dark pixels inward from the side, sampled on three lines. */
+function thickness(c: Crop, f: Frame, side: "l" | "r" | "t" | "b"): number {
+  const size = Math.min(f.r - f.l, f.b - f.t);
+  const cap = Math.max(1, Math.floor(size / 3));
+  let best = cap;
+  for (const q of [0.3, 0.5, 0.7]) {
+    // The band search may place a side a pixel or two outside the stroke: skip that, then count the stroke.
+    let n = 0;
+    let inStroke = false;
+    for (let k = 0; k < cap; k++) {
+      const dark =
+        side === "l"
+          ? at(c, f.l + k, Math.round(f.t + q * (f.b - f.t)))
+          : side === "r"
+            ? at(c, f.r - k, Math.round(f.t + q * (f.b - f.t)))
+            : side === "t"
+              ? at(c, Math.round(f.l + q * (f.r - f.l)), f.t + k)
+              : at(c, Math.round(f.l + q * (f.r - f.l)), f.b - k);
+      if (!dark && (inStroke || k >= 3)) break;
+      if (dark) inStroke = true;
+      n++;
+    }
+    best = Math.min(best, n);
+  }
+  return best;
+}
+
+export interface BoxInk {
+  /** Dark share of the whole box, frame included: a filled ■ is near 1. */
+  fill: number;
+  /** Stroke ink share inside the frame interior (frame excluded). */
+  inner: number;
+  /** Stroke ink share just above the top-right of the box, where a √ crossing the frame ends. */
+  outside: number;
+}
+
+export function measureBox(c: Crop, f: Frame): BoxInk {
+  const w = f.r - f.l + 1;
+  const h = f.b - f.t + 1;
+  let dark = 0;
+  for (let y = f.t; y <= f.b; y++) for (let x = f.l; x <= f.r; x++) dark += at(c, x, y);
+  const pad = 1 + Math.round(0.04 * w);
+  const ix0 = f.l + thickness(c, f, "l") + pad;
+  const ix1 = f.r - thickness(c, f, "r") - pad;
+  const iy0 = f.t + thickness(c, f, "t") + pad;
+  const iy1 = f.b - thickness(c, f, "b") - pad;
+  const area = Math.max(1, (ix1 - ix0 + 1) * (iy1 - iy0 + 1));
+  const inner = ix1 > ix0 && iy1 > iy0 ? strokeInk(c, ix0, iy0, ix1 + 1, iy1 + 1) / area : 0;
+  const ox0 = f.l + Math.round(0.4 * w);
+  const oy0 = f.t - Math.round(0.5 * h);
+  const oy1 = f.t - 3;
+  const oArea = Math.max(1, (f.r - ox0 + 1) * (oy1 - oy0));
+  const outside = oy1 > oy0 ? strokeInk(c, ox0, oy0, f.r + 1, oy1) / oArea : 0;
+  return { fill: dark / (w * h), inner, outside };
+}

@@ -1,0 +1,213 @@
+import type { BoxMark, OcrLine, OcrPage } from "../../domain/ocr.ts";
+import type { CheckboxGroup } from "../../domain/record.ts";
+import { isSpace, lineChars } from "./chars.ts";
+import { type Family, isBoxGlyph, type Term, termOf } from "./vocab.ts";
+
+/** A mark with its vocabulary term and page. */
+export interface Placed {
+  mark: BoxMark;
+  term: Term;
+  page: number;
+}
+
+export type GroupKind =
+  | "conclusion"
+  | "evaluation"
+  | "recommendation"
+  | "auditType"
+  | "auditStage"
+  | "system"
+  | "other";
+
+/** A checkbox group plus what the field builders need to read it. */
+export interface BuiltGroup {
+  group: CheckboxGroup;
+  kind: GroupKind;
+  /** conclusion: the criterion; evaluation: the section id. */
+  key: string;
+  members: Placed[];
+}
+
+/** Wordings of the conclusion table's criteria across bodies; a row's left text is folded onto these. */
+const CRITERIA = [
+  "审核准则的要求",
+  "适用要求",
+  "实现预期结果的能力",
+  "内部审核和管理评审过程",
+  "审核目的",
+  "体系运行",
+  "法律法规要求",
+  "认证范围",
+];
+
+const CONCLUSION_FAMILIES = new Set<Family>(["conformity", "satisfy", "effective", "achieve"]);
+/** Families whose options sit on separate lines: grouped by vertical proximity on the page, not by row. */
+const BLOCK_FAMILIES: Partial<Record<Family, GroupKind>> = {
+  recommendation: "recommendation",
+  auditType: "auditType",
+  auditStage: "auditStage",
+  system: "system",
+};
+const BLOCK_IDS: Record<string, string> = {
+  recommendation: "recommendation",
+  auditType: "auditType",
+  auditStage: "auditType.stage",
+  system: "managementSystems",
+};
+const SECTION = /^(\d+(?:\.\d+)+|第[一二三四五六七八九十]+部分)\s*(.*)$/;
+
+const h = (m: BoxMark) => Math.max(1, m.labelBbox[3] - m.labelBbox[1]);
+const cy = (m: BoxMark) => (m.labelBbox[1] + m.labelBbox[3]) / 2;
+
+export function buildGroups(pages: readonly OcrPage[]): BuiltGroup[] {
+  const out: BuiltGroup[] = [];
+  const used = new Map<string, number>();
+  const uniqueId = (id: string): string => {
+    const n = (used.get(id) ?? 0) + 1;
+    used.set(id, n);
+    return n === 1 ? id : `${id}.${n}`;
+  };
+  for (const page of pages) {
+    const placed: Placed[] = [];
+    for (const mark of page.marks) {
+      const term = termOf(mark.label);
+      if (term) placed.push({ mark, term, page: page.page });
+    }
+    for (const fam of Object.keys(BLOCK_FAMILIES) as Family[]) {
+      for (const cluster of verticalClusters(placed.filter((p) => p.term.family === fam))) {
+        const kind = BLOCK_FAMILIES[fam]!;
+        const id = uniqueId(BLOCK_IDS[fam]!);
+        out.push({ group: toGroup(id, id, cluster), kind, key: id, members: cluster });
+      }
+    }
+    const rowed = placed.filter((p) => !BLOCK_FAMILIES[p.term.family]);
+    for (const row of rows(rowed)) {
+      const families = [...new Set(row.map((p) => p.term.family))];
+      for (const fam of families) {
+        const members = row
+          .filter((p) => p.term.family === fam)
+          .sort((a, b) => a.mark.bbox[0] - b.mark.bbox[0]);
+        out.push(rowGroup(page, fam, members, uniqueId));
+      }
+    }
+  }
+  return out;
+}
+
+function rowGroup(
+  page: OcrPage,
+  fam: Family,
+  members: Placed[],
+  uniqueId: (id: string) => string,
+): BuiltGroup {
+  const first = members[0]!.mark;
+  const left = leftText(page.lines, first);
+  const sec = SECTION.exec(left);
+  if (CONCLUSION_FAMILIES.has(fam)) {
+    if (sec) return evaluation(sec[1]!, sec[2] ?? "", members, uniqueId);
+    const known = CRITERIA.find((c) => left.includes(c) || (left.length >= 3 && c.includes(left)));
+    if (known) return conclusion(known, members, uniqueId);
+    const above = headingAbove(page, first);
+    if (above) return evaluation(above[0], above[1], members, uniqueId);
+    if (left.length >= 2) return conclusion(left.slice(0, 24), members, uniqueId);
+  }
+  const base = fam === "method" ? "auditMethod" : `${fam}.${left.slice(0, 24) || `p${page.page}`}`;
+  const id = uniqueId(base);
+  return { group: toGroup(id, left || fam, members), kind: "other", key: id, members };
+}
+
+function conclusion(criterion: string, members: Placed[], uniqueId: (id: string) => string): BuiltGroup {
+  const id = uniqueId(`conclusion.${criterion}`);
+  return { group: toGroup(id, criterion, members), kind: "conclusion", key: criterion, members };
+}
+
+function evaluation(
+  section: string,
+  title: string,
+  members: Placed[],
+  uniqueId: (id: string) => string,
+): BuiltGroup {
+  const id = uniqueId(`evaluation.${section}`);
+  const label = `${section} ${title}`.trim();
+  return { group: toGroup(id, label, members), kind: "evaluation", key: section, members };
+}
+
+function toGroup(id: string, label: string, members: readonly Placed[]): CheckboxGroup {
+  return {
+    id,
+    label,
+    options: members.map(({ mark, term, page }) => ({
+      // The printed wording matters for recommendations; elsewhere the canonical option name.
+      label: term.family === "recommendation" ? mark.label : term.display,
+      state: mark.state,
+      confidence: mark.confidence,
+      page,
+      bbox: mark.bbox,
+    })),
+  };
+}
+
+/** Marks on one printed row: label centres within half a text height. */
+function rows(placed: Placed[]): Placed[][] {
+  const sorted = [...placed].sort((a, b) => cy(a.mark) - cy(b.mark));
+  const out: Placed[][] = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    if (last && Math.abs(cy(p.mark) - cy(last[0]!.mark)) <= 0.5 * h(p.mark)) last.push(p);
+    else out.push([p]);
+  }
+  return out;
+}
+
+/** Options stacked on lines one under another: split where the vertical gap exceeds four text heights. */
+function verticalClusters(placed: Placed[]): Placed[][] {
+  const sorted = [...placed].sort((a, b) => cy(a.mark) - cy(b.mark) || a.mark.bbox[0] - b.mark.bbox[0]);
+  const out: Placed[][] = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    const prev = last?.[last.length - 1];
+    if (last && prev && cy(p.mark) - cy(prev.mark) <= 4 * h(p.mark)) last.push(p);
+    else out.push([p]);
+  }
+  return out;
+}
+
+function clean(s: string): string {
+  const chars = Array.from(s.normalize("NFKC")).filter((c) => !isSpace(c));
+  while (
+    chars.length > 0 &&
+    (isBoxGlyph(chars[chars.length - 1]!) || /[:：,，、.。;；()（）|]/.test(chars[chars.length - 1]!))
+  )
+    chars.pop();
+  return chars.join("");
+}
+
+/** Text printed on the mark's row left of its first box: the criterion, or a section heading. */
+function leftText(lines: readonly OcrLine[], m: BoxMark): string {
+  const stop = Math.min(m.bbox[0], m.labelBbox[0]);
+  const top = m.labelBbox[1];
+  const bottom = m.labelBbox[3];
+  const parts: { x: number; ch: string }[] = [];
+  for (const line of lines) {
+    const overlap = Math.min(bottom, line.bbox[3]) - Math.max(top, line.bbox[1]);
+    if (overlap < 0.5 * Math.min(bottom - top, line.bbox[3] - line.bbox[1])) continue;
+    for (const c of lineChars(line)) if ((c.x0 + c.x1) / 2 < stop) parts.push({ x: c.x0, ch: c.ch });
+  }
+  parts.sort((a, b) => a.x - b.x);
+  const raw = parts.map((p) => p.ch).join("");
+  // Keep the section number's spacing out of the way of the regex: "3.1 管理体系的策划" -> "3.1管理体系的策划".
+  return clean(raw);
+}
+
+/** A "3.2 ..." heading on one of the two lines just above the row (within ~3.5 text heights). */
+function headingAbove(page: OcrPage, m: BoxMark): [string, string] | null {
+  const above = page.lines
+    .filter((l) => l.bbox[3] <= m.labelBbox[1] + 0.3 * h(m) && l.bbox[3] >= m.labelBbox[1] - 3.5 * h(m))
+    .sort((a, b) => b.bbox[3] - a.bbox[3])
+    .slice(0, 2);
+  for (const l of above) {
+    const sec = SECTION.exec(l.text.normalize("NFKC").trim());
+    if (sec) return [sec[1]!, clean(sec[2] ?? "")];
+  }
+  return null;
+}

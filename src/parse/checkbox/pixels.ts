@@ -1,0 +1,89 @@
+import type { PageImage } from "../../domain/page.ts";
+
+/** A binarised window of the page: ink[y * w + x] is 1 for dark. Page coords = (x0 + x, y0 + y). */
+export interface Crop {
+  x0: number;
+  y0: number;
+  w: number;
+  h: number;
+  ink: Uint8Array;
+}
+
+/** Brightness used for ink: the red channel for colour scans, so red seal ink (bright in red) vanishes
+ * while black and blue pen stay dark; plain grey otherwise. */
+function sample(img: PageImage, i: number): number {
+  return img.data[i * img.channels]!;
+}
+
+/**
+ * Cuts [x0,y0)-[x1,y1) out of the page (clipped) and binarises it with a threshold between paper and the
+ * darkest ink of the window. A window with too little contrast is all paper (noise alone never becomes ink).
+ */
+export function binarise(img: PageImage, x0: number, y0: number, x1: number, y1: number): Crop {
+  const ax = Math.max(0, Math.floor(x0));
+  const ay = Math.max(0, Math.floor(y0));
+  const bx = Math.min(img.width, Math.ceil(x1));
+  const by = Math.min(img.height, Math.ceil(y1));
+  const w = Math.max(0, bx - ax);
+  const h = Math.max(0, by - ay);
+  const ink = new Uint8Array(w * h);
+  if (w === 0 || h === 0) return { x0: ax, y0: ay, w, h, ink };
+  const grey = new Uint8Array(w * h);
+  const hist = new Uint32Array(256);
+  for (let y = 0; y < h; y++) {
+    const row = (ay + y) * img.width + ax;
+    for (let x = 0; x < w; x++) {
+      const v = sample(img, row + x);
+      grey[y * w + x] = v;
+      hist[v]!++;
+    }
+  }
+  const n = w * h;
+  const dark = percentile(hist, n, 0.02);
+  const paper = percentile(hist, n, 0.9);
+  if (paper - dark < 60) return { x0: ax, y0: ay, w, h, ink };
+  // Midway between ink and paper, but never closer than 40 levels to paper (grain, JPEG halos, noise).
+  const thr = Math.min(dark + 0.55 * (paper - dark), paper - 40);
+  for (let i = 0; i < n; i++) ink[i] = grey[i]! < thr ? 1 : 0;
+  return { x0: ax, y0: ay, w, h, ink };
+}
+
+function percentile(hist: Uint32Array, n: number, q: number): number {
+  const target = n * q;
+  let acc = 0;
+  for (let v = 0; v < 256; v++) {
+    acc += hist[v]!;
+    if (acc >= target) return v;
+  }
+  return 255;
+}
+
+/** Dark pixels with at least two dark 8-neighbours: strokes survive, salt noise does not. */
+export function strokeInk(c: Crop, x0: number, y0: number, x1: number, y1: number): number {
+  let count = 0;
+  const ax = Math.max(1, x0);
+  const ay = Math.max(1, y0);
+  const bx = Math.min(c.w - 1, x1);
+  const by = Math.min(c.h - 1, y1);
+  for (let y = ay; y < by; y++) {
+    for (let x = ax; x < bx; x++) {
+      const i = y * c.w + x;
+      if (!c.ink[i]) continue;
+      const nb =
+        c.ink[i - 1]! +
+        c.ink[i + 1]! +
+        c.ink[i - c.w]! +
+        c.ink[i + c.w]! +
+        c.ink[i - c.w - 1]! +
+        c.ink[i - c.w + 1]! +
+        c.ink[i + c.w - 1]! +
+        c.ink[i + c.w + 1]!;
+      if (nb >= 2) count++;
+    }
+  }
+  return count;
+}
+
+export function at(c: Crop, x: number, y: number): number {
+  return x < 0 || y < 0 || x >= c.w || y >= c.h ? 0 : c.ink[y * c.w + x]!;
+}

@@ -1,0 +1,143 @@
+import type { Bbox } from "../../domain/geometry.ts";
+import type { PageImage } from "../../domain/page.ts";
+import { type Frame, findFrame, measureBox } from "./frame.ts";
+import { at, binarise, type Crop } from "./pixels.ts";
+
+/** What the pixels beside one label show. */
+export type Probe =
+  | { kind: "frame"; bbox: Bbox; state: "checked" | "unchecked" | "unclear"; confidence: number }
+  | { kind: "tick"; bbox: Bbox; confidence: number }
+  | { kind: "other"; bbox: Bbox }
+  | { kind: "empty"; bbox: Bbox };
+
+/** Evidence thresholds on interior stroke ink (share of the interior); tuned on test/checkbox cases. */
+const EMPTY_MAX = 0.02;
+const TICK_MIN = 0.055;
+
+/**
+ * Looks for a box in the window [xa, xb) around the text row centred at cy (text height h); `inkFrom..inkTo`
+ * is the part of the window outside the label, where a box-less hand tick may sit.
+ */
+export function probeWindow(
+  img: PageImage,
+  xa: number,
+  xb: number,
+  cy: number,
+  h: number,
+  inkFrom: number,
+  inkTo: number,
+): Probe {
+  const c = binarise(img, xa, cy - 1.25 * h, xb, cy + 1.0 * h);
+  const frame = findFrame(c, 0.55 * h, 1.45 * h);
+  if (frame) return classifyFrame(c, frame, 1);
+  return handMark(c, inkFrom - c.x0, inkTo - c.x0, cy - c.y0, h);
+}
+
+function toPage(c: Crop, f: { l: number; t: number; r: number; b: number }): Bbox {
+  return [c.x0 + f.l, c.y0 + f.t, c.x0 + f.r + 1, c.y0 + f.b + 1];
+}
+
+function classifyFrame(c: Crop, f: Frame, weight: number): Probe {
+  const ink = measureBox(c, f);
+  const bbox = toPage(c, f);
+  const q = weight * (0.85 + 0.15 * f.score);
+  if (ink.fill >= 0.6) return { kind: "frame", bbox, state: "checked", confidence: round(0.97 * q) };
+  // A √ that overshoots the frame leaves ink above the top-right corner: half weight, the line above may
+  // also reach there.
+  const ev = ink.inner + 0.4 * ink.outside;
+  if (ev <= EMPTY_MAX) {
+    return {
+      kind: "frame",
+      bbox,
+      state: "unchecked",
+      confidence: round(q * (0.98 - (ev / EMPTY_MAX) * 0.12)),
+    };
+  }
+  if (ev >= TICK_MIN) {
+    const conf = 0.8 + Math.min(0.19, (ev - TICK_MIN) * 2.5);
+    return { kind: "frame", bbox, state: "checked", confidence: round(q * conf) };
+  }
+  // In between: a speck, a faint pencil tick, or stray seal ink. Say so rather than guess.
+  const mid = (EMPTY_MAX + TICK_MIN) / 2;
+  return { kind: "frame", bbox, state: "unclear", confidence: round(0.3 + (0.3 * Math.abs(ev - mid)) / mid) };
+}
+
+/** No frame: a hand-drawn √ (or ×) in the gap beside the label, a box the frame finder missed, or nothing. */
+function handMark(c: Crop, fromX: number, toX: number, cy: number, h: number): Probe {
+  const x0 = Math.max(1, Math.floor(fromX));
+  const x1 = Math.min(c.w - 1, Math.ceil(toX));
+  const y0 = Math.max(1, Math.floor(cy - 1.1 * h));
+  const y1 = Math.min(c.h - 1, Math.ceil(cy + 0.8 * h));
+  let n = 0;
+  let bx0 = Infinity;
+  let by0 = Infinity;
+  let bx1 = -1;
+  let by1 = -1;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      if (!at(c, x, y)) continue;
+      let nb = 0;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) nb += at(c, x + dx, y + dy);
+      if (nb < 3) continue;
+      n++;
+      bx0 = Math.min(bx0, x);
+      by0 = Math.min(by0, y);
+      bx1 = Math.max(bx1, x);
+      by1 = Math.max(by1, y);
+    }
+  }
+  const window: Bbox = [c.x0 + x0, c.y0 + y0, c.x0 + x1, c.y0 + y1];
+  if (n < 0.02 * h * h) return { kind: "empty", bbox: window };
+  const f = { l: bx0, t: by0, r: bx1, b: by1 };
+  const bw = bx1 - bx0 + 1;
+  const bh = by1 - by0 + 1;
+  const bbox = toPage(c, f);
+  const sized = bw >= 0.3 * h && bh >= 0.35 * h && bw <= 1.8 * h && bh <= 1.8 * h;
+  if (!sized) return { kind: "other", bbox };
+  // A box drawn too faint or broken for findFrame still has ink along all four sides; a tick does not.
+  if (framed(c, f) && bw >= 0.55 * h && bh >= 0.55 * h) return classifyFrame(c, { ...f, score: 0.6 }, 0.8);
+  const density = n / (bw * bh);
+  if (density < 0.03 || density > 0.5) return { kind: "other", bbox };
+  // A tick is diagonal strokes: no long horizontal or vertical run. CJK characters (a label whose OCR
+  // position is off, a character OCR missed) always have some.
+  if (maxRun(c, f, true) > 0.45 * bw || maxRun(c, f, false) > 0.45 * bh) return { kind: "other", bbox };
+  return { kind: "tick", bbox, confidence: 0.68 };
+}
+
+function maxRun(c: Crop, f: { l: number; t: number; r: number; b: number }, horizontal: boolean): number {
+  let best = 0;
+  const [outer0, outer1, inner0, inner1] = horizontal ? [f.t, f.b, f.l, f.r] : [f.l, f.r, f.t, f.b];
+  for (let o = outer0; o <= outer1; o++) {
+    let run = 0;
+    for (let i = inner0; i <= inner1; i++) {
+      run = (horizontal ? at(c, i, o) : at(c, o, i)) ? run + 1 : 0;
+      if (run > best) best = run;
+    }
+  }
+  return best;
+}
+
+function framed(c: Crop, f: { l: number; t: number; r: number; b: number }): boolean {
+  const bandX = Math.max(1, Math.round((f.r - f.l) * 0.2));
+  const bandY = Math.max(1, Math.round((f.b - f.t) * 0.2));
+  const cover = (horizontal: boolean, from: number, to: number): number => {
+    let hit = 0;
+    const n = horizontal ? f.r - f.l + 1 : f.b - f.t + 1;
+    for (let k = 0; k < n; k++) {
+      let any = 0;
+      for (let d = from; d <= to && !any; d++) any = horizontal ? at(c, f.l + k, d) : at(c, d, f.t + k);
+      hit += any;
+    }
+    return hit / n;
+  };
+  return (
+    cover(true, f.t, f.t + bandY) > 0.7 &&
+    cover(true, f.b - bandY, f.b) > 0.7 &&
+    cover(false, f.l, f.l + bandX) > 0.7 &&
+    cover(false, f.r - bandX, f.r) > 0.7
+  );
+}
+
+function round(x: number): number {
+  return Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
+}

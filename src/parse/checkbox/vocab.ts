@@ -1,0 +1,208 @@
+import { isSpace, type PosChar } from "./chars.ts";
+
+/** Which exclusive (or, for systems, multi-select) set an option label belongs to. */
+export type Family =
+  | "conformity"
+  | "satisfy"
+  | "effective"
+  | "achieve"
+  | "recommendation"
+  | "method"
+  | "system"
+  | "auditType"
+  | "auditStage"
+  | "yesno"
+  | "adjust";
+
+export interface Term {
+  /** Text as printed (after NFKC, upper-cased for Latin). */
+  text: string;
+  family: Family;
+  /** Canonical value: "基本符合", "recommend_after_correction", "QMS", "stage2", "onsite" ... */
+  value: string;
+  /** Label shown in checkbox groups. */
+  display: string;
+}
+
+function t(family: Family, value: string, display: string, ...texts: string[]): Term[] {
+  return texts.map((text) => ({ text, family, value, display }));
+}
+
+const TERMS: Term[] = [
+  ...t("conformity", "符合", "符合", "符合"),
+  ...t("conformity", "基本符合", "基本符合", "基本符合"),
+  ...t("conformity", "不符合", "不符合", "不符合"),
+  ...t("satisfy", "满足", "满足", "满足"),
+  ...t("satisfy", "基本满足", "基本满足", "基本满足"),
+  ...t("satisfy", "不满足", "不满足", "不满足", "未满足"),
+  ...t("effective", "有效", "有效", "有效"),
+  ...t("effective", "基本有效", "基本有效", "基本有效"),
+  ...t("effective", "无效", "无效", "无效"),
+  ...t("achieve", "达到", "达到", "达到"),
+  ...t("achieve", "基本达到", "基本达到", "基本达到"),
+  ...t("achieve", "未达到", "未达到", "未达到", "没有达到"),
+  ...t(
+    "recommendation",
+    "recommend",
+    "推荐认证注册",
+    "推荐认证注册",
+    "推荐注册",
+    "推荐认证",
+    "推荐",
+    "同意推荐",
+  ),
+  ...t(
+    "recommendation",
+    "recommend_after_correction",
+    "整改验证后推荐认证注册",
+    "在商定的时间内",
+    "在商定时间内",
+    "整改后推荐",
+    "验证后推荐",
+    "有条件推荐",
+    "暂缓推荐",
+  ),
+  ...t("recommendation", "not_recommend", "不予推荐", "不予推荐", "不推荐", "不予推荐认证注册"),
+  ...t("method", "combined", "现场结合远程审核", "现场结合远程审核", "现场结合远程"),
+  ...t("method", "onsite", "现场审核", "现场审核"),
+  ...t("method", "remote", "远程审核", "远程审核"),
+  ...t("system", "QMS", "质量管理体系", "质量管理体系", "QMS", "质量"),
+  ...t("system", "EMS", "环境管理体系", "环境管理体系", "EMS", "环境"),
+  ...t("system", "OHSMS", "职业健康安全管理体系", "职业健康安全管理体系", "职业健康安全", "OHSMS", "OHSAS"),
+  ...t("system", "EnMS", "能源管理体系", "能源管理体系", "ENMS", "能源"),
+  ...t("system", "FSMS", "食品安全管理体系", "食品安全管理体系", "食品安全", "FSMS"),
+  ...t("system", "HACCP", "危害分析与关键控制点体系", "危害分析与关键控制点", "HACCP"),
+  ...t("system", "ISMS", "信息安全管理体系", "信息安全管理体系", "ISMS"),
+  ...t("auditType", "initial", "初次认证", "初次认证", "初次审核", "初审", "初次"),
+  ...t("auditType", "surveillance", "监督审核", "监督审核", "监督"),
+  ...t("auditType", "recertification", "再认证", "再认证", "复评", "再认证审核"),
+  ...t("auditType", "special", "特殊审核", "特殊审核", "特殊"),
+  ...t("auditStage", "stage1", "第一阶段", "第一阶段", "一阶段"),
+  ...t("auditStage", "stage2", "第二阶段", "第二阶段", "二阶段"),
+  ...t("yesno", "是", "是", "是"),
+  ...t("yesno", "否", "否", "否"),
+  ...t("adjust", "未调整", "未调整", "未调整", "无调整"),
+  ...t("adjust", "有调整", "有调整", "有调整"),
+].sort((a, b) => Array.from(b.text).length - Array.from(a.text).length);
+
+/** What OCR makes of ☑ ☐ ■ □ ☒ √ when it glues the box into the label (measured: 口 四 回 加 国 ...). */
+const BOX_GLYPHS = new Set(Array.from("口四回囗□■☑☐☒◻◼▢▣図团国加日田区凶囚图固目OoD0√✓✔Vv×Xx"));
+
+/** Common OCR confusions inside option labels, folded before matching only. */
+const FOLD: Record<string, string> = { 台: "合", 木: "本", 杏: "否", 荇: "荐", 孛: "荐" };
+
+/** Punctuation after which an option never starts (a box always sits between). */
+const NO_BOX_AFTER = new Set(Array.from(",，。;；、"));
+
+export function isBoxGlyph(ch: string): boolean {
+  return BOX_GLYPHS.has(ch);
+}
+
+function fold(ch: string): string {
+  return (FOLD[ch] ?? ch).toUpperCase();
+}
+
+export interface LabelHit {
+  term: Term;
+  /** Indices into the line's chars: [start, end). */
+  start: number;
+  end: number;
+  /** The label as OCR read it (box glyph stripped). */
+  text: string;
+  /** Index of a box glyph OCR glued in front of the label, if any. */
+  glyph: number | null;
+  /** Geometry and punctuation allow a box in front of the label (or OCR saw one). */
+  optionContext: boolean;
+}
+
+/** Longest-first scan of the line for option labels. Terms of 4+ characters tolerate one misread character. */
+export function findLabels(chars: readonly PosChar[], h: number): LabelHit[] {
+  const idx: number[] = [];
+  for (let i = 0; i < chars.length; i++) if (!isSpace(chars[i]!.ch)) idx.push(i);
+  const s = idx.map((i) => fold(chars[i]!.ch));
+  const hits: LabelHit[] = [];
+  let p = 0;
+  let lastEnd = -1;
+  while (p < s.length) {
+    const term = matchAt(s, p);
+    if (!term) {
+      p++;
+      continue;
+    }
+    const len = Array.from(term.text).length;
+    const start = idx[p]!;
+    const end = idx[p + len - 1]! + 1;
+    const text = chars
+      .slice(start, end)
+      .map((c) => c.ch)
+      .filter((c) => !isSpace(c))
+      .join("");
+    hits.push({ term, start, end, text, ...context(chars, idx, s, p, h, lastEnd) });
+    p += len;
+    lastEnd = p;
+  }
+  return hits;
+}
+
+const TERM_CHARS = TERMS.map((term) => ({ term, tc: Array.from(term.text) }));
+
+/**
+ * Exact longest match first; a one-character misread of a longer term wins only when it is at least two
+ * characters longer (推荐认证注朋 -> 推荐认证注册), and never when two terms fit equally (第=阶段).
+ */
+function matchAt(s: readonly string[], p: number): Term | null {
+  let exact: Term | null = null;
+  let fuzzy: Term | null = null;
+  let fuzzyLen = 0;
+  let ambiguous = false;
+  for (const { term, tc } of TERM_CHARS) {
+    if (p + tc.length > s.length) continue;
+    let miss = 0;
+    for (let k = 0; k < tc.length && miss < 2; k++) if (s[p + k] !== tc[k]) miss += k === 0 ? 2 : 1;
+    if (miss === 0 && !exact) exact = term;
+    if (miss === 1 && tc.length >= 4) {
+      if (!fuzzy) {
+        fuzzy = term;
+        fuzzyLen = tc.length;
+      } else if (tc.length === fuzzyLen && term.value !== fuzzy.value) ambiguous = true;
+    }
+  }
+  const exactLen = exact ? Array.from(exact.text).length : 0;
+  if (fuzzy && !ambiguous && fuzzyLen >= exactLen + 2) return fuzzy;
+  return exact;
+}
+
+const OPENERS = new Set(Array.from(":：(（[【"));
+
+function context(
+  chars: readonly PosChar[],
+  idx: readonly number[],
+  s: readonly string[],
+  p: number,
+  h: number,
+  lastEnd: number,
+): { glyph: number | null; optionContext: boolean } {
+  const gapBefore = (k: number) => chars[idx[k]!]!.x0 - chars[idx[k - 1]!]!.x1;
+  // A glued glyph: one or two box-like characters right before the label. 口 国 回 O are also ordinary
+  // characters ("中国符合", "ISO"), so the glyph itself must start an option: line start, a gap, an opener,
+  // or right after the previous option's label.
+  let k = p - 1;
+  if (k >= 0 && isBoxGlyph(s[k]!)) {
+    if (k - 1 >= 0 && isBoxGlyph(s[k - 1]!)) k--;
+    const starts =
+      k === 0 || k === lastEnd || gapBefore(k) >= 0.3 * h || OPENERS.has(s[k - 1]!) || NO_BOX_AFTER.has(s[k - 1]!);
+    if (starts) return { glyph: idx[p - 1]!, optionContext: true };
+  }
+  if (p === 0) return { glyph: null, optionContext: true };
+  if (NO_BOX_AFTER.has(s[p - 1]!)) return { glyph: null, optionContext: false };
+  // An unticked box OCR dropped still leaves a gap of about one character before the label.
+  return { glyph: null, optionContext: gapBefore(p) >= 0.7 * h };
+}
+
+/** The term a stored mark label stands for (marks keep the label as OCR read it). */
+export function termOf(label: string): Term | null {
+  const s = Array.from(label.normalize("NFKC"))
+    .filter((c) => !isSpace(c))
+    .map(fold);
+  return matchAt(s, 0);
+}

@@ -1,0 +1,124 @@
+import type { Field } from "../../domain/field.ts";
+import { missingField } from "../../domain/field.ts";
+import { type DateRange, findDateRange, findDates, leadingDate, rangeDays } from "../normalize/dates.ts";
+import { derived, fieldAt } from "../provenance.ts";
+import { matchForm } from "../text/chars.ts";
+import { findLabels, LABELS, type LabelHit } from "../text/labels.ts";
+import type { DocLine } from "../text/lines.ts";
+import { fieldInWindow, type TextWindow, windowFrom } from "../text/window.ts";
+
+export interface DateFields {
+  reportDate: Field<string>;
+  auditStart: Field<string>;
+  auditEnd: Field<string>;
+  auditDays: Field<number>;
+  stage1Start: Field<string>;
+  stage1End: Field<string>;
+  stage1Days: Field<number>;
+  coverageFrom: Field<string>;
+  coverageTo: Field<string>;
+  foundedDate: Field<string>;
+  systemImplementedDate: Field<string>;
+  rectificationDeadline: Field<string>;
+  nextAuditDue: Field<string>;
+  impossibleDates: Field<string>[];
+}
+
+function byQuality(hits: LabelHit[]): LabelHit[] {
+  return [...hits].sort((a, b) => b.quality - a.quality || a.line.index - b.line.index);
+}
+
+/** Rejects a hit when a word before the label gives it another meaning (下次审核日期 is not the audit date). */
+function precededBy(hit: LabelHit, words: RegExp | null): boolean {
+  return words !== null && words.test(matchForm(hit.line.text.slice(Math.max(0, hit.start - 8), hit.start)));
+}
+
+function labeledDate(lines: readonly DocLine[], synonyms: readonly string[], reject: RegExp | null = null): Field<string> {
+  for (const hit of byQuality(findLabels(lines, synonyms))) {
+    if (precededBy(hit, reject)) continue;
+    const win = windowFrom(lines, hit.line, hit.end);
+    const d = leadingDate(win.text, 4);
+    if (d) return fieldInWindow(win, d.start, d.end, d.iso, hit.quality);
+  }
+  return missingField();
+}
+
+interface RangeFields {
+  from: Field<string>;
+  to: Field<string>;
+  days: Field<number>;
+}
+
+const NO_RANGE: RangeFields = { from: missingField(), to: missingField(), days: missingField() };
+
+function rangeFields(win: TextWindow, range: DateRange, quality: number): RangeFields {
+  const from = fieldInWindow(win, range.from.start, range.from.end, range.from.iso, quality);
+  const to = fieldInWindow(win, range.to.start, range.to.end, range.to.iso, quality);
+  const days = rangeDays(range);
+  const whole = fieldInWindow<number>(win, range.start, range.end, null, quality);
+  return { from, to, days: days === null ? missingField() : derived(whole, days, 0.95) };
+}
+
+function labeledRange(lines: readonly DocLine[], synonyms: readonly string[], reject: RegExp | null): RangeFields {
+  for (const hit of byQuality(findLabels(lines, synonyms))) {
+    if (precededBy(hit, reject)) continue;
+    const form = matchForm(hit.line.text);
+    if (/一阶段/.test(form) && !/二阶段/.test(form)) continue;
+    const win = windowFrom(lines, hit.line, hit.end);
+    const range = findDateRange(win.text);
+    if (range && range.start <= 6) return rangeFields(win, range, hit.quality);
+  }
+  return NO_RANGE;
+}
+
+/** Stage 1 is stated in prose as often as under a label: a date range next to the words 一阶段. */
+function stage1(lines: readonly DocLine[]): RangeFields {
+  for (const line of lines) {
+    const form = matchForm(line.text);
+    if (!/一阶段/.test(form) || /二阶段/.test(form)) continue;
+    // The range may sit before the words (于 A 至 B 进行了第一阶段审核) or on the next line under a heading.
+    for (const [before, after, q] of [
+      [0, 0, 0.9],
+      [1, 0, 0.85],
+      [0, 1, 0.85],
+    ] as const) {
+      const win = windowFrom(lines, line, 0, after, before);
+      const range = findDateRange(win.text);
+      if (range) return rangeFields(win, range, q);
+    }
+  }
+  return NO_RANGE;
+}
+
+/** Every printed date that names no real day, wherever it is. */
+function impossibleDates(lines: readonly DocLine[]): Field<string>[] {
+  const out: Field<string>[] = [];
+  for (const line of lines) {
+    for (const d of findDates(line.text)) {
+      if (d.iso === null) out.push(fieldAt<string>(line, d.start, d.end, null, 1));
+    }
+  }
+  return out;
+}
+
+export function readDates(lines: readonly DocLine[]): DateFields {
+  const audit = labeledRange(lines, LABELS.auditDates, /下次|下一次|一阶段|覆盖|计划|拟/);
+  const stage = stage1(lines);
+  const coverage = labeledRange(lines, LABELS.coverage, null);
+  return {
+    reportDate: labeledDate(lines, LABELS.reportDate),
+    auditStart: audit.from,
+    auditEnd: audit.to,
+    auditDays: audit.days,
+    stage1Start: stage.from,
+    stage1End: stage.to,
+    stage1Days: stage.days,
+    coverageFrom: coverage.from,
+    coverageTo: coverage.to,
+    foundedDate: labeledDate(lines, LABELS.founded),
+    systemImplementedDate: labeledDate(lines, LABELS.implemented),
+    rectificationDeadline: labeledDate(lines, LABELS.rectification),
+    nextAuditDue: labeledDate(lines, LABELS.nextAudit),
+    impossibleDates: impossibleDates(lines),
+  };
+}

@@ -1,0 +1,167 @@
+import type { Field } from "../../domain/field.ts";
+import { missingField } from "../../domain/field.ts";
+import type { AuditType } from "../../domain/record.ts";
+import { toHalfWidth } from "../normalize/numbers.ts";
+import { fieldAt } from "../provenance.ts";
+import { matchForm } from "../text/chars.ts";
+import { findLabels, LABELS, type LabelHit, valueAfter } from "../text/labels.ts";
+import type { DocLine } from "../text/lines.ts";
+
+const ORG_SUFFIX = /(有限责任公司|股份有限公司|有限公司|公司|集团|厂|研究院|设计院|医院|学院|学校|大学|中心|研究所|事务所|合作社|协会|局|站|店|Co\.?,? ?Ltd\.?|Inc\.?|Company|Limited)$/i;
+
+function best<T>(cands: { field: Field<T>; score: number; order: number }[]): Field<T> {
+  const sorted = [...cands].sort((a, b) => b.score - a.score || a.order - b.order);
+  return sorted[0]?.field ?? missingField();
+}
+
+/** 报告编号/项目编号/Report No.: the first code-like token after the label. */
+export function readReportNumber(lines: readonly DocLine[]): Field<string> {
+  const cands = findLabels(lines, LABELS.reportNumber).flatMap((hit) => {
+    const v = valueAfter(hit, lines);
+    if (!v) return [];
+    const m = toHalfWidth(v.line.text.slice(v.start)).match(/^[\s:]*([A-Za-z0-9][A-Za-z0-9\-_/.()]{2,40})/);
+    if (!m) return [];
+    const value = m[1]!.replace(/[.]$/, "");
+    const at = v.start + m[0].length - m[1]!.length;
+    const digits = /\d/.test(value) ? 1 : 0.5;
+    return [{ field: fieldAt(v.line, at, at + value.length, value, hit.quality * digits), score: hit.quality * digits, order: hit.line.index }];
+  });
+  return best(cands);
+}
+
+function cleanName(s: string): string {
+  return s
+    .replace(/[（(][^）)]*$/, "")
+    .replace(/^[\s:：(（"“]+|[\s。，,；;:："”)）]+$/g, "")
+    .trim();
+}
+
+/** 组织名称/受审核方(名称)/受审核组织: a value that reads like an organisation's name. */
+export function readOrganization(lines: readonly DocLine[]): Field<string> {
+  const cands = findLabels(lines, LABELS.organization).flatMap((hit: LabelHit) => {
+    const v = valueAfter(hit, lines, hit.quality >= 0.99);
+    if (!v) return [];
+    const name = cleanName(v.text.split(/[。，,；;]/)[0] ?? "");
+    if (name.length < 2 || name.length > 60 || /审核|签字|日期/.test(name)) return [];
+    const named = ORG_SUFFIX.test(name) ? 1 : 0.6;
+    const labelled = hit.quality >= 0.85 * 0.99 && /[:：\t]/.test(hit.line.text.slice(hit.end, hit.end + 2)) ? 1 : 0.7;
+    if (named < 1 && labelled < 1) return [];
+    const start = v.line.text.indexOf(name.slice(0, 2), v.start);
+    const at = start >= 0 ? start : v.start;
+    const q = hit.quality * named * labelled;
+    return [{ field: fieldAt(v.line, at, at + name.length, name, q), score: q, order: hit.line.index }];
+  });
+  return best(cands);
+}
+
+const BODY_NAME = /([\u4e00-\u9fa5()（）]{4,30}?(?:有限责任公司|有限公司|认证中心|评价中心|检验中心|中心|公司))/;
+
+/** The body that wrote the report: a 认证机构 label, an "X 编制" imprint, else the name the report repeats. */
+export function readCertificationBody(lines: readonly DocLine[]): Field<string> {
+  for (const hit of findLabels(lines, LABELS.certificationBody)) {
+    const v = valueAfter(hit, lines);
+    const name = v ? cleanName(v.text.split(/[。，,；;\s]/)[0] ?? "") : "";
+    if (v && ORG_SUFFIX.test(name)) {
+      const at = Math.max(v.start, v.line.text.indexOf(name));
+      return fieldAt(v.line, at, at + name.length, name, hit.quality);
+    }
+  }
+  for (const line of lines) {
+    const m = line.text.match(/^\s*(.{4,40}?)\s*(编制|印制|制定|编印|Prepared by)\s*$/);
+    if (m && ORG_SUFFIX.test(m[1]!.trim())) {
+      const name = m[1]!.trim();
+      const at = line.text.indexOf(name);
+      return fieldAt(line, at, at + name.length, name, 0.9);
+    }
+  }
+  return repeatedBodyName(lines);
+}
+
+/** The longest company name containing 认证 that the report repeats most: its own name in its boilerplate. */
+function repeatedBodyName(lines: readonly DocLine[]): Field<string> {
+  const counts = new Map<string, { n: number; line: DocLine; at: number }>();
+  for (const line of lines) {
+    for (const m of line.text.matchAll(/有限责任公司|有限公司|认证中心/g)) {
+      const end = m.index + m[0].length;
+      for (let len = m[0].length + 4; len <= 24 && end - len >= 0; len++) {
+        const cand = line.text.slice(end - len, end);
+        if (!/^[\u4e00-\u9fa5()（）]+$/.test(cand) || !cand.includes("认证")) continue;
+        const c = counts.get(cand);
+        counts.set(cand, c ? { ...c, n: c.n + 1 } : { n: 1, line, at: end - len });
+      }
+    }
+  }
+  const top = Math.max(0, ...[...counts.values()].map((c) => c.n));
+  if (top < 3) return missingField();
+  const bestName = [...counts.entries()]
+    .filter(([, c]) => c.n === top)
+    .sort((a, b) => b[0].length - a[0].length)[0];
+  if (!bestName) return missingField();
+  const [name, c] = bestName;
+  return fieldAt(c.line, c.at, c.at + name.length, name, 0.6);
+}
+
+// A management-system standard: GB/T 19001-2016, ISO 9001:2015, and combined forms joined by "/".
+const STD = String.raw`(?:GB/T|GB|ISO/IEC|ISO|IEC|RB/T|T/[A-Z]+)\s*\d{3,5}(?:\.\d+)?(?:\s*[-:：]\s*\d{4})?`;
+const STD_COMPOUND = new RegExp(`${STD}(?:\\s*/\\s*${STD})*`, "g");
+const MS_NUMBERS = /(?:19001|9001|14001|24001|45001|28001|50001|23331|22000|27001|20000|50430|19011|27701|37001|39001|13485|22716|HACCP)/;
+
+function standardsIn(text: string): { value: string; start: number; end: number }[] {
+  return [...toHalfWidth(text).matchAll(STD_COMPOUND)].map((m) => ({
+    value: m[0].replace(/\s+/g, "").replace(/：/g, ":"),
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+}
+
+/** The audit criteria: standards after a 管理体系标准/审核准则 label, else management-system standards anywhere. */
+export function readStandards(lines: readonly DocLine[]): Field<string[]> {
+  for (const hit of findLabels(lines, LABELS.standards)) {
+    for (const line of [hit.line, lines[hit.line.index + 1]]) {
+      if (!line) continue;
+      const from = line === hit.line ? hit.end : 0;
+      const found = standardsIn(line.text.slice(from)).filter((s) => MS_NUMBERS.test(s.value));
+      if (found.length === 0) continue;
+      const values = [...new Set(found.map((f) => f.value))];
+      return fieldAt(line, from + found[0]!.start, from + found[found.length - 1]!.end, values, hit.quality);
+    }
+  }
+  for (const line of lines) {
+    const found = standardsIn(line.text).filter((s) => MS_NUMBERS.test(s.value) && s.value.includes("/I"));
+    if (found.length > 0)
+      return fieldAt(line, found[0]!.start, found[found.length - 1]!.end, [...new Set(found.map((f) => f.value))], 0.6);
+  }
+  return missingField();
+}
+
+const TYPE_WORDS: [RegExp, AuditType][] = [
+  [/第?二阶段|stage ?2/i, "stage2"],
+  [/第?一阶段|stage ?1/i, "stage1"],
+  [/监督审核|监督|surveillance/i, "surveillance"],
+  [/再认证|复评|换证|recertification/i, "recertification"],
+  [/初次认证|初审|初次|initial/i, "initial"],
+  [/特殊审核|专项审核|special/i, "special"],
+];
+
+function typesIn(text: string): AuditType[] {
+  return [...new Set(TYPE_WORDS.filter(([re]) => re.test(text)).map(([, t]) => t))];
+}
+
+/** Audit type printed as words: a 审核类型 value naming one type, or the report title ((第二阶段)). Options
+ * printed with tick boxes name several types, and ticks are not read from glyphs, so those give nothing. */
+export function readAuditTypeText(lines: readonly DocLine[]): Field<AuditType> {
+  for (const hit of findLabels(lines, LABELS.auditType)) {
+    const v = valueAfter(hit, lines);
+    const types = v ? typesIn(v.text) : [];
+    if (v && types.length === 1) return fieldAt(v.line, v.start, v.end, types[0]!, hit.quality * 0.9);
+  }
+  const titleIndex = lines.findIndex((l) => /审核报告|auditreport/i.test(matchForm(l.text)) && matchForm(l.text).length <= 24);
+  if (titleIndex < 0) return missingField();
+  for (const line of lines.slice(Math.max(0, titleIndex - 1), titleIndex + 3)) {
+    const form = matchForm(line.text);
+    if (form.length > 24) continue;
+    const types = typesIn(form);
+    if (types.length === 1) return fieldAt(line, 0, line.text.length, types[0]!, 0.8);
+  }
+  return missingField();
+}

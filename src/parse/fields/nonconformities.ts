@@ -1,0 +1,130 @@
+import type { Field } from "../../domain/field.ts";
+import { missingField } from "../../domain/field.ts";
+import type { NcItem } from "../../domain/record.ts";
+import { parseInteger, toHalfWidth } from "../normalize/numbers.ts";
+import { fieldAt, fieldBox } from "../provenance.ts";
+import { matchForm } from "../text/chars.ts";
+import type { DocLine } from "../text/lines.ts";
+import { type Cell, type ColumnSpec, matchHeader, readTable, type RowVerdict } from "../text/table.ts";
+import { findLabels } from "../text/labels.ts";
+import { fieldInWindow, windowFrom } from "../text/window.ts";
+
+export interface NcFields {
+  ncMajor: Field<number>;
+  ncMinor: Field<number>;
+  ncItems: NcItem[];
+}
+
+const NC_COLUMNS: readonly ColumnSpec[] = [
+  { key: "seq", synonyms: ["编号", "序号", "No", "不符合项编号"] },
+  { key: "clause", synonyms: ["条款", "标准条款", "涉及条款", "对应条款", "Clause"] },
+  { key: "dept", synonyms: ["部门", "受审核部门", "责任部门", "涉及部门", "Department"] },
+  { key: "severity", synonyms: ["性质", "类型", "严重程度", "不符合性质", "不符合类型", "等级", "级别", "Grade", "Type"] },
+  { key: "text", synonyms: ["描述", "不符合描述", "不符合事实", "事实描述", "不符合项描述", "内容", "Description"] },
+];
+
+const COUNT = "([0-9]+|[零〇一二两三四五六七八九十]+)";
+const MAJOR = new RegExp(`(严重|重大|主要)(?:不符合|不合格)?项?(?:数量|数)?[:：]?\\s*[（(]?\\s*${COUNT}\\s*[)）]?\\s*(?:项|个|条)`);
+const MINOR = new RegExp(`(轻微|一般|次要)(?:不符合|不合格)?项?(?:数量|数)?[:：]?\\s*[（(]?\\s*${COUNT}\\s*[)）]?\\s*(?:项|个|条)`);
+
+function countField(lines: readonly DocLine[], re: RegExp): Field<number> {
+  for (const line of lines) {
+    const text = toHalfWidth(line.text);
+    // 一般 is an everyday word: count it only on a line that talks about nonconformities.
+    if (!/不符合|不合格|nonconform/i.test(text) && !/严重|轻微/.test(text)) continue;
+    const m = text.match(re);
+    if (!m || m.index === undefined) continue;
+    const n = parseInteger(m[2]!);
+    if (n === null) continue;
+    return fieldAt(line, m.index, m.index + m[0].length, n, 0.95);
+  }
+  return missingField();
+}
+
+export function severityOf(text: string): "major" | "minor" | null {
+  const f = matchForm(text);
+  if (/严重|重大|major/i.test(f)) return "major";
+  if (/轻微|一般|次要|minor/i.test(f)) return "minor";
+  return null;
+}
+
+const CLAUSE = /^(?:[A-Z]\s?)?(\d{1,2}(?:\.\d{1,2}){0,4})/;
+
+function isNcHeader(line: DocLine): boolean {
+  const cols = matchHeader(line, NC_COLUMNS, 3);
+  return cols !== null && cols.some((c) => c.key === "clause") && cols.some((c) => c.key === "severity" || c.key === "text");
+}
+
+function judge(cells: Record<string, Cell>): RowVerdict {
+  const clause = toHalfWidth(cells.clause?.text ?? "");
+  if (CLAUSE.test(clause)) return "row";
+  if (!cells.seq?.text && !clause && cells.text?.text) return "continuation";
+  return "stop";
+}
+
+function fromTable(lines: readonly DocLine[]): NcItem[] {
+  const items: NcItem[] = [];
+  for (const line of lines) {
+    if (!isNcHeader(line)) continue;
+    const table = readTable(lines, line, NC_COLUMNS, 3, judge, (l) => l !== line && isNcHeader(l));
+    for (const row of table?.rows ?? []) {
+      const l = row.lines[0]!;
+      const c = row.cells;
+      const clause = toHalfWidth(c.clause!.text).match(CLAUSE)?.[1] ?? null;
+      const sev = c.severity ? severityOf(c.severity.text) : null;
+      items.push({
+        clause: fieldBox(l, c.clause!.bbox, c.clause!.text, clause, c.clause!.confidence, 1),
+        department: c.dept?.text ? fieldBox(l, c.dept.bbox, c.dept.text, c.dept.text, c.dept.confidence, 1) : missingField(),
+        severity: c.severity && sev ? fieldBox(l, c.severity.bbox, c.severity.text, sev, c.severity.confidence, 1) : missingField(),
+        text: c.text?.text ? fieldBox(l, c.text.bbox, c.text.text, c.text.text, c.text.confidence, 1) : missingField(),
+      });
+    }
+    if (items.length > 0) break;
+  }
+  return items;
+}
+
+const DEPT = /([\u4e00-\u9fa5]{1,10}?(?:部门|部|室|科|处|中心|车间|办公室|组|办|厂|仓库|工地|项目部))/;
+
+/** Without a table: the summary's "涉及部门/条款: 人力行政部 7.3；财务部 8.5.1". Severity follows from the counts
+ * only when all NCs are of one kind. */
+function fromSummary(lines: readonly DocLine[], major: number | null, minor: number | null): NcItem[] {
+  const items: NcItem[] = [];
+  for (const hit of findLabels(lines, ["涉及部门/条款", "涉及部门及条款", "涉及条款/部门", "涉及部门", "涉及条款"])) {
+    // The list may wrap onto the next line; it ends at the sentence's end.
+    const win = windowFrom(lines, hit.line, hit.end);
+    const text = toHalfWidth(win.text).split(/[。\n]/)[0] ?? "";
+    const body = text.replace(/^[\s:：]+/, "");
+    const offset = text.length - body.length;
+    const severity = major === 0 && (minor ?? 0) > 0 ? "minor" : minor === 0 && (major ?? 0) > 0 ? "major" : null;
+    let cursor = 0;
+    for (const part of body.split(/[；;，,、]/)) {
+      const at = offset + body.indexOf(part, cursor);
+      cursor = at - offset + part.length;
+      const clauseM = part.match(/(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.])/);
+      if (!clauseM) continue;
+      const deptM = part.match(DEPT);
+      const cAt = at + clauseM.index!;
+      const dAt = deptM ? at + deptM.index! : at;
+      items.push({
+        clause: fieldInWindow(win, cAt, cAt + clauseM[1]!.length, clauseM[1]!, 0.9),
+        department: deptM ? fieldInWindow(win, dAt, dAt + deptM[1]!.length, deptM[1]!, 0.85) : missingField(),
+        severity: severity ? fieldInWindow(win, at, at + part.length, severity, 0.8) : missingField(),
+        text: missingField(),
+      });
+    }
+    if (items.length > 0) break;
+  }
+  return items;
+}
+
+export function readNonconformities(lines: readonly DocLine[]): NcFields {
+  const ncMajor = countField(lines, MAJOR);
+  const ncMinor = countField(lines, MINOR);
+  const table = fromTable(lines);
+  return {
+    ncMajor,
+    ncMinor,
+    ncItems: table.length > 0 ? table : fromSummary(lines, ncMajor.value, ncMinor.value),
+  };
+}

@@ -1,0 +1,117 @@
+import type { Field } from "../../domain/field.ts";
+import { missingField } from "../../domain/field.ts";
+import { parseInteger, toHalfWidth } from "../normalize/numbers.ts";
+import { fieldAt } from "../provenance.ts";
+import { matchForm } from "../text/chars.ts";
+import { findLabels, LABELS, valueAfter } from "../text/labels.ts";
+import type { DocLine } from "../text/lines.ts";
+import type { FoundSection } from "../text/sections.ts";
+import { headingOf } from "../text/sections.ts";
+
+export interface OrganizationFields {
+  scope: Field<string>;
+  scopeStatements: Field<string>[];
+  sites: Field<string[]>;
+  employees: Field<number>;
+  headcounts: Field<number>[];
+}
+
+function cleanStatement(s: string): string {
+  return s
+    .replace(/^[\s:：为是]+/, "")
+    .replace(/[\s。；;]+$/, "")
+    .replace(/\t/g, " ")
+    .trim();
+}
+
+/** The value of a scope label: after the last colon of the line (labels carry remarks in brackets), else the
+ * next line when the line ends at the label. */
+function scopeAt(line: DocLine, labelEnd: number, lines: readonly DocLine[]): { line: DocLine; start: number; text: string } | null {
+  const rest = line.text.slice(labelEnd);
+  const lastColon = Math.max(rest.lastIndexOf(":"), rest.lastIndexOf("："));
+  // "认证范围为：X" or "审核范围（如…请说明原因）：" — skip remarks in brackets and connecting words.
+  const cut = lastColon >= 0 ? lastColon + 1 : (rest.match(/^[（(][^）)]*[）)]|^[为是]/)?.[0].length ?? 0);
+  const text = cleanStatement(rest.slice(cut));
+  if (text.length > 0) return { line, start: labelEnd + cut, text };
+  const next = lines[line.index + 1];
+  if (!next || headingOf(next)) return null;
+  const t = cleanStatement(next.text);
+  return t.length > 0 ? { line: next, start: 0, text: t } : null;
+}
+
+function readScope(lines: readonly DocLine[], sections: readonly FoundSection[]): { scope: Field<string>; all: Field<string>[] } {
+  const all: { field: Field<string>; priority: number; index: number }[] = [];
+  for (const hit of findLabels(lines, LABELS.scope)) {
+    // Narrative mentions ("认证范围适宜") are not statements: the label must close its clause.
+    const after = hit.line.text.slice(hit.end, hit.end + 40);
+    if (!/^\s*(?:[（(][^）)]*[）)])?\s*(?:为|是)?\s*[:：\t]|^\s*$/.test(after)) continue;
+    const v = scopeAt(hit.line, hit.end, lines);
+    if (!v || v.text.length > 300) continue;
+    const priority = /审核范围/.test(hit.label) ? 2 : 1;
+    const field = fieldAt(v.line, v.start, v.start + v.text.length, v.text, hit.quality);
+    field.raw = v.text;
+    all.push({ field, priority, index: hit.line.index });
+  }
+  // A section whose title states the scope (四、…认证范围的表述) carries it as its first line.
+  for (const s of sections) {
+    const title = s.title.replace(/[（(][^）)]*[）)]/g, "");
+    if (!/(认证|审核)范围(的表述|表述|描述)?$/.test(title) || all.some((a) => a.index === s.heading.line.index)) continue;
+    const body = s.lines.slice(1).find((l) => l.text.trim().length > 0);
+    if (!body || headingOf(body)) continue;
+    const text = cleanStatement(body.text);
+    if (text.length === 0 || text.length > 300) continue;
+    all.push({ field: fieldAt(body, 0, body.text.length, text, 0.9), priority: 1, index: body.index });
+  }
+  all.sort((a, b) => a.index - b.index);
+  const main = [...all].sort((a, b) => b.priority - a.priority || a.index - b.index)[0];
+  return { scope: main?.field ?? missingField(), all: all.map((a) => a.field) };
+}
+
+/** Addresses under site labels at the start of a line (the same words inside prose are not a site list). */
+function readSites(lines: readonly DocLine[]): Field<string[]> {
+  const values: string[] = [];
+  let first: Field<string[]> | null = null;
+  for (const hit of findLabels(lines, LABELS.sites)) {
+    if (matchForm(hit.line.text.slice(0, hit.start)).length > 3) continue;
+    const v = valueAfter(hit, lines, false);
+    if (!v) continue;
+    const text = cleanStatement(v.text.split(/[。；;]/)[0] ?? "");
+    if (text.length < 4 || /^无/.test(text)) continue;
+    const key = matchForm(text).replace(/[·.]/g, "");
+    if (values.some((x) => matchForm(x).replace(/[·.]/g, "") === key)) continue;
+    values.push(text);
+    first ??= fieldAt(v.line, v.start, v.end, [], hit.quality);
+  }
+  if (!first) return missingField();
+  return { ...first, value: values, raw: values.join("; ") };
+}
+
+const HEADCOUNT = /(员工|人员|人数|职工)[^，。；;,\d]{0,10}?([0-9]{1,6}|[零一二两三四五六七八九十百千]{1,8})\s*(人|名)/g;
+
+/** Every headcount the report prints; the labelled total (员工总人数) is the employee count. */
+function readHeadcounts(lines: readonly DocLine[]): { employees: Field<number>; all: Field<number>[] } {
+  const all: { field: Field<number>; labelled: boolean }[] = [];
+  for (const line of lines) {
+    const text = toHalfWidth(line.text);
+    for (const m of text.matchAll(HEADCOUNT)) {
+      const n = parseInteger(m[2]!);
+      if (n === null || n <= 0) continue;
+      const labelled = /总人数|员工人数|员工总数|人数[:：]/.test(m[0]);
+      all.push({ field: fieldAt(line, m.index, m.index + m[0].length, n, labelled ? 0.95 : 0.85), labelled });
+    }
+  }
+  const main = all.find((a) => a.labelled) ?? all[0];
+  return { employees: main?.field ?? missingField(), all: all.map((a) => a.field) };
+}
+
+export function readOrganizationFields(lines: readonly DocLine[], sections: readonly FoundSection[]): OrganizationFields {
+  const scope = readScope(lines, sections);
+  const heads = readHeadcounts(lines);
+  return {
+    scope: scope.scope,
+    scopeStatements: scope.all,
+    sites: readSites(lines),
+    employees: heads.employees,
+    headcounts: heads.all,
+  };
+}

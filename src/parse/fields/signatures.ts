@@ -1,0 +1,34 @@
+import type { Field } from "../../domain/field.ts";
+import { missingField } from "../../domain/field.ts";
+import { fieldAt } from "../provenance.ts";
+import { matchForm } from "../text/chars.ts";
+import type { DocLine } from "../text/lines.ts";
+import { looksLikeName } from "./team.ts";
+
+// Places where team members sign: 审核组长（签字）, 承诺人 审核组长：, 组员：, 审核组:张心、冉景洲, 签名.
+const SIGN_CONTEXT = /(?:签字|签名|签章)[)）]?[:：]|承诺人|^(?:审核组|审核组长|组长|审核组员|组员|审核员|技术专家)[:：]/;
+
+/** Names written at signature places (distinct, in order of first appearance). */
+export function readSignatures(lines: readonly DocLine[]): Field<string[]> {
+  const names: string[] = [];
+  let first: Field<string[]> | null = null;
+  let prevWasPledge = false;
+  for (const line of lines) {
+    const form = matchForm(line.text);
+    const inContext = SIGN_CONTEXT.test(form) || (prevWasPledge && /^[\u4e00-\u9fa5]{1,6}[:：]/.test(form));
+    prevWasPledge = /承诺人/.test(form);
+    if (!inContext) continue;
+    const colon = Math.max(line.text.lastIndexOf(":"), line.text.lastIndexOf("："));
+    if (colon < 0) continue;
+    const rest = line.text.slice(colon + 1);
+    for (const token of rest.split(/[、，,；;\s\t]+/)) {
+      const name = token.replace(/[()（）]/g, "");
+      if (!looksLikeName(name) || names.includes(name)) continue;
+      names.push(name);
+      const at = line.text.indexOf(token, colon);
+      first ??= fieldAt(line, at, at + token.length, [] as string[], 0.9);
+    }
+  }
+  if (!first) return missingField();
+  return { ...first, value: names, raw: names.join("、") };
+}

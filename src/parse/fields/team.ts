@@ -1,0 +1,139 @@
+import type { Field } from "../../domain/field.ts";
+import { missingField } from "../../domain/field.ts";
+import type { TeamMember, TeamRole } from "../../domain/record.ts";
+import { findTechnicalCodes } from "../normalize/codes.ts";
+import { findRegistrations } from "../normalize/registration.ts";
+import { fieldAt, fieldBox } from "../provenance.ts";
+import { matchForm } from "../text/chars.ts";
+import type { DocLine } from "../text/lines.ts";
+import { type Cell, type ColumnSpec, matchHeader, readTable, type RowVerdict } from "../text/table.ts";
+
+export const TEAM_COLUMNS: readonly ColumnSpec[] = [
+  { key: "seq", synonyms: ["序号", "编号", "No"] },
+  { key: "name", synonyms: ["姓名", "名字", "Name", "审核员姓名", "成员姓名"] },
+  { key: "role", synonyms: ["组内职务", "组内身份", "角色", "职务", "审核中的作用", "作用", "组内分工", "Role", "身份"] },
+  { key: "grade", synonyms: ["注册级别", "资格", "级别", "审核员级别", "注册资格", "资格类别", "Grade", "Qualification"] },
+  { key: "reg", synonyms: ["审核员注册证书号", "注册证书号", "注册号", "证书编号", "注册编号", "资格证书号", "注册证书编号", "Registration No"] },
+  { key: "codes", synonyms: ["专业代码", "专业", "技术代码", "专业类别", "专业范围", "Technical Code", "Code"] },
+  { key: "from", synonyms: ["来自", "单位", "所在单位", "工作单位"] },
+];
+
+const ROLE_WORDS: [RegExp, TeamRole][] = [
+  [/向导|陪同/, "guide"],
+  [/副组长/, "member"],
+  [/组长|teamleader|leader/i, "leader"],
+  [/技术专家|专家|expert/i, "expert"],
+  [/观察员|observer/i, "observer"],
+  [/组员|审核员|成员|auditor|member/i, "member"],
+];
+
+export function roleOf(text: string): TeamRole | null {
+  const form = matchForm(text);
+  for (const [re, role] of ROLE_WORDS) if (re.test(form)) return role;
+  return null;
+}
+
+const PERSON = /^(?:[\u4e00-\u9fa5·]{2,5}|[A-Za-z][A-Za-z .'-]{1,40})$/;
+const NOT_NAMES = /审核|专业|代码|序号|姓名|签字|人员|受审核方|来自|观察员|向导|组长|组员/;
+
+export function looksLikeName(s: string): boolean {
+  const t = s.replace(/\s/g, "");
+  return PERSON.test(t) && !NOT_NAMES.test(t);
+}
+
+function isTeamHeader(line: DocLine): boolean {
+  const cols = matchHeader(line, TEAM_COLUMNS, 2);
+  return cols !== null && cols.some((c) => c.key === "name") && cols.some((c) => ["role", "grade", "reg", "codes"].includes(c.key));
+}
+
+function judgeRow(cells: Record<string, Cell>): RowVerdict {
+  const name = cells.name?.text ?? "";
+  const seq = cells.seq?.text ?? "";
+  if (name && looksLikeName(name)) return "row";
+  if (!name && !seq && (cells.reg?.text || cells.codes?.text)) return "continuation";
+  if (/^\d{1,2}$/.test(seq) && !name) return "skip";
+  return "stop";
+}
+
+function cellField<T>(line: DocLine, cell: Cell | undefined, value: T | null, quality: number): Field<T> {
+  if (!cell || value === null) return missingField();
+  return fieldBox(line, cell.bbox, cell.text, value, cell.confidence, quality);
+}
+
+function memberFromRow(line: DocLine, cells: Record<string, Cell>, hasCodes: boolean): TeamMember | null {
+  const nameCell = cells.name!;
+  const roleText = cells.role?.text ?? cells.grade?.text ?? "";
+  const role = roleOf(roleText);
+  if (role === "guide" || /受审核方|受审核组织|企业/.test(cells.from?.text ?? "")) return null;
+  const gradeText = cells.grade?.text || (/实习|技术专家|高级/.test(cells.role?.text ?? "") ? cells.role!.text : "");
+  const regText = cells.reg?.text ?? Object.values(cells).map((c) => c.text).join(" ");
+  const regs = [...new Set(findRegistrations(regText).map((r) => r.value))];
+  const regCell = cells.reg ?? nameCell;
+  // An unreadable number stays as printed (low confidence) so a format rule can still see it.
+  const regValue = regs.length ? regs.join("; ") : cells.reg?.text || null;
+  const codesCell = cells.codes;
+  const codes = codesCell ? findTechnicalCodes(codesCell.text) : [];
+  const name = nameCell.text.replace(/\s/g, "");
+  return {
+    name: cellField(line, nameCell, name, 1),
+    role: role ? cellField(line, cells.role ?? cells.grade, role, 0.95) : missingField(),
+    grade: gradeText ? cellField(line, cells.grade ?? cells.role, gradeText, 1) : missingField(),
+    registrationNo: regValue ? cellField(line, regCell, regValue, regs.length ? 1 : 0.4) : missingField(),
+    technicalCodes: codesCell
+      ? cellField(line, codesCell, codes, 0.95)
+      : hasCodes
+        ? { ...fieldBox(line, line.bbox, "", [] as string[], line.confidence, 0.8) }
+        : missingField(),
+  };
+}
+
+/** Team tables (members, then 其他人员/technical experts) read from word boxes. */
+function fromTables(lines: readonly DocLine[]): TeamMember[] {
+  const team: TeamMember[] = [];
+  for (const line of lines) {
+    if (!isTeamHeader(line)) continue;
+    const table = readTable(lines, line, TEAM_COLUMNS, 2, judgeRow, (l) => l !== line && isTeamHeader(l));
+    if (!table) continue;
+    const hasCodes = table.columns.some((c) => c.key === "codes");
+    for (const row of table.rows) {
+      const m = memberFromRow(row.lines[0]!, row.cells, hasCodes);
+      if (m && !team.some((t) => t.name.value === m.name.value)) team.push(m);
+    }
+  }
+  return team;
+}
+
+/** Without a table: "审核组长：张心 2021-N1QMS-3207381" style lines (low confidence). */
+function fromLabels(lines: readonly DocLine[]): TeamMember[] {
+  const team: TeamMember[] = [];
+  for (const line of lines) {
+    const m = line.text.match(/^\s*(审核组长|组长|审核组员|组员|审核员|技术专家|观察员)\s*(?:[（(][^）)]*[）)])?\s*[:：]\s*(.+)$/);
+    if (!m) continue;
+    const role = roleOf(m[1]!);
+    if (!role) continue;
+    const rest = m[2]!;
+    const regs = findRegistrations(rest);
+    const names = rest
+      .replace(/\d{4}\s*-\s*N.*$/, "")
+      .split(/[、，,；;\s\t]+/)
+      .filter(looksLikeName);
+    names.forEach((name, i) => {
+      if (team.some((t) => t.name.value === name)) return;
+      const at = line.text.indexOf(name);
+      const reg = names.length === 1 ? regs.map((r) => r.value).join("; ") : regs[i]?.value;
+      team.push({
+        name: fieldAt(line, at, at + name.length, name, 0.6),
+        role: fieldAt(line, 0, at, role, 0.6),
+        grade: missingField(),
+        registrationNo: reg ? fieldAt(line, at, line.text.length, reg, 0.6) : missingField(),
+        technicalCodes: missingField(),
+      });
+    });
+  }
+  return team;
+}
+
+export function readTeam(lines: readonly DocLine[]): TeamMember[] {
+  const fromTable = fromTables(lines);
+  return fromTable.length > 0 ? fromTable : fromLabels(lines);
+}

@@ -1,0 +1,98 @@
+import { missingField } from "../domain/field.ts";
+import type { OcrPage } from "../domain/ocr.ts";
+import { type Problem, Report } from "../domain/record.ts";
+import { readCheckboxFields } from "./checkbox/index.ts";
+import { classify, type DocumentKind } from "./classify.ts";
+import { readDates } from "./fields/dates.ts";
+import { readEvaluations } from "./fields/evaluations.ts";
+import { readAuditTypeText, readCertificationBody, readOrganization, readReportNumber, readStandards } from "./fields/header.ts";
+import { readNonconformities } from "./fields/nonconformities.ts";
+import { readOrganizationFields } from "./fields/organization.ts";
+import { readSignatures } from "./fields/signatures.ts";
+import { deriveManagementSystems } from "./fields/systems.ts";
+import { readTeam } from "./fields/team.ts";
+import { buildLines, type DocLine } from "./text/lines.ts";
+import { findSections } from "./text/sections.ts";
+
+export type { DocumentKind } from "./classify.ts";
+
+export interface ParseResult {
+  kind: DocumentKind;
+  report: Report | null;
+  problems: Problem[];
+}
+
+/** Everything the report says in words and tables (tick boxes come from the checkbox reader). */
+function extract(lines: readonly DocLine[], pages: readonly OcrPage[]): Report {
+  const sections = findSections(lines);
+  const ticks = readCheckboxFields(pages);
+  const dates = readDates(lines);
+  const org = readOrganizationFields(lines, sections);
+  const nc = readNonconformities(lines);
+  const standards = readStandards(lines);
+  const textType = readAuditTypeText(lines);
+  return {
+    reportNumber: readReportNumber(lines),
+    certificationBody: readCertificationBody(lines),
+    organization: readOrganization(lines),
+    auditType: ticks.auditType.value !== null ? ticks.auditType : textType,
+    managementSystems:
+      ticks.managementSystems.value !== null ? ticks.managementSystems : deriveManagementSystems(standards, lines),
+    standards,
+    reportDate: dates.reportDate,
+    auditStart: dates.auditStart,
+    auditEnd: dates.auditEnd,
+    auditDays: dates.auditDays,
+    stage1Start: dates.stage1Start,
+    stage1End: dates.stage1End,
+    stage1Days: dates.stage1Days,
+    coverageFrom: dates.coverageFrom,
+    coverageTo: dates.coverageTo,
+    scope: org.scope,
+    scopeStatements: org.scopeStatements,
+    sites: org.sites,
+    employees: org.employees,
+    headcounts: org.headcounts,
+    foundedDate: dates.foundedDate,
+    systemImplementedDate: dates.systemImplementedDate,
+    team: readTeam(lines),
+    signatures: readSignatures(lines),
+    ncMajor: nc.ncMajor,
+    ncMinor: nc.ncMinor,
+    ncItems: nc.ncItems,
+    rectificationDeadline: dates.rectificationDeadline,
+    nextAuditDue: dates.nextAuditDue,
+    evaluations: readEvaluations(sections, ticks.evaluationResults),
+    checkboxGroups: ticks.checkboxGroups,
+    conclusion: ticks.conclusion,
+    recommendation: ticks.recommendation.value !== null ? ticks.recommendation : missingField("checkbox"),
+    sections: sections.map(({ id, title, page, bbox, text }) => ({ id, title, page, bbox, text })),
+    impossibleDates: dates.impossibleDates,
+  };
+}
+
+/** OCR pages -> classification and, for an audit report, the validated Report with provenance on every field.
+ * Bad data never throws: it becomes a problem on the result. */
+export function parseDocument(pages: readonly OcrPage[]): ParseResult {
+  const problems: Problem[] = [];
+  const lines = buildLines(pages);
+  if (lines.length === 0) return { kind: "unknown", report: null, problems };
+  let report: Report;
+  try {
+    report = extract(lines, pages);
+  } catch (e) {
+    problems.push({ code: "PARSE_FAILED", page: null, message: e instanceof Error ? e.message : String(e) });
+    return { kind: "unknown", report: null, problems };
+  }
+  const { kind } = classify(lines, report.team.length > 0);
+  if (kind === "not_audit_report") return { kind, report: null, problems };
+  const checked = Report.safeParse(report);
+  if (!checked.success) {
+    problems.push({ code: "PARSE_INVALID", page: null, message: checked.error.message.slice(0, 500) });
+    return { kind, report: null, problems };
+  }
+  for (const d of report.impossibleDates) {
+    problems.push({ code: "DATE_IMPOSSIBLE", page: d.page, message: `impossible date: ${d.raw ?? ""}` });
+  }
+  return { kind, report: checked.data, problems };
+}

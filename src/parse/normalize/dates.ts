@@ -1,0 +1,172 @@
+import { CHINESE_NUMERAL_CLASS, chineseToNumber, toHalfWidth } from "./numbers.ts";
+
+export type HalfDay = "am" | "pm";
+
+export interface DateMatch {
+  /** ISO date, or null when the printed date cannot exist (2月30日, 13月). */
+  iso: string | null;
+  year: number;
+  month: number;
+  day: number;
+  half: HalfDay | null;
+  /** Minutes after midnight when a clock time is printed. */
+  minutes: number | null;
+  start: number;
+  end: number;
+  raw: string;
+}
+
+const CN = `[${CHINESE_NUMERAL_CLASS}]`;
+// Digit-like OCR slips inside numbers: O/o for 0, l/I for 1.
+const D = "[0-9OolI]";
+const YEAR = `(${D}{4}|${CN}{4})`;
+const NUM = `(${D}{1,2}|${CN}{1,3})`;
+const TIME = "(?:\\s*(\\d{1,2})[:：](\\d{2})(?:[:：]\\d{2})?)?";
+const HALF = "(?:\\s*(上午|下午|AM|PM|am|pm))?";
+
+// 2023年11月08日, 二〇二三年十一月八日, 2023-11-08, 2023.11.8, 2023/11/8 (+ optional time and half day).
+const FULL = new RegExp(
+  `${YEAR}\\s*(?:年\\s*${NUM}\\s*月\\s*${NUM}\\s*[日曰号]?|[-./]\\s*${NUM}\\s*[-./]\\s*${NUM}(?![0-9]))${TIME}${HALF}`,
+  "g",
+);
+// Parts without a year, used for the second end of a range: 11月08日, 08日.
+const MONTH_DAY = new RegExp(`^${NUM}\\s*月\\s*${NUM}\\s*[日曰号]?${TIME}${HALF}`);
+const DAY_ONLY = new RegExp(`^${NUM}\\s*[日曰号]${TIME}${HALF}`);
+
+function num(s: string | undefined): number {
+  if (s === undefined) return Number.NaN;
+  const fixed = s.replace(/[Oo]/g, "0").replace(/[lI]/g, "1");
+  return /^\d+$/.test(fixed) ? Number(fixed) : (chineseToNumber(fixed) ?? Number.NaN);
+}
+
+export function isoOf(year: number, month: number, day: number): string | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
+  const dt = new Date(Date.UTC(year, month - 1, day));
+  if (dt.getUTCMonth() !== month - 1) return null;
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+function halfOf(s: string | undefined): HalfDay | null {
+  if (!s) return null;
+  return s === "上午" || s.toLowerCase() === "am" ? "am" : "pm";
+}
+
+function minutesOf(h: string | undefined, m: string | undefined, half: HalfDay | null): number | null {
+  if (h === undefined || m === undefined) return null;
+  let hour = Number(h);
+  if (half === "pm" && hour < 12) hour += 12;
+  return hour * 60 + Number(m);
+}
+
+function build(
+  y: number,
+  mo: number,
+  d: number,
+  h: string | undefined,
+  mi: string | undefined,
+  halfRaw: string | undefined,
+  start: number,
+  raw: string,
+): DateMatch {
+  const half = halfOf(halfRaw);
+  return {
+    iso: isoOf(y, mo, d),
+    year: y,
+    month: mo,
+    day: d,
+    half,
+    minutes: minutesOf(h, mi, half),
+    start,
+    end: start + raw.length,
+    raw,
+  };
+}
+
+/** Every full date (with a year) in a text, in order. Positions refer to the given text. */
+export function findDates(text: string): DateMatch[] {
+  const t = toHalfWidth(text);
+  const out: DateMatch[] = [];
+  for (const m of t.matchAll(FULL)) {
+    const y = num(m[1]);
+    const mo = num(m[2] ?? m[4]);
+    const d = num(m[3] ?? m[5]);
+    if (!Number.isFinite(y) || y < 1900 || y > 2100 || !Number.isFinite(mo) || !Number.isFinite(d)) continue;
+    if (mo > 99 || d > 99) continue;
+    out.push(build(y, mo, d, m[6], m[7], m[8], m.index, m[0]));
+  }
+  return out;
+}
+
+/** The first date if it starts within `slack` characters of the text (after filler like 应在/于). */
+export function leadingDate(text: string, slack = 3): DateMatch | null {
+  const first = findDates(text)[0];
+  if (!first) return null;
+  const before = text.slice(0, first.start).replace(/[\s:：（(]|应在|应于|于|在|为|是|自|从|约/g, "");
+  return before.length <= slack ? first : null;
+}
+
+export interface DateRange {
+  from: DateMatch;
+  to: DateMatch;
+  start: number;
+  end: number;
+}
+
+const RANGE_SEP = /^\s*(?:至|到|~|～|—|–|-{1,2}|－)\s*/;
+
+/** Second end of a range, which may omit the year (…至11月08日) or the month (…至08日). */
+function rangeEnd(text: string, from: DateMatch, offset: number): DateMatch | null {
+  const full = findDates(text)[0];
+  if (full && full.start === 0) return { ...full, start: full.start + offset, end: full.end + offset };
+  const md = text.match(MONTH_DAY);
+  if (md) return build(from.year, num(md[1]), num(md[2]), md[3], md[4], md[5], offset, md[0]);
+  const d = text.match(DAY_ONLY);
+  if (d) return build(from.year, from.month, num(d[1]), d[2], d[3], d[4], offset, d[0]);
+  return null;
+}
+
+/** 自 A 至 B, A 至 B, A 到 B, A~B: the first range in a text; a single date is a one-day range. */
+export function findDateRange(text: string, allowSingle = true): DateRange | null {
+  const t = toHalfWidth(text);
+  const dates = findDates(t);
+  for (const from of dates) {
+    const after = t.slice(from.end);
+    const sep = after.match(RANGE_SEP);
+    if (!sep) continue;
+    const to = rangeEnd(after.slice(sep[0].length), from, from.end + sep[0].length);
+    if (to) return { from, to, start: from.start, end: to.end };
+  }
+  const first = dates[0];
+  if (allowSingle && first) return { from: first, to: first, start: first.start, end: first.end };
+  return null;
+}
+
+function dayNumber(iso: string): number {
+  return Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+}
+
+/** Days on site: half days count 0.5 (上午…下午 of one day = 1); clock times count a half day per ~4 hours. */
+export function rangeDays(range: DateRange): number | null {
+  const { from, to } = range;
+  if (!from.iso || !to.iso) return null;
+  const span = dayNumber(to.iso) - dayNumber(from.iso);
+  if (span < 0) return null;
+  if (from.minutes !== null && to.minutes !== null) {
+    const DAY_START = 8 * 60 + 30;
+    const DAY_END = 17 * 60 + 30;
+    const hours =
+      span === 0
+        ? (to.minutes - from.minutes) / 60
+        : (DAY_END - from.minutes) / 60 + (span - 1) * 8 + (to.minutes - DAY_START) / 60;
+    if (hours <= 0) return null;
+    return Math.max(0.5, Math.ceil(hours / 4 - 0.25) / 2);
+  }
+  if (from.half || to.half) {
+    const startHalf = from.half === "pm" ? 0.5 : 0;
+    const endHalf = to.half === "am" ? 0.5 : 1;
+    const days = span + endHalf - startHalf;
+    return days > 0 ? days : null;
+  }
+  return span + 1;
+}

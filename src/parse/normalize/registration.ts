@@ -1,0 +1,48 @@
+import { toHalfWidth } from "./numbers.ts";
+
+/** CCAA auditor registration number, e.g. 2021-N1QMS-3207381. */
+export const REGISTRATION_PATTERN = /^(\d{4})-N(\d)([A-Z]+)-(\d{7})$/;
+
+const DIGITISH = "0-9OoIlL|SB";
+const DIGIT_FIX: Record<string, string> = { O: "0", o: "0", I: "1", l: "1", L: "1", "|": "1", S: "5", B: "8" };
+
+function fixDigits(s: string): string {
+  return [...s].map((c) => DIGIT_FIX[c] ?? c).join("");
+}
+
+// Year, N+grade, field letters, serial; OCR may insert spaces or drop/alter the dashes.
+const CANDIDATE = new RegExp(
+  `([${DIGITISH}]{4})\\s*[-–—_~.]?\\s*[NnИ]\\s*([${DIGITISH}])\\s*([A-Za-z]{2,6})\\s*[-–—_~.]?\\s*([${DIGITISH}](?:\\s?[${DIGITISH}]){6})(?![0-9])`,
+  "g",
+);
+
+export interface RegistrationMatch {
+  value: string;
+  start: number;
+  end: number;
+  /** True when OCR fixes were needed to reach the pattern. */
+  repaired: boolean;
+}
+
+/** Every registration number in a text, repaired (O->0, l->1 in digit places, spaces and dashes). */
+export function findRegistrations(text: string): RegistrationMatch[] {
+  const t = toHalfWidth(text);
+  const out: RegistrationMatch[] = [];
+  for (const m of t.matchAll(CANDIDATE)) {
+    const year = fixDigits(m[1]!);
+    const grade = fixDigits(m[2]!);
+    const field = m[3]!.toUpperCase().replace(/0/g, "O");
+    const serial = fixDigits(m[4]!.replace(/\s/g, ""));
+    const value = `${year}-N${grade}${field}-${serial}`;
+    if (!REGISTRATION_PATTERN.test(value)) continue;
+    if (!/^(19|20)\d\d$/.test(year)) continue;
+    out.push({ value, start: m.index, end: m.index + m[0].length, repaired: value !== m[0] });
+  }
+  return out;
+}
+
+/** Several numbers of one person joined "; " as the record asks. */
+export function joinRegistrations(text: string): string | null {
+  const found = findRegistrations(text).map((r) => r.value);
+  return found.length ? [...new Set(found)].join("; ") : null;
+}

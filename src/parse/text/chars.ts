@@ -1,0 +1,44 @@
+/** Character-level helpers shared by the text model, label finder and normalisers. */
+
+/** NFKC one character at a time so the cleaned text stays aligned 1:1 with the OCR characters
+ * (full-width digits and colons become ASCII; ligature-like symbols such as ㎡ are left alone). */
+export function nfkcChar(ch: string): string {
+  const n = ch.normalize("NFKC");
+  return n.length === 1 ? n : ch;
+}
+
+export function isAsciiAlnum(ch: string | undefined): boolean {
+  return ch !== undefined && /^[A-Za-z0-9]$/.test(ch);
+}
+
+export function isCjk(ch: string | undefined): boolean {
+  return ch !== undefined && /^[\u3400-\u9fff]$/.test(ch);
+}
+
+/** OCR look-alikes that only matter when comparing labels: folded to one form on both sides. */
+const LABEL_CONFUSIONS: Record<string, string> = {
+  己: "已",
+  巳: "已",
+  曰: "日",
+  囗: "口",
+  員: "员",
+  組: "组",
+  審: "审",
+  核: "核",
+};
+
+/** Form used to compare labels: NFKC, no whitespace, look-alikes folded, Latin lower-cased. */
+export function matchForm(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    if (/\s/.test(ch)) continue;
+    const n = nfkcChar(ch);
+    out += (LABEL_CONFUSIONS[n] ?? n).toLowerCase();
+  }
+  return out;
+}
+
+/** Strips checkbox glyphs as OCR reads them (☑□■ come out as 口/回/四...): they are never evidence. */
+export function stripBoxGlyphs(s: string): string {
+  return s.replace(/[☑☒☐□■▢◻◼✓✔√]/g, "").replace(/(^|\s)[口回四国图品加]+(?=[\u4e00-\u9fff])/g, "$1");
+}

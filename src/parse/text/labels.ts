@@ -1,0 +1,182 @@
+import { distance } from "fastest-levenshtein";
+import type { DocLine } from "./lines.ts";
+import { matchForm } from "./chars.ts";
+
+/** Synonyms per concept, in the report's vocabulary (several certification bodies, bilingual forms). */
+export const LABELS = {
+  reportNumber: ["报告编号", "项目编号", "报告编码", "审核报告编号", "项目代码", "合同编号", "Report No", "Project No"],
+  organization: [
+    "受审核方名称",
+    "受审核组织名称",
+    "组织名称",
+    "受审核方",
+    "受审核组织",
+    "被审核组织",
+    "申请组织",
+    "客户名称",
+    "企业名称",
+    "Organization",
+    "Auditee",
+    "Client",
+  ],
+  certificationBody: ["认证机构名称", "认证机构", "Certification Body"],
+  reportDate: ["报告日期", "报告编制日期", "编制日期", "报告签发日期", "Report Date"],
+  auditDates: [
+    "审核时间",
+    "审核日期",
+    "现场审核时间",
+    "现场审核日期",
+    "审核起止日期",
+    "审核起止时间",
+    "审核实施日期",
+    "第二阶段审核日期",
+    "二阶段审核日期",
+    "Audit Date",
+    "Audit Dates",
+  ],
+  coverage: ["审核覆盖时期", "审核覆盖期", "审核覆盖期间", "覆盖时期", "覆盖期间", "体系覆盖时期"],
+  scope: ["审核范围", "认证范围", "申请认证范围", "认证范围的表述", "Audit Scope", "Scope"],
+  founded: ["组织成立时间", "成立时间", "成立日期", "组织成立日期", "注册成立日期"],
+  implemented: ["体系实施时间", "体系运行时间", "体系实施日期", "体系建立时间", "管理体系实施时间", "体系运行日期"],
+  rectification: ["不符合项整改时限", "整改时限", "整改期限", "整改完成时间", "纠正措施完成期限", "整改截止日期", "纠正措施期限"],
+  nextAudit: ["下次现场审核日期", "下次审核日期", "下次监督审核日期", "下次审核时间", "下次监督审核时间", "下次审核"],
+  standards: ["管理体系标准", "审核准则", "审核依据", "认证依据", "认证标准", "依据标准", "审核标准", "Audit Criteria"],
+  sites: ["注册地址", "办公地址", "经营地址", "生产地址", "生产经营地址", "审核地址", "现场地址", "多场所地址", "临时场所"],
+  headcount: ["员工总人数", "员工人数", "总人数", "人数", "有效人数", "人员数量"],
+  auditType: ["审核类型", "审核类别", "审核性质", "Audit Type"],
+} as const;
+
+export type LabelKey = keyof typeof LABELS;
+
+const ALL_FORMS: string[] = [...new Set(Object.values(LABELS).flatMap((l) => l.map(matchForm)))].sort(
+  (a, b) => b.length - a.length,
+);
+
+export interface LabelHit {
+  line: DocLine;
+  /** Label span in line.text. */
+  start: number;
+  end: number;
+  /** 1 for an exact match, lower per edit and without a following colon. */
+  quality: number;
+  label: string;
+}
+
+interface FormIndex {
+  form: string;
+  /** form position -> text position */
+  toText: number[];
+}
+
+const formCache = new WeakMap<DocLine, FormIndex>();
+
+export function formIndex(line: DocLine): FormIndex {
+  const cached = formCache.get(line);
+  if (cached) return cached;
+  let form = "";
+  const toText: number[] = [];
+  [...line.text].forEach((ch, i) => {
+    const f = matchForm(ch);
+    if (f.length === 0) return;
+    form += f;
+    toText.push(i);
+  });
+  const made = { form, toText };
+  formCache.set(line, made);
+  return made;
+}
+
+function allowedEdits(len: number): number {
+  if (len <= 3) return 0;
+  if (len <= 6) return 1;
+  return 2;
+}
+
+/** Best approximate occurrence of `label` in `form`: exact first, then windows of length ±1. */
+function approxFind(form: string, label: string): { at: number; len: number; edits: number } | null {
+  const exact = form.indexOf(label);
+  if (exact >= 0) return { at: exact, len: label.length, edits: 0 };
+  const max = allowedEdits(label.length);
+  if (max === 0) return null;
+  let present = 0;
+  for (const ch of label) if (form.includes(ch)) present++;
+  if (present < label.length - max) return null;
+  let best: { at: number; len: number; edits: number } | null = null;
+  // Same length first: a shorter window ("审核范" for "审核范囤") would cut the label short.
+  for (const len of [label.length, label.length - 1, label.length + 1]) {
+    for (let at = 0; at + len <= form.length; at++) {
+      // Windows must start and end on a label character, or "审核时间" would swallow a neighbour.
+      const d = distance(form.slice(at, at + len), label);
+      if (d <= max && (!best || d < best.edits)) best = { at, len, edits: d };
+    }
+  }
+  return best;
+}
+
+/** Every line holding one of the synonyms, fuzzily. Longer synonyms win where several match at one place. */
+export function findLabels(lines: readonly DocLine[], synonyms: readonly string[]): LabelHit[] {
+  const forms = [...new Set(synonyms.map(matchForm))].sort((a, b) => b.length - a.length);
+  const hits: LabelHit[] = [];
+  for (const line of lines) {
+    const { form, toText } = formIndex(line);
+    let best: LabelHit | null = null;
+    for (const label of forms) {
+      const found = approxFind(form, label);
+      if (!found) continue;
+      const start = toText[found.at]!;
+      const endForm = found.at + found.len;
+      const end = (toText[endForm - 1] ?? start) + 1;
+      const next = form[endForm];
+      const colon = next === ":" || next === "(" || line.text[end] === "\t";
+      const quality = (1 - 0.12 * found.edits) * (colon ? 1 : 0.85);
+      if (!best || quality > best.quality + 1e-9) best = { line, start, end, quality, label };
+    }
+    if (best) hits.push(best);
+  }
+  return hits;
+}
+
+export interface ValueSpan {
+  line: DocLine;
+  start: number;
+  end: number;
+  text: string;
+}
+
+const LEAD = /^(?:\s|[:：\t]|[（(][^）)]{0,40}[）)]|为|是)+/;
+
+/** Where another label starts later in the text (exact, followed by a colon or after a cell break). */
+function cutAtNextLabel(line: DocLine, from: number): number {
+  const { form, toText } = formIndex(line);
+  for (let f = 0; f < form.length; f++) {
+    const t = toText[f]!;
+    if (t <= from) continue;
+    for (const label of ALL_FORMS) {
+      if (!form.startsWith(label, f)) continue;
+      const afterColon = form[f + label.length] === ":";
+      const afterTab = line.text.slice(from, t).includes("\t");
+      if (afterColon || afterTab) return t;
+    }
+  }
+  return line.text.length;
+}
+
+/** The value printed after a label: same line (cut before the next label), else the next line. */
+export function valueAfter(hit: LabelHit, lines: readonly DocLine[], nextLine = true): ValueSpan | null {
+  const rest = hit.line.text.slice(hit.end);
+  const lead = rest.match(LEAD)?.[0].length ?? 0;
+  const start = hit.end + lead;
+  const end = cutAtNextLabel(hit.line, start);
+  const text = hit.line.text.slice(start, end).replace(/\t/g, " ").trim();
+  if (text.length > 0) return { line: hit.line, start, end, text };
+  if (!nextLine) return null;
+  const following = lines[hit.line.index + 1];
+  if (!following) return null;
+  return { line: following, start: 0, end: following.text.length, text: following.text.replace(/\t/g, " ").trim() };
+}
+
+/** Text of the line and the one after it, for values a scan wrapped onto the next line. */
+export function withNextLine(line: DocLine, lines: readonly DocLine[]): string {
+  const next = lines[line.index + 1];
+  return next && next.page === line.page ? `${line.text}${next.text}` : line.text;
+}

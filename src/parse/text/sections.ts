@@ -1,0 +1,126 @@
+import type { Bbox } from "../../domain/geometry.ts";
+import type { Section } from "../../domain/record.ts";
+import { stripBoxGlyphs } from "./chars.ts";
+import type { DocLine } from "./lines.ts";
+
+export interface Heading {
+  id: string;
+  title: string;
+  /** 1 = 第一部分, 2 = 一、, 3 = (一), 4+ = 1.1 / 1.5.2 by depth, 9 = 1) / 1、 items. */
+  level: number;
+  line: DocLine;
+  /** Where the heading's own content starts in line.text (after the title and a colon). */
+  contentStart: number;
+}
+
+export interface FoundSection extends Section {
+  level: number;
+  lines: DocLine[];
+  heading: Heading;
+}
+
+const CN_NUM = "[一二三四五六七八九十]{1,3}";
+const OPTION_WORDS = /(?:[口回四□■☑☐]?\s*(?:基本符合|不符合|符合|基本满足|不满足|满足|基本有效|无效|有效)\s*)+$/;
+
+/** OCR variants of numbering: "1. 5. 2", "l.5.2", "1,5.2", "1．5．2" all mean 1.5.2. */
+function repairNumbering(s: string): string {
+  return s
+    .replace(/^[lI|](?=[\s.,，．、]*\d)/, "1")
+    .replace(/^(\d+(?:\s*[.,，．·]\s*[\dlIO]+)+)/, (m) =>
+      m
+        .replace(/\s/g, "")
+        .replace(/[,，．·]/g, ".")
+        .replace(/[lI]/g, "1")
+        .replace(/O/g, "0"),
+    );
+}
+
+function titleOf(rest: string): { title: string; contentOffset: number } {
+  const colon = rest.search(/[:：]/);
+  const raw = colon >= 0 ? rest.slice(0, colon) : rest;
+  const title = stripBoxGlyphs(raw.replace(/\t/g, " "))
+    .replace(OPTION_WORDS, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return { title, contentOffset: colon >= 0 ? colon + 1 : rest.length };
+}
+
+/** A line that starts a numbered section, in any of the numbering styles reports use. */
+export function headingOf(line: DocLine): Heading | null {
+  const text = repairNumbering(line.text.trimStart());
+  const shift = line.text.length - line.text.trimStart().length;
+  const patterns: { re: RegExp; level: (m: RegExpMatchArray) => number; item?: boolean }[] = [
+    { re: new RegExp(`^(第${CN_NUM}(?:部分|章|节))\\s*[、.:：]?\\s*`), level: () => 1 },
+    { re: new RegExp(`^(${CN_NUM})\\s*[、.．]\\s*`), level: () => 2 },
+    { re: new RegExp(`^([(（]${CN_NUM}[)）])\\s*`), level: () => 3 },
+    { re: /^(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.])\s*/, level: (m) => 3 + m[1]!.split(".").length - 1 },
+    { re: /^(\d{1,2}[、.．)）]|[(（]\d{1,2}[)）])(?![\d.])\s*/, level: () => 9, item: true },
+  ];
+  for (const p of patterns) {
+    const m = text.match(p.re);
+    if (!m) continue;
+    const rest = text.slice(m[0].length);
+    if (!/^[\u4e00-\u9fa5A-Za-z"“《]/.test(rest)) continue;
+    const { title, contentOffset } = titleOf(rest);
+    if (title.length === 0 || title.length > 60) continue;
+    // A numbered list item is a section only when it reads like a heading, not a sentence.
+    if (p.item && (title.length > 24 || /[。，,；;]/.test(title) || (contentOffset === rest.length && /。$/.test(rest)))) {
+      continue;
+    }
+    const id = m[1]!.replace(/[.．、]$/, "").replace(/（/g, "(").replace(/）/g, ")");
+    const lengthDelta = line.text.trimStart().length - text.length;
+    return {
+      id,
+      title,
+      level: p.level(m),
+      line,
+      contentStart: Math.min(line.text.length, shift + lengthDelta + m[0].length + contentOffset),
+    };
+  }
+  return null;
+}
+
+function unionBoxes(lines: DocLine[]): Bbox | null {
+  if (lines.length === 0) return null;
+  const first = lines[0]!;
+  const same = lines.filter((l) => l.page === first.page);
+  return [
+    Math.min(...same.map((l) => l.bbox[0])),
+    Math.min(...same.map((l) => l.bbox[1])),
+    Math.max(...same.map((l) => l.bbox[2])),
+    Math.max(...same.map((l) => l.bbox[3])),
+  ];
+}
+
+/** Numbered sections; each runs to the next heading of the same or a higher level, so a 3.x section
+ * includes its 1) 2) items. The bbox covers the section on its first page. */
+export function findSections(lines: readonly DocLine[]): FoundSection[] {
+  const headings = lines.map(headingOf).filter((h): h is Heading => h !== null);
+  return headings.map((h, i) => {
+    const next = headings.slice(i + 1).find((o) => o.level <= h.level);
+    const endIndex = next ? next.line.index : lines.length;
+    const body = lines.slice(h.line.index, endIndex);
+    const firstText = h.line.text.slice(h.contentStart).trim();
+    const text = [firstText, ...body.slice(1).map((l) => l.text)].filter((t) => t.length > 0).join("\n");
+    return {
+      id: h.id,
+      title: h.title,
+      page: h.line.page,
+      bbox: unionBoxes(body),
+      text,
+      level: h.level,
+      lines: body,
+      heading: h,
+    };
+  });
+}
+
+/** Lines of the body (heading line excluded) up to the next heading of any level. */
+export function immediateBody(section: FoundSection, lines: readonly DocLine[]): DocLine[] {
+  const out: DocLine[] = [];
+  for (const l of lines.slice(section.heading.line.index + 1)) {
+    if (headingOf(l)) break;
+    out.push(l);
+  }
+  return out;
+}

@@ -1,0 +1,195 @@
+import { distance } from "fastest-levenshtein";
+import { type Bbox, unionBbox } from "../../domain/geometry.ts";
+import { isAsciiAlnum, matchForm, nfkcChar } from "./chars.ts";
+import type { DocLine } from "./lines.ts";
+import { headingOf } from "./sections.ts";
+
+/** A column the caller cares about, named by the header words that introduce it. */
+export interface ColumnSpec {
+  key: string;
+  synonyms: readonly string[];
+}
+
+interface Token {
+  text: string;
+  bbox: Bbox;
+  confidence: number;
+}
+
+export interface Cell {
+  text: string;
+  bbox: Bbox;
+  confidence: number;
+}
+
+export interface TableRow {
+  lines: DocLine[];
+  cells: Record<string, Cell>;
+}
+
+export interface Table {
+  header: DocLine;
+  /** Column key -> x range, in header order. */
+  columns: { key: string; x0: number; x1: number }[];
+  rows: TableRow[];
+}
+
+/** Words of a line as tokens; text-layer words holding tab-separated cells are split with estimated boxes. */
+function tokensOf(line: DocLine): Token[] {
+  const out: Token[] = [];
+  for (const w of line.words) {
+    const parts = w.text.split("\t");
+    if (parts.length === 1) {
+      if (w.text.trim() !== "") out.push({ text: w.text.trim(), bbox: w.bbox, confidence: w.confidence });
+      continue;
+    }
+    const total = w.text.length;
+    let offset = 0;
+    const step = (w.bbox[2] - w.bbox[0]) / Math.max(1, total);
+    for (const p of parts) {
+      const x0 = w.bbox[0] + offset * step;
+      if (p.trim() !== "")
+        out.push({ text: p.trim(), bbox: [x0, w.bbox[1], x0 + p.length * step, w.bbox[3]], confidence: w.confidence });
+      offset += p.length + 1;
+    }
+  }
+  return out.sort((a, b) => a.bbox[0] - b.bbox[0]);
+}
+
+/** True when the line only knows its cells by tabs (no per-cell geometry), as text layers often do. */
+function tabOnly(line: DocLine): boolean {
+  return line.words.length <= 1 && line.text.includes("\t");
+}
+
+function joinTexts(tokens: Token[]): string {
+  let s = "";
+  for (const t of tokens) {
+    const text = [...t.text].map(nfkcChar).join("");
+    s += s.length > 0 && isAsciiAlnum(s[s.length - 1]) && isAsciiAlnum(text[0]) ? ` ${text}` : text;
+  }
+  return s.trim();
+}
+
+/** Header tokens close together form one header cell ("审核员" "注册证书号" -> one column). */
+function headerCells(line: DocLine): Token[] {
+  if (tabOnly(line)) return tokensOf(line);
+  const cells: Token[] = [];
+  for (const t of tokensOf(line)) {
+    const last = cells[cells.length - 1];
+    const h = t.bbox[3] - t.bbox[1];
+    if (last && t.bbox[0] - last.bbox[2] < 0.8 * h) {
+      last.text = joinTexts([last, t]);
+      last.bbox = unionBbox([last.bbox, t.bbox]) ?? last.bbox;
+    } else cells.push({ ...t });
+  }
+  return cells;
+}
+
+function cellMatches(cellText: string, synonyms: readonly string[]): number {
+  const form = matchForm(cellText);
+  let best = 0;
+  for (const s of synonyms.map(matchForm)) {
+    if (form === s) return 1;
+    if (form.includes(s)) best = Math.max(best, 0.9 * (s.length / Math.max(form.length, s.length)) + 0.1);
+    else if (s.length >= 3 && distance(form, s) <= (s.length >= 5 ? 2 : 1)) best = Math.max(best, 0.7);
+  }
+  return best;
+}
+
+/** The header's cells named by the caller's specs; null unless at least `minColumns` specs are found. */
+export function matchHeader(
+  line: DocLine,
+  specs: readonly ColumnSpec[],
+  minColumns: number,
+): { key: string; x0: number; x1: number; center: number }[] | null {
+  const cells = headerCells(line);
+  if (cells.length < minColumns) return null;
+  const used = new Set<string>();
+  const named = cells.map((c, i) => {
+    let bestKey = `col${i}`;
+    let bestScore = 0.5;
+    for (const spec of specs) {
+      if (used.has(spec.key)) continue;
+      const score = cellMatches(c.text, spec.synonyms);
+      if (score > bestScore) {
+        bestScore = score;
+        bestKey = spec.key;
+      }
+    }
+    if (!bestKey.startsWith("col")) used.add(bestKey);
+    return { key: bestKey, x0: c.bbox[0], x1: c.bbox[2], center: (c.bbox[0] + c.bbox[2]) / 2 };
+  });
+  return used.size >= minColumns ? named : null;
+}
+
+export type RowVerdict = "row" | "continuation" | "skip" | "stop";
+
+/** Reads the rows under a header: words go to the column whose span (midpoints between header cells) holds
+ * their centre; a row the caller calls a continuation (a wrapped cell) is merged into the previous row. */
+export function readTable(
+  lines: readonly DocLine[],
+  header: DocLine,
+  specs: readonly ColumnSpec[],
+  minColumns: number,
+  judge: (cells: Record<string, Cell>, line: DocLine) => RowVerdict,
+  isOtherHeader: (line: DocLine) => boolean,
+): Table | null {
+  const cols = matchHeader(header, specs, minColumns);
+  if (!cols) return null;
+  const bounds = cols.map((c, i) => ({
+    key: c.key,
+    x0: i === 0 ? Number.NEGATIVE_INFINITY : (cols[i - 1]!.center + c.center) / 2,
+    x1: i === cols.length - 1 ? Number.POSITIVE_INFINITY : (c.center + cols[i + 1]!.center) / 2,
+  }));
+  const byIndex = tabOnly(header);
+  const rows: TableRow[] = [];
+  let prevLine = header;
+  for (const line of lines.slice(header.index + 1, header.index + 60)) {
+    const lh = Math.max(1, prevLine.bbox[3] - prevLine.bbox[1]);
+    if (line.page === prevLine.page && line.bbox[1] - prevLine.bbox[3] > 4 * lh) break;
+    if (headingOf(line) || isOtherHeader(line)) break;
+    const grouped: Record<string, Token[]> = {};
+    const tokens = tokensOf(line);
+    if (byIndex && tabOnly(line)) {
+      tokens.forEach((t, i) => {
+        const key = cols[i]?.key;
+        if (key) grouped[key] = [...(grouped[key] ?? []), t];
+      });
+    } else {
+      for (const t of tokens) {
+        const cx = (t.bbox[0] + t.bbox[2]) / 2;
+        const col = bounds.find((b) => cx >= b.x0 && cx < b.x1);
+        if (col) grouped[col.key] = [...(grouped[col.key] ?? []), t];
+      }
+    }
+    const cells: Record<string, Cell> = {};
+    for (const [key, toks] of Object.entries(grouped)) {
+      cells[key] = {
+        text: joinTexts(toks),
+        bbox: unionBbox(toks.map((t) => t.bbox)) ?? line.bbox,
+        confidence: toks.reduce((s, t) => s + t.confidence, 0) / toks.length,
+      };
+    }
+    const verdict = judge(cells, line);
+    if (verdict === "stop") break;
+    prevLine = line;
+    if (verdict === "skip") continue;
+    const last = rows[rows.length - 1];
+    if (verdict === "continuation" && last) {
+      last.lines.push(line);
+      for (const [key, cell] of Object.entries(cells)) {
+        const old = last.cells[key];
+        last.cells[key] = old
+          ? {
+              text: `${old.text} ${cell.text}`,
+              bbox: unionBbox([old.bbox, cell.bbox]) ?? old.bbox,
+              confidence: Math.min(old.confidence, cell.confidence),
+            }
+          : cell;
+      }
+      continue;
+    }
+    if (verdict === "row") rows.push({ lines: [line], cells });
+  }
+  return { header, columns: bounds, rows };
+}

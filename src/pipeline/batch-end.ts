@@ -1,0 +1,25 @@
+import type { AuditRecord } from "../domain/record.ts";
+import { writeCsvs, writeJsonl, writeReviewPage } from "../export/index.ts";
+import { runCrossRules } from "../rules/registry.ts";
+import { readAllRecords, rewriteRecord } from "./outputs.ts";
+
+const isCross = (rule: string) => rule.startsWith("XDOC-");
+
+/** Runs when a batch ends, in-process and queued alike: cross-report rules over every record in `out`,
+ * then the batch exports. Returns the records as finally written. */
+export async function finishBatch(out: string, rulesConfig?: unknown): Promise<AuditRecord[]> {
+  const records = await readAllRecords(out);
+  const cross = runCrossRules(records, rulesConfig);
+  for (const record of records) {
+    const before = JSON.stringify(record.flags);
+    record.flags = [
+      ...record.flags.filter((f) => !isCross(f.rule)),
+      ...(cross.get(record.document.id) ?? []),
+    ];
+    if (JSON.stringify(record.flags) !== before) await rewriteRecord(out, record);
+  }
+  await writeJsonl(out, records);
+  await writeCsvs(out, records);
+  await writeReviewPage(out, records);
+  return records;
+}

@@ -1,0 +1,66 @@
+import { performance } from "node:perf_hooks";
+import type { AppConfig } from "../config/schema.ts";
+import { isAuditExtractError } from "../domain/errors.ts";
+import type { OcrPage } from "../domain/ocr.ts";
+import type { SourceDocument } from "../domain/page.ts";
+import type { AuditRecord } from "../domain/record.ts";
+import { openDocument } from "../ingest/index.ts";
+import type { OcrEngine } from "../ocr/engine.ts";
+import { assembleRecord, failedRecord } from "./assemble.ts";
+import { sha256File } from "./hash.ts";
+import { processPage } from "./page.ts";
+import type { Semaphore } from "./semaphore.ts";
+
+export interface DocumentDeps {
+  engine: OcrEngine;
+  config: AppConfig;
+  /** Shared across documents so the OCR pool is never oversubscribed. */
+  pages: Semaphore;
+  pageImageDir: (documentId: string) => string | null;
+  onPage?: (e: { file: string; page: number; of: number }) => void;
+}
+
+export interface DocumentOutcome {
+  record: AuditRecord;
+  pages: OcrPage[];
+}
+
+/** file -> pages -> OCR -> record -> flags. Bad input gives a failed record; only a broken environment throws. */
+export async function processDocument(
+  filePath: string,
+  displayName: string,
+  deps: DocumentDeps,
+): Promise<DocumentOutcome> {
+  const t0 = performance.now();
+  let doc: SourceDocument | null = null;
+  const meta = { id: "", file: displayName, engine: deps.engine.name, timings: { totalMs: 0, ocrMs: 0 } };
+  try {
+    doc = await openDocument(filePath, deps.config.limits);
+    meta.id = doc.id;
+    const opened = doc;
+    const tOcr = performance.now();
+    const pages = await Promise.all(
+      Array.from({ length: opened.pageCount }, (_, i) =>
+        deps.pages.run(async () => {
+          const page = await processPage(opened, i + 1, deps.engine, {
+            timeoutMs: deps.config.limits.pageTimeoutMs,
+            pageImageDir: deps.pageImageDir(opened.id),
+          });
+          deps.onPage?.({ file: displayName, page: i + 1, of: opened.pageCount });
+          return page;
+        }),
+      ),
+    );
+    meta.timings = { ocrMs: Math.round(performance.now() - tOcr), totalMs: 0 };
+    const record = assembleRecord(meta, pages, deps.config.rules);
+    record.document.timings.totalMs = Math.round(performance.now() - t0);
+    return { record, pages };
+  } catch (e) {
+    if (!isAuditExtractError(e) || e.name === "EnvironmentError") throw e;
+    if (!meta.id) meta.id = await sha256File(filePath).catch(() => "");
+    meta.timings.totalMs = Math.round(performance.now() - t0);
+    return { record: failedRecord(meta, e.code, e.message, doc?.pageCount ?? 0), pages: [] };
+  } finally {
+    await doc?.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,69 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import sharp from "sharp";
+import { AuditExtractError } from "../domain/errors.ts";
+import type { OcrPage } from "../domain/ocr.ts";
+import type { PageImage, SourceDocument } from "../domain/page.ts";
+import type { OcrEngine } from "../ocr/engine.ts";
+import { ocrPage } from "../ocr/page.ts";
+import { detectMarks } from "../parse/checkbox/detect.ts";
+import { withTimeout } from "./semaphore.ts";
+
+export interface PageStageOptions {
+  timeoutMs: number;
+  /** Where to keep the prepared page image for evidence crops; null to skip. */
+  pageImageDir: string | null;
+}
+
+function errorPage(page: number, code: string, message: string): OcrPage {
+  return {
+    page,
+    source: "ocr",
+    width: 0,
+    height: 0,
+    dpi: 0,
+    rotation: 0,
+    skew: 0,
+    text: "",
+    lines: [],
+    meanConfidence: 0,
+    marks: [],
+    error: { code, message },
+  };
+}
+
+async function savePageImage(image: PageImage, dir: string, page: number): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await sharp(image.data, { raw: { width: image.width, height: image.height, channels: image.channels } })
+    .jpeg({ quality: 60 })
+    .toFile(path.join(dir, `${page}.jpg`));
+}
+
+/** One page: render or read -> prepare -> OCR -> tick boxes from pixels. A bad page becomes data, not a throw. */
+export async function processPage(
+  doc: SourceDocument,
+  pageNo: number,
+  engine: OcrEngine,
+  opts: PageStageOptions,
+): Promise<OcrPage> {
+  const work = async (): Promise<OcrPage> => {
+    const input = await doc.getPage(pageNo);
+    const { page, image } = await ocrPage(input, engine, {});
+    if (image && !page.error) {
+      page.marks = detectMarks(image, page.lines);
+      if (opts.pageImageDir) await savePageImage(image, opts.pageImageDir, pageNo);
+    }
+    return page;
+  };
+  try {
+    return await withTimeout(
+      work(),
+      opts.timeoutMs,
+      () => new AuditExtractError("PAGE_TIMEOUT", `page ${pageNo} took longer than ${opts.timeoutMs} ms`),
+    );
+  } catch (e) {
+    if (e instanceof AuditExtractError && e.name === "EnvironmentError") throw e;
+    const code = e instanceof AuditExtractError ? e.code : "OCR_FAILED";
+    return errorPage(pageNo, code, e instanceof Error ? e.message : String(e));
+  }
+}

@@ -1,0 +1,251 @@
+import type { Evidence, Flag } from "../domain/flag.ts";
+import type { CheckboxGroup, CheckboxOption, Report, Section } from "../domain/record.ts";
+import type { RulesConfig } from "./config.ts";
+import {
+  compact,
+  finding,
+  narrativeText,
+  type RuleContext,
+  type RuleDef,
+  sectionEvidence,
+  sectionMatches,
+  snippet,
+  unchecked,
+} from "./context.ts";
+import { clauseCovers, clauseNumber, clausesOfSection } from "./gbt19001.ts";
+
+/** CHK family: tick boxes against each other and against the report's own words (rules.md, Checkboxes). */
+
+function matchesAny(group: CheckboxGroup, names: readonly string[]): boolean {
+  return names.some((n) => group.id === n || group.id.startsWith(`${n}.`) || group.label === n);
+}
+
+function optionEvidence(options: readonly CheckboxOption[]): Evidence[] {
+  return options.map((o) => ({ page: o.page, bbox: o.bbox, text: `${o.label}（${o.state}）` }));
+}
+
+const checked = (g: CheckboxGroup) => g.options.filter((o) => o.state === "checked");
+
+const multiple: RuleDef["check"] = (ctx) =>
+  ctx.report.checkboxGroups
+    .filter((g) => !matchesAny(g, ctx.config.nonExclusiveGroups) && checked(g).length > 1)
+    .map((g) =>
+      finding(
+        ctx,
+        `“${g.label}”同时勾选了 ${checked(g)
+          .map((o) => o.label)
+          .join("、")}`,
+        optionEvidence(checked(g)),
+      ),
+    );
+
+/** Only CHK-NONE says when no boxes were read at all: one note for the family, not three. */
+const none: RuleDef["check"] = (ctx) => {
+  const groups = ctx.report.checkboxGroups;
+  if (groups.length === 0) return [unchecked(ctx, "勾选框", ["勾选框识别结果"])];
+  return groups
+    .filter((g) => g.options.length > 0 && !matchesAny(g, ctx.config.optionalGroups))
+    .filter((g) => g.options.every((o) => o.state === "unchecked"))
+    .map((g) => finding(ctx, `“${g.label}”一项都没有勾选`, optionEvidence(g.options)));
+};
+
+const unclear: RuleDef["check"] = (ctx) =>
+  ctx.report.checkboxGroups.flatMap((g) => {
+    const doubtful = g.options.filter(
+      (o) => o.state === "unclear" || o.confidence < ctx.config.checkboxMinConfidence,
+    );
+    if (doubtful.length === 0) return [];
+    const list = doubtful.map((o) => `${o.label}（置信度 ${o.confidence.toFixed(2)}）`).join("、");
+    return [finding(ctx, `“${g.label}”的勾选状态无法确认：${list}`, optionEvidence(doubtful))];
+  });
+
+type Level = "full" | "partial" | "negative";
+
+/** How the conclusion narrative words each criterion of the 五 table. Lookbehinds keep "基本符合"/"不符合"
+ * from counting as a plain "符合". */
+const CRITERIA: readonly { key: string; full: RegExp; partial: RegExp; negative: RegExp }[] = [
+  {
+    key: "体系运行",
+    full: /(?<!基本)(运行正常有效|正常有效运行|运行正常、有效|(?<!未)有效运行|运行有效)/,
+    partial: /运行基本有效|基本有效运行|基本正常运行/,
+    negative: /运行无效|未能?有效运行/,
+  },
+  {
+    key: "审核准则",
+    full: /(?<!基本|不)符合(相关|有关)?(标准|审核准则|认证准则|准则)的?要求/,
+    partial: /基本符合(相关|有关)?(标准|审核准则|认证准则|准则)/,
+    negative: /不符合(相关|有关)?(标准|审核准则|认证准则|准则)/,
+  },
+  {
+    key: "实现预期结果",
+    full: /(?<!基本|不)具备实现预期结果的能力/,
+    partial: /基本具备实现预期结果/,
+    negative: /不具备实现预期结果/,
+  },
+  {
+    key: "审核目的",
+    full: /(?<!基本|未)达到(了)?(预期)?(的)?(评价|审核)?目的/,
+    partial: /基本达到(了)?(预期)?(的)?(评价|审核)?目的/,
+    negative: /未达到(预期)?(的)?(评价|审核)?目的/,
+  },
+  {
+    key: "内部审核",
+    full: /内部审核和管理评审(过程)?(运行)?(?<!基本)有效/,
+    partial: /内部审核和管理评审(过程)?(运行)?基本有效/,
+    negative: /内部审核和管理评审(过程)?(运行)?无效/,
+  },
+];
+
+function levelOf(option: string): Level {
+  const o = compact(option);
+  if (o.startsWith("基本")) return "partial";
+  if (/^(不|无|未)/.test(o)) return "negative";
+  return "full";
+}
+
+const LEVEL_WORD: Record<Level, string> = { full: "肯定", partial: "“基本…”", negative: "否定" };
+
+function conclusionSections(report: Report): Section[] {
+  return report.sections.filter((s) => sectionMatches(s, ["五", "推荐意见", "审核结论"]));
+}
+
+function conclusionContradictions(ctx: RuleContext): Flag[] {
+  const out: Flag[] = [];
+  const sections = conclusionSections(ctx.report);
+  for (const [criterion, ticked] of Object.entries(ctx.report.conclusion)) {
+    if (!ticked) continue;
+    const lexicon = CRITERIA.find((c) => compact(criterion).includes(c.key));
+    if (!lexicon) continue;
+    const tickedLevel = levelOf(ticked);
+    for (const section of sections) {
+      const text = compact(narrativeText(section.text, ctx.config));
+      const said = (["partial", "negative", "full"] as const)
+        .map((level) => ({ level, m: text.match(lexicon[level]) }))
+        .find((x) => x.m !== null);
+      if (!said || said.level === tickedLevel || !said.m || said.m.index === undefined) continue;
+      const quote = snippet(text, said.m.index, said.m[0].length);
+      const group = ctx.report.checkboxGroups.find((g) => compact(`${g.id}${g.label}`).includes(lexicon.key));
+      const box = group ? optionEvidence(group.options.filter((o) => o.label === ticked)) : [];
+      out.push(
+        finding(
+          ctx,
+          `结论“${criterion}”勾选“${ticked}”，而正文写“${said.m[0]}”（${LEVEL_WORD[said.level]}表述）`,
+          [...box, sectionEvidence(section, quote)],
+        ),
+      );
+      break;
+    }
+  }
+  return out;
+}
+
+function ncClausesOf(report: Report): { clause: string; raw: string }[] {
+  return report.ncItems.flatMap((nc) => {
+    const raw = nc.clause.value ?? nc.clause.raw;
+    const clause = raw ? clauseNumber(raw) : null;
+    return clause && raw ? [{ clause, raw }] : [];
+  });
+}
+
+function hasNegative(text: string, config: RulesConfig): boolean {
+  return config.lexicons.negativeMarkers.some((m) => text.includes(compact(m)));
+}
+
+function evaluationContradictions(ctx: RuleContext): Flag[] {
+  const out: Flag[] = [];
+  const ncs = ncClausesOf(ctx.report);
+  for (const ev of ctx.report.evaluations) {
+    const result = ev.result.value;
+    if (result === null) continue;
+    const section = ctx.report.sections.find((s) => s.id === ev.section);
+    const clauses = clausesOfSection(`${ev.title} ${section?.title ?? ""}`);
+    const against = ncs.filter((nc) => clauses.some((p) => clauseCovers(p, nc.clause)));
+    const where: Evidence[] =
+      ev.result.page === null ? [] : [{ page: ev.result.page, bbox: ev.result.bbox, text: result }];
+    if (result === "符合" && against.length > 0) {
+      out.push(
+        finding(
+          ctx,
+          `${ev.section} ${ev.title}勾选“符合”，但本节条款提出了不符合项（${against.map((a) => a.clause).join("、")}）`,
+          where,
+        ),
+      );
+    } else if (result === "不符合" && against.length === 0 && section) {
+      const text = compact(narrativeText(section.text, ctx.config));
+      if (text.length >= 20 && !hasNegative(text, ctx.config)) {
+        out.push(
+          finding(ctx, `${ev.section} ${ev.title}勾选“不符合”，但本节正文全为肯定表述且未提出不符合项`, [
+            ...where,
+            sectionEvidence(section, snippet(text, 0, 40, 0)),
+          ]),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+const vsNarrative: RuleDef["check"] = (ctx) => {
+  const r = ctx.report;
+  const missing: string[] = [];
+  if (r.sections.length === 0) missing.push("章节正文");
+  if (
+    Object.values(r.conclusion).every((v) => v === null) &&
+    r.evaluations.every((e) => e.result.value === null)
+  ) {
+    missing.push("结论与评价勾选");
+  }
+  if (missing.length) return [unchecked(ctx, "勾选与正文是否一致", missing)];
+  return [...conclusionContradictions(ctx), ...evaluationContradictions(ctx)];
+};
+
+function criteriaEntry(report: Report): [string, string | null] | undefined {
+  return Object.entries(report.conclusion).find(([k]) => compact(k).includes("审核准则"));
+}
+
+/** A note, not an error: many bodies tick 符合 while minor NCs are pending correction. */
+const criteriaWithNc: RuleDef["check"] = (ctx) => {
+  const r = ctx.report;
+  const entry = criteriaEntry(r);
+  const major = r.ncMajor.value;
+  const minor = r.ncMinor.value;
+  const missing: string[] = [];
+  if (!entry || entry[1] === null) missing.push("“审核准则的要求”勾选");
+  if (major === null && minor === null && r.ncItems.length === 0) missing.push("不符合项数量");
+  if (missing.length) return [unchecked(ctx, "审核准则结论与不符合项", missing)];
+  const count = Math.max((major ?? 0) + (minor ?? 0), r.ncItems.length);
+  if (entry![1] !== "符合" || count === 0) return [];
+  const group = r.checkboxGroups.find((g) => compact(`${g.id}${g.label}`).includes("审核准则"));
+  return [
+    finding(
+      ctx,
+      `“审核准则的要求”勾选“符合”，但提出了不符合项（严重 ${major ?? "?"} 项，轻微 ${minor ?? "?"} 项）`,
+      [
+        ...(group ? optionEvidence(checked(group)) : []),
+        ...(r.ncMinor.page
+          ? [{ page: r.ncMinor.page, bbox: r.ncMinor.bbox, text: r.ncMinor.raw ?? String(minor) }]
+          : []),
+      ],
+    ),
+  ];
+};
+
+export const checkboxRules: RuleDef[] = [
+  { id: "CHK-MULTIPLE", family: "CHK", severity: "high", description: "互斥选项勾选了多个", check: multiple },
+  { id: "CHK-NONE", family: "CHK", severity: "medium", description: "必选的选项组一个也未勾选", check: none },
+  { id: "CHK-UNCLEAR", family: "CHK", severity: "low", description: "勾选状态无法可靠识别", check: unclear },
+  {
+    id: "CHK-VS-NARRATIVE",
+    family: "CHK",
+    severity: "medium",
+    description: "勾选结果与报告正文表述矛盾",
+    check: vsNarrative,
+  },
+  {
+    id: "CHK-CRITERIA-WITH-NC",
+    family: "CHK",
+    severity: "low",
+    description: "提出不符合项但“审核准则的要求”勾选“符合”",
+    check: criteriaWithNc,
+  },
+];

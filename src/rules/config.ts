@@ -1,0 +1,194 @@
+import { z } from "zod";
+import { Severity } from "../domain/flag.ts";
+
+/** Thresholds and lexicons of the QA rules. Everything a certification body may tune lives here, not in
+ * the rule code (rules.md: "thresholds are configuration, not constants buried in code"). */
+
+const Md5Row = z.object({ maxEmployees: z.number().int().positive(), auditorDays: z.number().positive() });
+
+const RuleOverride = z.object({
+  enabled: z.boolean().default(true),
+  /** Replaces the catalogue severity of real findings; "could not check" notes stay low. */
+  severity: Severity.optional(),
+});
+export type RuleOverride = z.infer<typeof RuleOverride>;
+
+/** A term that betrays text copied from another client's report, unless the scope or the organisation's
+ * own description mentions one of `belongsTo` (or the term itself). */
+const ForeignTerm = z.object({
+  term: z.string().min(1),
+  /** Regular expression source matched on compacted text (NFKC, no whitespace); defaults to the term. */
+  pattern: z.string().optional(),
+  belongsTo: z.array(z.string()),
+  /** Contexts in which the term is template wording, not content (e.g. 施工地址 in the 临时场所 line). */
+  ignore: z.array(z.string()).default([]),
+});
+export type ForeignTerm = z.infer<typeof ForeignTerm>;
+
+export const RulesConfigSchema = z.object({
+  /** IAF MD 5 QMS table: initial-audit auditor-days by effective personnel (upper bound of each band). */
+  md5Qms: z.array(Md5Row).min(1),
+  /** Lowest allowed share of T after reductions (MD 5 3.9: at most 30% reduction). */
+  reduction: z.number().min(0).max(1),
+  surveillanceFactor: z.number().positive(),
+  recertificationFactor: z.number().positive(),
+  nextAuditMonths: z.number().int().positive(),
+  maturityMonths: z.number().int().nonnegative(),
+  /** Stage 2 may start at the earliest this many days after stage 1 ended (1 = the next day). */
+  stageGapDays: z.number().int().nonnegative(),
+  /** A tick box read with less confidence than this is "unclear" (CHK-UNCLEAR). */
+  checkboxMinConfidence: z.number().min(0).max(1),
+  /** Checkbox groups where several ticks are legitimate (integrated audits tick several systems). */
+  nonExclusiveGroups: z.array(z.string()),
+  /** Checkbox groups that may stay empty. */
+  optionalGroups: z.array(z.string()),
+  /** Two scope statements agree when 1 - distance/length is at least this (tolerates OCR noise). */
+  scopeSimilarity: z.number().min(0).max(1),
+  /** Same person on the same name: Levenshtein distance allowed in signatures (OCR noise) for names of 3+ chars. */
+  nameDistance: z.number().int().nonnegative(),
+  xdoc: z.object({
+    shingleChars: z.number().int().min(4),
+    /** A copied passage must cover at least this many characters (after removing whitespace). */
+    minPassageChars: z.number().int().positive(),
+    /** Gaps (OCR noise, a changed name) up to this many characters do not break a passage. */
+    maxGapChars: z.number().int().nonnegative(),
+    /** A shingle found in at least this share of the batch's reports (and boilerplateMinDocs) is template. */
+    boilerplateShare: z.number().min(0).max(1),
+    boilerplateMinDocs: z.number().int().min(2),
+    /** Sections whose title matches one of these are the body's template pages, never compared. */
+    boilerplateSections: z.array(z.string()),
+  }),
+  lexicons: z.object({
+    foreignTerms: z.array(ForeignTerm),
+    /** Lines that are form template, not narrative (option lists, the 临时场所 prompt). */
+    templateLines: z.array(z.string()),
+    /** Words showing a section's text is not wholly positive (CHK-VS-NARRATIVE, 3.x 不符合). */
+    negativeMarkers: z.array(z.string()),
+  }),
+  rules: z.record(z.string(), RuleOverride),
+});
+export type RulesConfig = z.infer<typeof RulesConfigSchema>;
+
+const construction = ["施工", "建筑", "建设", "工程", "安装", "装修", "装饰", "市政", "房屋"];
+
+export const DEFAULT_RULES_CONFIG: RulesConfig = {
+  md5Qms: [
+    [5, 1.5],
+    [10, 2],
+    [15, 2.5],
+    [25, 3],
+    [45, 4],
+    [65, 5],
+    [85, 6],
+    [125, 7],
+    [175, 8],
+    [275, 9],
+    [425, 10],
+    [625, 11],
+    [875, 12],
+    [1175, 13],
+    [1550, 14],
+    [2025, 15],
+    [2675, 16],
+    [3450, 17],
+    [4350, 18],
+    [5450, 19],
+    [6800, 20],
+    [8500, 21],
+    [10700, 22],
+  ].map(([maxEmployees, auditorDays]) => ({ maxEmployees: maxEmployees!, auditorDays: auditorDays! })),
+  reduction: 0.7,
+  surveillanceFactor: 1 / 3,
+  recertificationFactor: 2 / 3,
+  nextAuditMonths: 12,
+  maturityMonths: 3,
+  stageGapDays: 1,
+  checkboxMinConfidence: 0.6,
+  nonExclusiveGroups: ["managementSystems", "审核体系", "systems"],
+  optionalGroups: [],
+  scopeSimilarity: 0.85,
+  nameDistance: 1,
+  xdoc: {
+    shingleChars: 12,
+    minPassageChars: 80,
+    maxGapChars: 8,
+    boilerplateShare: 0.5,
+    boilerplateMinDocs: 3,
+    boilerplateSections: ["说明", "承诺", "关注的事项", "声明", "须知"],
+  },
+  lexicons: {
+    foreignTerms: [
+      { term: "招标代理", belongsTo: ["招标", "招投标", "采购代理"], ignore: [] },
+      { term: "招投标", belongsTo: ["招标", "投标", "招投标", "采购代理"], ignore: [] },
+      { term: "施工", belongsTo: construction, ignore: ["施工地址", "临时场所"] },
+      { term: "物业", belongsTo: ["物业", "保洁", "房地产"], ignore: [] },
+      { term: "餐饮", belongsTo: ["餐饮", "食品", "酒店", "饭店", "食堂", "配餐"], ignore: [] },
+      { term: "装饰装修", belongsTo: [...construction, "装饰", "装修"], ignore: [] },
+      { term: "GB/T 50430", pattern: "(GB/?T?)?50430", belongsTo: construction, ignore: [] },
+      { term: "监理", belongsTo: ["监理", "工程"], ignore: [] },
+      { term: "园林绿化", belongsTo: ["园林", "绿化", "景观"], ignore: [] },
+      { term: "保洁服务", belongsTo: ["保洁", "清洁", "物业"], ignore: [] },
+      { term: "保安服务", belongsTo: ["保安", "安保", "安防"], ignore: [] },
+      { term: "混凝土", belongsTo: [...construction, "混凝土", "建材"], ignore: [] },
+      { term: "医疗器械", belongsTo: ["医疗", "器械"], ignore: [] },
+      { term: "劳务派遣", belongsTo: ["劳务", "人力资源"], ignore: [] },
+    ],
+    templateLines: ["审核体系", "临时场所", "□", "■", "☑", "☐", "<input"],
+    negativeMarkers: [
+      "不符合",
+      "不满足",
+      "不清楚",
+      "不了解",
+      "不足",
+      "不完善",
+      "不规范",
+      "不到位",
+      "缺少",
+      "缺乏",
+      "欠缺",
+      "未能",
+      "未按",
+      "未对",
+      "未进行",
+      "未提供",
+      "未建立",
+      "未保持",
+      "未及时",
+      "未识别",
+      "未实施",
+      "需加强",
+      "有待",
+      "问题",
+      "基本",
+    ],
+  },
+  rules: {},
+};
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Objects merge key by key; arrays and scalars in `over` replace the default (a lexicon given is the lexicon). */
+export function deepMerge(base: unknown, over: unknown): unknown {
+  if (over === undefined) return base;
+  if (!isPlainObject(base) || !isPlainObject(over)) return over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = deepMerge(base[k], v);
+  return out;
+}
+
+const parsed = new WeakSet<object>();
+
+/** Overrides (from the config file's `rules` section) deep-merged over the defaults and validated.
+ * Throws a ZodError naming the bad key: a wrong threshold must not silently fall back. */
+export function loadRulesConfig(partial?: unknown): RulesConfig {
+  if (isPlainObject(partial) && parsed.has(partial)) return partial as RulesConfig;
+  const config = RulesConfigSchema.parse(deepMerge(DEFAULT_RULES_CONFIG, partial ?? {}));
+  parsed.add(config);
+  return config;
+}
+
+export function ruleOverride(config: RulesConfig, id: string): RuleOverride {
+  return config.rules[id] ?? { enabled: true };
+}

@@ -1,0 +1,351 @@
+import type { Flag } from "../domain/flag.ts";
+import { addDays, addMonths, formatHalf, halfOf, monthIndex, monthIndexOf } from "./calendar.ts";
+import {
+  compact,
+  evidenceOf,
+  finding,
+  missingOf,
+  narrativeText,
+  type RuleContext,
+  type RuleDef,
+  sectionEvidence,
+  snippet,
+  unchecked,
+} from "./context.ts";
+
+/** DATE family: the order and spacing of the dates a report prints (rules.md, Dates). */
+
+function isStagedAudit(ctx: RuleContext): boolean {
+  const t = ctx.report.auditType.value;
+  return t === "stage2" || t === "initial" || (t === null && ctx.report.stage1End.value !== null);
+}
+
+function nonconformityCount(ctx: RuleContext): number | null {
+  const { ncMajor, ncMinor, ncItems } = ctx.report;
+  if (ncMajor.value === null && ncMinor.value === null) return ncItems.length > 0 ? ncItems.length : null;
+  return Math.max((ncMajor.value ?? 0) + (ncMinor.value ?? 0), ncItems.length);
+}
+
+const impossible: RuleDef["check"] = (ctx) =>
+  ctx.report.impossibleDates.map((f) =>
+    finding(ctx, `日期不存在：“${f.raw ?? f.value ?? ""}”不是日历上的日期`, evidenceOf(f)),
+  );
+
+/** 17021-1 9.3.1: the interval between stages lets the client fix stage-1 concerns, so stage 2 may not start
+ * before stage 1 ended, nor (by default) on the same day. */
+const stageOrder: RuleDef["check"] = (ctx) => {
+  const r = ctx.report;
+  if (!isStagedAudit(ctx)) return [];
+  const missing = missingOf({ 第一阶段结束日期: r.stage1End, 第二阶段开始日期: r.auditStart });
+  if (missing.length) return [unchecked(ctx, "第一、二阶段审核先后", missing)];
+  const s1End = r.stage1End.value!;
+  const s2Start = r.auditStart.value!;
+  const s1Start = r.stage1Start.value ?? s1End;
+  if (s2Start >= addDays(s1End, ctx.config.stageGapDays)) return [];
+  const endHalf = halfOf(r.stage1End.raw, "end");
+  const startHalf = halfOf(r.auditStart.raw, "start");
+  const stage1 = `第一阶段审核（${s1Start} 至 ${formatHalf(s1End, endHalf)}）`;
+  const stage2 = `第二阶段审核（${formatHalf(s2Start, startHalf)}起）`;
+  let message: string;
+  if (s2Start < s1End || (s2Start === s1End && !(endHalf === "上午" && startHalf === "下午"))) {
+    message = `${stage1}与${stage2}重叠`;
+  } else if (s2Start === s1End) {
+    message = `${stage1}与${stage2}在同一天衔接，没有留出整改第一阶段问题的间隔`;
+  } else {
+    message = `${stage2}距${stage1}结束不足 ${ctx.config.stageGapDays} 天`;
+  }
+  return [finding(ctx, message, evidenceOf(r.stage1End, r.auditStart))];
+};
+
+const reportBeforeEnd: RuleDef["check"] = (ctx) => {
+  const r = ctx.report;
+  const missing = missingOf({ 报告日期: r.reportDate, 审核结束日期: r.auditEnd });
+  if (missing.length) return [unchecked(ctx, "报告日期与审核结束日期", missing)];
+  if (r.reportDate.value! >= r.auditEnd.value!) return [];
+  return [
+    finding(
+      ctx,
+      `报告日期（${r.reportDate.value}）早于审核最后一天（${r.auditEnd.value}）`,
+      evidenceOf(r.reportDate, r.auditEnd),
+    ),
+  ];
+};
+
+const deadlineBeforeEnd: RuleDef["check"] = (ctx) => {
+  const r = ctx.report;
+  const ncs = nonconformityCount(ctx);
+  if (ncs === 0) return [];
+  if (ncs === null && r.rectificationDeadline.value === null) return [];
+  const missing = missingOf({ 整改期限: r.rectificationDeadline, 审核结束日期: r.auditEnd });
+  if (missing.length) return [unchecked(ctx, "不符合项整改期限", missing)];
+  if (r.rectificationDeadline.value! > r.auditEnd.value!) return [];
+  return [
+    finding(
+      ctx,
+      `不符合项整改期限（${r.rectificationDeadline.value}）不晚于审核最后一天（${r.auditEnd.value}）`,
+      evidenceOf(r.rectificationDeadline, r.auditEnd),
+    ),
+  ];
+};
+
+/** Surveillance within 12 months of the stage-2 last day; exactly 12 months is on time. */
+const nextAudit: RuleDef["check"] = (ctx) => {
+  const r = ctx.report;
+  if (r.auditType.value === "stage1" || r.auditType.value === "special") return [];
+  const missing = missingOf({ 下次审核日期: r.nextAuditDue, 审核结束日期: r.auditEnd });
+  if (missing.length) return [unchecked(ctx, "下次审核时间", missing)];
+  const limit = addMonths(r.auditEnd.value!, ctx.config.nextAuditMonths);
+  if (r.nextAuditDue.value! <= limit) return [];
+  return [
+    finding(
+      ctx,
+      `下次审核日期（${r.nextAuditDue.value}）晚于审核最后一天（${r.auditEnd.value}）后 ${ctx.config.nextAuditMonths} 个月（${limit}）`,
+      evidenceOf(r.nextAuditDue, r.auditEnd),
+    ),
+  ];
+};
+
+const coverage: RuleDef["check"] = (ctx) => {
+  const r = ctx.report;
+  const missing = missingOf({
+    审核覆盖时期起: r.coverageFrom,
+    审核覆盖时期止: r.coverageTo,
+    体系实施时间: r.systemImplementedDate,
+    审核结束日期: r.auditEnd,
+  });
+  if (missing.length) return [unchecked(ctx, "审核覆盖时期", missing)];
+  const out: Flag[] = [];
+  if (r.coverageFrom.value! < r.systemImplementedDate.value!) {
+    out.push(
+      finding(
+        ctx,
+        `审核覆盖时期起点（${r.coverageFrom.value}）早于体系实施时间（${r.systemImplementedDate.value}）`,
+        evidenceOf(r.coverageFrom, r.systemImplementedDate),
+      ),
+    );
+  }
+  if (r.coverageTo.value! > r.auditEnd.value!) {
+    out.push(
+      finding(
+        ctx,
+        `审核覆盖时期终点（${r.coverageTo.value}）晚于审核最后一天（${r.auditEnd.value}）`,
+        evidenceOf(r.coverageTo, r.auditEnd),
+      ),
+    );
+  }
+  return out;
+};
+
+/** Certification practice: a system runs about 3 months (an internal audit and a management review) before stage 1. */
+const maturity: RuleDef["check"] = (ctx) => {
+  const r = ctx.report;
+  const t = r.auditType.value;
+  if (t !== null && t !== "stage1" && t !== "stage2" && t !== "initial") return [];
+  const firstDay = r.stage1Start.value !== null ? r.stage1Start : r.auditStart;
+  const missing = missingOf({ 体系实施时间: r.systemImplementedDate, 第一阶段审核日期: firstDay });
+  if (missing.length) return [unchecked(ctx, "体系运行时间", missing)];
+  const ripe = addMonths(r.systemImplementedDate.value!, ctx.config.maturityMonths);
+  if (firstDay.value! >= ripe) return [];
+  return [
+    finding(
+      ctx,
+      `体系实施时间（${r.systemImplementedDate.value}）至第一阶段审核（${firstDay.value}）不足 ${ctx.config.maturityMonths} 个月`,
+      evidenceOf(r.systemImplementedDate, firstDay),
+    ),
+  ];
+};
+
+const established =
+  /自(\d{4})年(\d{1,2})月(?:\d{1,2}日)?(?:份)?[^，。；,;]{0,12}?(建立|运行|实施)[^，。；,;]{0,4}?以来/g;
+const monthRange = /(\d{4})年(\d{1,2})月?[-—~～至到](?:(\d{4})年)?(\d{1,2})月/g;
+const halfYear = /(\d{4})年(?:度)?(上|下)半年/g;
+const fullDate = /(\d{4})(?:年|-)(\d{1,2})(?:月|-)(\d{1,2})日?/g;
+const futureIntent = /(计划|拟|将|预计|应在|期限|有效期|截止|下次|至|到)$/;
+
+function validMonth(m: number): boolean {
+  return m >= 1 && m <= 12;
+}
+
+/** Dates the auditor wrote in the narrative: when the system was "established", which months statistics
+ * cover, and any day after the audit. A claim contradicting the implementation date is a copy-paste sign. */
+const narrative: RuleDef["check"] = (ctx) => {
+  const r = ctx.report;
+  const missing = missingOf({ 体系实施时间: r.systemImplementedDate, 审核结束日期: r.auditEnd });
+  if (r.sections.length === 0) missing.push("章节正文");
+  if (missing.length === 3 || r.sections.length === 0) return [unchecked(ctx, "正文中的日期", missing)];
+  if (missing.length === 2) return [unchecked(ctx, "正文中的日期", missing)];
+  const impl = r.systemImplementedDate.value;
+  const implMonth = impl === null ? null : monthIndexOf(impl);
+  const end = r.auditEnd.value;
+  const endMonth = end === null ? null : monthIndexOf(end);
+  const out: Flag[] = [];
+  const seen = new Set<string>();
+  for (const section of r.sections) {
+    const text = compact(narrativeText(section.text, ctx.config));
+    const report = (key: string, index: number, length: number, message: string) => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      const quote = snippet(text, index, length);
+      out.push(finding(ctx, `${section.id} ${message}：“${quote}”`, [sectionEvidence(section, quote)]));
+    };
+    for (const m of text.matchAll(established)) {
+      const month = Number(m[2]);
+      if (implMonth === null || !validMonth(month)) continue;
+      const said = monthIndex(Number(m[1]), month);
+      const early = m[3] === "建立" ? false : said < implMonth;
+      if (said > implMonth || early) {
+        report(
+          `est:${said}`,
+          m.index,
+          m[0].length,
+          `所述体系${m[3]}时间（${m[1]}年${month}月）与体系实施时间（${impl}）矛盾`,
+        );
+      }
+    }
+    const periods: { from: number; to: number; index: number; length: number; label: string }[] = [];
+    for (const m of text.matchAll(monthRange)) {
+      const y1 = Number(m[1]);
+      const y2 = m[3] ? Number(m[3]) : y1;
+      const [a, b] = [Number(m[2]), Number(m[4])];
+      if (!validMonth(a) || !validMonth(b)) continue;
+      periods.push({
+        from: monthIndex(y1, a),
+        to: monthIndex(y2, b),
+        index: m.index,
+        length: m[0].length,
+        label: m[0],
+      });
+    }
+    for (const m of text.matchAll(halfYear)) {
+      const y = Number(m[1]);
+      const first = m[2] === "上";
+      periods.push({
+        from: monthIndex(y, first ? 1 : 7),
+        to: monthIndex(y, first ? 6 : 12),
+        index: m.index,
+        length: m[0].length,
+        label: m[0],
+      });
+    }
+    for (const p of periods) {
+      if (implMonth !== null && p.from < implMonth) {
+        report(`pre:${p.from}-${p.to}`, p.index, p.length, `所述期间“${p.label}”早于体系实施时间（${impl}）`);
+      } else if (endMonth !== null && p.to > endMonth) {
+        report(`post:${p.from}-${p.to}`, p.index, p.length, `所述期间“${p.label}”晚于审核结束（${end}）`);
+      }
+    }
+    if (end === null) continue;
+    for (const m of text.matchAll(fullDate)) {
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      if (!validMonth(mo) || d < 1 || d > 31) continue;
+      const iso = `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+      if (iso <= end) continue;
+      // Deadlines and plans ("2023年11月13日前提交", "下次审核应在…") are meant to lie ahead.
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
+      const before = text.slice(Math.max(0, m.index - 10), m.index);
+      if (
+        /^(前|之前|以前)/.test(after) ||
+        futureIntent.test(before) ||
+        /计划|拟|预计|下次|期限|有效/.test(before)
+      ) {
+        continue;
+      }
+      report(`day:${iso}`, m.index, m[0].length, `正文日期（${iso}）晚于审核结束（${end}）`);
+    }
+  }
+  return out;
+};
+
+const orgFounded: RuleDef["check"] = (ctx) => {
+  const r = ctx.report;
+  const missing = missingOf({ 组织成立时间: r.foundedDate });
+  if (r.systemImplementedDate.value === null && r.auditEnd.value === null)
+    missing.push("体系实施时间", "审核结束日期");
+  if (missing.length) return [unchecked(ctx, "组织成立时间", missing)];
+  const founded = r.foundedDate.value!;
+  const out: Flag[] = [];
+  if (r.systemImplementedDate.value !== null && founded > r.systemImplementedDate.value) {
+    out.push(
+      finding(
+        ctx,
+        `组织成立时间（${founded}）晚于体系实施时间（${r.systemImplementedDate.value}）`,
+        evidenceOf(r.foundedDate, r.systemImplementedDate),
+      ),
+    );
+  } else if (r.auditEnd.value !== null && founded > r.auditEnd.value) {
+    out.push(
+      finding(
+        ctx,
+        `组织成立时间（${founded}）晚于审核结束（${r.auditEnd.value}）`,
+        evidenceOf(r.foundedDate, r.auditEnd),
+      ),
+    );
+  }
+  return out;
+};
+
+export const dateRules: RuleDef[] = [
+  {
+    id: "DATE-IMPOSSIBLE",
+    family: "DATE",
+    severity: "high",
+    description: "日期不存在（2月30日、13月）",
+    check: impossible,
+  },
+  {
+    id: "DATE-STAGE-ORDER",
+    family: "DATE",
+    severity: "high",
+    description: "第一阶段须在第二阶段开始前结束（17021-1 9.3.1）",
+    check: stageOrder,
+  },
+  {
+    id: "DATE-REPORT-BEFORE-END",
+    family: "DATE",
+    severity: "high",
+    description: "报告日期早于审核最后一天",
+    check: reportBeforeEnd,
+  },
+  {
+    id: "DATE-DEADLINE-BEFORE-END",
+    family: "DATE",
+    severity: "medium",
+    description: "不符合项整改期限不晚于审核最后一天",
+    check: deadlineBeforeEnd,
+  },
+  {
+    id: "DATE-NEXT-AUDIT",
+    family: "DATE",
+    severity: "high",
+    description: "下次审核晚于第二阶段最后一天后 12 个月",
+    check: nextAudit,
+  },
+  {
+    id: "DATE-COVERAGE",
+    family: "DATE",
+    severity: "medium",
+    description: "审核覆盖时期早于体系实施或晚于审核",
+    check: coverage,
+  },
+  {
+    id: "DATE-MATURITY",
+    family: "DATE",
+    severity: "medium",
+    description: "体系实施至第一阶段不足 3 个月",
+    check: maturity,
+  },
+  {
+    id: "DATE-NARRATIVE",
+    family: "DATE",
+    severity: "medium",
+    description: "正文日期与体系实施时间矛盾或晚于审核",
+    check: narrative,
+  },
+  {
+    id: "DATE-ORG-FOUNDED",
+    family: "DATE",
+    severity: "high",
+    description: "组织成立晚于体系实施或审核",
+    check: orgFounded,
+  },
+];

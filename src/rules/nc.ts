@@ -1,0 +1,160 @@
+import type { Flag } from "../domain/flag.ts";
+import type { Report } from "../domain/record.ts";
+import {
+  compact,
+  evidenceOf,
+  fieldEvidence,
+  finding,
+  missingOf,
+  type RuleDef,
+  unchecked,
+} from "./context.ts";
+import { clauseNumber, GBT19001_CLAUSES } from "./gbt19001.ts";
+
+/** NC family: nonconformity counts, the recommendation they allow, and the clauses they cite. */
+
+/** Majors and minors as the report states them; listed items fill in when a summary count was not read. */
+function counts(report: Report): { major: number | null; minor: number | null } {
+  const items = report.ncItems;
+  const listed = (s: "major" | "minor") => items.filter((i) => i.severity.value === s).length;
+  return {
+    major: report.ncMajor.value ?? (items.length ? listed("major") : null),
+    minor: report.ncMinor.value ?? (items.length ? listed("minor") : null),
+  };
+}
+
+/** The NC report is often an attachment (详见不符合报告), so an empty list is not a mismatch: only compare
+ * when the report itself lists NCs. */
+const countMismatch: RuleDef["check"] = (ctx) => {
+  const r = ctx.report;
+  const missing = missingOf({ 严重不符合项数: r.ncMajor, 轻微不符合项数: r.ncMinor });
+  if (missing.length) return [unchecked(ctx, "不符合项数量", missing)];
+  if (r.ncItems.length === 0) return [];
+  const major = r.ncItems.filter((i) => i.severity.value === "major").length;
+  const minor = r.ncItems.filter((i) => i.severity.value === "minor").length;
+  const unknown = r.ncItems.length - major - minor;
+  const stated = r.ncMajor.value! + r.ncMinor.value!;
+  const evidence = [
+    ...evidenceOf(r.ncMajor, r.ncMinor),
+    ...r.ncItems.slice(0, 5).flatMap((i) => fieldEvidence(i.clause)),
+  ];
+  if (unknown === 0 && (major !== r.ncMajor.value || minor !== r.ncMinor.value)) {
+    return [
+      finding(
+        ctx,
+        `不符合项汇总（严重 ${r.ncMajor.value} 项、轻微 ${r.ncMinor.value} 项）与所列不符合项（严重 ${major} 项、轻微 ${minor} 项）不一致`,
+        evidence,
+      ),
+    ];
+  }
+  if (unknown > 0 && stated !== r.ncItems.length) {
+    return [finding(ctx, `不符合项汇总共 ${stated} 项，而所列不符合项为 ${r.ncItems.length} 项`, evidence)];
+  }
+  return [];
+};
+
+/** 17021-1 9.5: corrections of major NCs are verified before the decision, so no unconditional recommendation. */
+const recommendMajor: RuleDef["check"] = (ctx) => {
+  const r = ctx.report;
+  const { major } = counts(r);
+  if (major === null) return [unchecked(ctx, "推荐意见与严重不符合项", ["严重不符合项数"])];
+  if (major === 0) return [];
+  if (r.recommendation.value === null) return [unchecked(ctx, "推荐意见与严重不符合项", ["推荐意见"])];
+  if (r.recommendation.value !== "recommend") return [];
+  return [
+    finding(
+      ctx,
+      `存在 ${major} 项严重不符合项，却勾选无条件“推荐认证注册”`,
+      evidenceOf(r.recommendation, r.ncMajor),
+    ),
+  ];
+};
+
+const recommendMinor: RuleDef["check"] = (ctx) => {
+  const r = ctx.report;
+  const { major, minor } = counts(r);
+  if (minor === null) return [unchecked(ctx, "推荐意见与轻微不符合项", ["轻微不符合项数"])];
+  if (minor === 0 || (major ?? 0) > 0) return [];
+  if (r.recommendation.value === null) return [unchecked(ctx, "推荐意见与轻微不符合项", ["推荐意见"])];
+  if (r.recommendation.value !== "recommend") return [];
+  return [
+    finding(
+      ctx,
+      `提出 ${minor} 项轻微不符合项，却勾选无条件“推荐认证注册”而非“整改验证后推荐”`,
+      evidenceOf(r.recommendation, r.ncMinor),
+    ),
+  ];
+};
+
+function isQms(report: Report): boolean {
+  const systems = report.managementSystems.value ?? [];
+  const standards = report.standards.value ?? [];
+  if (systems.length === 0 && standards.length === 0) return true;
+  return systems.some((s) => /QMS/i.test(s)) || standards.some((s) => /19001|9001/.test(s));
+}
+
+/** Text where departments are named, minus the NC summary lines themselves (they always name it). */
+function departmentCorpus(report: Report): string {
+  return compact(
+    report.sections
+      .flatMap((s) => s.text.split(/\r?\n/))
+      .filter((line) => !/涉及部门|不符合项/.test(line))
+      .join("\n"),
+  );
+}
+
+const clause: RuleDef["check"] = (ctx) => {
+  const r = ctx.report;
+  if (r.ncItems.length === 0) return [];
+  const out: Flag[] = [];
+  const unread: string[] = [];
+  const qms = isQms(r);
+  const corpus = r.sections.length ? departmentCorpus(r) : null;
+  for (const [i, nc] of r.ncItems.entries()) {
+    const raw = nc.clause.value ?? nc.clause.raw;
+    const number = raw ? clauseNumber(raw) : null;
+    if (number === null) unread.push(`第 ${i + 1} 项的条款`);
+    else if (qms && !GBT19001_CLAUSES.has(number)) {
+      out.push(
+        finding(ctx, `不符合项引用的条款“${raw}”在 GB/T 19001-2016 中不存在`, fieldEvidence(nc.clause)),
+      );
+    }
+    const dept = nc.department.value;
+    if (dept && corpus !== null && !corpus.includes(compact(dept))) {
+      out.push(finding(ctx, `不符合项涉及的部门“${dept}”在报告其他部分未出现`, fieldEvidence(nc.department)));
+    }
+  }
+  if (unread.length) out.push(unchecked(ctx, "不符合项条款", unread));
+  return out;
+};
+
+export const ncRules: RuleDef[] = [
+  {
+    id: "NC-COUNT-MISMATCH",
+    family: "NC",
+    severity: "high",
+    description: "不符合项汇总数量与所列不符合项不一致",
+    check: countMismatch,
+  },
+  {
+    id: "NC-RECOMMEND-MAJOR",
+    family: "NC",
+    severity: "high",
+    description: "存在严重不符合项却无条件推荐（17021-1 9.5）",
+    check: recommendMajor,
+  },
+  {
+    id: "NC-RECOMMEND-MINOR",
+    family: "NC",
+    severity: "medium",
+    description: "存在轻微不符合项却勾选无条件推荐",
+    check: recommendMinor,
+  },
+  {
+    id: "NC-CLAUSE",
+    family: "NC",
+    severity: "low",
+    description: "不符合项引用不存在的条款或未出现的部门",
+    check: clause,
+  },
+];

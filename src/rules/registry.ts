@@ -1,0 +1,107 @@
+import type { Flag, Severity } from "../domain/flag.ts";
+import type { AuditRecord, Report } from "../domain/record.ts";
+import { checkboxRules } from "./checkboxes.ts";
+import { loadRulesConfig, type RulesConfig, ruleOverride } from "./config.ts";
+import { isUncheckedFlag, type RuleContext, type RuleDef, UNCHECKED_PREFIX } from "./context.ts";
+import { dateRules } from "./dates.ts";
+import { ncRules } from "./nc.ts";
+import { piiRules } from "./pii.ts";
+import { requiredRules } from "./required.ts";
+import { scopeRules } from "./scope.ts";
+import { teamRules } from "./team.ts";
+import { timeRules } from "./time.ts";
+import { type CrossRuleDef, crossRules, type ReportRecord } from "./xdoc.ts";
+
+/** The rule catalogue (rules.md): every id, its family, severity and check. Per-record rules run in
+ * runRules; XDOC rules need the whole batch and run in runCrossRules when a batch ends. */
+export const RULES: readonly RuleDef[] = [
+  ...dateRules,
+  ...checkboxRules,
+  ...ncRules,
+  ...timeRules,
+  ...teamRules,
+  ...scopeRules,
+  ...requiredRules,
+  ...piiRules,
+];
+
+export const CROSS_RULES: readonly CrossRuleDef[] = crossRules;
+
+export type RuleInfo = Pick<RuleDef, "id" | "family" | "severity" | "description">;
+
+/** id, family, severity, description of every rule, per-record and cross-report, for docs and the review page. */
+export function ruleCatalogue(): RuleInfo[] {
+  return [...RULES, ...CROSS_RULES].map(({ id, family, severity, description }) => ({
+    id,
+    family,
+    severity,
+    description,
+  }));
+}
+
+const RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+
+/** High first; "could not check" notes after every real finding, so they never drown one. Stable otherwise. */
+export function sortFlags(flags: readonly Flag[]): Flag[] {
+  const key = (f: Flag) => RANK[f.severity] * 2 + (isUncheckedFlag(f) ? 1 : 0);
+  return flags
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => key(a.f) - key(b.f) || a.i - b.i)
+    .map((x) => x.f);
+}
+
+function hasReport(record: AuditRecord): record is ReportRecord {
+  return record.report !== null;
+}
+
+function effective(config: RulesConfig, rule: { id: string; severity: Severity }) {
+  const o = ruleOverride(config, rule.id);
+  return { enabled: o.enabled, severity: o.severity ?? rule.severity };
+}
+
+/** A rule that throws is a bug in that rule; the record keeps the other rules' flags and a note. */
+function crashed(id: string, error: unknown): Flag {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { rule: id, severity: "low", message: `${UNCHECKED_PREFIX}规则执行出错（${reason}）`, evidence: [] };
+}
+
+/** Flags for one record. `config` is a RulesConfig or raw overrides (validated, merged over defaults). */
+export function runRules(record: AuditRecord, config?: unknown): Flag[] {
+  if (!hasReport(record)) return [];
+  const cfg = loadRulesConfig(config);
+  const flags: Flag[] = [];
+  for (const rule of RULES) {
+    const { enabled, severity } = effective(cfg, rule);
+    if (!enabled) continue;
+    const ctx: RuleContext = { record, report: record.report, config: cfg, rule: { id: rule.id, severity } };
+    try {
+      flags.push(...rule.check(ctx));
+    } catch (error) {
+      flags.push(crashed(rule.id, error));
+    }
+  }
+  return sortFlags(flags);
+}
+
+/** XDOC flags for a finished batch, keyed by document.id; every record with a report gets an entry. */
+export function runCrossRules(records: readonly AuditRecord[], config?: unknown): Map<string, Flag[]> {
+  const cfg = loadRulesConfig(config);
+  const withReport = records.filter(hasReport);
+  const out = new Map<string, Flag[]>(withReport.map((r) => [r.document.id, []]));
+  for (const rule of CROSS_RULES) {
+    const { enabled, severity } = effective(cfg, rule);
+    if (!enabled) continue;
+    let found: Map<string, Flag[]>;
+    try {
+      found = rule.check({ records: withReport, config: cfg, rule: { id: rule.id, severity } });
+    } catch (error) {
+      found = new Map(withReport.map((r) => [r.document.id, [crashed(rule.id, error)]]));
+    }
+    for (const [id, flags] of found) out.get(id)?.push(...flags);
+  }
+  for (const [id, flags] of out) out.set(id, sortFlags(flags));
+  return out;
+}
+
+export type { CrossRuleDef, Report, RuleContext, RuleDef, RulesConfig };
+export { isUncheckedFlag, loadRulesConfig, UNCHECKED_PREFIX };

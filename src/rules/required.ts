@@ -1,0 +1,80 @@
+import type { Field } from "../domain/field.ts";
+import type { Report } from "../domain/record.ts";
+import { compact, finding, type RuleDef } from "./context.ts";
+
+/** REQ-MISSING: the content ISO/IEC 17021-1 9.4.8 requires in an audit report.
+ *
+ * "Absent" means the report shows no trace of it: value null AND no raw text. A field whose text was read
+ * but could not be normalised (raw set, value null) was printed, so it is not missing; other rules report
+ * what they could not check. One flag lists everything absent, so a broken extraction gives one line, not ten. */
+
+function absent(f: Field<unknown>): boolean {
+  if (f.raw !== null && f.raw.trim() !== "") return false;
+  const v = f.value;
+  return v === null || (Array.isArray(v) && v.length === 0) || (typeof v === "string" && v.trim() === "");
+}
+
+function objectivesStated(report: Report): boolean {
+  return report.sections.some(
+    (s) => (s.id === "1.2" || `${s.title}${s.text}`.includes("审核目的")) && compact(s.text).length > 0,
+  );
+}
+
+function findingsStated(report: Report): boolean {
+  return (
+    report.ncMajor.value !== null ||
+    report.ncMinor.value !== null ||
+    report.ncItems.length > 0 ||
+    report.evaluations.some((e) => e.result.value !== null)
+  );
+}
+
+/** The recommendation is a tick box: an unread box is not an absent recommendation when its options are
+ * printed (a checkbox group, or the 推荐认证注册 wording in the text). */
+function recommendationPrinted(report: Report): boolean {
+  return (
+    report.checkboxGroups.some((g) => /recommend|推荐/i.test(`${g.id}${g.label}`) && g.options.length > 0) ||
+    report.sections.some((s) => compact(s.text).includes("推荐认证注册"))
+  );
+}
+
+export function missingRequirements(report: Report): string[] {
+  const missing: string[] = [];
+  const need: [string, Field<unknown>][] = [
+    ["认证机构", report.certificationBody],
+    ["受审核方", report.organization],
+    ["审核类型", report.auditType],
+    ["审核准则", report.standards],
+    ["审核范围", report.scope],
+    ["审核场所", report.sites],
+    ["审核开始日期", report.auditStart],
+    ["审核结束日期", report.auditEnd],
+  ];
+  for (const [name, f] of need) if (absent(f)) missing.push(name);
+  if (absent(report.recommendation) && !recommendationPrinted(report)) missing.push("推荐意见");
+  if (report.sections.length > 0 && !objectivesStated(report)) missing.push("审核目的");
+  const auditors = report.team.filter((m) => m.role.value === "leader" || m.role.value === "member");
+  if (auditors.length === 0) missing.push("审核组");
+  else if (!auditors.some((m) => m.role.value === "leader")) missing.push("审核组长");
+  for (const m of auditors) {
+    if (absent(m.registrationNo)) missing.push(`${m.name.value ?? "审核员"}的注册证书号`);
+  }
+  if (!findingsStated(report)) missing.push("审核发现");
+  return missing;
+}
+
+const requiredMissing: RuleDef["check"] = (ctx) => {
+  const missing = missingRequirements(ctx.report);
+  if (missing.length === 0) return [];
+  return [finding(ctx, `报告缺少 17021-1 9.4.8 要求的内容：${missing.join("、")}`, [])];
+};
+
+export const requiredRules: RuleDef[] = [
+  {
+    id: "REQ-MISSING",
+    family: "REQ",
+    severity: "high",
+    description: "缺少 17021-1 9.4.8 要求的报告内容",
+    check: requiredMissing,
+  },
+];

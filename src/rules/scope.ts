@@ -1,0 +1,147 @@
+import { distance } from "fastest-levenshtein";
+import type { Flag } from "../domain/flag.ts";
+import type { Report, Section } from "../domain/record.ts";
+import type { ForeignTerm, RulesConfig } from "./config.ts";
+import {
+  compact,
+  evidenceOf,
+  finding,
+  isTemplateLine,
+  type RuleDef,
+  sectionEvidence,
+  sectionMatches,
+  snippet,
+  unchecked,
+} from "./context.ts";
+
+/** SCOPE family: text that belongs to another client (copy-paste), and scope statements that disagree. */
+
+/** Sections where the organisation describes itself (二 受审核方基本情况, 四 认证范围): they define what is
+ * "own", so they are the reference, not the text searched. */
+const OWN_SECTIONS = ["二", "基本情况", "基本信息", "四", "认证范围"];
+
+function ownText(report: Report): string {
+  const parts = [
+    report.scope.value,
+    report.organization.value,
+    ...report.scopeStatements.map((s) => s.value),
+    ...report.sections.filter((s) => sectionMatches(s, OWN_SECTIONS)).map((s) => s.text),
+  ];
+  return compact(parts.filter((p): p is string => p !== null).join("\n"));
+}
+
+function termPattern(term: ForeignTerm): RegExp {
+  return new RegExp(term.pattern ?? term.term.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"), "g");
+}
+
+/** Narrative lines of a section, minus form template, each compacted. */
+function narrativeLines(section: Section, config: RulesConfig): string[] {
+  return section.text
+    .split(/\r?\n/)
+    .filter((l) => !isTemplateLine(l, config))
+    .map(compact);
+}
+
+function foreignHits(
+  section: Section,
+  terms: readonly ForeignTerm[],
+  config: RulesConfig,
+): { term: string; quote: string }[] {
+  const hits: { term: string; quote: string }[] = [];
+  const lines = narrativeLines(section, config);
+  for (const term of terms) {
+    const pattern = termPattern(term);
+    for (const line of lines) {
+      const m = [...line.matchAll(pattern)].find(
+        (x) =>
+          !term.ignore.some((ig) =>
+            line.slice(Math.max(0, x.index - 8), x.index + x[0].length + 8).includes(ig),
+          ),
+      );
+      if (m) {
+        hits.push({ term: term.term, quote: snippet(line, m.index, m[0].length, 20) });
+        break;
+      }
+    }
+  }
+  return hits;
+}
+
+const foreignText: RuleDef["check"] = (ctx) => {
+  const r = ctx.report;
+  const own = ownText(r);
+  const missing: string[] = [];
+  if (r.scope.value === null && r.scopeStatements.every((s) => s.value === null)) missing.push("认证范围");
+  if (r.sections.length === 0) missing.push("章节正文");
+  if (missing.length) return [unchecked(ctx, "正文是否含其他客户的内容", missing)];
+  // A term is foreign only if neither it nor any of its sector words occurs in the scope or self-description.
+  const foreign = ctx.config.lexicons.foreignTerms.filter(
+    (t) =>
+      !own.includes(compact(t.term)) &&
+      !t.belongsTo.some((b) => own.includes(compact(b))) &&
+      !termPattern(t).test(own),
+  );
+  if (foreign.length === 0) return [];
+  const scope = r.scope.value ?? r.scopeStatements.find((s) => s.value !== null)?.value ?? "";
+  const out: Flag[] = [];
+  for (const section of r.sections) {
+    if (sectionMatches(section, OWN_SECTIONS)) continue;
+    if (sectionMatches(section, ctx.config.xdoc.boilerplateSections)) continue;
+    const hits = foreignHits(section, foreign, ctx.config);
+    if (hits.length === 0) continue;
+    out.push(
+      finding(
+        ctx,
+        `${section.id} 出现与认证范围（${scope}）无关的内容：${hits.map((h) => h.term).join("、")}（“${hits[0]!.quote}”），疑似从其他客户报告复制`,
+        hits.map((h) => sectionEvidence(section, h.quote)),
+      ),
+    );
+  }
+  return out;
+};
+
+/** Punctuation and brackets differ between places and OCR reads them loosely; the words must agree. */
+function normScope(s: string): string {
+  return compact(s).replace(/[。.,，、;；:：()（）《》“”"'‘’\-—_]/g, "");
+}
+
+const inconsistent: RuleDef["check"] = (ctx) => {
+  const r = ctx.report;
+  const statements = r.scopeStatements.filter((s) => s.value !== null && normScope(s.value).length > 0);
+  if (statements.length === 0 && r.scope.value === null)
+    return [unchecked(ctx, "认证范围一致性", ["认证范围"])];
+  const all = r.scope.value !== null && statements.length === 0 ? [r.scope] : statements;
+  const first = all[0]!;
+  const a = normScope(first.value!);
+  for (const other of all.slice(1)) {
+    const b = normScope(other.value!);
+    const similarity = 1 - distance(a, b) / Math.max(a.length, b.length);
+    if (similarity < ctx.config.scopeSimilarity) {
+      return [
+        finding(
+          ctx,
+          `报告各处的认证范围不一致：“${first.value}”与“${other.value}”`,
+          evidenceOf(first, other),
+        ),
+      ];
+    }
+  }
+  return [];
+};
+
+export const scopeRules: RuleDef[] = [
+  {
+    id: "SCOPE-FOREIGN-TEXT",
+    family: "SCOPE",
+    severity: "high",
+    description: "正文出现与认证范围无关的服务、产品或标准（疑似复制）",
+    check: foreignText,
+  },
+  {
+    id: "SCOPE-INCONSISTENT",
+    family: "SCOPE",
+    severity: "medium",
+    description: "1.5.2、二、四等处的认证范围不一致",
+    check: inconsistent,
+  },
+];

@@ -1,0 +1,91 @@
+import { mkdir, mkdtemp, readdir, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { cropRegion, makeCrops } from "../../src/export/crops.ts";
+import { flag, idOf, record } from "./builder.ts";
+
+async function page(file: string, channels: 1 | 3, width = 800, height = 1000) {
+  await mkdir(path.dirname(file), { recursive: true });
+  const data = Buffer.alloc(width * height * channels, 200);
+  await sharp(data, { raw: { width, height, channels } }).jpeg().toFile(file);
+}
+
+const id = idOf("crops");
+
+describe("makeCrops", () => {
+  it("crops grey pages too, clips boxes at the page edge, and skips boxes off the page", async () => {
+    const out = await mkdtemp(path.join(tmpdir(), "crops-"));
+    await page(path.join(out, "pages", id, "1.jpg"), 1);
+    const r = record({
+      id,
+      flags: [
+        flag("A", "high", 1, [700, 900, 900, 1100]), // runs off the bottom-right corner
+        flag("B", "low", 1, [5000, 5000, 5100, 5100]), // nowhere on the page
+        flag("C", "low", 2, [10, 10, 20, 20]), // page 2 has no image
+      ],
+    });
+    r.document.ocr.dpi = 300;
+    const index = await makeCrops(out, [r]);
+    expect([...(index.get(id) ?? new Map()).entries()]).toEqual([[1, `review/crops/${id}-1.jpg`]]);
+    const meta = await sharp(path.join(out, "review", "crops", `${id}-1.jpg`)).metadata();
+    expect(meta.width).toBe(800 - (700 - 60));
+    expect(meta.height).toBe(1000 - (900 - 60));
+    // The red frame is red on a grey page too (the pipeline may save grey pages).
+    const { data, info } = await sharp(path.join(out, "review", "crops", `${id}-1.jpg`))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const at = ((60 - 4) * info.width + 100) * info.channels;
+    expect(info.channels).toBe(3);
+    expect(data[at]!).toBeGreaterThan(180);
+    expect(data[at + 1]!).toBeLessThan(80);
+  });
+
+  it("reuses unchanged crops, redoes moved boxes, removes crops no flag points at", async () => {
+    const out = await mkdtemp(path.join(tmpdir(), "crops-"));
+    await page(path.join(out, "pages", id, "1.jpg"), 3);
+    const dir = path.join(out, "review", "crops");
+    const r = record({
+      id,
+      flags: [flag("A", "high", 1, [100, 100, 300, 150]), flag("B", "low", 1, [100, 400, 300, 450])],
+    });
+    await makeCrops(out, [r]);
+    const first = await stat(path.join(dir, `${id}-1.jpg`));
+    await new Promise((res) => setTimeout(res, 20));
+    await makeCrops(out, [r]);
+    expect((await stat(path.join(dir, `${id}-1.jpg`))).mtimeMs).toBe(first.mtimeMs);
+
+    r.flags = [flag("A", "high", 1, [100, 100, 500, 150])];
+    await makeCrops(out, [r]);
+    expect((await stat(path.join(dir, `${id}-1.jpg`))).mtimeMs).not.toBe(first.mtimeMs);
+    expect((await readdir(dir)).sort()).toEqual([`${id}-1.jpg`, "manifest.json"]);
+  });
+
+  it("a corrupt page image or an unsafe id gives no crop, not an error", async () => {
+    const out = await mkdtemp(path.join(tmpdir(), "crops-"));
+    await mkdir(path.join(out, "pages", id), { recursive: true });
+    await writeFile(path.join(out, "pages", id, "1.jpg"), "not a jpeg");
+    const bad = record({ id, flags: [flag("A", "high", 1, [1, 1, 50, 50])] });
+    const traversal = record({ id: "../../etc", flags: [flag("A", "high", 1, [1, 1, 50, 50])] });
+    const index = await makeCrops(out, [bad, traversal]);
+    expect(index.size).toBe(0);
+  });
+
+  it("cropRegion adds a DPI-scaled margin and rejects degenerate boxes", () => {
+    expect(cropRegion([100, 100, 200, 150], 1000, 1000, 150)).toEqual({
+      left: 70,
+      top: 70,
+      width: 160,
+      height: 110,
+    });
+    expect(cropRegion([200, 150, 100, 100], 1000, 1000, 150)).toEqual({
+      left: 70,
+      top: 70,
+      width: 160,
+      height: 110,
+    });
+    expect(cropRegion([2000, 2000, 2100, 2100], 1000, 1000, 300)).toBeNull();
+    expect(cropRegion([Number.NaN, 0, 10, 10], 1000, 1000, 300)).toBeNull();
+  });
+});

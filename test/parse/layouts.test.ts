@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { Report } from "../../src/domain/record.ts";
+import { parseDocument } from "../../src/parse/index.ts";
+import { AUDIT_NOTICE, INVOICE, LETTER, TABLE_LAYOUT_REPORT } from "./fixtures-text.ts";
+import { layoutPages, textLayerPages } from "./helpers/layout.ts";
+
+describe("table-driven report of another certification body", () => {
+  for (const [name, pages] of [
+    ["scanned", layoutPages(TABLE_LAYOUT_REPORT)],
+    ["scanned, rows split into cell lines", layoutPages(TABLE_LAYOUT_REPORT, { splitRows: true, wrap: 30 })],
+    ["text layer", textLayerPages(TABLE_LAYOUT_REPORT)],
+  ] as const) {
+    it(`reads header, team, NC table and dates (${name})`, () => {
+      const result = parseDocument(pages);
+      expect(result.kind).toBe("audit_report");
+      const r = Report.parse(result.report);
+      expect(r.reportNumber.value).toBe("HX-2024-0317");
+      expect(r.organization.value).toBe("苏州恒达精密机械有限公司");
+      expect(r.certificationBody.value).toBe("华信认证中心有限公司");
+      expect(r.auditType.value).toBe("surveillance");
+      expect(r.auditStart.value).toBe("2024-03-05");
+      expect(r.auditEnd.value).toBe("2024-03-06");
+      expect(r.auditDays.value).toBe(2);
+      expect(r.standards.value).toEqual(["GB/T24001-2016/ISO14001:2015"]);
+      expect(r.managementSystems.value).toEqual(["EMS"]);
+      expect(r.scope.value).toBe("精密机械零部件的加工及相关环境管理活动");
+      expect(r.employees.value).toBe(86);
+      expect(r.sites.value).toEqual(["江苏省苏州市吴中区木渎镇金枫路88号"]);
+      expect(r.reportDate.value).toBe("2024-03-07");
+      expect(r.rectificationDeadline.value).toBe("2024-03-20");
+      expect(r.nextAuditDue.value).toBe("2025-03-05");
+      expect(r.stage1Start.value).toBeNull();
+
+      const team = r.team.map((m) => [m.name.value, m.role.value, m.grade.value, m.registrationNo.value, m.technicalCodes.value]);
+      expect(team).toEqual([
+        ["王建国", "leader", "高级审核员", "2019-N2EMS-1234567", ["18.05.00"]],
+        ["李梅", "member", "审核员", "2020-N1EMS-7654321; 2021-N1QMS-7654322", []],
+        ["赵小川", "member", "实习审核员", "2023-N0EMS-1111111", []],
+        ["陈工", "expert", null, null, ["18.05.00", "18.06.00"]],
+      ]);
+
+      expect(r.ncMajor.value).toBe(1);
+      expect(r.ncMinor.value).toBe(1);
+      expect(r.ncItems.map((n) => [n.clause.value, n.department.value, n.severity.value, n.text.value])).toEqual([
+        ["6.1.2", "生产部", "minor", "未识别切削液废液的环境因素"],
+        ["8.2", "行政部", "major", "未建立火灾应急预案并演练"],
+      ]);
+      expect(r.sections.map((s) => s.id)).toEqual(["第一部分", "第二部分", "第三部分", "第四部分"]);
+      expect(r.signatures.value).toEqual(["王建国"]);
+    });
+  }
+});
+
+describe("documents that are not audit reports", () => {
+  for (const [name, text] of [
+    ["audit notice", AUDIT_NOTICE],
+    ["invoice", INVOICE],
+    ["letter", LETTER],
+  ] as const) {
+    it(`classifies a ${name} as not_audit_report with no report`, () => {
+      const result = parseDocument(layoutPages(text));
+      expect(result.kind).toBe("not_audit_report");
+      expect(result.report).toBeNull();
+    });
+  }
+
+  it("calls an empty document unknown", () => {
+    expect(parseDocument([]).kind).toBe("unknown");
+  });
+});
+
+describe("impossible dates", () => {
+  it("keeps the raw text, nulls the value and lists it", () => {
+    const text = TABLE_LAYOUT_REPORT.replace("报告日期：2024年3月7日", "报告日期：2023年02月30日");
+    const result = parseDocument(layoutPages(text));
+    const r = result.report!;
+    expect(r.reportDate.value).toBeNull();
+    expect(r.reportDate.raw).toBe("2023年02月30日");
+    expect(r.impossibleDates.map((d) => d.raw)).toEqual(["2023年02月30日"]);
+    expect(result.problems.some((p) => p.code === "DATE_IMPOSSIBLE")).toBe(true);
+  });
+});

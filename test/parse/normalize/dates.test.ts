@@ -1,0 +1,113 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { findDateRange, findDates, isoOf, leadingDate, rangeDays } from "../../../src/parse/normalize/dates.ts";
+
+const CN_DIGITS = "〇一二三四五六七八九";
+const cnDigits = (n: number) => [...String(n)].map((d) => CN_DIGITS[Number(d)]).join("");
+function cnNumber(n: number): string {
+  if (n < 10) return CN_DIGITS[n]!;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? "" : CN_DIGITS[tens]}十${ones ? CN_DIGITS[ones] : ""}`;
+}
+const fw = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+const pad = (n: number) => String(n).padStart(2, "0");
+
+const STYLES: ((y: number, m: number, d: number) => string)[] = [
+  (y, m, d) => `${y}年${pad(m)}月${pad(d)}日`,
+  (y, m, d) => `${y}年${m}月${d}日`,
+  (y, m, d) => `${y} 年 ${m} 月 ${d} 日`,
+  (y, m, d) => `${y}-${pad(m)}-${pad(d)}`,
+  (y, m, d) => `${y}.${m}.${d}`,
+  (y, m, d) => `${y}/${m}/${d}`,
+  (y, m, d) => `${cnDigits(y)}年${cnNumber(m)}月${cnNumber(d)}日`,
+  (y, m, d) => fw(`${y}年${pad(m)}月${pad(d)}日`),
+  (y, m, d) => `${y}年${pad(m)}月${pad(d)}曰`,
+];
+
+const validDate = fc
+  .date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((dt) => ({ y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() }));
+
+describe("dates", () => {
+  it("parses back every style of a random valid date (property)", () => {
+    fc.assert(
+      fc.property(validDate, fc.integer({ min: 0, max: STYLES.length - 1 }), ({ y, m, d }, style) => {
+        const text = `报告日期：${STYLES[style]!(y, m, d)}`;
+        const found = findDates(text);
+        expect(found).toHaveLength(1);
+        expect(found[0]!.iso).toBe(`${y}-${pad(m)}-${pad(d)}`);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("gives null (raw kept) for a day the month does not have (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1990, max: 2099 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 5 }), (y, m, extra) => {
+        const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+        const day = last + 1 + extra;
+        if (day > 31 + 5) return;
+        const found = findDates(`${y}年${m}月${day}日`);
+        expect(found).toHaveLength(1);
+        expect(found[0]!.iso).toBeNull();
+        expect(found[0]!.raw).toBe(`${y}年${m}月${day}日`);
+      }),
+    );
+  });
+
+  it("rejects impossible dates", () => {
+    expect(findDates("2023年02月30日")[0]!.iso).toBeNull();
+    expect(findDates("2023年2月29日")[0]!.iso).toBeNull();
+    expect(findDates("2024年2月29日")[0]!.iso).toBe("2024-02-29");
+    expect(findDates("2023年13月01日")[0]!.iso).toBeNull();
+    expect(isoOf(2023, 4, 31)).toBeNull();
+  });
+
+  it("repairs O for 0 and l for 1 inside numbers", () => {
+    expect(findDates("2021年O9月26日")[0]!.iso).toBe("2021-09-26");
+    expect(findDates("2023年03月1O日")[0]!.iso).toBe("2023-03-10");
+    expect(findDates("2023-l1-08")[0]!.iso).toBe("2023-11-08");
+  });
+
+  it("reads half days and clock times", () => {
+    const d = findDates("2023-11-07 8:30:00 上午")[0]!;
+    expect(d.iso).toBe("2023-11-07");
+    expect(d.half).toBe("am");
+    expect(d.minutes).toBe(510);
+    expect(findDates("2023年11月07日下午")[0]!.half).toBe("pm");
+  });
+
+  it("reads ranges: 自…至…, …至…, …到…, with the year or month left out at the end", () => {
+    const r1 = findDateRange("自2023年03月10日至2023年11月08日下午本次审核结束日")!;
+    expect([r1.from.iso, r1.to.iso]).toEqual(["2023-03-10", "2023-11-08"]);
+    const r2 = findDateRange("2024年3月5日到3月7日")!;
+    expect([r2.from.iso, r2.to.iso]).toEqual(["2024-03-05", "2024-03-07"]);
+    const r3 = findDateRange("2024年3月5日至7日")!;
+    expect(r3.to.iso).toBe("2024-03-07");
+    const r4 = findDateRange("2023-11-07 至 2023-11-08")!;
+    expect(r4.to.iso).toBe("2023-11-08");
+  });
+
+  it("counts days with half days at 0.5 each", () => {
+    const days = (s: string) => rangeDays(findDateRange(s)!);
+    expect(days("2023年11月07日上午至2023年11月08日下午")).toBe(2);
+    expect(days("2023年11月07日上午至2023年11月07日上午")).toBe(0.5);
+    expect(days("2023年11月07日上午至2023年11月07日下午")).toBe(1);
+    expect(days("2023年11月07日下午至2023年11月08日上午")).toBe(1);
+    expect(days("2023年11月07日下午至2023年11月09日下午")).toBe(2.5);
+    expect(days("2023-11-07 8:30:00 上午至 2023-11-07 12:30:00 下午")).toBe(0.5);
+    expect(days("2024年3月5日至2024年3月7日")).toBe(3);
+  });
+
+  it("takes a date only when it leads the value (after filler such as 应在)", () => {
+    expect(leadingDate("应在 2024年11月08日前")!.iso).toBe("2024-11-08");
+    expect(leadingDate("法人验证成功的日期，文本格式，例 2021-11-11")).toBeNull();
+  });
+
+  it("does not take months or year-month spans as dates", () => {
+    expect(findDates("现场抽查 2023 年 03-10 月《质量目标达成统计表》")).toHaveLength(0);
+    expect(findDates("据公司 2023 年 1-6 月统计")).toHaveLength(0);
+    expect(findDates("自 2023 年 4 月体系建立以来")).toHaveLength(0);
+  });
+});

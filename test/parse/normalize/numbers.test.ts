@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { findTechnicalCodes } from "../../../src/parse/normalize/codes.ts";
+import { chineseToNumber, parseCount, parseHeadcount, parseInteger, toHalfWidth } from "../../../src/parse/normalize/numbers.ts";
+import { findRegistrations, joinRegistrations } from "../../../src/parse/normalize/registration.ts";
+
+describe("numbers", () => {
+  it("reads Chinese numerals", () => {
+    expect(chineseToNumber("十一")).toBe(11);
+    expect(chineseToNumber("二十三")).toBe(23);
+    expect(chineseToNumber("一百零九")).toBe(109);
+    expect(chineseToNumber("二〇二三")).toBe(2023);
+    expect(chineseToNumber("两")).toBe(2);
+  });
+  it("converts full-width digits", () => {
+    expect(toHalfWidth("１０９人：")).toBe("109人:");
+    expect(parseInteger("１０９")).toBe(109);
+  });
+  it("reads counts in every bracket style", () => {
+    for (const s of ["（1）项", "(1)项", "1 项", "( 1 ) 项", "一项", "１项"]) expect(parseCount(s), s).toBe(1);
+    expect(parseCount("（0）项")).toBe(0);
+    expect(parseCount("多项")).toBeNull();
+  });
+  it("reads headcounts", () => {
+    expect(parseHeadcount("109人")).toBe(109);
+    expect(parseHeadcount("109 名")).toBe(109);
+    expect(parseHeadcount("一百零九人")).toBe(109);
+  });
+});
+
+describe("registration numbers", () => {
+  it("reads clean and OCR-damaged CCAA numbers", () => {
+    expect(findRegistrations("2021-N1QMS-3207381")[0]!.value).toBe("2021-N1QMS-3207381");
+    expect(findRegistrations("2021-NlQMS-32O7381")[0]!.value).toBe("2021-N1QMS-3207381");
+    expect(findRegistrations("2O21 - N1 QMS - 3207381")[0]!.value).toBe("2021-N1QMS-3207381");
+    expect(findRegistrations("2021—N1QMS—3207381")[0]!.value).toBe("2021-N1QMS-3207381");
+    expect(findRegistrations("２０２１-Ｎ１ＱＭＳ-３２０７３８１")[0]!.value).toBe("2021-N1QMS-3207381");
+    expect(findRegistrations("2023-N1QMS- 2267598")[0]!.value).toBe("2023-N1QMS-2267598");
+  });
+  it("joins several numbers of one person", () => {
+    expect(joinRegistrations("2020-N1EMS-7654321; 2021-N1QMS-7654322")).toBe("2020-N1EMS-7654321; 2021-N1QMS-7654322");
+    expect(joinRegistrations("2020-N1EMS-7654321 2020-N1EMS-7654321")).toBe("2020-N1EMS-7654321");
+  });
+  it("rejects what is not a registration number", () => {
+    expect(findRegistrations("20647-2023-Q")).toHaveLength(0);
+    expect(findRegistrations("010-58246011")).toHaveLength(0);
+  });
+});
+
+describe("technical codes", () => {
+  it("reads codes, several per cell, with OCR O for 0", () => {
+    expect(findTechnicalCodes("33.03.01")).toEqual(["33.03.01"]);
+    expect(findTechnicalCodes("18.05.00；18.06.00")).toEqual(["18.05.00", "18.06.00"]);
+    expect(findTechnicalCodes("33.O3.01")).toEqual(["33.03.01"]);
+    expect(findTechnicalCodes("28.02")).toEqual(["28.02"]);
+  });
+  it("does not read dates or registration numbers as codes", () => {
+    expect(findTechnicalCodes("2023.11.08")).toEqual([]);
+    expect(findTechnicalCodes("2021-N1QMS-3207381")).toEqual([]);
+  });
+});

@@ -1,0 +1,12 @@
+import { fileURLToPath } from "node:url";
+import { Queue, Worker, QueueEvents } from "bullmq";
+import { Redis } from "ioredis";
+const prefix = `scratch-${Date.now()}`;
+const conn = new Redis({ maxRetriesPerRequest: null });
+const q = new Queue("s", { connection: conn, prefix });
+const w = new Worker("s", fileURLToPath(new URL("./shim.mjs", import.meta.url)), { connection: conn, prefix, concurrency: 2 });
+const ev = new QueueEvents("s", { connection: conn.duplicate(), prefix });
+await ev.waitUntilReady();
+const job = await q.add("x", { n: 1 });
+console.log(await job.waitUntilFinished(ev, 30000));
+await w.close(); await ev.close(); await q.obliterate({ force: true }); await q.close(); conn.disconnect();

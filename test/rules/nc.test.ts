@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { edit, f, findings, flagsOf, nc } from "./builders.ts";
+
+describe("NC-COUNT-MISMATCH", () => {
+  it("fires when the summary counts differ from the listed NCs", () => {
+    const r = edit((x) => void x.ncItems.push(nc("8.5.1", "质量部", "minor")));
+    expect(findings(r, "NC-COUNT-MISMATCH")[0]?.message).toBe(
+      "不符合项汇总（严重 0 项、轻微 1 项）与所列不符合项（严重 0 项、轻微 2 项）不一致",
+    );
+  });
+  it("is quiet when they agree", () => {
+    expect(flagsOf(edit(() => {}), "NC-COUNT-MISMATCH")).toEqual([]);
+  });
+  it("is quiet when the NCs are only in an attached NC report", () => {
+    expect(flagsOf(edit((x) => void (x.ncItems = [])), "NC-COUNT-MISMATCH")).toEqual([]);
+  });
+});
+
+describe("NC-RECOMMEND-MAJOR", () => {
+  it("fires on an unconditional recommendation with a major NC", () => {
+    const r = edit((x) => {
+      x.ncMajor = f(1);
+      x.ncItems.push(nc("8.5.1", "质量部", "major"));
+      x.recommendation = f("recommend");
+    });
+    const [fl] = findings(r, "NC-RECOMMEND-MAJOR");
+    expect(fl?.severity).toBe("high");
+    expect(fl?.message).toContain("1 项严重不符合项");
+  });
+  it("is quiet when the recommendation waits for correction", () => {
+    const r = edit((x) => {
+      x.ncMajor = f(1);
+      x.ncItems.push(nc("8.5.1", "质量部", "major"));
+    });
+    expect(flagsOf(r, "NC-RECOMMEND-MAJOR")).toEqual([]);
+  });
+});
+
+describe("NC-RECOMMEND-MINOR", () => {
+  it("fires on an unconditional recommendation with minor NCs", () => {
+    const r = edit((x) => void (x.recommendation = f("recommend")));
+    expect(findings(r, "NC-RECOMMEND-MINOR")[0]?.severity).toBe("medium");
+  });
+  it("is quiet for a recommendation after correction with only minor NCs", () => {
+    expect(flagsOf(edit(() => {}), "NC-RECOMMEND-MINOR")).toEqual([]);
+  });
+  it("is quiet for an unconditional recommendation without NCs", () => {
+    const r = edit((x) => {
+      x.recommendation = f("recommend");
+      x.ncMinor = f(0);
+      x.ncItems = [];
+    });
+    expect(flagsOf(r, "NC-RECOMMEND-MINOR")).toEqual([]);
+  });
+});
+
+describe("NC-CLAUSE", () => {
+  it("fires on a clause GB/T 19001-2016 does not have", () => {
+    const r = edit((x) => void (x.ncItems = [nc("7.6", "质量部", "minor")]));
+    expect(findings(r, "NC-CLAUSE")[0]?.message).toContain("“7.6”");
+  });
+  it("fires on a department named nowhere else", () => {
+    const r = edit((x) => void (x.ncItems = [nc("7.2", "采购部", "minor")]));
+    expect(findings(r, "NC-CLAUSE")[0]?.message).toContain("采购部");
+  });
+  it("is quiet on real clauses, however printed", () => {
+    for (const clause of ["7.2", "7.1.5.1条款", "GB/T19001-2016 8.5.1", "10.2.1", "9.1.3"]) {
+      const r = edit((x) => void (x.ncItems = [nc(clause, "质量部", "minor")]));
+      expect(flagsOf(r, "NC-CLAUSE"), clause).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { md5Days, roundHalf } from "../../src/rules/time.ts";
+import { loadRulesConfig } from "../../src/rules/config.ts";
+import { edit, f, findings, flagsOf, member } from "./builders.ts";
+
+describe("MD 5 table", () => {
+  it("reads the band for a headcount", () => {
+    const c = loadRulesConfig();
+    expect([1, 5, 6, 109, 125, 126, 10700, 20000].map((n) => md5Days(c, n))).toEqual([1.5, 1.5, 2, 7, 7, 8, 22, 22]);
+    expect(roundHalf(4.9)).toBe(5);
+    expect(roundHalf(0.7 * 7 / 3)).toBe(1.5);
+  });
+});
+
+describe("TIME-LOW", () => {
+  it("fires when an initial audit spends less than 0.7 × T", () => {
+    // 109 staff: T = 7, minimum 5; 2 auditors × (1 + 2) days = 6 is enough, 1 auditor × 3 = 3 is not.
+    const r = edit((x) => {
+      x.employees = f(109);
+      x.headcounts = [f(109)];
+      x.team = [member("王强", "leader", "审核员", "2019-N1QMS-1234567", ["33.03.01"])];
+    });
+    const [fl] = findings(r, "TIME-LOW");
+    expect(fl?.message).toContain("= 3 人日");
+    expect(fl?.message).toContain("5 人日");
+  });
+  it("does not count trainees, experts or observers", () => {
+    const r = edit((x) => {
+      x.employees = f(109);
+      x.headcounts = [];
+      x.team = [
+        member("王强", "leader", "审核员", "2019-N1QMS-1234567", ["33.03.01"]),
+        member("钱实习", "member", "实习审核员", "2023-N0QMS-1111111"),
+        member("赵工", "expert", "技术专家", null, ["33.03.01"]),
+        member("孙观", "observer", "观察员", null),
+      ];
+    });
+    expect(findings(r, "TIME-LOW")[0]?.message).toContain("1 名审核员");
+  });
+  it("is quiet when time meets 0.7 × T", () => {
+    const r = edit((x) => {
+      x.employees = f(109);
+      x.headcounts = [];
+    });
+    expect(flagsOf(r, "TIME-LOW")).toEqual([]);
+  });
+  it("uses T/3 for surveillance", () => {
+    const sv = (days: number) =>
+      edit((x) => {
+        x.auditType = f("surveillance");
+        x.employees = f(109);
+        x.headcounts = [];
+        x.auditDays = f(days);
+        x.team = [x.team[0]!];
+      });
+    expect(findings(sv(1), "TIME-LOW")).toHaveLength(1);
+    expect(flagsOf(sv(1.5), "TIME-LOW")).toEqual([]);
+  });
+  it("uses 2T/3 for recertification", () => {
+    const r = edit((x) => {
+      x.auditType = f("recertification");
+      x.employees = f(109);
+      x.headcounts = [];
+      x.auditDays = f(1.5);
+    });
+    // 0.7 × 7 × 2/3 = 3.27 → 3.5; 2 × 1.5 = 3.
+    expect(findings(r, "TIME-LOW")).toHaveLength(1);
+  });
+  it("does not assert a shortfall when stage 1 days were not read", () => {
+    const r = edit((x) => {
+      x.employees = f(109);
+      x.headcounts = [];
+      x.stage1Days = f(null);
+      x.team = [x.team[0]!];
+    });
+    const fl = flagsOf(r, "TIME-LOW");
+    expect(fl.map((x) => x.severity)).toEqual(["low"]);
+    expect(fl[0]!.message).toContain("第一阶段审核天数");
+  });
+  it("notes once when the headcount is missing", () => {
+    const fl = flagsOf(edit((x) => void (x.employees = f(null))), "TIME-LOW");
+    expect(fl).toHaveLength(1);
+    expect(fl[0]!.severity).toBe("low");
+  });
+});
+
+describe("TIME-HEADCOUNT", () => {
+  it("fires when headcounts differ", () => {
+    const r = edit((x) => void (x.headcounts = [f(20), f(35)]));
+    expect(findings(r, "TIME-HEADCOUNT")[0]?.message).toBe("报告中员工人数前后不一致：20 人、35 人");
+  });
+  it("is quiet when they agree", () => {
+    expect(flagsOf(edit(() => {}), "TIME-HEADCOUNT")).toEqual([]);
+  });
+});
