@@ -121,7 +121,11 @@ export async function renderSyntheticPage(opts: SyntheticPageOptions): Promise<S
       .toColourspace("b-w")
       .raw()
       .toBuffer({ resolveWithObject: true });
-    current = { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+    current = {
+      data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+      width: info.width,
+      height: info.height,
+    };
   };
   if (opts.skewDeg) await pass((s) => s.rotate(opts.skewDeg, { background: "#ffffff" }));
   if (opts.blur && opts.blur >= 0.3) await pass((s) => s.blur(opts.blur));

@@ -43,6 +43,8 @@ export interface QueuedIngestOptions extends IngestOptions {
 }
 
 const DAY_S = 24 * 3600;
+/** A document whose job keeps vanishing is given up on after this many re-adds (it then has no record). */
+const MAX_READDS = 5;
 /** Finished document jobs are kept a day for `status`; page results live in their parent until then. */
 const DOCUMENT_JOB_OPTS: JobsOptions = {
   ...RETRY,
@@ -111,6 +113,9 @@ export class QueueClient {
     const base = queueOptions(config, connection);
     this.documents = new Queue(QUEUES.documents, base);
     this.flow = new FlowProducer(base);
+    // Connection errors surface as failed commands, retried by the wait loop; no unhandled 'error' events.
+    this.documents.on("error", () => undefined);
+    this.flow.on("error", () => undefined);
   }
 
   /** Connects, failing fast with QUEUE_UNAVAILABLE when Redis cannot be reached. */
@@ -282,9 +287,23 @@ export async function runQueuedIngest(opts: QueuedIngestOptions): Promise<Ingest
   }
 
   async function finish(p: Pending, record: AuditRecord | null): Promise<void> {
+    if (!record && p.data.documentId) {
+      // The queue lost this document for good: leave a failed record so nothing is lost silently.
+      record = await writeFailed(
+        p.data,
+        {
+          id: p.data.documentId,
+          file: p.data.display,
+          engine: engineName,
+          timings: { totalMs: 0, ocrMs: 0 },
+        },
+        "QUEUE_UNAVAILABLE",
+        `the document job was lost ${p.readds} times`,
+      );
+    }
     pending.delete(p.jobId);
     if (record) {
-      engineName = record.document.ocr.engine;
+      if (record.document.ocr.engine) engineName = record.document.ocr.engine;
       emit(documentEvent(record, false));
     }
   }
@@ -298,7 +317,13 @@ export async function runQueuedIngest(opts: QueuedIngestOptions): Promise<Ingest
         const state = states[k];
         const id = p.data.documentId;
         if (state === "completed") {
-          await finish(p, id ? await findDone(out, id) : null);
+          const done = id ? await findDone(out, id) : null;
+          if (done || p.readds >= MAX_READDS) await finish(p, done);
+          else {
+            // Completed but its outputs are not there (deleted meanwhile): run it again.
+            p.readds++;
+            await client.ensure(p.jobId, p.data);
+          }
         } else if (state === "failed") {
           const job = await client.documents.getJob(p.jobId);
           const reason = job?.failedReason ?? "";
@@ -329,7 +354,7 @@ export async function runQueuedIngest(opts: QueuedIngestOptions): Promise<Ingest
         } else if (state === "unknown") {
           // Never added (Redis was down), removed after completing, or lost with a Redis restart.
           const done = id ? await findDone(out, id) : null;
-          if (done) await finish(p, done);
+          if (done || p.readds >= MAX_READDS) await finish(p, done);
           else {
             p.readds++;
             await client.add(p.jobId, p.data);

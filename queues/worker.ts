@@ -90,6 +90,7 @@ export async function startWorkers(config: AppConfig, opts: WorkerOptions = {}):
       ),
     );
     w.on("error", (err) => log.error({ queue: w.name, err: err.message }, "worker error"));
+    w.on("stalled", (jobId) => log.warn({ queue: w.name, job: jobId }, "stalled job recovered"));
   }
   documents.on("completed", (job, result) =>
     log.info({ job: job.id, file: result.file, status: result.status }, "document done"),

@@ -4,11 +4,14 @@ import sharp from "sharp";
 import type { Bbox } from "../domain/geometry.ts";
 import type { AuditRecord } from "../domain/record.ts";
 import { writeFileAtomic } from "./files.ts";
+import { outputName } from "./names.ts";
 
 /** Bumped when crop geometry or encoding changes, so cached crops from an older layout are redone. */
-const CROP_VERSION = 1;
-/** Context around the evidence box: 0.2 inch, so the reviewer sees the line's neighbours too. */
-const MARGIN_INCH = 0.2;
+const CROP_VERSION = 2;
+/** Context around the evidence box: wide sideways so a tick box shows its label and a date the words around
+ * it, a little up and down so the neighbouring lines show too. */
+const MARGIN_X_INCH = 1.2;
+const MARGIN_Y_INCH = 0.25;
 /** Crops wider than this are scaled down: a full-width line at 300 DPI is ~2400 px, too heavy x 1,000. */
 const MAX_CROP_WIDTH = 1400;
 /** Page images decoded at once; each 300 DPI A4 page is ~26 MB raw. */
@@ -21,11 +24,19 @@ export const cropsDir = (out: string) => path.join(out, "review", "crops");
 export const pageImagePath = (out: string, id: string, page: number) =>
   path.join(out, "pages", id, `${page}.jpg`);
 
-/** Crop file for the n-th evidence item (1-based, counting every evidence item of every flag in order). */
-export const cropFileName = (id: string, n: number) => `${id}-${n}.jpg`;
+/** Crop file for the n-th evidence item (1-based, counting every evidence item of every flag in order).
+ * `base` is the document id; a second record with the same id (the same bytes under two names, whose
+ * flags can differ) gets `<id>~2`, so the two never overwrite each other's crops. */
+export const cropFileName = (base: string, n: number) => `${base}-${n}.jpg`;
 
-/** documentId -> evidence number -> src relative to `<out>` (posix, for the page's <img>). */
+/** outputName(record) -> evidence number -> src relative to `<out>` (posix, for the page's <img>). */
 export type CropIndex = Map<string, Map<number, string>>;
+
+export interface CropResult {
+  index: CropIndex;
+  /** Page images that exist but could not be cropped (corrupt files): shown as a note on the page. */
+  failed: { documentId: string; page: number; message: string }[];
+}
 
 interface CropJob {
   n: number;
@@ -49,27 +60,37 @@ async function readManifest(file: string): Promise<Manifest> {
 
 /** The box grown by the margin and clipped to the page; null when nothing of it is on the page. */
 export function cropRegion(bbox: Bbox, width: number, height: number, dpi: number) {
-  const margin = Math.max(16, Math.round(MARGIN_INCH * dpi));
-  const x0 = Math.max(0, Math.floor(Math.min(bbox[0], bbox[2]) - margin));
-  const y0 = Math.max(0, Math.floor(Math.min(bbox[1], bbox[3]) - margin));
-  const x1 = Math.min(width, Math.ceil(Math.max(bbox[0], bbox[2]) + margin));
-  const y1 = Math.min(height, Math.ceil(Math.max(bbox[1], bbox[3]) + margin));
+  const mx = Math.max(16, Math.round(MARGIN_X_INCH * dpi));
+  const my = Math.max(16, Math.round(MARGIN_Y_INCH * dpi));
+  const x0 = Math.max(0, Math.floor(Math.min(bbox[0], bbox[2]) - mx));
+  const y0 = Math.max(0, Math.floor(Math.min(bbox[1], bbox[3]) - my));
+  const x1 = Math.min(width, Math.ceil(Math.max(bbox[0], bbox[2]) + mx));
+  const y1 = Math.min(height, Math.ceil(Math.max(bbox[1], bbox[3]) + my));
   if (!Number.isFinite(x0 + y0 + x1 + y1) || x1 - x0 < 2 || y1 - y0 < 2) return null;
   return { left: x0, top: y0, width: x1 - x0, height: y1 - y0 };
 }
 
-/** A red frame just outside the evidence box, so the eye finds it; outside so it never hides the text. */
-function outlineSvg(bbox: Bbox, region: { left: number; top: number; width: number; height: number }) {
+/** A red frame just outside the evidence box, so the eye finds it; outside so it never hides the text.
+ * Drawn in output pixels (after any scaling down): sharp composites after resizing. */
+function outlineSvg(bbox: Bbox, region: Region, scale: number) {
   const pad = 4;
-  const x = Math.min(bbox[0], bbox[2]) - region.left - pad;
-  const y = Math.min(bbox[1], bbox[3]) - region.top - pad;
-  const w = Math.abs(bbox[2] - bbox[0]) + 2 * pad;
-  const h = Math.abs(bbox[3] - bbox[1]) + 2 * pad;
-  return Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${region.width}" height="${region.height}">` +
-      `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="none" stroke="#e00000" stroke-width="3"/></svg>`,
-  );
+  const x = (Math.min(bbox[0], bbox[2]) - region.left) * scale - pad;
+  const y = (Math.min(bbox[1], bbox[3]) - region.top) * scale - pad;
+  const w = Math.abs(bbox[2] - bbox[0]) * scale + 2 * pad;
+  const h = Math.abs(bbox[3] - bbox[1]) * scale + 2 * pad;
+  const width = Math.round(region.width * scale);
+  const height = Math.round(region.height * scale);
+  return {
+    width,
+    height,
+    svg: Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+        `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="none" stroke="#e00000" stroke-width="3"/></svg>`,
+    ),
+  };
 }
+
+type Region = NonNullable<ReturnType<typeof cropRegion>>;
 
 async function cropPage(
   image: string,
@@ -84,10 +105,12 @@ async function cropPage(
   for (const job of jobs) {
     const region = cropRegion(job.bbox, info.width, info.height, dpi);
     if (!region) continue;
+    const scale = Math.min(1, MAX_CROP_WIDTH / region.width);
+    const frame = outlineSvg(job.bbox, region, scale);
     const jpeg = await sharp(data, { raw })
       .extract(region)
-      .composite([{ input: outlineSvg(job.bbox, region), left: 0, top: 0 }])
-      .resize({ width: MAX_CROP_WIDTH, withoutEnlargement: true })
+      .resize({ width: frame.width, height: frame.height, fit: "fill" })
+      .composite([{ input: frame.svg, left: 0, top: 0 }])
       .jpeg({ quality: 75 })
       .toBuffer();
     await writeFileAtomic(target(job.n), jpeg);
@@ -110,17 +133,23 @@ async function pool<T>(items: readonly T[], limit: number, run: (item: T) => Pro
  * evidence text alone), never a failed export. Crops whose page image and box are unchanged since the last
  * run are kept, so `export --format html` over 1,000 reports does not decode every page again.
  */
-export async function makeCrops(out: string, records: readonly AuditRecord[]): Promise<CropIndex> {
+export async function makeCrops(out: string, records: readonly AuditRecord[]): Promise<CropResult> {
   const dir = cropsDir(out);
   const manifestPath = path.join(dir, "manifest.json");
   const old = await readManifest(manifestPath);
   const next: Manifest = { version: CROP_VERSION, crops: {} };
   const index: CropIndex = new Map();
-  const tasks: { id: string; page: number; dpi: number; jobs: CropJob[] }[] = [];
+  const failed: CropResult["failed"] = [];
+  const tasks: { key: string; id: string; base: string; page: number; dpi: number; jobs: CropJob[] }[] = [];
+  const idUses = new Map<string, number>();
 
   for (const record of records) {
     const id = record.document.id;
     if (!SAFE_ID.test(id)) continue;
+    const uses = (idUses.get(id) ?? 0) + 1;
+    idUses.set(id, uses);
+    const base = uses === 1 ? id : `${id}~${uses}`;
+    const key = outputName(record);
     const byPage = new Map<number, CropJob[]>();
     let n = 0;
     for (const flag of record.flags)
@@ -129,41 +158,43 @@ export async function makeCrops(out: string, records: readonly AuditRecord[]): P
         if (ev.page === null || ev.bbox === null || !Number.isInteger(ev.page) || ev.page < 1) continue;
         byPage.set(ev.page, [...(byPage.get(ev.page) ?? []), { n, bbox: ev.bbox }]);
       }
-    for (const [page, jobs] of byPage) tasks.push({ id, page, dpi: record.document.ocr.dpi ?? 300, jobs });
+    for (const [page, jobs] of byPage)
+      tasks.push({ key, id, base, page, dpi: record.document.ocr.dpi ?? 300, jobs });
   }
 
-  await pool(tasks, CONCURRENCY, async ({ id, page, dpi, jobs }) => {
+  await pool(tasks, CONCURRENCY, async ({ key, id, base, page, dpi, jobs }) => {
     const image = pageImagePath(out, id, page);
     const st = await stat(image).catch(() => null);
     if (!st?.isFile()) return;
     const keyOf = (job: CropJob) => JSON.stringify([page, job.bbox, dpi, st.size, st.mtimeMs]);
     const record = (job: CropJob) => {
-      const name = cropFileName(id, job.n);
+      const name = cropFileName(base, job.n);
       next.crops[name] = keyOf(job);
-      const perDoc = index.get(id) ?? new Map<number, string>();
+      const perDoc = index.get(key) ?? new Map<number, string>();
       perDoc.set(job.n, `review/crops/${name}`);
-      index.set(id, perDoc);
+      index.set(key, perDoc);
     };
     const fresh: CropJob[] = [];
     for (const job of jobs) {
-      const name = cropFileName(id, job.n);
+      const name = cropFileName(base, job.n);
       const cached = old.crops[name] === keyOf(job) && (await stat(path.join(dir, name)).catch(() => null));
       if (cached) record(job);
       else fresh.push(job);
     }
     if (!fresh.length) return;
     try {
-      const made = new Set(await cropPage(image, dpi, fresh, (n) => path.join(dir, cropFileName(id, n))));
+      const made = new Set(await cropPage(image, dpi, fresh, (n) => path.join(dir, cropFileName(base, n))));
       for (const job of fresh) if (made.has(job.n)) record(job);
-    } catch {
-      // A corrupt page image: this page's flags show their text without a crop.
+    } catch (e) {
+      // A corrupt page image: this page's flags show their text without a crop; the page notes it.
+      failed.push({ documentId: id, page, message: e instanceof Error ? e.message : String(e) });
     }
   });
 
   // Crops this function made earlier that no flag points at any more.
   for (const name of Object.keys(old.crops))
-    if (!(name in next.crops) && /^[0-9a-f]+-\d+\.jpg$/i.test(name))
+    if (!(name in next.crops) && /^[0-9a-f]+(~\d+)?-\d+\.jpg$/i.test(name))
       await rm(path.join(dir, name), { force: true });
   await writeFileAtomic(manifestPath, JSON.stringify(next));
-  return index;
+  return { index, failed };
 }

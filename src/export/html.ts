@@ -3,16 +3,21 @@ import type { Flag, Severity } from "../domain/flag.ts";
 import type { AuditRecord } from "../domain/record.ts";
 import type { CropIndex } from "./crops.ts";
 import { flagCounts, LOW_CONFIDENCE, SEVERITIES, SEVERITY_RANK } from "./fields.ts";
+import { outputName } from "./names.ts";
 import { REVIEW_CSS, REVIEW_JS } from "./review-assets.ts";
 import { embedJson, type ReportFieldsData, reportFieldsData } from "./review-data.ts";
 
 /** Record text is untrusted (OCR of third-party documents, or an edited JSON file): everything that is not a
  * literal of this module goes through esc(), in text and in double-quoted attributes alike. */
+const ENTITIES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 export function esc(value: unknown): string {
-  return String(value ?? "").replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
-  );
+  return String(value ?? "").replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
 const sha256b64 = (s: string) => createHash("sha256").update(s, "utf8").digest("base64");
@@ -46,7 +51,8 @@ export function reviewOrder(records: readonly AuditRecord[]): AuditRecord[] {
 const orgOf = (r: AuditRecord) => r.report?.organization.value ?? null;
 
 function renderEvidence(flag: Flag, firstN: number, crops: Map<number, string> | undefined): string {
-  return flag.evidence
+  if (!flag.evidence.length) return "";
+  const items = flag.evidence
     .map((ev, i) => {
       const src = crops?.get(firstN + i);
       const where = ev.page === null ? "" : `第 ${esc(ev.page)} 页 `;
@@ -59,6 +65,7 @@ function renderEvidence(flag: Flag, firstN: number, crops: Map<number, string> |
       return `<div class="ev">${img}${where}${text}</div>`;
     })
     .join("");
+  return `<div class="evs">${items}</div>`;
 }
 
 function renderFlags(record: AuditRecord, crops: CropIndex): string {
@@ -70,7 +77,7 @@ function renderFlags(record: AuditRecord, crops: CropIndex): string {
     return { flag, first, i };
   });
   numbered.sort((a, b) => SEVERITY_RANK[a.flag.severity] - SEVERITY_RANK[b.flag.severity] || a.i - b.i);
-  const perDoc = crops.get(record.document.id);
+  const perDoc = crops.get(outputName(record));
   const items = numbered.map(
     ({ flag, first }) =>
       `<li class="flag sev-${esc(flag.severity)}" data-rule="${esc(flag.rule)}" data-severity="${esc(flag.severity)}">` +
@@ -118,11 +125,14 @@ function options(values: readonly string[], counts: Map<string, number>): string
   return values.map((v) => `<option value="${esc(v)}">${esc(v)} (${counts.get(v) ?? 0})</option>`).join("");
 }
 
-/** The whole page as one string: server-rendered, so it reads without JS too; JS only filters. */
+/** The whole page as one string. Reports, flags and evidence are server-rendered, so the essentials read
+ * without JS; JS filters and builds field tables on demand from the embedded JSON. */
 export function renderReviewPage(
   records: readonly AuditRecord[],
   crops: CropIndex,
   generatedAt: Date,
+  /** Page images that could not be read for crops; their evidence shows as text. */
+  cropFailures = 0,
 ): string {
   const ordered = reviewOrder(records);
   const fields = ordered.map((r) => (r.report ? reportFieldsData(r.report) : null));
@@ -144,14 +154,15 @@ export function renderReviewPage(
 <title>审核报告复核 · ${esc(ordered.length)} 份</title>
 <style>${REVIEW_CSS}</style></head>
 <body><header><h1>审核报告复核（技术委员会）</h1>
-<p class="summary">${esc(ordered.length)} 份报告 · 标记 ${esc(summary)} · 生成于 ${esc(generatedAt.toISOString())}</p>
+<p class="summary">${esc(ordered.length)} 份报告 · 标记 ${esc(summary)} · 生成于 ${esc(generatedAt.toISOString())}${cropFailures ? ` · <span class="errors">${esc(cropFailures)} 个页面图像无法读取，相关证据仅显示文字</span>` : ""}</p>
 <form id="filters" autocomplete="off">
 <label>规则 <select id="f-rule"><option value="">全部</option>${options(rules, ruleCounts)}</select></label>
 <label>严重程度 <select id="f-sev"><option value="">全部</option><option value="high">high</option><option value="high,medium">high + medium</option><option value="medium">medium</option><option value="low">low</option></select></label>
 <label>组织 / 文件 <input id="f-org" type="search" list="orgs" placeholder="名称包含…"></label>
 <datalist id="orgs">${orgs.map((o) => `<option value="${esc(o)}">`).join("")}</datalist>
 <label><input id="f-clean" type="checkbox" checked> 显示无标记报告</label>
-<span id="shown"></span></form></header>
+<span id="shown"></span></form>
+<noscript><p class="errors">筛选和字段表需要启用 JavaScript；标记与证据照常显示。</p></noscript></header>
 <main>
 ${ordered.map((r, i) => renderReport(r, i, crops, fields[i] ?? null)).join("\n")}
 </main>

@@ -3,7 +3,10 @@ import { writeCsvs } from "./csv.ts";
 import { loadRecords, writeJsonl, writeRecordFiles } from "./json.ts";
 import { writeReviewPage } from "./review.ts";
 
+export { type CropIndex, type CropResult, makeCrops } from "./crops.ts";
 export { csvSheets, FLAG_COLUMNS, NC_COLUMNS, REPORT_COLUMNS, TEAM_COLUMNS, writeCsvs } from "./csv.ts";
+export { orderRecords } from "./files.ts";
+export { renderReviewPage, reviewOrder } from "./html.ts";
 export { jsonlLine, loadRecords, RecordLoadError, writeJsonl, writeRecordFiles } from "./json.ts";
 export { outputName, safeName } from "./names.ts";
 export { writeReviewPage } from "./review.ts";

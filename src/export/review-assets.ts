@@ -28,7 +28,8 @@ main { padding: 12px 16px; max-width: 1200px; }
 .sev-medium .sev, .sev.medium { background: var(--medium); }
 .rule { font-size: 12px; background: #eef1f4; padding: 1px 4px; border-radius: 3px; }
 .msg { margin-left: 4px; }
-.ev { margin: 4px 0 2px; font-size: 12px; color: #333; }
+.evs { display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: flex-start; }
+.ev { margin: 4px 0 2px; font-size: 12px; color: #333; max-width: 100%; }
 .ev img { display: block; max-width: 100%; height: auto; border: 1px solid var(--line); margin: 2px 0; }
 .ev .nocrop { color: #777; font-style: italic; }
 .ev q { white-space: pre-wrap; overflow-wrap: anywhere; }

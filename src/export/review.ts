@@ -14,6 +14,6 @@ export async function writeReviewPage(
   const ordered = orderRecords(records);
   const crops = await makeCrops(out, ordered);
   const target = path.join(out, "review.html");
-  await writeFileAtomic(target, renderReviewPage(ordered, crops, now));
+  await writeFileAtomic(target, renderReviewPage(ordered, crops.index, now, crops.failed.length));
   return target;
 }

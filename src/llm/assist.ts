@@ -2,7 +2,7 @@ import type OpenAI from "openai";
 import { z } from "zod";
 import type { Field } from "../domain/field.ts";
 import type { OcrPage } from "../domain/ocr.ts";
-import type { Problem, Report } from "../domain/record.ts";
+import type { AuditRecord, Problem, Report } from "../domain/record.ts";
 import { readCache, sha256, writeCache } from "./cache.ts";
 import { type ChatMessage, type ChatRequest, chat, LlmCallError, makeClient, type Sleep } from "./client.ts";
 import type { LlmConfig } from "./config.ts";
@@ -29,6 +29,9 @@ import {
 export const LLM_CONFIDENCE = 0.65;
 /** ... and when the quote matched only fuzzily or the value differs from the OCR characters (a "fix"). */
 export const LLM_CONFIDENCE_FUZZY = 0.5;
+
+/** Characters a quote may have beyond the value itself (label, unit, the other end of a date range). */
+export const MAX_QUOTE_EXTRA = 40;
 
 export interface AssistUsage {
   promptTokens: number;
@@ -177,8 +180,7 @@ export async function assistReport(
   const asked = new Set<AssistKey>();
 
   for (const spec of specs) {
-    if (stopped) break;
-    asked.add(spec.key);
+    if (aborted) break;
     const context = selectContext(spec, out, pages, cfg.maxContextChars);
     if (context.length === 0) continue;
     const firstPage = context[0]!.page;
@@ -191,28 +193,29 @@ export async function assistReport(
       promptHash: sha256(JSON.stringify([request.messages, request.response_format, request.temperature])),
     };
 
-    let answer: Answer | null = null;
+    let outcome: { answer: Answer } | { invalid: string };
     const cached = cfg.cacheDir ? await readCache(cfg.cacheDir, key) : null;
-    if (cached) {
+    // A cached answer is re-validated like a fresh one (the file may be old or edited by hand).
+    const cachedAnswer = cached?.answer ? answerSchema(spec.kind).safeParse(cached.answer) : null;
+    if (cached && (cached.answer === null || cachedAnswer?.success)) {
+      asked.add(spec.key);
       usage.cacheHits++;
-      answer = cached.answer;
+      outcome = cachedAnswer?.success
+        ? { answer: cachedAnswer.data }
+        : { invalid: cached.invalid ?? "invalid answer" };
+    } else if (stopped) {
+      continue; // after a fatal error or repeated failures: cached answers only
     } else {
+      asked.add(spec.key);
       try {
         const got = await askWithReask(client, cfg, request, spec, usage, deps);
         consecutiveFailures = 0;
-        if (!got.ok) {
-          problems.push({
-            code: "LLM_INVALID",
-            page: firstPage,
-            message: `${spec.key}: invalid answer after one re-ask: ${got.error}`,
-          });
-          continue;
-        }
-        answer = got.answer;
+        outcome = got.ok ? { answer: got.answer } : { invalid: got.error };
         if (cfg.cacheDir) {
           await writeCache(cfg.cacheDir, {
             key,
-            answer,
+            answer: got.ok ? got.answer : null,
+            invalid: got.ok ? null : got.error,
             usage: { promptTokens: got.promptTokens, completionTokens: got.completionTokens },
             createdAt: now().toISOString(),
           }).catch((e: unknown) => {
@@ -235,11 +238,22 @@ export async function assistReport(
         continue;
       }
     }
+    if ("invalid" in outcome) {
+      problems.push({
+        code: "LLM_INVALID",
+        page: firstPage,
+        message: `${spec.key}: invalid answer after one re-ask: ${outcome.invalid}`,
+      });
+      continue;
+    }
+    const answer = outcome.answer;
     applyAnswer(out, spec, answer, context, problems, firstPage);
   }
 
   if (stopped) {
-    const skipped = specs.filter((s) => !asked.has(s.key)).map((s) => s.key);
+    const skipped = specs
+      .filter((s) => !asked.has(s.key) && selectContext(s, out, pages, cfg.maxContextChars).length > 0)
+      .map((s) => s.key);
     if (skipped.length > 0 && !aborted) {
       problems.push({
         code: "LLM_STOPPED",
@@ -251,9 +265,10 @@ export async function assistReport(
   return { report: out, usage, problems };
 }
 
-type Asked =
-  | { ok: true; answer: Answer; promptTokens: number; completionTokens: number }
-  | { ok: false; error: string };
+type Asked = ({ ok: true; answer: Answer } | { ok: false; error: string }) & {
+  promptTokens: number;
+  completionTokens: number;
+};
 
 /** Ask; on invalid output ask once more with the validation error; then give up. */
 async function askWithReask(
@@ -292,7 +307,7 @@ async function askWithReask(
       },
     ];
   }
-  return { ok: false, error: lastError };
+  return { ok: false, error: lastError, promptTokens, completionTokens };
 }
 
 function applyAnswer(
@@ -306,6 +321,16 @@ function applyAnswer(
   if (answer.value === null || answer.quote === null) return;
   const value = typeof answer.value === "string" ? stripLabel(answer.value, spec.labels) : answer.value;
   if (value === "") return;
+  // A quote is evidence only if it is about as long as the value (plus a label): not a whole paragraph.
+  const maxQuote = (typeof value === "string" ? norm(value).length : 12) + MAX_QUOTE_EXTRA;
+  if (norm(answer.quote).length > maxQuote) {
+    problems.push({
+      code: "LLM_UNVERIFIED",
+      page: firstPage,
+      message: `${spec.key}: rejected ${JSON.stringify(value)}: its quote is too long to point at the value`,
+    });
+    return;
+  }
   const loc = locateQuote(answer.quote, context);
   if (!loc) {
     problems.push({
@@ -366,4 +391,25 @@ export async function runLlmAssist(
   if (!cfg)
     return { report, usage: { promptTokens: 0, completionTokens: 0, calls: 0, cacheHits: 0 }, problems: [] };
   return assistReport(report, pages, cfg, deps);
+}
+
+/**
+ * For the pipeline, after parsing and before rules: fills record.report in place and appends the stage's problems
+ * to record.document.errors (codes LLM_*, informational: they do not change the status). Returns the usage to
+ * record (null when off or when there is no report).
+ */
+export async function assistRecord(
+  record: AuditRecord,
+  pages: readonly OcrPage[],
+  cfg: LlmConfig | null,
+  deps: Omit<AssistDeps, "documentId"> = {},
+): Promise<(AssistUsage & { model: string }) | null> {
+  if (!cfg || !record.report) return null;
+  const res = await assistReport(record.report, pages, cfg, {
+    ...deps,
+    documentId: record.document.id || undefined,
+  });
+  record.report = res.report;
+  record.document.errors.push(...res.problems);
+  return { model: cfg.model, ...res.usage };
 }

@@ -20,8 +20,13 @@ export const CachedAnswer = z.object({
     model: z.string(),
     promptHash: z.string(),
   }),
-  /** The validated model answer (not yet checked against the text: that is redone on every run). */
-  answer: z.object({ value: z.union([z.string(), z.number()]).nullable(), quote: z.string().nullable() }),
+  /** The validated model answer (not yet checked against the text: that is redone on every run); null when the
+   * model gave no valid answer even after the re-ask (then `invalid` holds the last validation error). Transport
+   * failures (timeouts, HTTP errors) are never cached. */
+  answer: z
+    .object({ value: z.union([z.string(), z.number()]).nullable(), quote: z.string().nullable() })
+    .nullable(),
+  invalid: z.string().nullable(),
   usage: z.object({ promptTokens: z.number(), completionTokens: z.number() }),
   createdAt: z.string(),
 });

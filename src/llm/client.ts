@@ -10,7 +10,7 @@ export interface ChatResult {
   completionTokens: number;
 }
 
-export type FailureCode = "LLM_TIMEOUT" | "LLM_HTTP" | "LLM_NETWORK" | "LLM_ABORTED";
+export type FailureCode = "LLM_TIMEOUT" | "LLM_HTTP" | "LLM_NETWORK" | "LLM_ABORTED" | "LLM_ERROR";
 
 /** A call that did not produce an answer. `fatal`: later calls would fail the same way (bad key, model, URL). */
 export class LlmCallError extends Error {
@@ -84,7 +84,8 @@ export async function chat(
         ...(deps.signal ? { signal: deps.signal } : {}),
       });
       return {
-        content: res.choices[0]?.message?.content ?? null,
+        // Compatible servers are not always complete: tolerate a missing choices array or usage.
+        content: (Array.isArray(res.choices) ? res.choices[0]?.message?.content : null) ?? null,
         promptTokens: res.usage?.prompt_tokens ?? 0,
         completionTokens: res.usage?.completion_tokens ?? 0,
       };
@@ -116,7 +117,8 @@ export async function chat(
         const ra = retryAfterMs(e.headers);
         delay = ra === null ? backoffMs(attempt) : Math.min(ra, cfg.maxRetryAfterMs);
       } else {
-        throw e;
+        // Not an HTTP/transport error: a reply the client could not read (not JSON, wrong shape).
+        throw new LlmCallError("LLM_ERROR", `unreadable reply: ${(e as Error).message ?? String(e)}`, false);
       }
       try {
         await wait(delay, deps.signal);

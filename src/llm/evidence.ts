@@ -64,12 +64,17 @@ export function selectContext(
   };
 
   // 1. Lines containing a label, one line before and three after (values wrap or sit in the next cell).
-  outer: for (const page of usable) {
-    for (let i = 0; i < page.lines.length; i++) {
-      const t = norm(page.lines[i]!.text);
-      if (!labels.some((l) => l && t.includes(l))) continue;
-      for (let j = Math.max(0, i - 1); j <= Math.min(page.lines.length - 1, i + 3); j++) {
-        if (!add(page, j)) break outer;
+  // Longer (more specific) labels first, so 报告编号 is sent before every line that merely says 编号.
+  const byLength = [...new Set(labels)].filter((l) => l.length > 0).sort((a, b) => b.length - a.length);
+  const normLines = new Map(usable.map((p) => [p, p.lines.map((l) => norm(l.text))]));
+  outer: for (const label of byLength) {
+    for (const page of usable) {
+      const texts = normLines.get(page)!;
+      for (let i = 0; i < texts.length; i++) {
+        if (!texts[i]!.includes(label)) continue;
+        for (let j = Math.max(0, i - 1); j <= Math.min(texts.length - 1, i + 3); j++) {
+          if (!add(page, j)) break outer;
+        }
       }
     }
   }

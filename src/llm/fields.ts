@@ -35,11 +35,36 @@ export interface FieldSpec {
   ask: string;
 }
 
+/** Label vocabulary kept in step with src/parse/text/labels.ts (copied, not imported, while that module is in flux). */
+const AUDIT_DATE_LABELS = [
+  "第二阶段审核日期",
+  "二阶段审核日期",
+  "现场审核时间",
+  "现场审核日期",
+  "审核起止日期",
+  "审核起止时间",
+  "审核实施日期",
+  "审核时间",
+  "审核日期",
+  "Audit Date",
+];
+
 export const FIELD_SPECS: readonly FieldSpec[] = [
   {
     key: "reportNumber",
     kind: "string",
-    labels: ["报告编号", "报告号", "审核报告编号", "编号"],
+    labels: [
+      "报告编号",
+      "项目编号",
+      "报告编码",
+      "审核报告编号",
+      "项目代码",
+      "合同编号",
+      "报告号",
+      "Report No",
+      "Project No",
+      "编号",
+    ],
     sections: [],
     cover: true,
     ask: "审核报告编号（报告编号），按原样返回编号本身，不含标签。",
@@ -47,7 +72,19 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   {
     key: "organization",
     kind: "string",
-    labels: ["受审核方名称", "受审核方", "受审核组织", "组织名称", "申请组织", "企业名称"],
+    labels: [
+      "受审核方名称",
+      "受审核组织名称",
+      "组织名称",
+      "受审核方",
+      "受审核组织",
+      "被审核组织",
+      "申请组织",
+      "客户名称",
+      "企业名称",
+      "Organization",
+      "Auditee",
+    ],
     sections: ["受审核方", "组织概况", "基本信息"],
     cover: true,
     ask: "受审核组织（受审核方）的名称，按原样返回，不含标签。",
@@ -55,7 +92,7 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   {
     key: "certificationBody",
     kind: "string",
-    labels: ["认证机构", "审核机构", "认证公司", "认证单位"],
+    labels: ["认证机构名称", "认证机构", "审核机构", "认证公司", "认证单位", "Certification Body"],
     sections: [],
     cover: true,
     ask: "实施审核的认证机构名称，按原样返回，不含标签。",
@@ -63,7 +100,15 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   {
     key: "scope",
     kind: "string",
-    labels: ["认证范围", "审核范围", "申请认证范围", "认证覆盖范围", "覆盖范围"],
+    labels: [
+      "审核范围",
+      "认证范围",
+      "申请认证范围",
+      "认证范围的表述",
+      "认证覆盖范围",
+      "Audit Scope",
+      "Scope",
+    ],
     sections: ["认证范围", "审核范围"],
     cover: false,
     ask: "认证（审核）范围的文字，按原样返回，不含标签。",
@@ -71,7 +116,7 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   {
     key: "reportDate",
     kind: "date",
-    labels: ["报告日期", "编制日期", "报告编制日期", "提交日期"],
+    labels: ["报告日期", "报告编制日期", "编制日期", "报告签发日期", "Report Date"],
     sections: [],
     cover: true,
     ask: "审核报告的日期（报告日期/编制日期），以 YYYY-MM-DD 返回。",
@@ -79,7 +124,7 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   {
     key: "auditStart",
     kind: "date",
-    labels: ["审核日期", "审核时间", "现场审核日期", "现场审核时间", "审核起止日期"],
+    labels: AUDIT_DATE_LABELS,
     sections: [],
     cover: false,
     ask: "本次现场审核的开始日期，以 YYYY-MM-DD 返回。",
@@ -87,7 +132,7 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   {
     key: "auditEnd",
     kind: "date",
-    labels: ["审核日期", "审核时间", "现场审核日期", "现场审核时间", "审核起止日期"],
+    labels: AUDIT_DATE_LABELS,
     sections: [],
     cover: false,
     ask: "本次现场审核的结束日期，以 YYYY-MM-DD 返回（如“2023年11月8日至10日”的结束日期为 2023-11-10）。",
@@ -95,7 +140,18 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   {
     key: "employees",
     kind: "integer",
-    labels: ["员工人数", "员工总数", "职工人数", "在册人数", "从业人数", "人数"],
+    labels: [
+      "员工总人数",
+      "员工人数",
+      "员工总数",
+      "职工人数",
+      "在册人数",
+      "从业人数",
+      "总人数",
+      "有效人数",
+      "人员数量",
+      "人数",
+    ],
     sections: ["组织概况", "基本信息"],
     cover: false,
     ask: "受审核组织的员工总人数（整数）。",
@@ -103,7 +159,7 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   {
     key: "foundedDate",
     kind: "date",
-    labels: ["成立日期", "成立时间", "注册日期", "成立于"],
+    labels: ["组织成立时间", "组织成立日期", "注册成立日期", "成立时间", "成立日期", "注册日期", "成立于"],
     sections: ["组织概况", "基本信息"],
     cover: false,
     ask: "受审核组织的成立日期，以 YYYY-MM-DD 返回。",
@@ -111,7 +167,18 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   {
     key: "systemImplementedDate",
     kind: "date",
-    labels: ["体系运行", "体系实施", "体系建立", "运行日期", "实施日期", "试运行"],
+    labels: [
+      "管理体系实施时间",
+      "体系实施时间",
+      "体系运行时间",
+      "体系实施日期",
+      "体系建立时间",
+      "体系运行日期",
+      "体系运行",
+      "体系实施",
+      "体系建立",
+      "试运行",
+    ],
     sections: ["组织概况", "管理体系"],
     cover: false,
     ask: "管理体系开始运行（实施）的日期，以 YYYY-MM-DD 返回。",
@@ -119,7 +186,17 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   {
     key: "rectificationDeadline",
     kind: "date",
-    labels: ["整改期限", "整改完成", "纠正措施", "整改时间", "完成整改", "纠正期限"],
+    labels: [
+      "不符合项整改时限",
+      "纠正措施完成期限",
+      "整改时限",
+      "整改期限",
+      "整改完成时间",
+      "整改截止日期",
+      "纠正措施期限",
+      "整改时间",
+      "完成整改",
+    ],
     sections: ["不符合", "纠正措施"],
     cover: false,
     ask: "不符合项整改（纠正措施）必须完成的截止日期，以 YYYY-MM-DD 返回。",
@@ -127,7 +204,17 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   {
     key: "nextAuditDue",
     kind: "date",
-    labels: ["下次审核", "下次监督", "下一次审核", "下次监督审核", "再认证"],
+    labels: [
+      "下次现场审核日期",
+      "下次审核日期",
+      "下次监督审核日期",
+      "下次审核时间",
+      "下次监督审核时间",
+      "下次现场审核",
+      "下一次审核",
+      "下次审核",
+      "下次监督",
+    ],
     sections: ["审核结论", "后续"],
     cover: false,
     ask: "下次审核（监督审核）应在何日期前进行，以 YYYY-MM-DD 返回。",

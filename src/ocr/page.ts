@@ -1,5 +1,5 @@
 /** One page → OcrPage: text-layer pages are taken as they are; raster pages are prepared and read. */
-import { EnvironmentError, isAuditExtractError } from "../domain/errors.ts";
+import { EnvironmentError, InputError, isAuditExtractError } from "../domain/errors.ts";
 import type { OcrLine, OcrPage } from "../domain/ocr.ts";
 import type { PageImage, PageInput } from "../domain/page.ts";
 import type { OcrEngine } from "./engine.ts";
@@ -26,7 +26,13 @@ export function engineReadability(engine: OcrEngine, signal?: AbortSignal): Read
   };
 }
 
-function emptyPage(page: number, source: OcrPage["source"], width: number, height: number, dpi: number): OcrPage {
+function emptyPage(
+  page: number,
+  source: OcrPage["source"],
+  width: number,
+  height: number,
+  dpi: number,
+): OcrPage {
   return {
     page,
     source,
@@ -72,6 +78,13 @@ export async function ocrPage(
 
   const { image } = input;
   try {
+    if (
+      image.width < 1 ||
+      image.height < 1 ||
+      image.data.length < image.width * image.height * image.channels
+    ) {
+      throw new InputError("IMAGE_CORRUPT", `page image ${image.width}x${image.height} has too few pixels`);
+    }
     const prepared = await prepareImage(image, {
       readability: (opts.detectUpsideDown ?? true) ? engineReadability(engine, opts.signal) : undefined,
       maxSkewDeg: opts.maxSkewDeg,
@@ -93,7 +106,10 @@ export async function ocrPage(
     const code = isAuditExtractError(error) ? error.code : "OCR_FAILED";
     const message = error instanceof Error ? error.message : String(error);
     return {
-      page: { ...emptyPage(input.page, "ocr", image.width, image.height, image.dpi), error: { code, message } },
+      page: {
+        ...emptyPage(input.page, "ocr", image.width, image.height, image.dpi),
+        error: { code, message },
+      },
       image: null,
     };
   }

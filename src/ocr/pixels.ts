@@ -1,5 +1,15 @@
 import type { PageImage } from "../domain/page.ts";
 
+/**
+ * A real copy. `slice()` is not one when the array is a Node Buffer (sharp's output): Buffer#slice
+ * returns a view, and reversing "a copy" would then flip the caller's pixels in place.
+ */
+export function copyBytes(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length);
+  out.set(bytes);
+  return out;
+}
+
 /** Single-channel copy of a page image (luma for RGB; alpha composited onto white). */
 export function toGrey(image: PageImage): PageImage {
   if (image.channels === 1) return image;
@@ -55,7 +65,7 @@ export function downscale(image: PageImage, factor: number): PageImage {
 /** The same page turned 180°: for a row-major grey buffer that is just the bytes reversed. */
 export function rotate180(image: PageImage): PageImage {
   const grey = toGrey(image);
-  const out = grey.data.slice().reverse();
+  const out = copyBytes(grey.data).reverse();
   return { ...grey, data: out };
 }
 
@@ -64,7 +74,7 @@ export function cropRows(image: PageImage, top: number, bottom: number): PageIma
   const grey = toGrey(image);
   const t = Math.max(0, Math.min(grey.height, Math.floor(top)));
   const b = Math.max(t, Math.min(grey.height, Math.floor(bottom)));
-  return { ...grey, height: b - t, data: grey.data.slice(t * grey.width, b * grey.width) };
+  return { ...grey, height: b - t, data: copyBytes(grey.data.subarray(t * grey.width, b * grey.width)) };
 }
 
 /** Otsu threshold of a grey image's histogram: the level splitting ink from paper. */
@@ -106,7 +116,14 @@ export function greyFromRaw(
 ): PageImage {
   const pixels = info.width * info.height;
   if (info.channels === 1) {
-    return { width: info.width, height: info.height, channels: 1, data: data.subarray(0, pixels), dpi };
+    // A plain Uint8Array view: sharp hands back a Buffer, whose slice() would not copy.
+    return {
+      width: info.width,
+      height: info.height,
+      channels: 1,
+      data: new Uint8Array(data.buffer, data.byteOffset, pixels),
+      dpi,
+    };
   }
   const grey = new Uint8Array(pixels);
   for (let i = 0, p = 0; i < pixels; i++, p += info.channels) grey[i] = data[p]!;

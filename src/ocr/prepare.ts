@@ -4,9 +4,9 @@
  */
 import sharp from "sharp";
 import type { PageImage } from "../domain/page.ts";
-import { whitenDarkBorders, stretchContrast } from "./borders.ts";
+import { stretchContrast, whitenDarkBorders } from "./borders.ts";
 import { densestTextBand, estimateSkew, horizontalTextRatio } from "./layout-analysis.ts";
-import { cropRows, downscale, greyFromRaw, rotate180, toGrey } from "./pixels.ts";
+import { copyBytes, cropRows, downscale, greyFromRaw, rotate180, toGrey } from "./pixels.ts";
 
 /** How well a strip of text reads, higher is better (e.g. OCR confidence × share of plausible characters). */
 export type ReadabilityScore = (strip: PageImage) => Promise<number>;
@@ -66,7 +66,12 @@ async function deskew(image: PageImage, degrees: number): Promise<PageImage> {
   const { data, info } = await sharp(turned.data, {
     raw: { width: turned.width, height: turned.height, channels: 1 },
   })
-    .extract({ left, top, width: Math.min(image.width, turned.width), height: Math.min(image.height, turned.height) })
+    .extract({
+      left,
+      top,
+      width: Math.min(image.width, turned.width),
+      height: Math.min(image.height, turned.height),
+    })
     .toColourspace("b-w")
     .raw()
     .toBuffer({ resolveWithObject: true });
@@ -99,7 +104,7 @@ async function isUpsideDown(image: PageImage, score: ReadabilityScore, confident
 export async function prepareImage(input: PageImage, options: PrepareOptions = {}): Promise<PreparedImage> {
   // Work on our own grey copy: the input may be shared (text-layer renders, caller buffers).
   const grey = toGrey(input);
-  let image: PageImage = grey === input ? { ...input, data: input.data.slice() } : grey;
+  let image: PageImage = grey === input ? { ...input, data: copyBytes(input.data) } : grey;
   stretchContrast(image);
   whitenDarkBorders(image);
 
@@ -113,7 +118,10 @@ export async function prepareImage(input: PageImage, options: PrepareOptions = {
   const applied = Math.abs(skew) >= MIN_SKEW_DEG ? skew : 0;
   if (applied !== 0) image = await deskew(image, applied);
 
-  if (options.readability && (await isUpsideDown(image, options.readability, options.confidentScore ?? 0.7))) {
+  if (
+    options.readability &&
+    (await isUpsideDown(image, options.readability, options.confidentScore ?? 0.7))
+  ) {
     image = rotate180(image);
     rotation = rotation === 90 ? 270 : 180;
   }

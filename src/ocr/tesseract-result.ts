@@ -34,7 +34,11 @@ export function linesFromBlocks(blocks: readonly Block[] | null): OcrLine[] {
         for (const word of line.words) {
           const wordText = word.text.trim();
           if (wordText.length === 0) continue;
-          words.push({ text: wordText, bbox: toBbox(word.bbox), confidence: unitConfidence(word.confidence) });
+          words.push({
+            text: wordText,
+            bbox: toBbox(word.bbox),
+            confidence: unitConfidence(word.confidence),
+          });
         }
         lines.push({ text, bbox: toBbox(line.bbox), confidence: unitConfidence(line.confidence), words });
       }

@@ -31,6 +31,8 @@ export interface TesseractEngineOptions {
   pageSegMode?: number;
   /** Start all workers at creation (surfaces missing language data at once). Default true. */
   warmUp?: boolean;
+  /** Worker thread script; only for wrapping tesseract.js's own (the offline test installs a network guard). */
+  workerPath?: string;
 }
 
 /** Model variant: best_int is smaller and reads punctuation better than the package's default 4.0.0. */
@@ -79,7 +81,9 @@ async function languageFolder(langs: readonly TesseractLanguage[], scratch: stri
   const linked = join(scratch, "lang");
   await mkdir(linked);
   await Promise.all(
-    langs.map((lang, i) => symlink(join(folders[i]!, `${lang}.traineddata.gz`), join(linked, `${lang}.traineddata.gz`))),
+    langs.map((lang, i) =>
+      symlink(join(folders[i]!, `${lang}.traineddata.gz`), join(linked, `${lang}.traineddata.gz`)),
+    ),
   );
   return linked;
 }
@@ -127,11 +131,20 @@ export async function createTesseractEngine(options: TesseractEngineOptions = {}
         gzip: true,
         cacheMethod: "none",
         cachePath: scratch,
+        ...(options.workerPath ? { workerPath: options.workerPath } : {}),
+        // Without a handler tesseract.js rethrows every failed job from a message listener, i.e. as an
+        // uncaught exception that kills the process; the job's own promise is rejected either way.
+        errorHandler: () => undefined,
       });
     } catch (cause) {
-      throw new EnvironmentError("OCR_LANG_MISSING", `tesseract.js could not start: ${String(cause)}`, undefined, {
-        cause,
-      });
+      throw new EnvironmentError(
+        "OCR_LANG_MISSING",
+        `tesseract.js could not start: ${String(cause)}`,
+        undefined,
+        {
+          cause,
+        },
+      );
     }
     await worker.setParameters({
       tessedit_pageseg_mode: String(psm) as never,

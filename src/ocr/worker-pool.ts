@@ -106,6 +106,13 @@ export class WorkerPool<W> {
   }
 
   private start(slot: Slot<W>, job: QueuedJob<W>): void {
+    // Its signal may have fired a moment ago, before this job's own abort listener ran.
+    if (job.signal?.aborted) {
+      this.detach(job);
+      job.reject(job.signal.reason);
+      this.dispatch();
+      return;
+    }
     slot.busy = true;
     let settled = false;
     const finish = (ok: boolean, value: unknown): void => {

@@ -9,7 +9,8 @@ export interface Classification {
   evidence: string[];
 }
 
-const TITLE_POSITIVE = /审核报告|auditreport/i;
+// 审核报告 as OCR may read it (审核报后, 审核报司): a short title line ending in 审核报 + one character.
+const TITLE_POSITIVE = /审核报告|审核报.$|auditreport/i;
 const TITLE_NEGATIVE: [RegExp, string][] = [
   [/审核通知|审核计划|auditplan|auditnotice|通知书/i, "audit notice/plan title"],
   [/发票|invoice|收据/i, "invoice title"],
@@ -36,14 +37,20 @@ export function classify(lines: readonly DocLine[], hasTeamTable: boolean): Clas
   const evidence: string[] = [];
   let score = 0;
   const firstPage = lines[0]!.page;
-  const titles = lines.filter((l) => l.page <= firstPage + 1).map((l) => matchForm(l.text)).filter((t) => t.length <= 30);
+  const titles = lines
+    .filter((l) => l.page <= firstPage + 1)
+    .map((l) => matchForm(l.text))
+    .filter((t) => t.length <= 30);
   const positiveTitle = titles.some((t) => TITLE_POSITIVE.test(t));
   if (positiveTitle) {
     score += 4;
     evidence.push("title 审核报告");
   }
   let negativeTitle = false;
-  const opening = lines.filter((l) => l.page === firstPage).slice(0, 12).map((l) => matchForm(l.text));
+  const opening = lines
+    .filter((l) => l.page === firstPage)
+    .slice(0, 12)
+    .map((l) => matchForm(l.text));
   for (const [re, why] of TITLE_NEGATIVE) {
     if (opening.some((t) => re.test(t) && !TITLE_POSITIVE.test(t))) {
       negativeTitle = true;

@@ -5,7 +5,13 @@ import { readCheckboxFields } from "./checkbox/index.ts";
 import { classify, type DocumentKind } from "./classify.ts";
 import { readDates } from "./fields/dates.ts";
 import { readEvaluations } from "./fields/evaluations.ts";
-import { readAuditTypeText, readCertificationBody, readOrganization, readReportNumber, readStandards } from "./fields/header.ts";
+import {
+  readAuditTypeText,
+  readCertificationBody,
+  readOrganization,
+  readReportNumber,
+  readStandards,
+} from "./fields/header.ts";
 import { readNonconformities } from "./fields/nonconformities.ts";
 import { readOrganizationFields } from "./fields/organization.ts";
 import { readSignatures } from "./fields/signatures.ts";
@@ -37,7 +43,9 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[]): Report {
     organization: readOrganization(lines),
     auditType: ticks.auditType.value !== null ? ticks.auditType : textType,
     managementSystems:
-      ticks.managementSystems.value !== null ? ticks.managementSystems : deriveManagementSystems(standards, lines),
+      ticks.managementSystems.value !== null
+        ? ticks.managementSystems
+        : deriveManagementSystems(standards, lines),
     standards,
     reportDate: dates.reportDate,
     auditStart: dates.auditStart,

@@ -7,7 +7,13 @@ const clamp = (x: number) => Math.max(0, Math.min(1, x));
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** A value read from characters [start, end) of a line: box, raw text and confidence (OCR × match quality). */
-export function fieldAt<T>(line: DocLine, start: number, end: number, value: T | null, quality: number): Field<T> {
+export function fieldAt<T>(
+  line: DocLine,
+  start: number,
+  end: number,
+  value: T | null,
+  quality: number,
+): Field<T> {
   return {
     value,
     raw: line.text.slice(start, end).replace(/\t/g, " ").trim(),

@@ -4,7 +4,7 @@ import type { RulesConfig } from "./config.ts";
 import {
   compact,
   finding,
-  narrativeText,
+  narrativeCompact,
   type RuleContext,
   type RuleDef,
   sectionEvidence,
@@ -106,7 +106,7 @@ function levelOf(option: string): Level {
 const LEVEL_WORD: Record<Level, string> = { full: "肯定", partial: "“基本…”", negative: "否定" };
 
 function conclusionSections(report: Report): Section[] {
-  return report.sections.filter((s) => sectionMatches(s, ["五", "推荐意见", "审核结论"]));
+  return report.sections.filter((s) => sectionMatches(s, ["推荐意见", "审核结论"], ["五", "第五部分"]));
 }
 
 function conclusionContradictions(ctx: RuleContext): Flag[] {
@@ -118,7 +118,7 @@ function conclusionContradictions(ctx: RuleContext): Flag[] {
     if (!lexicon) continue;
     const tickedLevel = levelOf(ticked);
     for (const section of sections) {
-      const text = compact(narrativeText(section.text, ctx.config));
+      const text = narrativeCompact(section.text, ctx.config);
       const said = (["partial", "negative", "full"] as const)
         .map((level) => ({ level, m: text.match(lexicon[level]) }))
         .find((x) => x.m !== null);
@@ -171,7 +171,7 @@ function evaluationContradictions(ctx: RuleContext): Flag[] {
         ),
       );
     } else if (result === "不符合" && against.length === 0 && section) {
-      const text = compact(narrativeText(section.text, ctx.config));
+      const text = narrativeCompact(section.text, ctx.config);
       if (text.length >= 20 && !hasNegative(text, ctx.config)) {
         out.push(
           finding(ctx, `${ev.section} ${ev.title}勾选“不符合”，但本节正文全为肯定表述且未提出不符合项`, [

@@ -80,14 +80,21 @@ export function compact(s: string): string {
   return s.normalize("NFKC").replace(/\s+/g, "");
 }
 
-/** Text with form lines removed (option rows such as "■符合 □基本符合 □不符合"), so narrative rules read
- * what the auditor wrote, not the printed choices. */
-export function narrativeText(text: string, config: RulesConfig): string {
-  return text
-    .split(/\r?\n/)
-    .filter((line) => !isTemplateLine(line, config))
-    .join("\n");
+/** Narrative compacted for phrase matching. A long line that wraps is prose and joins its next line (a
+ * phrase may be cut by the wrap); a short line is a table cell or a label and stays apart, so
+ * "体系运行" and a cell "有效" below it never read as "体系运行有效". */
+export function narrativeCompact(text: string, config: RulesConfig): string {
+  let out = "";
+  for (const line of text.split(/\r?\n/)) {
+    if (isTemplateLine(line, config)) continue;
+    const c = compact(line);
+    if (c.length === 0) continue;
+    out += c + (c.length >= PROSE_LINE ? "" : "\n");
+  }
+  return out;
 }
+
+const PROSE_LINE = 20;
 
 const optionRows = [
   ["符合", "基本符合", "不符合"],
@@ -119,7 +126,35 @@ export function snippet(text: string, index: number, length: number, pad = 15): 
   return `${from > 0 ? "…" : ""}${text.slice(from, to)}${to < text.length ? "…" : ""}`;
 }
 
-export function sectionMatches(section: Section, patterns: readonly string[]): boolean {
-  const label = `${section.id} ${section.title}`;
-  return patterns.some((p) => label.includes(p));
+/** A section by its printed id ("二", "第五部分") or a word of its title. Ids compare whole: "二" must not
+ * catch a title such as "第二阶段审核情况". */
+export function sectionMatches(
+  section: Section,
+  titleWords: readonly string[],
+  ids: readonly string[] = [],
+): boolean {
+  return ids.includes(section.id) || titleWords.some((w) => section.title.includes(w));
+}
+
+/** The parser nests sections (三 holds 3.1…3.5, 3.2 holds its 1) 2) items): innermost first, so a finding
+ * is reported once, on the most precise section, and later duplicates are skipped. */
+export function innermostFirst(sections: readonly Section[]): Section[] {
+  return [...sections].sort((a, b) => a.text.length - b.text.length);
+}
+
+const STRUCTURAL =
+  /^(\d{1,2}(\.\d{1,2})+|[一二三四五六七八九十]{1,3}|第[一二三四五六七八九十]{1,3}(部分|章|节))$/;
+
+/** How a message names a section: list items ("5)", "3") the parser also cuts out are named by the smallest
+ * numbered section (3.2, 二) that holds them, which is what a reviewer finds in the report. */
+export function sectionLabel(section: Section, all: readonly Section[]): string {
+  if (STRUCTURAL.test(section.id)) return section.id;
+  const holder = innermostFirst(all).find(
+    (s) =>
+      s !== section &&
+      STRUCTURAL.test(s.id) &&
+      s.text.length >= section.text.length &&
+      s.text.includes(section.text),
+  );
+  return holder ? holder.id : section.id;
 }

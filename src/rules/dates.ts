@@ -1,17 +1,7 @@
 import type { Flag } from "../domain/flag.ts";
-import { addDays, addMonths, formatHalf, halfOf, monthIndex, monthIndexOf } from "./calendar.ts";
-import {
-  compact,
-  evidenceOf,
-  finding,
-  missingOf,
-  narrativeText,
-  type RuleContext,
-  type RuleDef,
-  sectionEvidence,
-  snippet,
-  unchecked,
-} from "./context.ts";
+import { addDays, addMonths, formatHalf, halfOf } from "./calendar.ts";
+import { evidenceOf, finding, missingOf, type RuleContext, type RuleDef, unchecked } from "./context.ts";
+import { dateNarrative } from "./dates-narrative.ts";
 
 /** DATE family: the order and spacing of the dates a report prints (rules.md, Dates). */
 
@@ -155,107 +145,6 @@ const maturity: RuleDef["check"] = (ctx) => {
   ];
 };
 
-const established =
-  /自(\d{4})年(\d{1,2})月(?:\d{1,2}日)?(?:份)?[^，。；,;]{0,12}?(建立|运行|实施)[^，。；,;]{0,4}?以来/g;
-const monthRange = /(\d{4})年(\d{1,2})月?[-—~～至到](?:(\d{4})年)?(\d{1,2})月/g;
-const halfYear = /(\d{4})年(?:度)?(上|下)半年/g;
-const fullDate = /(\d{4})(?:年|-)(\d{1,2})(?:月|-)(\d{1,2})日?/g;
-const futureIntent = /(计划|拟|将|预计|应在|期限|有效期|截止|下次|至|到)$/;
-
-function validMonth(m: number): boolean {
-  return m >= 1 && m <= 12;
-}
-
-/** Dates the auditor wrote in the narrative: when the system was "established", which months statistics
- * cover, and any day after the audit. A claim contradicting the implementation date is a copy-paste sign. */
-const narrative: RuleDef["check"] = (ctx) => {
-  const r = ctx.report;
-  const missing = missingOf({ 体系实施时间: r.systemImplementedDate, 审核结束日期: r.auditEnd });
-  if (r.sections.length === 0) missing.push("章节正文");
-  if (missing.length === 3 || r.sections.length === 0) return [unchecked(ctx, "正文中的日期", missing)];
-  if (missing.length === 2) return [unchecked(ctx, "正文中的日期", missing)];
-  const impl = r.systemImplementedDate.value;
-  const implMonth = impl === null ? null : monthIndexOf(impl);
-  const end = r.auditEnd.value;
-  const endMonth = end === null ? null : monthIndexOf(end);
-  const out: Flag[] = [];
-  const seen = new Set<string>();
-  for (const section of r.sections) {
-    const text = compact(narrativeText(section.text, ctx.config));
-    const report = (key: string, index: number, length: number, message: string) => {
-      if (seen.has(key)) return;
-      seen.add(key);
-      const quote = snippet(text, index, length);
-      out.push(finding(ctx, `${section.id} ${message}：“${quote}”`, [sectionEvidence(section, quote)]));
-    };
-    for (const m of text.matchAll(established)) {
-      const month = Number(m[2]);
-      if (implMonth === null || !validMonth(month)) continue;
-      const said = monthIndex(Number(m[1]), month);
-      const early = m[3] === "建立" ? false : said < implMonth;
-      if (said > implMonth || early) {
-        report(
-          `est:${said}`,
-          m.index,
-          m[0].length,
-          `所述体系${m[3]}时间（${m[1]}年${month}月）与体系实施时间（${impl}）矛盾`,
-        );
-      }
-    }
-    const periods: { from: number; to: number; index: number; length: number; label: string }[] = [];
-    for (const m of text.matchAll(monthRange)) {
-      const y1 = Number(m[1]);
-      const y2 = m[3] ? Number(m[3]) : y1;
-      const [a, b] = [Number(m[2]), Number(m[4])];
-      if (!validMonth(a) || !validMonth(b)) continue;
-      periods.push({
-        from: monthIndex(y1, a),
-        to: monthIndex(y2, b),
-        index: m.index,
-        length: m[0].length,
-        label: m[0],
-      });
-    }
-    for (const m of text.matchAll(halfYear)) {
-      const y = Number(m[1]);
-      const first = m[2] === "上";
-      periods.push({
-        from: monthIndex(y, first ? 1 : 7),
-        to: monthIndex(y, first ? 6 : 12),
-        index: m.index,
-        length: m[0].length,
-        label: m[0],
-      });
-    }
-    for (const p of periods) {
-      if (implMonth !== null && p.from < implMonth) {
-        report(`pre:${p.from}-${p.to}`, p.index, p.length, `所述期间“${p.label}”早于体系实施时间（${impl}）`);
-      } else if (endMonth !== null && p.to > endMonth) {
-        report(`post:${p.from}-${p.to}`, p.index, p.length, `所述期间“${p.label}”晚于审核结束（${end}）`);
-      }
-    }
-    if (end === null) continue;
-    for (const m of text.matchAll(fullDate)) {
-      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      if (!validMonth(mo) || d < 1 || d > 31) continue;
-      const iso = `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-      if (iso <= end) continue;
-      // Deadlines and plans ("2023年11月13日前提交", "下次审核应在…") are meant to lie ahead.
-      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
-      const before = text.slice(Math.max(0, m.index - 10), m.index);
-      if (
-        /^(前|之前|以前)/.test(after) ||
-        futureIntent.test(before) ||
-        /计划|拟|预计|下次|期限|有效/.test(before)
-      ) {
-        continue;
-      }
-      report(`day:${iso}`, m.index, m[0].length, `正文日期（${iso}）晚于审核结束（${end}）`);
-    }
-  }
-  return out;
-};
-
 const orgFounded: RuleDef["check"] = (ctx) => {
   const r = ctx.report;
   const missing = missingOf({ 组织成立时间: r.foundedDate });
@@ -339,7 +228,7 @@ export const dateRules: RuleDef[] = [
     family: "DATE",
     severity: "medium",
     description: "正文日期与体系实施时间矛盾或晚于审核",
-    check: narrative,
+    check: dateNarrative,
   },
   {
     id: "DATE-ORG-FOUNDED",

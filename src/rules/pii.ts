@@ -1,5 +1,5 @@
 import type { Evidence } from "../domain/flag.ts";
-import { finding, type RuleDef, sectionEvidence, unchecked } from "./context.ts";
+import { finding, innermostFirst, type RuleDef, sectionEvidence, unchecked } from "./context.ts";
 
 /** PII-ID-NUMBER: personal data a report must not carry in clear (PIPL; the report goes to the committee and
  * to CNCA). Masks the value in flags too, so flags.csv does not spread what it reports. */
@@ -14,6 +14,8 @@ const ID_FULL = new RegExp(
 );
 /** Masked ID that still shows region + birth year and month: 6224251983031****. */
 const ID_PARTIAL = new RegExp(`(?<![\\dA-Za-z])\\d{6}${BIRTH}\\d{0,4}[*＊xX]{2,}`, "g");
+/** After an ID label, a truncated number (mask lost in OCR: "证件号码6224251983031") still shows the birth date. */
+const ID_LABELLED = new RegExp(`(?:身份证号?|证件号码?)[:：]?\\s*(\\d{6}${BIRTH}\\d{0,5})(?![\\d*＊])`, "g");
 const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
 /** Bank cards: UnionPay numbers start with 62; other 16–19 digit runs only next to 账号/卡号. */
 const UNIONPAY = /(?<!\d)62\d{14,17}(?!\d)/g;
@@ -40,6 +42,9 @@ export function findPii(text: string): { kind: Kind; value: string; index: numbe
   };
   for (const m of t.matchAll(ID_FULL)) add("身份证号", m[0], m.index);
   for (const m of t.matchAll(ID_PARTIAL)) add("部分遮挡但暴露出生日期的身份证号", m[0], m.index);
+  for (const m of t.matchAll(ID_LABELLED)) {
+    add("部分遮挡但暴露出生日期的身份证号", m[1]!, m.index + m[0].indexOf(m[1]!));
+  }
   for (const m of t.matchAll(UNIONPAY)) add("银行账号", m[0], m.index);
   for (const m of t.matchAll(ACCOUNT)) add("银行账号", m[2]!, m.index + m[0].indexOf(m[2]!));
   for (const m of t.matchAll(MOBILE)) add("手机号", m[0], m.index);
@@ -50,8 +55,11 @@ const piiIdNumber: RuleDef["check"] = (ctx) => {
   if (ctx.report.sections.length === 0) return [unchecked(ctx, "个人信息", ["章节正文"])];
   const evidence: Evidence[] = [];
   const kinds = new Set<Kind>();
-  for (const section of ctx.report.sections) {
+  const seen = new Set<string>();
+  for (const section of innermostFirst(ctx.report.sections)) {
     for (const hit of findPii(section.text)) {
+      if (seen.has(hit.value)) continue;
+      seen.add(hit.value);
       kinds.add(hit.kind);
       evidence.push(sectionEvidence(section, `${section.id} ${hit.kind}：${mask(hit.value)}`));
     }

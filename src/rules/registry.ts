@@ -1,5 +1,5 @@
 import type { Flag, Severity } from "../domain/flag.ts";
-import type { AuditRecord, Report } from "../domain/record.ts";
+import type { AuditRecord } from "../domain/record.ts";
 import { checkboxRules } from "./checkboxes.ts";
 import { loadRulesConfig, type RulesConfig, ruleOverride } from "./config.ts";
 import { isUncheckedFlag, type RuleContext, type RuleDef, UNCHECKED_PREFIX } from "./context.ts";
@@ -103,5 +103,5 @@ export function runCrossRules(records: readonly AuditRecord[], config?: unknown)
   return out;
 }
 
-export type { CrossRuleDef, Report, RuleContext, RuleDef, RulesConfig };
+export type { CrossRuleDef, RuleContext, RuleDef, RulesConfig };
 export { isUncheckedFlag, loadRulesConfig, UNCHECKED_PREFIX };

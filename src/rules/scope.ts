@@ -6,9 +6,11 @@ import {
   compact,
   evidenceOf,
   finding,
+  innermostFirst,
   isTemplateLine,
   type RuleDef,
   sectionEvidence,
+  sectionLabel,
   sectionMatches,
   snippet,
   unchecked,
@@ -18,14 +20,16 @@ import {
 
 /** Sections where the organisation describes itself (二 受审核方基本情况, 四 认证范围): they define what is
  * "own", so they are the reference, not the text searched. */
-const OWN_SECTIONS = ["二", "基本情况", "基本信息", "四", "认证范围"];
+const OWN_TITLES = ["基本情况", "基本信息", "认证范围的表述", "受审核方概况"];
+const OWN_IDS = ["二", "四", "第二部分", "第四部分"];
+const isOwn = (s: Section) => sectionMatches(s, OWN_TITLES, OWN_IDS);
 
 function ownText(report: Report): string {
   const parts = [
     report.scope.value,
     report.organization.value,
     ...report.scopeStatements.map((s) => s.value),
-    ...report.sections.filter((s) => sectionMatches(s, OWN_SECTIONS)).map((s) => s.text),
+    ...report.sections.filter(isOwn).map((s) => s.text),
   ];
   return compact(parts.filter((p): p is string => p !== null).join("\n"));
 }
@@ -42,10 +46,12 @@ function narrativeLines(section: Section, config: RulesConfig): string[] {
     .map(compact);
 }
 
+/** Term hits of one section, skipping lines already reported from an inner section (`seen`). */
 function foreignHits(
   section: Section,
   terms: readonly ForeignTerm[],
   config: RulesConfig,
+  seen: Set<string>,
 ): { term: string; quote: string }[] {
   const hits: { term: string; quote: string }[] = [];
   const lines = narrativeLines(section, config);
@@ -58,10 +64,12 @@ function foreignHits(
             line.slice(Math.max(0, x.index - 8), x.index + x[0].length + 8).includes(ig),
           ),
       );
-      if (m) {
-        hits.push({ term: term.term, quote: snippet(line, m.index, m[0].length, 20) });
-        break;
-      }
+      if (!m) continue;
+      const key = `${term.term}|${line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      hits.push({ term: term.term, quote: snippet(line, m.index, m[0].length, 20) });
+      break;
     }
   }
   return hits;
@@ -84,15 +92,16 @@ const foreignText: RuleDef["check"] = (ctx) => {
   if (foreign.length === 0) return [];
   const scope = r.scope.value ?? r.scopeStatements.find((s) => s.value !== null)?.value ?? "";
   const out: Flag[] = [];
-  for (const section of r.sections) {
-    if (sectionMatches(section, OWN_SECTIONS)) continue;
+  const seen = new Set<string>();
+  for (const section of innermostFirst(r.sections)) {
+    if (isOwn(section)) continue;
     if (sectionMatches(section, ctx.config.xdoc.boilerplateSections)) continue;
-    const hits = foreignHits(section, foreign, ctx.config);
+    const hits = foreignHits(section, foreign, ctx.config, seen);
     if (hits.length === 0) continue;
     out.push(
       finding(
         ctx,
-        `${section.id} 出现与认证范围（${scope}）无关的内容：${hits.map((h) => h.term).join("、")}（“${hits[0]!.quote}”），疑似从其他客户报告复制`,
+        `${sectionLabel(section, r.sections)} 出现与认证范围（${scope}）无关的内容：${hits.map((h) => h.term).join("、")}（“${hits[0]!.quote}”），疑似从其他客户报告复制`,
         hits.map((h) => sectionEvidence(section, h.quote)),
       ),
     );

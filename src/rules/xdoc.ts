@@ -1,47 +1,12 @@
 import type { Field } from "../domain/field.ts";
-import type { Evidence, Flag, Severity } from "../domain/flag.ts";
-import type { AuditRecord, Report } from "../domain/record.ts";
+import type { Evidence } from "../domain/flag.ts";
 import { formatHalf, halfOf, slot } from "./calendar.ts";
-import type { RulesConfig } from "./config.ts";
-import { compact, fieldEvidence, isTemplateLine, sectionMatches } from "./context.ts";
+import { compact, fieldEvidence } from "./context.ts";
 import { registrationNumbers } from "./team.ts";
+import { type CrossRuleDef, flag, label, orgKey, push, type ReportRecord } from "./xdoc-base.ts";
+import { copiedNarrative } from "./xdoc-copy.ts";
 
-/** XDOC family: checks across the reports of one batch, run when the batch ends. Each returns flags keyed
- * by document id; every check is linear in the batch's size (grouping by key, shingle index). */
-
-export type ReportRecord = AuditRecord & { report: Report };
-
-export interface CrossContext {
-  records: readonly ReportRecord[];
-  config: RulesConfig;
-  rule: { id: string; severity: Severity };
-}
-
-export interface CrossRuleDef {
-  id: string;
-  family: "XDOC";
-  severity: Severity;
-  description: string;
-  check: (ctx: CrossContext) => Map<string, Flag[]>;
-}
-
-function push(out: Map<string, Flag[]>, id: string, flag: Flag): void {
-  const list = out.get(id);
-  if (list) list.push(flag);
-  else out.set(id, [flag]);
-}
-
-function flag(ctx: CrossContext, message: string, evidence: Evidence[]): Flag {
-  return { rule: ctx.rule.id, severity: ctx.rule.severity, message, evidence };
-}
-
-/** Organisation identity for "different organisations": compacted name; null when not read (never compared). */
-function orgKey(r: ReportRecord): string | null {
-  const v = r.report.organization.value;
-  return v ? compact(v).replace(/[()（）]/g, "") : null;
-}
-
-const label = (r: ReportRecord) => `《${r.document.file}》（${r.report.organization.value ?? "组织未识别"}）`;
+export type { CrossContext, CrossRuleDef, ReportRecord } from "./xdoc-base.ts";
 
 interface Stint {
   rec: number;
@@ -147,126 +112,6 @@ const duplicateNumber: CrossRuleDef["check"] = (ctx) => {
         ),
       );
     }
-  }
-  return out;
-};
-
-/** 32-bit FNV-1a: shingles are indexed as numbers, not strings, to keep the index small. */
-function hash(text: string, from: number, length: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < from + length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** Most reports sharing one window before it counts as template regardless of batch size. */
-const MAX_FANOUT = 32;
-
-interface Unit {
-  rec: number;
-  section: Report["sections"][number];
-  text: string;
-}
-
-function units(ctx: CrossContext): Unit[] {
-  return ctx.records.flatMap((rec, i) =>
-    rec.report.sections
-      .filter((s) => !sectionMatches(s, ctx.config.xdoc.boilerplateSections))
-      .map((section) => ({
-        rec: i,
-        section,
-        text: compact(
-          section.text
-            .split(/\r?\n/)
-            .filter((l) => !isTemplateLine(l, ctx.config))
-            .join(""),
-        ),
-      }))
-      .filter((u) => u.text.length >= ctx.config.xdoc.minPassageChars),
-  );
-}
-
-/** Shingling: every k-character window of every narrative section is indexed with the reports holding it.
- * A window held by most reports of the batch is the body's template (说明, 承诺, standard wording) and
- * ignored. Then, per section, windows shared with one other organisation's report are chained into
- * passages, bridging small gaps (OCR noise, a changed name); a passage of minPassageChars or more is copy. */
-const copiedNarrative: CrossRuleDef["check"] = (ctx) => {
-  const out = new Map<string, Flag[]>();
-  const {
-    shingleChars: k,
-    minPassageChars,
-    maxGapChars,
-    boilerplateShare,
-    boilerplateMinDocs,
-  } = ctx.config.xdoc;
-  const all = units(ctx);
-  // Lists stop growing at the template threshold (capped so a huge batch stays linear): past it a window
-  // is template wording and never compared, so its holders need not be known.
-  const template = Math.min(
-    MAX_FANOUT,
-    Math.max(boilerplateMinDocs, Math.ceil(boilerplateShare * ctx.records.length)),
-  );
-  const index = new Map<number, number[]>();
-  for (const u of all) {
-    for (let i = 0; i + k <= u.text.length; i++) {
-      const h = hash(u.text, i, k);
-      const list = index.get(h);
-      // Units come in record order, so a record already listed is the last entry.
-      if (!list) index.set(h, [u.rec]);
-      else if (list[list.length - 1] !== u.rec && list.length < template) list.push(u.rec);
-    }
-  }
-  const best = new Map<string, { length: number; unit: Unit; from: number; other: number }>();
-  for (const u of all) {
-    const mine = orgKey(ctx.records[u.rec]!);
-    if (mine === null) continue;
-    const positions = new Map<number, number[]>();
-    for (let i = 0; i + k <= u.text.length; i++) {
-      const list = index.get(hash(u.text, i, k))!;
-      if (list.length >= template) continue;
-      for (const other of list) {
-        if (other === u.rec) continue;
-        const theirs = orgKey(ctx.records[other]!);
-        if (theirs === null || theirs === mine) continue;
-        const ps = positions.get(other) ?? [];
-        ps.push(i);
-        positions.set(other, ps);
-      }
-    }
-    for (const [other, ps] of positions) {
-      let start = ps[0]!;
-      let last = start;
-      const close = () => {
-        const length = last - start + k;
-        const key = `${u.rec}|${other}`;
-        if (length >= minPassageChars && length > (best.get(key)?.length ?? 0)) {
-          best.set(key, { length, unit: u, from: start, other });
-        }
-      };
-      for (const p of ps.slice(1)) {
-        if (p - last > maxGapChars + 1) {
-          close();
-          start = p;
-        }
-        last = p;
-      }
-      close();
-    }
-  }
-  for (const [key, b] of best) {
-    const rec = ctx.records[Number(key.split("|")[0])]!;
-    const quote = b.unit.text.slice(b.from, b.from + Math.min(b.length, 60));
-    push(
-      out,
-      rec.document.id,
-      flag(
-        ctx,
-        `${b.unit.section.id} 有一段约 ${b.length} 字的内容与${label(ctx.records[b.other]!)}几乎相同：“${quote}…”`,
-        [{ page: b.unit.section.page, bbox: b.unit.section.bbox, text: quote }],
-      ),
-    );
   }
   return out;
 };

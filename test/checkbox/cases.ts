@@ -111,6 +111,48 @@ export const CASES: Case[] = [
     ],
     options: {},
   },
+  { name: "table grid (cell borders beside the boxes)", rows: mixed, options: { grid: true } },
+  { name: "table grid, 150 DPI, JPEG q40", rows: mixed, options: { grid: true, dpi: 150, jpeg: 40 } },
+  { name: "OCR word boxes jittered ±6 px", rows: mixed, options: { jitter: 6 } },
+  { name: "heavy noise σ=40 at 150 DPI", rows: mixed, options: { noise: 40, dpi: 150 } },
+  {
+    name: "colour + seal + JPEG q40, skew 1.5°",
+    rows: mixed,
+    options: { colour: true, sealOnBox: 3, jpeg: 40, skewDeg: 1.5 },
+  },
+  { name: "light pencil ticks", rows: mixed, options: { tickColour: "#8a8a8a" } },
+  {
+    name: "small and large boxes",
+    rows: [
+      {
+        options: [
+          { label: "有效", box: "empty", boxScale: 0.7 },
+          { label: "基本有效", box: "tick", boxScale: 0.7 },
+          { label: "无效", box: "empty", boxScale: 1.35 },
+        ],
+      },
+      {
+        options: [
+          { label: "符合", box: "tick", boxScale: 1.35 },
+          { label: "基本符合", box: "empty", boxScale: 1.35 },
+        ],
+      },
+    ],
+    options: {},
+  },
+  {
+    name: "OCR word box covers a touching box, no glyph",
+    rows: [
+      {
+        options: [
+          { label: "满足", box: "empty", touch: true, wordIncludesBox: true },
+          { label: "基本满足", box: "tick", touch: true, wordIncludesBox: true },
+          { label: "不满足", box: "empty", touch: true, wordIncludesBox: true },
+        ],
+      },
+    ],
+    options: {},
+  },
   {
     name: "recommendation block, noisy JPEG",
     rows: [

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { OcrLine } from "../../src/domain/ocr.ts";
 import { lineChars } from "../../src/parse/checkbox/chars.ts";
@@ -5,6 +7,7 @@ import { detectMarks } from "../../src/parse/checkbox/detect.ts";
 import { findLabels } from "../../src/parse/checkbox/vocab.ts";
 import { CASES, drawCase, score } from "./cases.ts";
 import { drawPage } from "./draw.ts";
+import { randomPage, scoreRandom } from "./random.ts";
 
 describe("detectMarks: one drawn page per failure mode", () => {
   for (const c of CASES) {
@@ -115,5 +118,56 @@ describe("label vocabulary", () => {
   it("does not take words in running text for options", () => {
     expect(labels("评定结果均符合岗位任职要求").every((x) => x[3] === false)).toBe(true);
     expect(labels("客户推荐给乙方").every((x) => x[3] === false)).toBe(true);
+  });
+});
+
+describe("detectMarks on text without boxes", () => {
+  it("the seed report's text, drawn without any box, yields no marks", async () => {
+    const seed = readFileSync("/work/shared/seeds/000_8f87e4ff3e04dee7.txt", "utf8")
+      .split("\n")
+      .map((l) => l.replace(/<[^>]+>/g, " ").trim())
+      .filter((l) => l.length > 0 && Array.from(l).length <= 40 && !/[■□]/.test(l));
+    expect(seed.length).toBeGreaterThan(60);
+    const d = await drawPage([], { narrative: seed.slice(0, 120), width: 2000 });
+    expect(detectMarks(d.image, d.lines)).toEqual([]);
+  });
+
+  it("a text-layer line (no word boxes) with ■/□ glyphs is read from the pixels, not the glyphs", async () => {
+    const d = await drawPage([
+      {
+        options: [
+          { label: "符合", box: "empty" },
+          { label: "基本符合", box: "tick" },
+          { label: "不符合", box: "empty" },
+        ],
+      },
+    ]);
+    // The text layer claims ■ on 符合; the page shows the tick on 基本符合.
+    // A text-layer line box covers its first glyph: widen it by the box and its gap (1.15 font size).
+    const lines: OcrLine[] = d.lines.map((l) => ({
+      ...l,
+      text: "■符合 □基本符合 □不符合",
+      bbox: [l.bbox[0] - 48, l.bbox[1], l.bbox[2], l.bbox[3]],
+      words: [],
+    }));
+    expect(detectMarks(d.image, lines).map((m) => [m.label, m.state])).toEqual([
+      ["符合", "unchecked"],
+      ["基本符合", "checked"],
+      ["不符合", "unchecked"],
+    ]);
+  });
+});
+
+describe("detectMarks under random combined degradations", () => {
+  it("is never wrong with confidence > 0.9 and reads at least 95% of boxes", async () => {
+    let total = 0;
+    let correct = 0;
+    for (const a of fc.sample(randomPage, { numRuns: 60, seed: 7 })) {
+      const s = await scoreRandom(a);
+      expect(s.wrongConfident, JSON.stringify(a)).toEqual([]);
+      total += s.total;
+      correct += s.correct;
+    }
+    expect(correct / total).toBeGreaterThanOrEqual(0.95);
   });
 });

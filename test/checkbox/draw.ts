@@ -16,6 +16,10 @@ export interface Opt {
   touch?: boolean;
   /** Box printed after the label instead of before. */
   after?: boolean;
+  /** OCR's word box for the label also covers the box (no glyph in the text). */
+  wordIncludesBox?: boolean;
+  /** Box side relative to the usual 0.95 x font size. */
+  boxScale?: number;
 }
 
 export interface Row {
@@ -50,6 +54,12 @@ export interface DrawOptions {
   width?: number;
   /** Extra text lines (narrative) drawn below the rows, OCR'd as whole lines. */
   narrative?: string[];
+  /** Table cell borders around rows and between options. */
+  grid?: boolean;
+  /** Shift OCR word boxes by up to this many pixels (deterministic), as engines do. */
+  jitter?: number;
+  /** Colour of tick strokes (a light pencil is "#999"). */
+  tickColour?: string;
 }
 
 const FONT = "Noto Sans CJK SC";
@@ -60,7 +70,7 @@ export async function drawPage(rows: Row[], o: DrawOptions = {}): Promise<Drawn>
   const fs = Math.round(42 * scale);
   const W = o.width ?? Math.round(2480 * scale * 0.6);
   const lineGap = Math.round(fs * 2.2);
-  const H = Math.round((rows.length + (o.narrative?.length ?? 0) + 2) * lineGap);
+  const H = Math.round((rows.length + (o.narrative?.length ?? 0) + 2) * lineGap + W * 0.08);
   const canvas = createCanvas(W, H);
   const ctx = canvas.getContext("2d");
   ctx.fillStyle = "#fff";
@@ -91,22 +101,42 @@ export async function drawPage(rows: Row[], o: DrawOptions = {}): Promise<Drawn>
   const lines: OcrLine[] = [];
   const expected: Expected[] = [];
   const boxes: Bbox[] = [];
-  let y = lineGap;
+  // Leave room for the skew to turn the first row without pushing it off the page.
+  let y = lineGap + Math.round(Math.abs(Math.sin(angle)) * W * 0.5);
   const text = (s: string, x: number): Bbox => {
     ctx.fillText(s, x, y);
     const m = ctx.measureText(s);
     return [x, y - fs * 0.88, x + m.width, y + fs * 0.12];
   };
+  let j = 7;
+  const jit = (b: Bbox): Bbox => {
+    if (!o.jitter) return b;
+    return b.map((v) => {
+      j = (j * 31 + 17) % 101;
+      return v + Math.round(((j / 100) * 2 - 1) * o.jitter!);
+    }) as Bbox;
+  };
+  const hline = (x0: number, x1: number, yy: number) => ctx.fillRect(x0, yy, x1 - x0, Math.max(1, 2 * scale));
+  const vline = (xx: number, y0: number, y1: number) => ctx.fillRect(xx, y0, Math.max(1, 2 * scale), y1 - y0);
   for (const row of rows) {
     const words: OcrWord[] = [];
     let x = Math.round(fs * 2);
+    const rowTop = y - fs * 0.88 - (lineGap - fs) / 2;
+    const rowBottom = rowTop + lineGap;
+    if (o.grid) {
+      hline(fs, W - fs, rowTop);
+      hline(fs, W - fs, rowBottom);
+      vline(fs, rowTop, rowBottom);
+      vline(W - fs, rowTop, rowBottom);
+    }
     if (row.prefix) {
       const b = text(row.prefix, x);
-      words.push({ text: row.prefix, bbox: box(b), confidence: 0.9 });
+      words.push({ text: row.prefix, bbox: jit(box(b)), confidence: 0.9 });
       x = b[2] + fs * 1.5;
+      if (o.grid) vline(b[2] + fs * 0.75, rowTop, rowBottom);
     }
     for (const opt of row.options) {
-      const s = Math.round(fs * 0.95);
+      const s = Math.round(fs * 0.95 * (opt.boxScale ?? 1));
       const top = y - fs * 0.88 + (fs - s) / 2;
       const gapToLabel = opt.touch ? 0 : Math.round(fs * 0.2);
       let bx = x;
@@ -117,11 +147,17 @@ export async function drawPage(rows: Row[], o: DrawOptions = {}): Promise<Drawn>
       }
       const lb = text(opt.label, lx);
       const bb: Bbox = [bx, top, bx + s, top + s];
-      drawBox(ctx, opt.box, bb, scale);
+      drawBox(ctx, opt.box, bb, scale, o.tickColour ?? "#000");
       if (opt.box !== "none") boxes.push(bb);
       words.push({
         text: opt.glue ? `口${opt.label}` : opt.label,
-        bbox: box(opt.glue ? [bb[0], Math.min(bb[1], lb[1]), lb[2], Math.max(bb[3], lb[3])] : lb),
+        bbox: jit(
+          box(
+            opt.glue || opt.wordIncludesBox
+              ? [bb[0], Math.min(bb[1], lb[1]), lb[2], Math.max(bb[3], lb[3])]
+              : lb,
+          ),
+        ),
         confidence: 0.8,
       });
       const checked = opt.box !== "empty" && opt.box !== "none";
@@ -131,6 +167,7 @@ export async function drawPage(rows: Row[], o: DrawOptions = {}): Promise<Drawn>
         state: checked ? "checked" : "unchecked",
         optional: opt.box === "none",
       });
+      if (o.grid) vline(Math.max(lb[2], bb[2]) + fs * 0.5, rowTop, rowBottom);
       x = Math.max(lb[2], bb[2]) + fs * (row.spacing ?? 1.2);
     }
     lines.push(lineOf(words));
@@ -170,13 +207,15 @@ function lineOf(words: OcrWord[]): OcrLine {
   return { text: words.map((w) => w.text).join(" "), bbox, confidence: 0.85, words };
 }
 
-function drawBox(ctx: SKRSContext2D, kind: BoxKind, b: Bbox, scale: number): void {
+function drawBox(ctx: SKRSContext2D, kind: BoxKind, b: Bbox, scale: number, tick: string): void {
   const [l, t, r, bt] = b;
   const s = r - l;
   ctx.lineWidth = Math.max(1, 3 * scale);
   if (kind !== "hand" && kind !== "none") ctx.strokeRect(l, t, s, bt - t);
   if (kind === "filled") ctx.fillRect(l, t, s, bt - t);
   ctx.lineWidth = Math.max(1.5, 4 * scale);
+  ctx.save();
+  ctx.strokeStyle = tick;
   ctx.beginPath();
   if (kind === "tick") {
     ctx.moveTo(l + 0.2 * s, t + 0.5 * s);
@@ -197,6 +236,7 @@ function drawBox(ctx: SKRSContext2D, kind: BoxKind, b: Bbox, scale: number): voi
     ctx.lineTo(l + 0.2 * s, t + 0.8 * s);
   }
   ctx.stroke();
+  ctx.restore();
 }
 
 /** A red company seal (ring, star, text) partly over a box, as stamped on signature pages. */

@@ -4,6 +4,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { cropRegion, makeCrops } from "../../src/export/crops.ts";
+import { outputName } from "../../src/export/names.ts";
 import { flag, idOf, record } from "./builder.ts";
 
 async function page(file: string, channels: 1 | 3, width = 800, height = 1000) {
@@ -27,19 +28,30 @@ describe("makeCrops", () => {
       ],
     });
     r.document.ocr.dpi = 300;
-    const index = await makeCrops(out, [r]);
-    expect([...(index.get(id) ?? new Map()).entries()]).toEqual([[1, `review/crops/${id}-1.jpg`]]);
+    const { index } = await makeCrops(out, [r]);
+    expect([...(index.get(outputName(r)) ?? new Map()).entries()]).toEqual([[1, `review/crops/${id}-1.jpg`]]);
     const meta = await sharp(path.join(out, "review", "crops", `${id}-1.jpg`)).metadata();
-    expect(meta.width).toBe(800 - (700 - 60));
-    expect(meta.height).toBe(1000 - (900 - 60));
+    expect(meta.width).toBe(800 - (700 - 360)); // 1.2 inch sideways at 300 DPI, clipped at the edge
+    expect(meta.height).toBe(1000 - (900 - 75)); // 0.25 inch up
     // The red frame is red on a grey page too (the pipeline may save grey pages).
     const { data, info } = await sharp(path.join(out, "review", "crops", `${id}-1.jpg`))
       .raw()
       .toBuffer({ resolveWithObject: true });
-    const at = ((60 - 4) * info.width + 100) * info.channels;
+    const at = ((75 - 4) * info.width + 400) * info.channels;
     expect(info.channels).toBe(3);
     expect(data[at]!).toBeGreaterThan(180);
     expect(data[at + 1]!).toBeLessThan(80);
+  });
+
+  it("scales a full-width line down to 1400 px wide and keeps the frame around the box", async () => {
+    const out = await mkdtemp(path.join(tmpdir(), "crops-"));
+    await page(path.join(out, "pages", id, "1.jpg"), 1, 2480, 600);
+    const r = record({ id, flags: [flag("A", "high", 1, [100, 200, 2380, 260])] });
+    const { index, failed } = await makeCrops(out, [r]);
+    expect(failed).toEqual([]);
+    expect(index.get(outputName(r))?.get(1)).toBe(`review/crops/${id}-1.jpg`);
+    const meta = await sharp(path.join(out, "review", "crops", `${id}-1.jpg`)).metadata();
+    expect(meta.width).toBe(1400);
   });
 
   it("reuses unchanged crops, redoes moved boxes, removes crops no flag points at", async () => {
@@ -62,28 +74,42 @@ describe("makeCrops", () => {
     expect((await readdir(dir)).sort()).toEqual([`${id}-1.jpg`, "manifest.json"]);
   });
 
+  it("two records with the same bytes (same id) under different names keep separate crops", async () => {
+    const out = await mkdtemp(path.join(tmpdir(), "crops-"));
+    await page(path.join(out, "pages", id, "1.jpg"), 3);
+    const a = record({ id, file: "a/r.pdf", flags: [flag("A", "high", 1, [10, 10, 100, 50])] });
+    const b = record({ id, file: "b/r.pdf", flags: [flag("B", "high", 1, [10, 300, 600, 350])] });
+    const { index } = await makeCrops(out, [a, b]);
+    expect(index.get(outputName(a))?.get(1)).toBe(`review/crops/${id}-1.jpg`);
+    expect(index.get(outputName(b))?.get(1)).toBe(`review/crops/${id}~2-1.jpg`);
+    const wa = (await sharp(path.join(out, "review", "crops", `${id}-1.jpg`)).metadata()).width;
+    const wb = (await sharp(path.join(out, "review", "crops", `${id}~2-1.jpg`)).metadata()).width;
+    expect(wa).not.toBe(wb);
+  });
+
   it("a corrupt page image or an unsafe id gives no crop, not an error", async () => {
     const out = await mkdtemp(path.join(tmpdir(), "crops-"));
     await mkdir(path.join(out, "pages", id), { recursive: true });
     await writeFile(path.join(out, "pages", id, "1.jpg"), "not a jpeg");
     const bad = record({ id, flags: [flag("A", "high", 1, [1, 1, 50, 50])] });
     const traversal = record({ id: "../../etc", flags: [flag("A", "high", 1, [1, 1, 50, 50])] });
-    const index = await makeCrops(out, [bad, traversal]);
+    const { index, failed } = await makeCrops(out, [bad, traversal]);
     expect(index.size).toBe(0);
+    expect(failed.map((f) => f.page)).toEqual([1]);
   });
 
   it("cropRegion adds a DPI-scaled margin and rejects degenerate boxes", () => {
     expect(cropRegion([100, 100, 200, 150], 1000, 1000, 150)).toEqual({
-      left: 70,
-      top: 70,
-      width: 160,
-      height: 110,
+      left: 0,
+      top: 62,
+      width: 380,
+      height: 126,
     });
     expect(cropRegion([200, 150, 100, 100], 1000, 1000, 150)).toEqual({
-      left: 70,
-      top: 70,
-      width: 160,
-      height: 110,
+      left: 0,
+      top: 62,
+      width: 380,
+      height: 126,
     });
     expect(cropRegion([2000, 2000, 2100, 2100], 1000, 1000, 300)).toBeNull();
     expect(cropRegion([Number.NaN, 0, 10, 10], 1000, 1000, 300)).toBeNull();

@@ -71,6 +71,47 @@ describe("writeCsvs", () => {
     }
   });
 
+  it("column orders are the documented ones (src/export/README.md): change both together", () => {
+    const fieldCols = SCALAR_KEYS.flatMap((k) => [
+      SCALAR_FIELDS[k].column,
+      `${SCALAR_FIELDS[k].column}_confidence`,
+    ]);
+    expect(REPORT_COLUMNS).toEqual([
+      ...["file", "document_id", "output_name", "status", "kind", "pages", "error_codes"],
+      ...["ocr_engine", "ocr_mean_confidence", "ocr_dpi"],
+      ...fieldCols,
+      ...[
+        "conclusion",
+        "evaluations",
+        "team_size",
+        "nc_items",
+        "flags_high",
+        "flags_medium",
+        "flags_low",
+        "flag_rules",
+      ],
+    ]);
+    expect(fieldCols.filter((c) => !c.endsWith("_confidence"))).toEqual(
+      (
+        "report_number certification_body organization audit_type management_systems standards report_date " +
+        "audit_start audit_end audit_days stage1_start stage1_end stage1_days coverage_from coverage_to scope " +
+        "sites employees founded_date system_implemented_date signatures nc_major nc_minor " +
+        "rectification_deadline next_audit_due recommendation"
+      ).split(" "),
+    );
+    expect(TEAM_COLUMNS.join(" ")).toBe(
+      "file document_id organization member name name_confidence role role_confidence grade grade_confidence " +
+        "registration_no registration_no_confidence technical_codes technical_codes_confidence page",
+    );
+    expect(NC_COLUMNS.join(" ")).toBe(
+      "file document_id organization nc severity severity_confidence clause clause_confidence department " +
+        "department_confidence text text_confidence page",
+    );
+    expect(FLAG_COLUMNS.join(" ")).toBe(
+      "file document_id organization flag rule severity message evidence_pages evidence_bboxes evidence_text",
+    );
+  });
+
   it("reports.csv holds every scalar field as in the JSON record, Chinese intact, ordered by file", async () => {
     const out = await mkdtemp(path.join(tmpdir(), "csv-"));
     await writeCsvs(out, records);

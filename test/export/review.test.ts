@@ -153,25 +153,27 @@ describe.skipIf(!hasChromium)("review.html in headless Chromium", () => {
     const src = await img.evaluate((el) => (el as unknown as Img).currentSrc);
     expect(src.endsWith(`/review/crops/${idA}-1.jpg`)).toBe(true);
 
-    // The crop is the evidence box plus margin (0.2 inch at 150 DPI = 30 px) and shows the stripe pattern.
+    // The crop is the evidence box plus margins (1.2 inch sideways, 0.25 inch up and down, at 150 DPI) and
+    // shows the stripe pattern where the box was.
     const crop = await sharp(path.join(out, "review", "crops", `${idA}-1.jpg`))
       .raw()
       .toBuffer({ resolveWithObject: true });
-    const margin = 30;
-    expect(crop.info.width).toBe(BOX[2] - BOX[0] + 2 * margin);
-    expect(crop.info.height).toBe(BOX[3] - BOX[1] + 2 * margin);
+    const mx = 180;
+    const my = 38;
+    expect(crop.info.width).toBe(BOX[2] - BOX[0] + 2 * mx);
+    expect(crop.info.height).toBe(BOX[3] - BOX[1] + 2 * my);
     expect(await img.evaluate((el) => (el as unknown as Img).naturalWidth)).toBe(crop.info.width);
     const px = (x: number, y: number) => {
       const i = (y * crop.info.width + x) * crop.info.channels;
       return [crop.data[i]!, crop.data[i + 1]!, crop.data[i + 2]!];
     };
     const near = (got: number[], want: number[]) => got.every((v, i) => Math.abs(v - want[i]!) < 40);
-    const midY = margin + 50;
-    expect(near(px(margin + 25, midY), BLUE)).toBe(true);
-    expect(near(px(margin + 75, midY), YELLOW)).toBe(true);
-    expect(near(px(margin + 425, midY), BLUE)).toBe(true);
-    expect(near(px(10, 10), [255, 255, 255])).toBe(true); // margin is page, not box
-    expect(near(px(margin - 4, midY), [224, 0, 0])).toBe(true); // the red frame just outside the box
+    const midY = my + 50;
+    expect(near(px(mx + 25, midY), BLUE)).toBe(true);
+    expect(near(px(mx + 75, midY), YELLOW)).toBe(true);
+    expect(near(px(mx + 425, midY), BLUE)).toBe(true);
+    expect(near(px(mx - 20, midY), [255, 255, 255])).toBe(true); // around the box is page, not box
+    expect(near(px(mx - 4, midY), [224, 0, 0])).toBe(true); // the red frame just outside the box
 
     // Page 2 has no image: evidence text without a crop.
     const narrative = page.locator(`li.flag[data-rule="DATE-NARRATIVE"]`);

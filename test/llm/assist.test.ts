@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AuditRecord, Report } from "../../src/domain/record.ts";
-import { assistReport, LLM_CONFIDENCE, runLlmAssist } from "../../src/llm/assist.ts";
+import { assistRecord, assistReport, LLM_CONFIDENCE, runLlmAssist } from "../../src/llm/assist.ts";
 import { LlmConfig, llmConfigFromEnv } from "../../src/llm/config.ts";
 import { emptyReport, fixturePages, page, parsed } from "./builders.ts";
 import {
@@ -121,6 +121,15 @@ describe("rejecting unsupported answers", () => {
     const res = await assistReport(emptyReport(), fixturePages(), cfg, { fields: ["reportDate"] });
     expect(res.report.reportDate.value).toBeNull();
     expect(res.problems.map((p) => p.code)).toEqual(["LLM_INCONSISTENT"]);
+  });
+
+  it("rejects a quote that is a whole paragraph rather than the value's place", async () => {
+    const pages = fixturePages();
+    const all = pages[1]!.lines.map((l) => l.text).join("");
+    const { cfg } = await setup(() => answer(126, all));
+    const res = await assistReport(emptyReport(), pages, cfg, { fields: ["employees"] });
+    expect(res.report.employees.value).toBeNull();
+    expect(res.problems.map((p) => p.code)).toEqual(["LLM_UNVERIFIED"]);
   });
 
   it("a null answer leaves the field null without a problem", async () => {
@@ -248,6 +257,24 @@ describe("network behaviour", () => {
     expect(server.requests[0]!.body.messages.at(-1)?.content).toContain('"required":["value","quote"]');
   });
 
+  it("network errors are retried, then reported", async () => {
+    const { server, cfg } = await setup(() => answer("x", "x"), { maxRetries: 1 });
+    await server.close();
+    const res = await assistReport(emptyReport(), fixturePages(), cfg, {
+      fields: ["reportNumber"],
+      sleep: noSleep,
+    });
+    expect(res.problems.map((p) => p.code)).toEqual(["LLM_NETWORK"]);
+    expect(res.report.reportNumber.value).toBeNull();
+  });
+
+  it("a reply the client cannot read is a problem, not a crash", async () => {
+    const { cfg } = await setup(() => ({ json: { unexpected: true } }));
+    const res = await assistReport(emptyReport(), fixturePages(), cfg, { fields: ["reportNumber"] });
+    expect(res.report.reportNumber.value).toBeNull();
+    expect(res.problems.map((p) => p.code)).toEqual(["LLM_INVALID"]);
+  });
+
   it("a 401 stops the stage: no further fields are asked", async () => {
     const { server, cfg } = await setup(() => apiError(401, "bad key"));
     const res = await assistReport(emptyReport(), fixturePages(), cfg, { sleep: noSleep });
@@ -323,9 +350,24 @@ describe("cache", () => {
     expect(server.requests).toHaveLength(3);
   });
 
-  it("failed calls are not cached", async () => {
+  it("an answer still invalid after the re-ask is cached too: the re-run is free and reports the same", async () => {
+    const { server, cfg } = await setup(() => completion("nope"));
+    const a = await assistReport(emptyReport(), fixturePages(), cfg, {
+      documentId: "d",
+      fields: ["reportNumber"],
+    });
+    const b = await assistReport(emptyReport(), fixturePages(), cfg, {
+      documentId: "d",
+      fields: ["reportNumber"],
+    });
+    expect(server.requests).toHaveLength(2);
+    expect(b.problems).toEqual(a.problems);
+    expect(b.problems.map((p) => p.code)).toEqual(["LLM_INVALID"]);
+  });
+
+  it("transport failures are not cached", async () => {
     const { server, cfg } = await setup((_req, i) =>
-      i < 2 ? completion("nope") : answer("QA-2023-0917", "QA-2023-0917"),
+      i === 0 ? apiError(400, "bad") : answer("QA-2023-0917", "QA-2023-0917"),
     );
     const a = await assistReport(emptyReport(), fixturePages(), cfg, {
       documentId: "d",
@@ -337,7 +379,21 @@ describe("cache", () => {
       fields: ["reportNumber"],
     });
     expect(b.report.reportNumber.value).toBe("QA-2023-0917");
-    expect(server.requests).toHaveLength(3);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("a corrupt cache entry is a miss", async () => {
+    const { server, cfg } = await setup(() => answer("QA-2023-0917", "QA-2023-0917"));
+    await assistReport(emptyReport(), fixturePages(), cfg, { documentId: "d", fields: ["reportNumber"] });
+    const { readdir, writeFile } = await import("node:fs/promises");
+    const dir = path.join(cacheDir, "d");
+    for (const f of await readdir(dir)) await writeFile(path.join(dir, f), "{broken");
+    const b = await assistReport(emptyReport(), fixturePages(), cfg, {
+      documentId: "d",
+      fields: ["reportNumber"],
+    });
+    expect(b.report.reportNumber.value).toBe("QA-2023-0917");
+    expect(server.requests).toHaveLength(2);
   });
 });
 
@@ -422,5 +478,49 @@ describe("a whole blank report", () => {
         flags: [],
       }),
     ).not.toThrow();
+  });
+});
+
+describe("assistRecord (the pipeline's call between parsing and rules)", () => {
+  const record = (report: Report | null): AuditRecord => ({
+    schemaVersion: "1",
+    document: {
+      id: "sha-abc",
+      file: "a.pdf",
+      pages: 2,
+      kind: report ? "audit_report" : "not_audit_report",
+      status: "ok",
+      errors: [],
+      ocr: { engine: "test", meanConfidence: 0.9, dpi: 300 },
+      timings: { totalMs: 1, ocrMs: 1 },
+    },
+    report,
+    flags: [],
+  });
+
+  it("fills the report in place, appends problems, returns usage with the model", async () => {
+    const { cfg } = await setup((req) =>
+      fieldOf(req) === "reportNumber" ? answer("QA-2023-0917", "QA-2023-0917") : answer("无关", "无关"),
+    );
+    const rec = record(emptyReport());
+    const usage = await assistRecord(rec, fixturePages(), cfg);
+    expect(rec.report?.reportNumber.value).toBe("QA-2023-0917");
+    expect(rec.document.errors.length).toBeGreaterThan(0);
+    expect(rec.document.errors.every((e) => e.code.startsWith("LLM_"))).toBe(true);
+    expect(usage).toMatchObject({ model: "test-model", calls: expect.any(Number) });
+    expect(() => AuditRecord.parse(rec)).not.toThrow();
+    // Cached under the document id.
+    const again = await assistRecord(record(emptyReport()), fixturePages(), cfg);
+    expect(again?.calls).toBe(0);
+  });
+
+  it("off, or no report: nothing happens", async () => {
+    const { server, cfg } = await setup(() => answer("x", "x"));
+    const rec = record(emptyReport());
+    const before = structuredClone(rec);
+    expect(await assistRecord(rec, fixturePages(), null)).toBeNull();
+    expect(rec).toEqual(before);
+    expect(await assistRecord(record(null), fixturePages(), cfg)).toBeNull();
+    expect(server.requests).toHaveLength(0);
   });
 });

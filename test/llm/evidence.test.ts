@@ -126,6 +126,18 @@ describe("selectContext", () => {
     expect(lines.length).toBeGreaterThan(0);
   });
 
+  it("sends lines with a specific label before lines with a generic one when the budget is short", () => {
+    const pages = [
+      page(
+        1,
+        Array.from({ length: 30 }, (_, i) => `证书编号：C-${i}`),
+      ),
+      page(5, ["说明", "", "", "", "", "报告编号：QA-2023-0917"]),
+    ];
+    const lines = selectContext(spec("reportNumber"), emptyReport(), pages, 120);
+    expect(lines.map((l) => l.line.text)).toContain("报告编号：QA-2023-0917");
+  });
+
   it("skips pages that could not be read", () => {
     const bad = { ...page(1, ["报告编号：QA-1"]), error: { code: "OCR_FAILED", message: "x" } };
     expect(selectContext(spec("reportNumber"), emptyReport(), [bad], 3_000)).toEqual([]);

@@ -31,17 +31,25 @@ describe("table-driven report of another certification body", () => {
       expect(r.nextAuditDue.value).toBe("2025-03-05");
       expect(r.stage1Start.value).toBeNull();
 
-      const team = r.team.map((m) => [m.name.value, m.role.value, m.grade.value, m.registrationNo.value, m.technicalCodes.value]);
+      const team = r.team.map((m) => [
+        m.name.value,
+        m.role.value,
+        m.grade.value,
+        m.registrationNo.value,
+        m.technicalCodes.value,
+      ]);
       expect(team).toEqual([
         ["王建国", "leader", "高级审核员", "2019-N2EMS-1234567", ["18.05.00"]],
         ["李梅", "member", "审核员", "2020-N1EMS-7654321; 2021-N1QMS-7654322", []],
         ["赵小川", "member", "实习审核员", "2023-N0EMS-1111111", []],
-        ["陈工", "expert", null, null, ["18.05.00", "18.06.00"]],
+        ["陈工", "expert", "技术专家", null, ["18.05.00", "18.06.00"]],
       ]);
 
       expect(r.ncMajor.value).toBe(1);
       expect(r.ncMinor.value).toBe(1);
-      expect(r.ncItems.map((n) => [n.clause.value, n.department.value, n.severity.value, n.text.value])).toEqual([
+      expect(
+        r.ncItems.map((n) => [n.clause.value, n.department.value, n.severity.value, n.text.value]),
+      ).toEqual([
         ["6.1.2", "生产部", "minor", "未识别切削液废液的环境因素"],
         ["8.2", "行政部", "major", "未建立火灾应急预案并演练"],
       ]);

@@ -23,7 +23,14 @@ describe("seed report, clean layout", () => {
   }
 
   it("gives every found field provenance: page, box, raw text, confidence", () => {
-    for (const key of ["reportNumber", "organization", "reportDate", "auditStart", "employees", "ncMinor"] as const) {
+    for (const key of [
+      "reportNumber",
+      "organization",
+      "reportDate",
+      "auditStart",
+      "employees",
+      "ncMinor",
+    ] as const) {
       const f = report[key];
       expect(f.page, key).not.toBeNull();
       expect(f.bbox, key).not.toBeNull();
@@ -37,7 +44,9 @@ describe("seed report, clean layout", () => {
 
   it("leaves tick-dependent fields to the checkbox reader (never read from 口/回 glyphs)", () => {
     expect(report.recommendation.value).toBeNull();
-    expect(report.evaluations.every((e) => e.result.method === "checkbox" || e.result.value !== null)).toBe(true);
+    expect(report.evaluations.every((e) => e.result.method === "checkbox" || e.result.value !== null)).toBe(
+      true,
+    );
   });
 
   it("derives the audited system from the criteria with lowered confidence", () => {
@@ -48,7 +57,10 @@ describe("seed report, clean layout", () => {
 
   it("scores every seed field", () => {
     const s = score(report);
-    console.info(`seed clean: ${(s.fraction * 100).toFixed(1)}% of ${SEED_EXPECTATIONS.length} fields`, s.missed);
+    console.info(
+      `seed clean: ${(s.fraction * 100).toFixed(1)}% of ${SEED_EXPECTATIONS.length} fields`,
+      s.missed,
+    );
     expect(s.missed).toEqual([]);
   });
 });
@@ -71,7 +83,10 @@ describe("seed report with OCR noise", () => {
     expect(result.kind).toBe("audit_report");
     expect(() => Report.parse(result.report)).not.toThrow();
     const s = score(result.report!);
-    console.info(`seed noisy: ${(s.fraction * 100).toFixed(1)}% of ${SEED_EXPECTATIONS.length} fields`, s.missed);
+    console.info(
+      `seed noisy: ${(s.fraction * 100).toFixed(1)}% of ${SEED_EXPECTATIONS.length} fields`,
+      s.missed,
+    );
     expect(s.missed).toEqual([]);
   });
 });

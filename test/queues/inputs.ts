@@ -32,8 +32,11 @@ export async function pagesPdf(seeds: number[]): Promise<Buffer> {
   const pdf = await PDFDocument.create();
   for (const s of seeds) {
     const png = await pdf.embedPng(await pagePng(s));
-    const page = pdf.addPage([png.width, png.height]);
-    page.drawImage(png, { x: 0, y: 0, width: png.width, height: png.height });
+    // Sized so that rendering at 300 DPI gives back about the PNG's pixels (small pages, fast tests).
+    const w = (png.width * 72) / 300;
+    const h = (png.height * 72) / 300;
+    const page = pdf.addPage([w, h]);
+    page.drawImage(png, { x: 0, y: 0, width: w, height: h });
   }
   return Buffer.from(await pdf.save());
 }

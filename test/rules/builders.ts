@@ -13,13 +13,20 @@ import { runRules } from "../../src/rules/registry.ts";
 
 /** Records for rule tests: `baseRecord()` is fully consistent (no rule fires on it), helpers change one thing. */
 
-let nextPage = 1;
+const nextPage = 1;
 
 export function f<T>(value: T | null, raw?: string | null, method: FieldMethod = "ocr"): Field<T> {
   const page = nextPage;
   return {
     value,
-    raw: raw === undefined ? (value === null ? null : Array.isArray(value) ? value.join("、") : String(value)) : raw,
+    raw:
+      raw === undefined
+        ? value === null
+          ? null
+          : Array.isArray(value)
+            ? value.join("、")
+            : String(value)
+        : raw,
     confidence: value === null ? 0 : 0.95,
     page: value === null && !raw ? null : page,
     bbox: value === null && !raw ? null : [100, 200, 900, 240],
@@ -56,16 +63,30 @@ export function section(id: string, title: string, text: string, page = 3): Sect
   return { id, title, page, bbox: [80, 100, 1600, 2200], text };
 }
 
-export function evaluation(sectionId: string, title: string, result: "符合" | "基本符合" | "不符合" | null): Evaluation {
+export function evaluation(
+  sectionId: string,
+  title: string,
+  result: "符合" | "基本符合" | "不符合" | null,
+): Evaluation {
   return { section: sectionId, title, result: f(result, result, "checkbox") };
 }
 
-export function nc(clause: string | null, department: string | null, severity: "major" | "minor" | null): NcItem {
+export function nc(
+  clause: string | null,
+  department: string | null,
+  severity: "major" | "minor" | null,
+): NcItem {
   return { clause: f(clause), department: f(department), severity: f(severity), text: f("不符合事实描述") };
 }
 
 /** An exclusive group with `ticked` checked (several labels for CHK-MULTIPLE, none for CHK-NONE). */
-export function group(id: string, label: string, options: string[], ticked: string[], page = 8): CheckboxGroup {
+export function group(
+  id: string,
+  label: string,
+  options: string[],
+  ticked: string[],
+  page = 8,
+): CheckboxGroup {
   return {
     id,
     label,
@@ -136,9 +157,18 @@ export function baseReport(): Report {
       group(`conclusion.${label}`, label, options, [ticked]),
     ),
     conclusion: Object.fromEntries(CONCLUSION.map(([label, , ticked]) => [label, ticked])),
-    recommendation: f("recommend_after_correction", "在商定的时间内完成对不符合项的整改，并经审核组验证有效后，推荐认证注册", "checkbox"),
+    recommendation: f(
+      "recommend_after_correction",
+      "在商定的时间内完成对不符合项的整改，并经审核组验证有效后，推荐认证注册",
+      "checkbox",
+    ),
     sections: [
-      section("1.2", "审核目的", "本次审核的目的是依据审核准则要求，判断受审核方质量管理体系与审核准则的符合性和有效性。", 2),
+      section(
+        "1.2",
+        "审核目的",
+        "本次审核的目的是依据审核准则要求，判断受审核方质量管理体系与审核准则的符合性和有效性。",
+        2,
+      ),
       section(
         "1.5",
         "审核实施过程概述",

@@ -4,7 +4,14 @@ import { edit, evaluation, f, findings, flagsOf, group, nc, section, sectionById
 describe("CHK-MULTIPLE", () => {
   it("fires when two options of an exclusive group are ticked", () => {
     const r = edit((x) => {
-      x.checkboxGroups.push(group("auditMethod", "审核方式", ["现场审核", "远程审核", "现场结合远程审核"], ["现场审核", "远程审核"]));
+      x.checkboxGroups.push(
+        group(
+          "auditMethod",
+          "审核方式",
+          ["现场审核", "远程审核", "现场结合远程审核"],
+          ["现场审核", "远程审核"],
+        ),
+      );
     });
     const [fl] = findings(r, "CHK-MULTIPLE");
     expect(fl?.message).toBe("“审核方式”同时勾选了 现场审核、远程审核");
@@ -22,15 +29,27 @@ describe("CHK-MULTIPLE", () => {
 describe("CHK-NONE", () => {
   it("fires when a group has no tick", () => {
     const r = edit((x) => {
-      x.checkboxGroups.push(group("recommendation", "推荐意见", ["推荐认证注册", "整改后推荐", "不予推荐"], []));
+      x.checkboxGroups.push(
+        group("recommendation", "推荐意见", ["推荐认证注册", "整改后推荐", "不予推荐"], []),
+      );
     });
     expect(findings(r, "CHK-NONE")[0]?.message).toBe("“推荐意见”一项都没有勾选");
   });
   it("is quiet when every group has its tick", () => {
-    expect(flagsOf(edit(() => {}), "CHK-NONE")).toEqual([]);
+    expect(
+      flagsOf(
+        edit(() => {}),
+        "CHK-NONE",
+      ),
+    ).toEqual([]);
   });
   it("notes once, low, when no boxes were read", () => {
-    const fl = flagsOf(edit((x) => void (x.checkboxGroups = [])), "CHK-NONE");
+    const fl = flagsOf(
+      edit((x) => {
+        x.checkboxGroups = [];
+      }),
+      "CHK-NONE",
+    );
     expect(fl.map((x) => x.severity)).toEqual(["low"]);
   });
 });
@@ -46,7 +65,12 @@ describe("CHK-UNCLEAR", () => {
     expect(fl?.message).toContain("0.41");
   });
   it("is quiet when every box is clear", () => {
-    expect(flagsOf(edit(() => {}), "CHK-UNCLEAR")).toEqual([]);
+    expect(
+      flagsOf(
+        edit(() => {}),
+        "CHK-UNCLEAR",
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -54,7 +78,8 @@ describe("CHK-VS-NARRATIVE", () => {
   it("fires when 体系运行 is ticked 基本有效 but the text says 运行正常有效", () => {
     const r = edit((x) => {
       x.conclusion.体系运行 = "基本有效";
-      sectionById(x, "五").text = "评价组确定受审核方的管理体系基本符合相关标准的要求，管理体系运行正常有效。";
+      sectionById(x, "五").text =
+        "评价组确定受审核方的管理体系基本符合相关标准的要求，管理体系运行正常有效。";
     });
     const [fl] = findings(r, "CHK-VS-NARRATIVE");
     expect(fl?.message).toBe("结论“体系运行”勾选“基本有效”，而正文写“运行正常有效”（肯定表述）");
@@ -63,7 +88,13 @@ describe("CHK-VS-NARRATIVE", () => {
   it("fires when a 3.x section is ticked 不符合 while its text is wholly positive", () => {
     const r = edit((x) => {
       x.evaluations[0] = evaluation("3.1", "管理体系的策划", "不符合");
-      x.sections.push(section("3.1", "管理体系的策划", "企业确定了内外部因素，质量方针适宜，质量目标已分解并考核，均达到了既定目标。"));
+      x.sections.push(
+        section(
+          "3.1",
+          "管理体系的策划",
+          "企业确定了内外部因素，质量方针适宜，质量目标已分解并考核，均达到了既定目标。",
+        ),
+      );
     });
     expect(findings(r, "CHK-VS-NARRATIVE")[0]?.message).toContain("3.1 管理体系的策划勾选“不符合”");
   });
@@ -75,7 +106,12 @@ describe("CHK-VS-NARRATIVE", () => {
   });
   it("is quiet for a 3.x ticked 基本符合 whose text describes the minor NC", () => {
     // The base: 3.5 基本符合, its text describes the 7.2 NC.
-    expect(flagsOf(edit(() => {}), "CHK-VS-NARRATIVE")).toEqual([]);
+    expect(
+      flagsOf(
+        edit(() => {}),
+        "CHK-VS-NARRATIVE",
+      ),
+    ).toEqual([]);
   });
   it("is quiet for conclusion rows ticked 基本… that agree with the narrative", () => {
     const r = edit((x) => {
@@ -113,7 +149,12 @@ describe("CHK-CRITERIA-WITH-NC", () => {
     expect(flagsOf(r, "CHK-CRITERIA-WITH-NC")).toEqual([]);
   });
   it("is quiet with 基本符合 and a minor NC", () => {
-    expect(flagsOf(edit(() => {}), "CHK-CRITERIA-WITH-NC")).toEqual([]);
+    expect(
+      flagsOf(
+        edit(() => {}),
+        "CHK-CRITERIA-WITH-NC",
+      ),
+    ).toEqual([]);
   });
   it("keeps working when NCs are only listed", () => {
     const r = edit((x) => {
@@ -123,5 +164,24 @@ describe("CHK-CRITERIA-WITH-NC", () => {
       x.ncItems = [nc("8.5.1", "服务部", "minor")];
     });
     expect(findings(r, "CHK-CRITERIA-WITH-NC")).toHaveLength(1);
+  });
+});
+
+describe("CHK-VS-NARRATIVE and OCR line structure", () => {
+  it("does not read a table row split into cells as narrative", () => {
+    const r = edit((x) => {
+      x.conclusion.体系运行 = "基本有效";
+      sectionById(x, "五").text =
+        "体系运行\n有效\n基本有效\n无效\n评价组确定管理体系基本符合相关标准的要求。";
+    });
+    expect(flagsOf(r, "CHK-VS-NARRATIVE")).toEqual([]);
+  });
+  it("still reads a phrase that a prose line wrap cut in two", () => {
+    const r = edit((x) => {
+      x.conclusion.体系运行 = "基本有效";
+      sectionById(x, "五").text =
+        "通过审查评价，评价组确定受审核方的管理体系基本符合相关标准的要求，管理体系运行正\n常有效，本次审核达到预期评价目的。";
+    });
+    expect(findings(r, "CHK-VS-NARRATIVE")).toHaveLength(1);
   });
 });

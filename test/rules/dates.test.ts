@@ -13,7 +13,12 @@ describe("DATE-IMPOSSIBLE", () => {
     expect(fl[0]!.evidence[0]!.text).toBe("2023年02月30日");
   });
   it("is quiet when every date exists", () => {
-    expect(flagsOf(edit(() => {}), "DATE-IMPOSSIBLE")).toEqual([]);
+    expect(
+      flagsOf(
+        edit(() => {}),
+        "DATE-IMPOSSIBLE",
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -25,7 +30,9 @@ describe("DATE-STAGE-ORDER", () => {
       x.stage1Days = f(0.5);
     });
     const [fl] = findings(r, "DATE-STAGE-ORDER");
-    expect(fl?.message).toBe("第一阶段审核（2023-06-12 至 2023-06-12 下午）与第二阶段审核（2023-06-12 上午起）重叠");
+    expect(fl?.message).toBe(
+      "第一阶段审核（2023-06-12 至 2023-06-12 下午）与第二阶段审核（2023-06-12 上午起）重叠",
+    );
   });
   it("fires when stage 2 comes first", () => {
     const r = edit((x) => {
@@ -78,21 +85,38 @@ describe("DATE-REPORT-BEFORE-END", () => {
     );
   });
   it("is quiet when dated on the last day", () => {
-    expect(flagsOf(edit(() => {}), "DATE-REPORT-BEFORE-END")).toEqual([]);
+    expect(
+      flagsOf(
+        edit(() => {}),
+        "DATE-REPORT-BEFORE-END",
+      ),
+    ).toEqual([]);
   });
   it("notes a missing report date once, low", () => {
-    const fl = flagsOf(edit((x) => void (x.reportDate = f(null))), "DATE-REPORT-BEFORE-END");
+    const fl = flagsOf(
+      edit((x) => {
+        x.reportDate = f(null);
+      }),
+      "DATE-REPORT-BEFORE-END",
+    );
     expect(fl.map((x) => x.severity)).toEqual(["low"]);
   });
 });
 
 describe("DATE-DEADLINE-BEFORE-END", () => {
   it("fires when the rectification deadline is the last audit day", () => {
-    const r = edit((x) => void (x.rectificationDeadline = f("2023-06-13")));
+    const r = edit((x) => {
+      x.rectificationDeadline = f("2023-06-13");
+    });
     expect(findings(r, "DATE-DEADLINE-BEFORE-END")).toHaveLength(1);
   });
   it("is quiet when the deadline is after the audit", () => {
-    expect(flagsOf(edit(() => {}), "DATE-DEADLINE-BEFORE-END")).toEqual([]);
+    expect(
+      flagsOf(
+        edit(() => {}),
+        "DATE-DEADLINE-BEFORE-END",
+      ),
+    ).toEqual([]);
   });
   it("is quiet without NCs even if no deadline is printed", () => {
     const r = edit((x) => {
@@ -106,39 +130,61 @@ describe("DATE-DEADLINE-BEFORE-END", () => {
 
 describe("DATE-NEXT-AUDIT", () => {
   it("fires when the next audit is due more than 12 months after stage 2", () => {
-    const r = edit((x) => void (x.nextAuditDue = f("2024-06-14")));
+    const r = edit((x) => {
+      x.nextAuditDue = f("2024-06-14");
+    });
     expect(findings(r, "DATE-NEXT-AUDIT")[0]?.message).toContain("2024-06-13");
   });
   it("is quiet when due exactly 12 months after the stage-2 last day", () => {
-    expect(flagsOf(edit(() => {}), "DATE-NEXT-AUDIT")).toEqual([]);
+    expect(
+      flagsOf(
+        edit(() => {}),
+        "DATE-NEXT-AUDIT",
+      ),
+    ).toEqual([]);
   });
   it("follows the configured months", () => {
-    const r = edit((x) => void (x.nextAuditDue = f("2024-06-14")));
+    const r = edit((x) => {
+      x.nextAuditDue = f("2024-06-14");
+    });
     expect(findings(r, "DATE-NEXT-AUDIT", { nextAuditMonths: 13 })).toEqual([]);
   });
 });
 
 describe("DATE-COVERAGE", () => {
   it("fires when coverage starts before implementation", () => {
-    const r = edit((x) => void (x.coverageFrom = f("2022-12-01")));
+    const r = edit((x) => {
+      x.coverageFrom = f("2022-12-01");
+    });
     expect(findings(r, "DATE-COVERAGE")[0]?.message).toContain("早于体系实施时间");
   });
   it("fires when coverage ends after the audit", () => {
-    const r = edit((x) => void (x.coverageTo = f("2023-07-01")));
+    const r = edit((x) => {
+      x.coverageTo = f("2023-07-01");
+    });
     expect(findings(r, "DATE-COVERAGE")[0]?.message).toContain("晚于审核最后一天");
   });
   it("is quiet from implementation to the last audit day", () => {
-    expect(flagsOf(edit(() => {}), "DATE-COVERAGE")).toEqual([]);
+    expect(
+      flagsOf(
+        edit(() => {}),
+        "DATE-COVERAGE",
+      ),
+    ).toEqual([]);
   });
 });
 
 describe("DATE-MATURITY", () => {
   it("fires when stage 1 comes less than 3 months after implementation", () => {
-    const r = edit((x) => void (x.systemImplementedDate = f("2023-03-01")));
+    const r = edit((x) => {
+      x.systemImplementedDate = f("2023-03-01");
+    });
     expect(findings(r, "DATE-MATURITY")).toHaveLength(1);
   });
   it("is quiet at exactly 3 months", () => {
-    const r = edit((x) => void (x.systemImplementedDate = f("2023-02-08")));
+    const r = edit((x) => {
+      x.systemImplementedDate = f("2023-02-08");
+    });
     expect(findings(r, "DATE-MATURITY")).toEqual([]);
   });
 });
@@ -146,7 +192,8 @@ describe("DATE-MATURITY", () => {
 describe("DATE-NARRATIVE", () => {
   it("fires on an establishment month after the implementation date", () => {
     const r = edit((x) => {
-      sectionById(x, "3.2").text = "查，产品质量监督抽查情况：自 2023 年 4 月体系建立以来，无职能部门的质量抽查情况。";
+      sectionById(x, "3.2").text =
+        "查，产品质量监督抽查情况：自 2023 年 4 月体系建立以来，无职能部门的质量抽查情况。";
     });
     expect(findings(r, "DATE-NARRATIVE")[0]?.message).toContain("2023年4月");
   });
@@ -170,18 +217,30 @@ describe("DATE-NARRATIVE", () => {
   });
   it("is quiet on deadlines and plans after the audit and on periods within the system's life", () => {
     // The base 1.5 has "2023 年 07 月 13 日前提交" and "应在 2024 年 06 月 13 日前"; 3.2 has "2023 年 01-05 月".
-    expect(flagsOf(edit(() => {}), "DATE-NARRATIVE")).toEqual([]);
+    expect(
+      flagsOf(
+        edit(() => {}),
+        "DATE-NARRATIVE",
+      ),
+    ).toEqual([]);
   });
 });
 
 describe("DATE-ORG-FOUNDED", () => {
   it("fires when the organisation was founded after implementation", () => {
-    const r = edit((x) => void (x.foundedDate = f("2023-02-01")));
+    const r = edit((x) => {
+      x.foundedDate = f("2023-02-01");
+    });
     expect(findings(r, "DATE-ORG-FOUNDED")[0]?.message).toBe(
       "组织成立时间（2023-02-01）晚于体系实施时间（2023-01-05）",
     );
   });
   it("is quiet when founded before", () => {
-    expect(flagsOf(edit(() => {}), "DATE-ORG-FOUNDED")).toEqual([]);
+    expect(
+      flagsOf(
+        edit(() => {}),
+        "DATE-ORG-FOUNDED",
+      ),
+    ).toEqual([]);
   });
 });

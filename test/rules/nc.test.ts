@@ -9,10 +9,22 @@ describe("NC-COUNT-MISMATCH", () => {
     );
   });
   it("is quiet when they agree", () => {
-    expect(flagsOf(edit(() => {}), "NC-COUNT-MISMATCH")).toEqual([]);
+    expect(
+      flagsOf(
+        edit(() => {}),
+        "NC-COUNT-MISMATCH",
+      ),
+    ).toEqual([]);
   });
   it("is quiet when the NCs are only in an attached NC report", () => {
-    expect(flagsOf(edit((x) => void (x.ncItems = [])), "NC-COUNT-MISMATCH")).toEqual([]);
+    expect(
+      flagsOf(
+        edit((x) => {
+          x.ncItems = [];
+        }),
+        "NC-COUNT-MISMATCH",
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -38,11 +50,18 @@ describe("NC-RECOMMEND-MAJOR", () => {
 
 describe("NC-RECOMMEND-MINOR", () => {
   it("fires on an unconditional recommendation with minor NCs", () => {
-    const r = edit((x) => void (x.recommendation = f("recommend")));
+    const r = edit((x) => {
+      x.recommendation = f("recommend");
+    });
     expect(findings(r, "NC-RECOMMEND-MINOR")[0]?.severity).toBe("medium");
   });
   it("is quiet for a recommendation after correction with only minor NCs", () => {
-    expect(flagsOf(edit(() => {}), "NC-RECOMMEND-MINOR")).toEqual([]);
+    expect(
+      flagsOf(
+        edit(() => {}),
+        "NC-RECOMMEND-MINOR",
+      ),
+    ).toEqual([]);
   });
   it("is quiet for an unconditional recommendation without NCs", () => {
     const r = edit((x) => {
@@ -56,16 +75,22 @@ describe("NC-RECOMMEND-MINOR", () => {
 
 describe("NC-CLAUSE", () => {
   it("fires on a clause GB/T 19001-2016 does not have", () => {
-    const r = edit((x) => void (x.ncItems = [nc("7.6", "质量部", "minor")]));
+    const r = edit((x) => {
+      x.ncItems = [nc("7.6", "质量部", "minor")];
+    });
     expect(findings(r, "NC-CLAUSE")[0]?.message).toContain("“7.6”");
   });
   it("fires on a department named nowhere else", () => {
-    const r = edit((x) => void (x.ncItems = [nc("7.2", "采购部", "minor")]));
+    const r = edit((x) => {
+      x.ncItems = [nc("7.2", "采购部", "minor")];
+    });
     expect(findings(r, "NC-CLAUSE")[0]?.message).toContain("采购部");
   });
   it("is quiet on real clauses, however printed", () => {
     for (const clause of ["7.2", "7.1.5.1条款", "GB/T19001-2016 8.5.1", "10.2.1", "9.1.3"]) {
-      const r = edit((x) => void (x.ncItems = [nc(clause, "质量部", "minor")]));
+      const r = edit((x) => {
+        x.ncItems = [nc(clause, "质量部", "minor")];
+      });
       expect(flagsOf(r, "NC-CLAUSE"), clause).toEqual([]);
     }
   });

@@ -5,7 +5,8 @@ import { edit, findings, flagsOf, sectionById } from "./builders.ts";
 describe("PII-ID-NUMBER", () => {
   it("fires on an unmasked ID number, phone and bank account, masking them in the flag", () => {
     const r = edit((x) => {
-      sectionById(x, "3.2").text = "客户身份证号 622425198303125517，手机 13812345678，收款账号：6222021234567890123。";
+      sectionById(x, "3.2").text =
+        "客户身份证号 622425198303125517，手机 13812345678，收款账号：6222021234567890123。";
     });
     const [fl] = findings(r, "PII-ID-NUMBER");
     expect(fl?.severity).toBe("low");
@@ -29,5 +30,13 @@ describe("PII-ID-NUMBER", () => {
   });
   it("masks", () => {
     expect(mask("13812345678")).toBe("1381*******");
+  });
+});
+
+describe("PII-ID-NUMBER, truncated", () => {
+  it("fires on an ID number cut short after its birth date (mask lost in OCR)", () => {
+    expect(findPii("证件类型:身份证证件号码6224251983031\n通过组织").map((h) => h.kind)).toEqual([
+      "部分遮挡但暴露出生日期的身份证号",
+    ]);
   });
 });

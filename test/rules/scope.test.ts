@@ -4,7 +4,8 @@ import { edit, f, findings, flagsOf, sectionById } from "./builders.ts";
 describe("SCOPE-FOREIGN-TEXT", () => {
   it("fires on 招标代理 and 施工 in a data-processing report", () => {
     const r = edit((x) => {
-      sectionById(x, "3.2").text = "现场查验，招标代理服务过程及结项项目资料记录完整。\n施工现场安全防护到位。";
+      sectionById(x, "3.2").text =
+        "现场查验，招标代理服务过程及结项项目资料记录完整。\n施工现场安全防护到位。";
     });
     const [fl] = findings(r, "SCOPE-FOREIGN-TEXT");
     expect(fl?.message).toContain("招标代理、施工");
@@ -35,19 +36,30 @@ describe("SCOPE-FOREIGN-TEXT", () => {
   });
   it("is quiet on template wording (施工地址 in the 临时场所 prompt)", () => {
     // The base 1.5 has "临时场所（…施工地址信息…）：无".
-    expect(flagsOf(edit(() => {}), "SCOPE-FOREIGN-TEXT")).toEqual([]);
+    expect(
+      flagsOf(
+        edit(() => {}),
+        "SCOPE-FOREIGN-TEXT",
+      ),
+    ).toEqual([]);
   });
 });
 
 describe("SCOPE-INCONSISTENT", () => {
   it("fires when a scope statement differs", () => {
-    const r = edit((x) => void (x.scopeStatements[2] = f("软件开发及数据处理服务")));
+    const r = edit((x) => {
+      x.scopeStatements[2] = f("软件开发及数据处理服务");
+    });
     expect(findings(r, "SCOPE-INCONSISTENT")[0]?.message).toContain("软件开发及数据处理服务");
   });
   it("tolerates OCR noise and punctuation", () => {
     const r = edit((x) => {
       x.scope = f("计算机软件开发、数据处理服务");
-      x.scopeStatements = [f("计算机软件开发、数据处理服务"), f("计算机软件开发，数据处理服务。"), f("计算机软仵开发 数据处理服务")];
+      x.scopeStatements = [
+        f("计算机软件开发、数据处理服务"),
+        f("计算机软件开发，数据处理服务。"),
+        f("计算机软仵开发 数据处理服务"),
+      ];
     });
     expect(flagsOf(r, "SCOPE-INCONSISTENT")).toEqual([]);
   });

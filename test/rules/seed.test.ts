@@ -27,7 +27,7 @@ const TITLES: Record<string, [string, number]> = {
   五: ["审核组推荐意见", 8],
 };
 
-export function seedReport(recommendation: Report["recommendation"]["value"]): Report {
+function seedReport(recommendation: Report["recommendation"]["value"]): Report {
   const s1raw = "于 2023-11-07 8:30:00 上午至 2023-11-07 12:30:00 下午";
   const s2raw = "2023年11月07日上午至2023年11月08日下午";
   return {
@@ -65,7 +65,9 @@ export function seedReport(recommendation: Report["recommendation"]["value"]): R
     rectificationDeadline: f("2023-11-13", "2023 年 11 月 13 日前"),
     nextAuditDue: f("2024-11-08", "2024 年 11 月 08 日前"),
     evaluations: [evaluation("3.1", "管理体系的策划", "符合")],
-    checkboxGroups: CONCLUSION.map(([label, options, ticked]) => group(`conclusion.${label}`, label, options, [ticked])),
+    checkboxGroups: CONCLUSION.map(([label, options, ticked]) =>
+      group(`conclusion.${label}`, label, options, [ticked]),
+    ),
     conclusion: Object.fromEntries(CONCLUSION.map(([label, , ticked]) => [label, ticked])),
     recommendation: f(recommendation, null, "checkbox"),
     sections: Object.entries(SEED_SECTIONS).map(([id, text]) => {
@@ -128,10 +130,4 @@ describe.each([["recommend_after_correction" as const], [null]])("seed report (r
     expect(msg("CHK-VS-NARRATIVE")).toContain("运行正常有效");
     for (const fl of real) expect(fl.evidence.length).toBeGreaterThan(0);
   });
-});
-
-it("prints the seed's flags for the record", () => {
-  for (const fl of runRules(seedRecord("recommend_after_correction"))) {
-    console.log(`${fl.severity}\t${fl.rule}\t${fl.message}`);
-  }
 });

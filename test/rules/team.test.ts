@@ -3,46 +3,71 @@ import { edit, f, findings, flagsOf, member } from "./builders.ts";
 
 describe("TEAM-REG-FORMAT", () => {
   it("fires on a number not in CCAA format", () => {
-    const r = edit((x) => void (x.team[1] = member("李明", "member", "审核员", "2020-QMS-7654321")));
+    const r = edit((x) => {
+      x.team[1] = member("李明", "member", "审核员", "2020-QMS-7654321");
+    });
     expect(findings(r, "TEAM-REG-FORMAT")[0]?.message).toContain("“2020-QMS-7654321”");
   });
   it("fires on a number from a year after the audit", () => {
-    const r = edit((x) => void (x.team[1] = member("李明", "member", "审核员", "2024-N1QMS-7654321")));
+    const r = edit((x) => {
+      x.team[1] = member("李明", "member", "审核员", "2024-N1QMS-7654321");
+    });
     expect(findings(r, "TEAM-REG-FORMAT")[0]?.message).toContain("晚于审核年份 2023");
   });
   it("is quiet for several numbers held by one auditor, full-width or spaced as OCR gives them", () => {
-    const r = edit(
-      (x) => void (x.team[1] = member("李明", "member", "审核员", "2020-N1QMS-7654321; ２０２１－N1EMS－1234567")),
-    );
+    const r = edit((x) => {
+      x.team[1] = member("李明", "member", "审核员", "2020-N1QMS-7654321; ２０２１－N1EMS－1234567");
+    });
     expect(flagsOf(r, "TEAM-REG-FORMAT")).toEqual([]);
   });
   it("is quiet for a technical expert with no registration number", () => {
     // The base team has 赵工, 技术专家, no number.
-    expect(flagsOf(edit(() => {}), "TEAM-REG-FORMAT")).toEqual([]);
+    expect(
+      flagsOf(
+        edit(() => {}),
+        "TEAM-REG-FORMAT",
+      ),
+    ).toEqual([]);
   });
 });
 
 describe("TEAM-REG-FIELD", () => {
   it("fires on an EMS-only auditor on a QMS audit", () => {
-    const r = edit((x) => void (x.team[1] = member("李明", "member", "审核员", "2020-N1EMS-7654321")));
+    const r = edit((x) => {
+      x.team[1] = member("李明", "member", "审核员", "2020-N1EMS-7654321");
+    });
     expect(findings(r, "TEAM-REG-FIELD")[0]?.message).toContain("李明的注册领域（EMS）");
   });
   it("fires when no one covers an audited system", () => {
-    const r = edit((x) => void (x.managementSystems = f(["QMS", "EMS"])));
+    const r = edit((x) => {
+      x.managementSystems = f(["QMS", "EMS"]);
+    });
     expect(findings(r, "TEAM-REG-FIELD")[0]?.message).toContain("“EMS”");
   });
   it("is quiet when the team covers the systems", () => {
-    expect(flagsOf(edit(() => {}), "TEAM-REG-FIELD")).toEqual([]);
+    expect(
+      flagsOf(
+        edit(() => {}),
+        "TEAM-REG-FIELD",
+      ),
+    ).toEqual([]);
   });
 });
 
 describe("TEAM-LEADER-TRAINEE", () => {
   it("fires on a trainee leader", () => {
-    const r = edit((x) => void (x.team[0] = member("王强", "leader", "实习审核员", "2023-N0QMS-1234567", ["33.03.01"])));
+    const r = edit((x) => {
+      x.team[0] = member("王强", "leader", "实习审核员", "2023-N0QMS-1234567", ["33.03.01"]);
+    });
     expect(findings(r, "TEAM-LEADER-TRAINEE")[0]?.severity).toBe("high");
   });
   it("is quiet for a registered leader", () => {
-    expect(flagsOf(edit(() => {}), "TEAM-LEADER-TRAINEE")).toEqual([]);
+    expect(
+      flagsOf(
+        edit(() => {}),
+        "TEAM-LEADER-TRAINEE",
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -75,11 +100,18 @@ describe("TEAM-NO-CODE", () => {
 
 describe("TEAM-SIGNATURE", () => {
   it("fires when a member did not sign", () => {
-    const r = edit((x) => void (x.signatures = f(["王强"])));
+    const r = edit((x) => {
+      x.signatures = f(["王强"]);
+    });
     expect(findings(r, "TEAM-SIGNATURE")[0]?.message).toContain("审核组员李明未出现在签字栏");
   });
   it("is quiet when leader and members signed (experts need not)", () => {
-    expect(flagsOf(edit(() => {}), "TEAM-SIGNATURE")).toEqual([]);
+    expect(
+      flagsOf(
+        edit(() => {}),
+        "TEAM-SIGNATURE",
+      ),
+    ).toEqual([]);
   });
   it("tolerates one OCR-misread character in a three-character name", () => {
     const r = edit((x) => {

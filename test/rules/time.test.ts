@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { md5Days, roundHalf } from "../../src/rules/time.ts";
 import { loadRulesConfig } from "../../src/rules/config.ts";
+import { md5Days, roundHalf } from "../../src/rules/time.ts";
 import { edit, f, findings, flagsOf, member } from "./builders.ts";
 
 describe("MD 5 table", () => {
   it("reads the band for a headcount", () => {
     const c = loadRulesConfig();
-    expect([1, 5, 6, 109, 125, 126, 10700, 20000].map((n) => md5Days(c, n))).toEqual([1.5, 1.5, 2, 7, 7, 8, 22, 22]);
+    expect([1, 5, 6, 109, 125, 126, 10700, 20000].map((n) => md5Days(c, n))).toEqual([
+      1.5, 1.5, 2, 7, 7, 8, 22, 22,
+    ]);
     expect(roundHalf(4.9)).toBe(5);
-    expect(roundHalf(0.7 * 7 / 3)).toBe(1.5);
+    expect(roundHalf((0.7 * 7) / 3)).toBe(1.5);
   });
 });
 
@@ -78,7 +80,12 @@ describe("TIME-LOW", () => {
     expect(fl[0]!.message).toContain("第一阶段审核天数");
   });
   it("notes once when the headcount is missing", () => {
-    const fl = flagsOf(edit((x) => void (x.employees = f(null))), "TIME-LOW");
+    const fl = flagsOf(
+      edit((x) => {
+        x.employees = f(null);
+      }),
+      "TIME-LOW",
+    );
     expect(fl).toHaveLength(1);
     expect(fl[0]!.severity).toBe("low");
   });
@@ -86,10 +93,17 @@ describe("TIME-LOW", () => {
 
 describe("TIME-HEADCOUNT", () => {
   it("fires when headcounts differ", () => {
-    const r = edit((x) => void (x.headcounts = [f(20), f(35)]));
+    const r = edit((x) => {
+      x.headcounts = [f(20), f(35)];
+    });
     expect(findings(r, "TIME-HEADCOUNT")[0]?.message).toBe("报告中员工人数前后不一致：20 人、35 人");
   });
   it("is quiet when they agree", () => {
-    expect(flagsOf(edit(() => {}), "TIME-HEADCOUNT")).toEqual([]);
+    expect(
+      flagsOf(
+        edit(() => {}),
+        "TIME-HEADCOUNT",
+      ),
+    ).toEqual([]);
   });
 });

@@ -57,7 +57,9 @@ describe("XDOC-AUDITOR-OVERLAP", () => {
 
 describe("XDOC-DUPLICATE-NUMBER", () => {
   it("fires when two organisations share a project number", () => {
-    const a = doc("a", "甲公司", (r) => void (r.reportNumber = f("20647-2023-Q")));
+    const a = doc("a", "甲公司", (r) => {
+      r.reportNumber = f("20647-2023-Q");
+    });
     const b = doc("b", "乙公司", (r) => {
       r.reportNumber = f("20647-2023-Q");
       r.team = [];
@@ -71,7 +73,9 @@ describe("XDOC-DUPLICATE-NUMBER", () => {
       r.reportNumber = f("20647-2023-Q");
       r.auditType = f("stage1");
     });
-    const b = doc("b", "甲公司", (r) => void (r.reportNumber = f("20647-2023-Q")));
+    const b = doc("b", "甲公司", (r) => {
+      r.reportNumber = f("20647-2023-Q");
+    });
     expect(of(runCrossRules([a, b]), "a", "XDOC-DUPLICATE-NUMBER")).toEqual([]);
   });
 });
@@ -84,7 +88,10 @@ const BOILERPLATE =
 function narrative(id: string, org: string, text: string, extra = ""): AuditRecord {
   return doc(id, org, (r) => {
     r.team = [member(`员${id}`, "leader", "审核员", `2019-N1QMS-000000${id.length}`, ["1"])];
-    r.sections = [section("3.2", "产品实现", `${extra}${text}`), section("承诺", "审核组公正性、保密性承诺", BOILERPLATE)];
+    r.sections = [
+      section("3.2", "产品实现", `${extra}${text}`),
+      section("承诺", "审核组公正性、保密性承诺", BOILERPLATE),
+    ];
   });
 }
 
@@ -105,19 +112,29 @@ describe("XDOC-COPIED-NARRATIVE", () => {
   });
   it("ignores the body's template pages and wording most reports share", () => {
     const distinct = ["甲", "乙", "丙", "丁"].map((org, i) =>
-      narrative(String.fromCharCode(97 + i), `${org}公司`, `${org}公司${"独有内容描述".repeat(3)}${i}${COPIED.slice(0, 30)}`),
+      narrative(
+        String.fromCharCode(97 + i),
+        `${org}公司`,
+        `${org}公司${"独有内容描述".repeat(3)}${i}${COPIED.slice(0, 30)}`,
+      ),
     );
     // BOILERPLATE is in a 承诺 section of all four; COPIED's first 30 chars too short to count anyway.
     const out = runCrossRules(distinct);
     for (const r of distinct) expect(of(out, r.document.id, "XDOC-COPIED-NARRATIVE")).toEqual([]);
     // The same long passage in all four reports of the batch is the body's template wording.
-    const shared = ["甲", "乙", "丙", "丁"].map((org, i) => narrative(String.fromCharCode(97 + i), `${org}公司`, COPIED));
+    const shared = ["甲", "乙", "丙", "丁"].map((org, i) =>
+      narrative(String.fromCharCode(97 + i), `${org}公司`, COPIED),
+    );
     const out2 = runCrossRules(shared);
     for (const r of shared) expect(of(out2, r.document.id, "XDOC-COPIED-NARRATIVE")).toEqual([]);
   });
   it("stays fast on a large batch", () => {
     const batch = Array.from({ length: 300 }, (_, i) =>
-      narrative(`d${i}`, `公司${i}`, `${String(i).repeat(40)}${"的".repeat(i % 7)}${COPIED.slice(i % 20)}`.repeat(10)),
+      narrative(
+        `d${i}`,
+        `公司${i}`,
+        `${String(i).repeat(40)}${"的".repeat(i % 7)}${COPIED.slice(i % 20)}`.repeat(10),
+      ),
     );
     const t0 = performance.now();
     runCrossRules(batch);

@@ -3,7 +3,9 @@ import type { BoxMark, OcrLine } from "../../domain/ocr.ts";
 import type { PageImage } from "../../domain/page.ts";
 import { charsBbox, isSpace, lineChars, type PosChar, textHeight } from "./chars.ts";
 import { type Probe, probeWindow } from "./probe.ts";
-import { findLabels, type LabelHit } from "./vocab.ts";
+import { type Family, findLabels, type LabelHit } from "./vocab.ts";
+
+const CONCLUSION_FAMILIES = new Set<Family>(["conformity", "satisfy", "effective", "achieve"]);
 
 /**
  * Tick boxes read from pixels beside option labels. OCR turns ☑ ☐ ■ □ into 口 四 回 加 国 (or nothing), so
@@ -22,6 +24,8 @@ function lineMarks(img: PageImage, line: OcrLine): BoxMark[] {
   const chars = lineChars(line);
   if (chars.length === 0) return [];
   const h = textHeight(line);
+  // A "line" taller than ~9 mm is a merged block or a picture: no option row looks like that.
+  if (h < 6 || h > 0.35 * img.dpi) return [];
   const hits = findLabels(chars, h).filter((x) => x.optionContext);
   if (hits.length === 0) return [];
   const found = (ps: readonly (Probe | null)[]) => ps.some((p) => p?.kind === "frame" || p?.kind === "tick");
@@ -32,6 +36,15 @@ function lineMarks(img: PageImage, line: OcrLine): BoxMark[] {
     const right = hits.map((hit) => probe(img, chars, hit, h, "right"));
     if (found(right)) probes = right;
   }
+  // A box-less tick beside a lone 符合/有效 in running text is more likely a stray stroke than an answer:
+  // those families need a glued glyph or a second option on the line.
+  hits.forEach((hit, i) => {
+    const p = probes[i];
+    const peers = hits.filter((x) => x.term.family === hit.term.family).length;
+    if (p?.kind === "tick" && hit.glyph === null && peers < 2 && CONCLUSION_FAMILIES.has(hit.term.family)) {
+      probes[i] = { kind: "other", bbox: p.bbox };
+    }
+  });
   const anyFrame = probes.some((p) => p?.kind === "frame");
   const anyTick = probes.some((p) => p?.kind === "tick");
   const out: BoxMark[] = [];
@@ -66,16 +79,23 @@ function probe(
     let xa = lb[0] - 2 * h;
     if (hit.glyph !== null) xa = Math.min(xa + 0.5 * h, chars[hit.glyph]!.x0 - 0.4 * h);
     if (prev) xa = Math.max(xa, prev.x1 + 0.1 * h);
-    const xb = lb[0] + 0.35 * h;
+    // Reach into the label only when its word box is wider than its characters: OCR then drew the word box
+    // around a box touching the text. Otherwise a character like 满 or 有 could pass for a frame.
+    const xb = lb[0] + (wide(lb, hit, h) ? 1.0 : 0.35) * h;
     if (xb - xa < 0.6 * h) return null;
     return probeWindow(img, xa, xb, cy, h, xa, lb[0] - 0.1 * h);
   }
   const next = neighbour(chars, hit.end, 1);
   let xb = lb[2] + 2 * h;
   if (next) xb = Math.min(xb, next.x0 - 0.1 * h);
-  const xa = lb[2] - 0.35 * h;
+  const xa = lb[2] - (wide(lb, hit, h) ? 1.0 : 0.35) * h;
   if (xb - xa < 0.6 * h) return null;
   return probeWindow(img, xa, xb, cy, h, lb[2] + 0.1 * h, xb);
+}
+
+function wide(lb: readonly number[], hit: LabelHit, h: number): boolean {
+  const cells = Array.from(hit.text).reduce((a, ch) => a + ((ch.codePointAt(0) ?? 0) < 0x2e80 ? 0.55 : 1), 0);
+  return lb[2]! - lb[0]! > cells * 1.1 * h + 0.5 * h;
 }
 
 function toMark(

@@ -16,20 +16,23 @@ interface Run {
   b: number;
 }
 
-/** Longest dark run along a column (or row) of a 2-pixel-wide band, so a 2° skew cannot break a side. */
-function longestRun(c: Crop, pos: number, vertical: boolean, from: number, to: number): Run {
+/** Longest dark run down column x of a 3-pixel-wide band, so a 2° skew cannot break a side. */
+function longestRun(c: Crop, x: number): Run {
   let best: Run = { len: 0, a: 0, b: -1 };
   let start = -1;
   let lastDark = -10;
-  for (let k = from; k < to; k++) {
-    const dark = vertical
-      ? at(c, pos, k) || at(c, pos + 1, k) || at(c, pos - 1, k)
-      : at(c, k, pos) || at(c, k, pos + 1) || at(c, k, pos - 1);
+  const { ink, w } = c;
+  const l = Math.max(0, x - 1);
+  const r = Math.min(w - 1, x + 1);
+  for (let y = 0; y < c.h; y++) {
+    const row = y * w;
+    let dark = 0;
+    for (let k = l; k <= r; k++) dark |= ink[row + k]!;
     if (!dark) continue;
     // Bridge one-pixel gaps (JPEG, noise, thin 150 DPI lines).
-    if (k - lastDark > 2) start = k;
-    lastDark = k;
-    if (k - start + 1 > best.len) best = { len: k - start + 1, a: start, b: k };
+    if (y - lastDark > 2) start = y;
+    lastDark = y;
+    if (y - start + 1 > best.len) best = { len: y - start + 1, a: start, b: y };
   }
   return best;
 }
@@ -57,10 +60,14 @@ function sideCoverage(c: Crop, fixed: number, from: number, to: number, vertical
 export function findFrame(c: Crop, minS: number, maxS: number): Frame | null {
   const cols: { x: number; run: Run }[] = [];
   for (let x = 0; x < c.w; x++) {
-    const run = longestRun(c, x, true, 0, c.h);
+    const run = longestRun(c, x);
     if (run.len >= minS * 0.8) cols.push({ x, run });
   }
+  // Rank by side completeness minus squareness error, then by area: a printed box is square, while a box
+  // side paired with the stroke of a touching character makes an oblong; among equals (a filled ■ and the
+  // squares nested in it) the outermost wins.
   let best: Frame | null = null;
+  let bestQ = -Infinity;
   let bestArea = 0;
   for (let i = 0; i < cols.length; i++) {
     for (let j = cols.length - 1; j > i; j--) {
@@ -68,21 +75,27 @@ export function findFrame(c: Crop, minS: number, maxS: number): Frame | null {
       const R = cols[j]!;
       const w = R.x - L.x + 1;
       if (w < minS || w > maxS) continue;
-      const tol = Math.max(2, Math.round(0.15 * w));
-      if (Math.abs(L.run.a - R.run.a) > tol || Math.abs(L.run.b - R.run.b) > tol) continue;
-      const t = Math.round((L.run.a + R.run.a) / 2);
-      const b = Math.round((L.run.b + R.run.b) / 2);
-      const hh = b - t + 1;
-      if (hh < 0.8 * w || hh > 1.25 * w) continue;
-      if (w * hh <= bestArea) continue;
-      const top = sideCoverage(c, t, L.x + 1, R.x - 1, false);
-      const bottom = sideCoverage(c, b, L.x + 1, R.x - 1, false);
-      const left = Math.min(1, L.run.len / hh);
-      const right = Math.min(1, R.run.len / hh);
-      const score = Math.min(top, bottom, left, right);
-      if (score < 0.8) continue;
-      best = { l: L.x, t, r: R.x, b, score };
-      bestArea = w * hh;
+      if (Math.min(L.run.b, R.run.b) - Math.max(L.run.a, R.run.a) < 0.8 * w) continue;
+      // Top and bottom come from either side's run: a √ crossing one side, or a character touching it,
+      // lengthens that run, so try both ends and let the four side coverages decide.
+      for (const t of new Set([L.run.a, R.run.a])) {
+        for (const b of new Set([L.run.b, R.run.b])) {
+          const hh = b - t + 1;
+          if (hh < 0.8 * w || hh > 1.25 * w) continue;
+          const score = Math.min(
+            sideCoverage(c, t, L.x + 1, R.x - 1, false),
+            sideCoverage(c, b, L.x + 1, R.x - 1, false),
+            sideCoverage(c, L.x, t, b, true),
+            sideCoverage(c, R.x, t, b, true),
+          );
+          if (score < 0.8) continue;
+          const q = score - 2 * Math.abs(Math.log(hh / w));
+          if (q < bestQ - 0.02 || (q <= bestQ + 0.02 && w * hh <= bestArea)) continue;
+          best = { l: L.x, t, r: R.x, b, score };
+          bestQ = Math.max(q, bestQ);
+          bestArea = w * hh;
+        }
+      }
     }
   }
   return best;
@@ -139,7 +152,20 @@ export function measureBox(c: Crop, f: Frame): BoxInk {
   const ox0 = f.l + Math.round(0.4 * w);
   const oy0 = f.t - Math.round(0.5 * h);
   const oy1 = f.t - 3;
-  const oArea = Math.max(1, (f.r - ox0 + 1) * (oy1 - oy0));
-  const outside = oy1 > oy0 ? strokeInk(c, ox0, oy0, f.r + 1, oy1) / oArea : 0;
+  const outside = outsideInk(c, ox0, Math.max(0, oy0), f.r + 1, oy1);
   return { fill: dark / (w * h), inner, outside };
+}
+
+/** Stroke ink above the box, skipping rows that are mostly dark: a table rule there is not a tick. */
+function outsideInk(c: Crop, x0: number, y0: number, x1: number, y1: number): number {
+  if (y1 <= y0 || x1 <= x0) return 0;
+  const w = x1 - x0;
+  let ink = 0;
+  let rows = 0;
+  for (let y = y0; y < y1; y++) {
+    const n = strokeInk(c, x0, y, x1, y + 1);
+    rows++;
+    if (n <= 0.6 * w) ink += n;
+  }
+  return ink / Math.max(1, rows * w);
 }

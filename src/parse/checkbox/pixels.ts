@@ -9,12 +9,6 @@ export interface Crop {
   ink: Uint8Array;
 }
 
-/** Brightness used for ink: the red channel for colour scans, so red seal ink (bright in red) vanishes
- * while black and blue pen stay dark; plain grey otherwise. */
-function sample(img: PageImage, i: number): number {
-  return img.data[i * img.channels]!;
-}
-
 /**
  * Cuts [x0,y0)-[x1,y1) out of the page (clipped) and binarises it with a threshold between paper and the
  * darkest ink of the window. A window with too little contrast is all paper (noise alone never becomes ink).
@@ -30,10 +24,14 @@ export function binarise(img: PageImage, x0: number, y0: number, x1: number, y1:
   if (w === 0 || h === 0) return { x0: ax, y0: ay, w, h, ink };
   const grey = new Uint8Array(w * h);
   const hist = new Uint32Array(256);
+  // Brightness used for ink: the red channel for colour scans (channel 0), so red seal ink, bright in red,
+  // vanishes while black print and blue pen stay dark; plain grey otherwise.
+  const ch = img.channels;
+  const data = img.data;
   for (let y = 0; y < h; y++) {
-    const row = (ay + y) * img.width + ax;
+    const row = ((ay + y) * img.width + ax) * ch;
     for (let x = 0; x < w; x++) {
-      const v = sample(img, row + x);
+      const v = data[row + x * ch]!;
       grey[y * w + x] = v;
       hist[v]!++;
     }

@@ -92,6 +92,8 @@ function handMark(c: Crop, fromX: number, toX: number, cy: number, h: number): P
   const bw = bx1 - bx0 + 1;
   const bh = by1 - by0 + 1;
   const bbox = toPage(c, f);
+  // Ink cut by the window's left edge is the end of a neighbouring character, not a mark.
+  if (bx0 <= x0 + 1 && fromX > 1) return { kind: "other", bbox };
   const sized = bw >= 0.3 * h && bh >= 0.35 * h && bw <= 1.8 * h && bh <= 1.8 * h;
   if (!sized) return { kind: "other", bbox };
   // A box drawn too faint or broken for findFrame still has ink along all four sides; a tick does not.

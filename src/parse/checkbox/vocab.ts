@@ -190,7 +190,11 @@ function context(
   if (k >= 0 && isBoxGlyph(s[k]!)) {
     if (k - 1 >= 0 && isBoxGlyph(s[k - 1]!)) k--;
     const starts =
-      k === 0 || k === lastEnd || gapBefore(k) >= 0.3 * h || OPENERS.has(s[k - 1]!) || NO_BOX_AFTER.has(s[k - 1]!);
+      k === 0 ||
+      k === lastEnd ||
+      gapBefore(k) >= 0.3 * h ||
+      OPENERS.has(s[k - 1]!) ||
+      NO_BOX_AFTER.has(s[k - 1]!);
     if (starts) return { glyph: idx[p - 1]!, optionContext: true };
   }
   if (p === 0) return { glyph: null, optionContext: true };

@@ -5,6 +5,7 @@ import { derived, fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
 import { findLabels, LABELS, type LabelHit } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
+import { headingOf } from "../text/sections.ts";
 import { fieldInWindow, type TextWindow, windowFrom } from "../text/window.ts";
 
 export interface DateFields {
@@ -30,10 +31,14 @@ function byQuality(hits: LabelHit[]): LabelHit[] {
 
 /** Rejects a hit when a word before the label gives it another meaning (下次审核日期 is not the audit date). */
 function precededBy(hit: LabelHit, words: RegExp | null): boolean {
-  return words !== null && words.test(matchForm(hit.line.text.slice(Math.max(0, hit.start - 8), hit.start)));
+  return !!words?.test(matchForm(hit.line.text.slice(Math.max(0, hit.start - 8), hit.start)));
 }
 
-function labeledDate(lines: readonly DocLine[], synonyms: readonly string[], reject: RegExp | null = null): Field<string> {
+function labeledDate(
+  lines: readonly DocLine[],
+  synonyms: readonly string[],
+  reject: RegExp | null = null,
+): Field<string> {
   for (const hit of byQuality(findLabels(lines, synonyms))) {
     if (precededBy(hit, reject)) continue;
     const win = windowFrom(lines, hit.line, hit.end);
@@ -59,7 +64,11 @@ function rangeFields(win: TextWindow, range: DateRange, quality: number): RangeF
   return { from, to, days: days === null ? missingField() : derived(whole, days, 0.95) };
 }
 
-function labeledRange(lines: readonly DocLine[], synonyms: readonly string[], reject: RegExp | null): RangeFields {
+function labeledRange(
+  lines: readonly DocLine[],
+  synonyms: readonly string[],
+  reject: RegExp | null,
+): RangeFields {
   for (const hit of byQuality(findLabels(lines, synonyms))) {
     if (precededBy(hit, reject)) continue;
     const form = matchForm(hit.line.text);
@@ -76,15 +85,21 @@ function stage1(lines: readonly DocLine[]): RangeFields {
   for (const line of lines) {
     const form = matchForm(line.text);
     if (!/一阶段/.test(form) || /二阶段/.test(form)) continue;
-    // The range may sit before the words (于 A 至 B 进行了第一阶段审核) or on the next line under a heading.
-    for (const [before, after, q] of [
-      [0, 0, 0.9],
-      [1, 0, 0.85],
-      [0, 1, 0.85],
-    ] as const) {
-      const win = windowFrom(lines, line, 0, after, before);
-      const range = findDateRange(win.text);
-      if (range) return rangeFields(win, range, q);
+    const own = windowFrom(lines, line, 0, 0, 0);
+    const range = findDateRange(own.text);
+    if (range) return rangeFields(own, range, 0.9);
+    // Wrapped prose: "于 A 至 B 进行了第" / "一阶段审核" — the range must end right before the words.
+    const prev = windowFrom(lines, line, 0, 0, 1);
+    const words = prev.text.length - line.text.length + line.text.search(/一\s*阶\s*段/);
+    const before = findDateRange(prev.text);
+    if (prev.parts.length === 2 && before && before.end <= words && words - before.end <= 12) {
+      return rangeFields(prev, before, 0.85);
+    }
+    // A heading or label line ("1.5.4 一阶段审核情况：") with the dates on the next line.
+    if (/[:：]\s*$/.test(line.text) || headingOf(line)) {
+      const next = windowFrom(lines, line, line.text.length, 1, 0);
+      const after = findDateRange(next.text);
+      if (after && after.start <= 12) return rangeFields(next, after, 0.85);
     }
   }
   return NO_RANGE;
@@ -101,12 +116,24 @@ function impossibleDates(lines: readonly DocLine[]): Field<string>[] {
   return out;
 }
 
+function orElse<T>(field: Field<T>, fallback: () => Field<T>): Field<T> {
+  return field.value !== null || field.raw !== null ? field : fallback();
+}
+
+/** Without a 报告日期 label: a bare 日期 beside the closing signatures on the last page, at lower confidence. */
+function closingDate(lines: readonly DocLine[]): Field<string> {
+  const lastPage = lines[lines.length - 1]?.page;
+  const tail = lines.filter((l) => l.page === lastPage);
+  const found = labeledDate(tail, ["日期", "Date"]);
+  return found.value !== null ? { ...found, confidence: Math.round(found.confidence * 0.7 * 1000) / 1000 } : found;
+}
+
 export function readDates(lines: readonly DocLine[]): DateFields {
   const audit = labeledRange(lines, LABELS.auditDates, /下次|下一次|一阶段|覆盖|计划|拟/);
   const stage = stage1(lines);
   const coverage = labeledRange(lines, LABELS.coverage, null);
   return {
-    reportDate: labeledDate(lines, LABELS.reportDate),
+    reportDate: orElse(labeledDate(lines, LABELS.reportDate), () => closingDate(lines)),
     auditStart: audit.from,
     auditEnd: audit.to,
     auditDays: audit.days,

@@ -11,7 +11,9 @@ function isEvaluated(s: FoundSection): boolean {
   const own = s.lines.slice(0, 3);
   const stop = own.findIndex((l, i) => i > 0 && headingOf(l) !== null);
   const near = (stop > 0 ? own.slice(0, stop) : own).map((l) => matchForm(l.text));
-  return near.some((t) => t.includes("基本符合") && t.replace("基本符合", "").replace("不符合", "").includes("符合"));
+  return near.some(
+    (t) => t.includes("基本符合") && t.replace("基本符合", "").replace("不符合", "").includes("符合"),
+  );
 }
 
 /** Evaluated sections (3.1 … 3.5 in one template) with the ticked result from the checkbox reader. */
@@ -19,7 +21,9 @@ export function readEvaluations(
   sections: readonly FoundSection[],
   results: ReadonlyMap<string, Field<Result>>,
 ): Evaluation[] {
-  return sections
-    .filter(isEvaluated)
-    .map((s) => ({ section: s.id, title: s.title, result: results.get(s.id) ?? missingField<Result>("checkbox") }));
+  return sections.filter(isEvaluated).map((s) => ({
+    section: s.id,
+    title: s.title,
+    result: results.get(s.id) ?? missingField<Result>("checkbox"),
+  }));
 }

@@ -7,7 +7,8 @@ import { matchForm } from "../text/chars.ts";
 import { findLabels, LABELS, type LabelHit, valueAfter } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
 
-const ORG_SUFFIX = /(有限责任公司|股份有限公司|有限公司|公司|集团|厂|研究院|设计院|医院|学院|学校|大学|中心|研究所|事务所|合作社|协会|局|站|店|Co\.?,? ?Ltd\.?|Inc\.?|Company|Limited)$/i;
+const ORG_SUFFIX =
+  /(有限责任公司|股份有限公司|有限公司|公司|集团|厂|研究院|设计院|医院|学院|学校|大学|中心|研究所|事务所|合作社|协会|局|站|店|Co\.?,? ?Ltd\.?|Inc\.?|Company|Limited)$/i;
 
 function best<T>(cands: { field: Field<T>; score: number; order: number }[]): Field<T> {
   const sorted = [...cands].sort((a, b) => b.score - a.score || a.order - b.order);
@@ -24,7 +25,13 @@ export function readReportNumber(lines: readonly DocLine[]): Field<string> {
     const value = m[1]!.replace(/[.]$/, "");
     const at = v.start + m[0].length - m[1]!.length;
     const digits = /\d/.test(value) ? 1 : 0.5;
-    return [{ field: fieldAt(v.line, at, at + value.length, value, hit.quality * digits), score: hit.quality * digits, order: hit.line.index }];
+    return [
+      {
+        field: fieldAt(v.line, at, at + value.length, value, hit.quality * digits),
+        score: hit.quality * digits,
+        order: hit.line.index,
+      },
+    ];
   });
   return best(cands);
 }
@@ -44,7 +51,8 @@ export function readOrganization(lines: readonly DocLine[]): Field<string> {
     const name = cleanName(v.text.split(/[。，,；;]/)[0] ?? "");
     if (name.length < 2 || name.length > 60 || /审核|签字|日期/.test(name)) return [];
     const named = ORG_SUFFIX.test(name) ? 1 : 0.6;
-    const labelled = hit.quality >= 0.85 * 0.99 && /[:：\t]/.test(hit.line.text.slice(hit.end, hit.end + 2)) ? 1 : 0.7;
+    const labelled =
+      hit.quality >= 0.85 * 0.99 && /[:：\t]/.test(hit.line.text.slice(hit.end, hit.end + 2)) ? 1 : 0.7;
     if (named < 1 && labelled < 1) return [];
     const start = v.line.text.indexOf(name.slice(0, 2), v.start);
     const at = start >= 0 ? start : v.start;
@@ -53,8 +61,6 @@ export function readOrganization(lines: readonly DocLine[]): Field<string> {
   });
   return best(cands);
 }
-
-const BODY_NAME = /([\u4e00-\u9fa5()（）]{4,30}?(?:有限责任公司|有限公司|认证中心|评价中心|检验中心|中心|公司))/;
 
 /** The body that wrote the report: a 认证机构 label, an "X 编制" imprint, else the name the report repeats. */
 export function readCertificationBody(lines: readonly DocLine[]): Field<string> {
@@ -74,7 +80,23 @@ export function readCertificationBody(lines: readonly DocLine[]): Field<string> 
       return fieldAt(line, at, at + name.length, name, 0.9);
     }
   }
-  return repeatedBodyName(lines);
+  return letterheadName(lines) ?? repeatedBodyName(lines);
+}
+
+/** A certification body's name standing alone at the head of the first page (its letterhead). */
+function letterheadName(lines: readonly DocLine[]): Field<string> | null {
+  const first = lines[0]?.page;
+  for (const line of lines.filter((l) => l.page === first).slice(0, 6)) {
+    const name = line.text.replace(/\s/g, "");
+    if (
+      /^[\u4e00-\u9fa5()（）]{4,30}$/.test(name) &&
+      /认证|检验|检测|评价|评审/.test(name) &&
+      ORG_SUFFIX.test(name)
+    ) {
+      return fieldAt(line, 0, line.text.length, name, 0.75);
+    }
+  }
+  return null;
 }
 
 /** The longest company name containing 认证 that the report repeats most: its own name in its boilerplate. */
@@ -104,10 +126,13 @@ function repeatedBodyName(lines: readonly DocLine[]): Field<string> {
 // A management-system standard: GB/T 19001-2016, ISO 9001:2015, and combined forms joined by "/".
 const STD = String.raw`(?:GB/T|GB|ISO/IEC|ISO|IEC|RB/T|T/[A-Z]+)\s*\d{3,5}(?:\.\d+)?(?:\s*[-:：]\s*\d{4})?`;
 const STD_COMPOUND = new RegExp(`${STD}(?:\\s*/\\s*${STD})*`, "g");
-const MS_NUMBERS = /(?:19001|9001|14001|24001|45001|28001|50001|23331|22000|27001|20000|50430|19011|27701|37001|39001|13485|22716|HACCP)/;
+const MS_NUMBERS =
+  /(?:19001|9001|14001|24001|45001|28001|50001|23331|22000|27001|20000|50430|19011|27701|37001|39001|13485|22716|HACCP)/;
 
 function standardsIn(text: string): { value: string; start: number; end: number }[] {
-  return [...toHalfWidth(text).matchAll(STD_COMPOUND)].map((m) => ({
+  // OCR reads the O of ISO as a zero: IS0 9001.
+  const repaired = toHalfWidth(text).replace(/\b(?:IS0|1SO|150)(?=\s*[/\d])/g, "ISO");
+  return [...repaired.matchAll(STD_COMPOUND)].map((m) => ({
     value: m[0].replace(/\s+/g, "").replace(/：/g, ":"),
     start: m.index,
     end: m.index + m[0].length,
@@ -129,7 +154,13 @@ export function readStandards(lines: readonly DocLine[]): Field<string[]> {
   for (const line of lines) {
     const found = standardsIn(line.text).filter((s) => MS_NUMBERS.test(s.value) && s.value.includes("/I"));
     if (found.length > 0)
-      return fieldAt(line, found[0]!.start, found[found.length - 1]!.end, [...new Set(found.map((f) => f.value))], 0.6);
+      return fieldAt(
+        line,
+        found[0]!.start,
+        found[found.length - 1]!.end,
+        [...new Set(found.map((f) => f.value))],
+        0.6,
+      );
   }
   return missingField();
 }
@@ -155,7 +186,11 @@ export function readAuditTypeText(lines: readonly DocLine[]): Field<AuditType> {
     const types = v ? typesIn(v.text) : [];
     if (v && types.length === 1) return fieldAt(v.line, v.start, v.end, types[0]!, hit.quality * 0.9);
   }
-  const titleIndex = lines.findIndex((l) => /审核报告|auditreport/i.test(matchForm(l.text)) && matchForm(l.text).length <= 24);
+  // The title as OCR reads it: 审核报告, 审核报后, 审核报司 ... a short line ending in 审核报 + one character.
+  const titleIndex = lines.findIndex((l) => {
+    const form = matchForm(l.text);
+    return form.length <= 24 && /审核报告|审核报.$|auditreport/i.test(form);
+  });
   if (titleIndex < 0) return missingField();
   for (const line of lines.slice(Math.max(0, titleIndex - 1), titleIndex + 3)) {
     const form = matchForm(line.text);

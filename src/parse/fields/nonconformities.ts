@@ -4,9 +4,9 @@ import type { NcItem } from "../../domain/record.ts";
 import { parseInteger, toHalfWidth } from "../normalize/numbers.ts";
 import { fieldAt, fieldBox } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
-import type { DocLine } from "../text/lines.ts";
-import { type Cell, type ColumnSpec, matchHeader, readTable, type RowVerdict } from "../text/table.ts";
 import { findLabels } from "../text/labels.ts";
+import type { DocLine } from "../text/lines.ts";
+import { type Cell, type ColumnSpec, matchHeader, type RowVerdict, readTable } from "../text/table.ts";
 import { fieldInWindow, windowFrom } from "../text/window.ts";
 
 export interface NcFields {
@@ -19,13 +19,23 @@ const NC_COLUMNS: readonly ColumnSpec[] = [
   { key: "seq", synonyms: ["编号", "序号", "No", "不符合项编号"] },
   { key: "clause", synonyms: ["条款", "标准条款", "涉及条款", "对应条款", "Clause"] },
   { key: "dept", synonyms: ["部门", "受审核部门", "责任部门", "涉及部门", "Department"] },
-  { key: "severity", synonyms: ["性质", "类型", "严重程度", "不符合性质", "不符合类型", "等级", "级别", "Grade", "Type"] },
-  { key: "text", synonyms: ["描述", "不符合描述", "不符合事实", "事实描述", "不符合项描述", "内容", "Description"] },
+  {
+    key: "severity",
+    synonyms: ["性质", "类型", "严重程度", "不符合性质", "不符合类型", "等级", "级别", "Grade", "Type"],
+  },
+  {
+    key: "text",
+    synonyms: ["描述", "不符合描述", "不符合事实", "事实描述", "不符合项描述", "内容", "Description"],
+  },
 ];
 
 const COUNT = "([0-9]+|[零〇一二两三四五六七八九十]+)";
-const MAJOR = new RegExp(`(严重|重大|主要)(?:不符合|不合格)?项?(?:数量|数)?[:：]?\\s*[（(]?\\s*${COUNT}\\s*[)）]?\\s*(?:项|个|条)`);
-const MINOR = new RegExp(`(轻微|一般|次要)(?:不符合|不合格)?项?(?:数量|数)?[:：]?\\s*[（(]?\\s*${COUNT}\\s*[)）]?\\s*(?:项|个|条)`);
+const MAJOR = new RegExp(
+  `(严重|重大|主要)(?:不符合|不合格)?项?(?:数量|数)?[:：]?\\s*[（(]?\\s*${COUNT}\\s*[)）]?\\s*(?:项|个|条)`,
+);
+const MINOR = new RegExp(
+  `(轻微|一般|次要)(?:不符合|不合格)?项?(?:数量|数)?[:：]?\\s*[（(]?\\s*${COUNT}\\s*[)）]?\\s*(?:项|个|条)`,
+);
 
 function countField(lines: readonly DocLine[], re: RegExp): Field<number> {
   for (const line of lines) {
@@ -52,7 +62,9 @@ const CLAUSE = /^(?:[A-Z]\s?)?(\d{1,2}(?:\.\d{1,2}){0,4})/;
 
 function isNcHeader(line: DocLine): boolean {
   const cols = matchHeader(line, NC_COLUMNS, 3);
-  return cols !== null && cols.some((c) => c.key === "clause") && cols.some((c) => c.key === "severity" || c.key === "text");
+  return (
+    !!cols?.some((c) => c.key === "clause") && cols.some((c) => c.key === "severity" || c.key === "text")
+  );
 }
 
 function judge(cells: Record<string, Cell>): RowVerdict {
@@ -74,9 +86,16 @@ function fromTable(lines: readonly DocLine[]): NcItem[] {
       const sev = c.severity ? severityOf(c.severity.text) : null;
       items.push({
         clause: fieldBox(l, c.clause!.bbox, c.clause!.text, clause, c.clause!.confidence, 1),
-        department: c.dept?.text ? fieldBox(l, c.dept.bbox, c.dept.text, c.dept.text, c.dept.confidence, 1) : missingField(),
-        severity: c.severity && sev ? fieldBox(l, c.severity.bbox, c.severity.text, sev, c.severity.confidence, 1) : missingField(),
-        text: c.text?.text ? fieldBox(l, c.text.bbox, c.text.text, c.text.text, c.text.confidence, 1) : missingField(),
+        department: c.dept?.text
+          ? fieldBox(l, c.dept.bbox, c.dept.text, c.dept.text, c.dept.confidence, 1)
+          : missingField(),
+        severity:
+          c.severity && sev
+            ? fieldBox(l, c.severity.bbox, c.severity.text, sev, c.severity.confidence, 1)
+            : missingField(),
+        text: c.text?.text
+          ? fieldBox(l, c.text.bbox, c.text.text, c.text.text, c.text.confidence, 1)
+          : missingField(),
       });
     }
     if (items.length > 0) break;
@@ -90,13 +109,20 @@ const DEPT = /([\u4e00-\u9fa5]{1,10}?(?:部门|部|室|科|处|中心|车间|办
  * only when all NCs are of one kind. */
 function fromSummary(lines: readonly DocLine[], major: number | null, minor: number | null): NcItem[] {
   const items: NcItem[] = [];
-  for (const hit of findLabels(lines, ["涉及部门/条款", "涉及部门及条款", "涉及条款/部门", "涉及部门", "涉及条款"])) {
+  for (const hit of findLabels(lines, [
+    "涉及部门/条款",
+    "涉及部门及条款",
+    "涉及条款/部门",
+    "涉及部门",
+    "涉及条款",
+  ])) {
     // The list may wrap onto the next line; it ends at the sentence's end.
     const win = windowFrom(lines, hit.line, hit.end);
     const text = toHalfWidth(win.text).split(/[。\n]/)[0] ?? "";
     const body = text.replace(/^[\s:：]+/, "");
     const offset = text.length - body.length;
-    const severity = major === 0 && (minor ?? 0) > 0 ? "minor" : minor === 0 && (major ?? 0) > 0 ? "major" : null;
+    const severity =
+      major === 0 && (minor ?? 0) > 0 ? "minor" : minor === 0 && (major ?? 0) > 0 ? "major" : null;
     let cursor = 0;
     for (const part of body.split(/[；;，,、]/)) {
       const at = offset + body.indexOf(part, cursor);

@@ -1,3 +1,4 @@
+import { distance } from "fastest-levenshtein";
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import { parseInteger, toHalfWidth } from "../normalize/numbers.ts";
@@ -26,7 +27,11 @@ function cleanStatement(s: string): string {
 
 /** The value of a scope label: after the last colon of the line (labels carry remarks in brackets), else the
  * next line when the line ends at the label. */
-function scopeAt(line: DocLine, labelEnd: number, lines: readonly DocLine[]): { line: DocLine; start: number; text: string } | null {
+function scopeAt(
+  line: DocLine,
+  labelEnd: number,
+  lines: readonly DocLine[],
+): { line: DocLine; start: number; text: string } | null {
   const rest = line.text.slice(labelEnd);
   const lastColon = Math.max(rest.lastIndexOf(":"), rest.lastIndexOf("："));
   // "认证范围为：X" or "审核范围（如…请说明原因）：" — skip remarks in brackets and connecting words.
@@ -39,7 +44,10 @@ function scopeAt(line: DocLine, labelEnd: number, lines: readonly DocLine[]): { 
   return t.length > 0 ? { line: next, start: 0, text: t } : null;
 }
 
-function readScope(lines: readonly DocLine[], sections: readonly FoundSection[]): { scope: Field<string>; all: Field<string>[] } {
+function readScope(
+  lines: readonly DocLine[],
+  sections: readonly FoundSection[],
+): { scope: Field<string>; all: Field<string>[] } {
   const all: { field: Field<string>; priority: number; index: number }[] = [];
   for (const hit of findLabels(lines, LABELS.scope)) {
     // Narrative mentions ("认证范围适宜") are not statements: the label must close its clause.
@@ -55,7 +63,11 @@ function readScope(lines: readonly DocLine[], sections: readonly FoundSection[])
   // A section whose title states the scope (四、…认证范围的表述) carries it as its first line.
   for (const s of sections) {
     const title = s.title.replace(/[（(][^）)]*[）)]/g, "");
-    if (!/(认证|审核)范围(的表述|表述|描述)?$/.test(title) || all.some((a) => a.index === s.heading.line.index)) continue;
+    if (
+      !/(认证|审核)范围(的表述|表述|描述)?$/.test(title) ||
+      all.some((a) => a.index === s.heading.line.index)
+    )
+      continue;
     const body = s.lines.slice(1).find((l) => l.text.trim().length > 0);
     if (!body || headingOf(body)) continue;
     const text = cleanStatement(body.text);
@@ -77,8 +89,13 @@ function readSites(lines: readonly DocLine[]): Field<string[]> {
     if (!v) continue;
     const text = cleanStatement(v.text.split(/[。；;]/)[0] ?? "");
     if (text.length < 4 || /^无/.test(text)) continue;
+    // The same address under two labels (注册地址, 办公地址) may differ by OCR slips: one site.
     const key = matchForm(text).replace(/[·.]/g, "");
-    if (values.some((x) => matchForm(x).replace(/[·.]/g, "") === key)) continue;
+    const same = (x: string) => {
+      const other = matchForm(x).replace(/[·.]/g, "");
+      return other === key || distance(other, key) <= Math.max(1, Math.floor(0.15 * key.length));
+    };
+    if (values.some(same)) continue;
     values.push(text);
     first ??= fieldAt(v.line, v.start, v.end, [], hit.quality);
   }
@@ -86,7 +103,8 @@ function readSites(lines: readonly DocLine[]): Field<string[]> {
   return { ...first, value: values, raw: values.join("; ") };
 }
 
-const HEADCOUNT = /(员工|人员|人数|职工)[^，。；;,\d]{0,10}?([0-9]{1,6}|[零一二两三四五六七八九十百千]{1,8})\s*(人|名)/g;
+const HEADCOUNT =
+  /(员工|人员|人数|职工)[^，。；;,\d]{0,10}?([0-9]{1,6}|[零一二两三四五六七八九十百千]{1,8})\s*(人|名)/g;
 
 /** Every headcount the report prints; the labelled total (员工总人数) is the employee count. */
 function readHeadcounts(lines: readonly DocLine[]): { employees: Field<number>; all: Field<number>[] } {
@@ -100,11 +118,23 @@ function readHeadcounts(lines: readonly DocLine[]): { employees: Field<number>; 
       all.push({ field: fieldAt(line, m.index, m.index + m[0].length, n, labelled ? 0.95 : 0.85), labelled });
     }
   }
+  // A labelled count printed without 人 ("员工人数：86").
+  for (const hit of findLabels(lines, LABELS.headcount)) {
+    if (all.some((a) => a.field.page === hit.line.page && a.field.raw && hit.line.text.includes(a.field.raw))) continue;
+    const v = valueAfter(hit, lines, false);
+    const m = v ? toHalfWidth(v.line.text.slice(v.start)).match(/^\s*([0-9]{1,6})(?![0-9.\-年月])/) : null;
+    if (!v || !m) continue;
+    const at = v.start + m[0].length - m[1]!.length;
+    all.push({ field: fieldAt(v.line, at, at + m[1]!.length, Number(m[1]), hit.quality * 0.9), labelled: true });
+  }
   const main = all.find((a) => a.labelled) ?? all[0];
   return { employees: main?.field ?? missingField(), all: all.map((a) => a.field) };
 }
 
-export function readOrganizationFields(lines: readonly DocLine[], sections: readonly FoundSection[]): OrganizationFields {
+export function readOrganizationFields(
+  lines: readonly DocLine[],
+  sections: readonly FoundSection[],
+): OrganizationFields {
   const scope = readScope(lines, sections);
   const heads = readHeadcounts(lines);
   return {

@@ -6,7 +6,8 @@ import type { DocLine } from "../text/lines.ts";
 import { looksLikeName } from "./team.ts";
 
 // Places where team members sign: 审核组长（签字）, 承诺人 审核组长：, 组员：, 审核组:张心、冉景洲, 签名.
-const SIGN_CONTEXT = /(?:签字|签名|签章)[)）]?[:：]|承诺人|^(?:审核组|审核组长|组长|审核组员|组员|审核员|技术专家)[:：]/;
+const SIGN_CONTEXT =
+  /(?:签字|签名|签章)[)）]?[:：]|承诺人|^(?:审核组|审核组长|组长|审核组员|组员|审核员|技术专家)[:：]/;
 
 /** Names written at signature places (distinct, in order of first appearance). */
 export function readSignatures(lines: readonly DocLine[]): Field<string[]> {

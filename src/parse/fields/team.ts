@@ -6,15 +6,36 @@ import { findRegistrations } from "../normalize/registration.ts";
 import { fieldAt, fieldBox } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
 import type { DocLine } from "../text/lines.ts";
-import { type Cell, type ColumnSpec, matchHeader, readTable, type RowVerdict } from "../text/table.ts";
+import { type Cell, type ColumnSpec, matchHeader, type RowVerdict, readTable } from "../text/table.ts";
 
 export const TEAM_COLUMNS: readonly ColumnSpec[] = [
   { key: "seq", synonyms: ["序号", "编号", "No"] },
   { key: "name", synonyms: ["姓名", "名字", "Name", "审核员姓名", "成员姓名"] },
-  { key: "role", synonyms: ["组内职务", "组内身份", "角色", "职务", "审核中的作用", "作用", "组内分工", "Role", "身份"] },
-  { key: "grade", synonyms: ["注册级别", "资格", "级别", "审核员级别", "注册资格", "资格类别", "Grade", "Qualification"] },
-  { key: "reg", synonyms: ["审核员注册证书号", "注册证书号", "注册号", "证书编号", "注册编号", "资格证书号", "注册证书编号", "Registration No"] },
-  { key: "codes", synonyms: ["专业代码", "专业", "技术代码", "专业类别", "专业范围", "Technical Code", "Code"] },
+  {
+    key: "role",
+    synonyms: ["组内职务", "组内身份", "角色", "职务", "审核中的作用", "作用", "组内分工", "Role", "身份"],
+  },
+  {
+    key: "grade",
+    synonyms: ["注册级别", "资格", "级别", "审核员级别", "注册资格", "资格类别", "Grade", "Qualification"],
+  },
+  {
+    key: "reg",
+    synonyms: [
+      "审核员注册证书号",
+      "注册证书号",
+      "注册号",
+      "证书编号",
+      "注册编号",
+      "资格证书号",
+      "注册证书编号",
+      "Registration No",
+    ],
+  },
+  {
+    key: "codes",
+    synonyms: ["专业代码", "专业", "技术代码", "专业类别", "专业范围", "Technical Code", "Code"],
+  },
   { key: "from", synonyms: ["来自", "单位", "所在单位", "工作单位"] },
 ];
 
@@ -43,7 +64,10 @@ export function looksLikeName(s: string): boolean {
 
 function isTeamHeader(line: DocLine): boolean {
   const cols = matchHeader(line, TEAM_COLUMNS, 2);
-  return cols !== null && cols.some((c) => c.key === "name") && cols.some((c) => ["role", "grade", "reg", "codes"].includes(c.key));
+  return (
+    !!cols?.some((c) => c.key === "name") &&
+    cols.some((c) => ["role", "grade", "reg", "codes"].includes(c.key))
+  );
 }
 
 function judgeRow(cells: Record<string, Cell>): RowVerdict {
@@ -65,8 +89,13 @@ function memberFromRow(line: DocLine, cells: Record<string, Cell>, hasCodes: boo
   const roleText = cells.role?.text ?? cells.grade?.text ?? "";
   const role = roleOf(roleText);
   if (role === "guide" || /受审核方|受审核组织|企业/.test(cells.from?.text ?? "")) return null;
-  const gradeText = cells.grade?.text || (/实习|技术专家|高级/.test(cells.role?.text ?? "") ? cells.role!.text : "");
-  const regText = cells.reg?.text ?? Object.values(cells).map((c) => c.text).join(" ");
+  const gradeText =
+    cells.grade?.text || (/实习|技术专家|高级/.test(cells.role?.text ?? "") ? cells.role!.text : "");
+  // Numbers can spill into a neighbouring column on a scan: read them from every cell but the name.
+  const regText = Object.entries(cells)
+    .filter(([key]) => key !== "name")
+    .map(([, c]) => c.text)
+    .join(" ");
   const regs = [...new Set(findRegistrations(regText).map((r) => r.value))];
   const regCell = cells.reg ?? nameCell;
   // An unreadable number stays as printed (low confidence) so a format rule can still see it.
@@ -107,7 +136,9 @@ function fromTables(lines: readonly DocLine[]): TeamMember[] {
 function fromLabels(lines: readonly DocLine[]): TeamMember[] {
   const team: TeamMember[] = [];
   for (const line of lines) {
-    const m = line.text.match(/^\s*(审核组长|组长|审核组员|组员|审核员|技术专家|观察员)\s*(?:[（(][^）)]*[）)])?\s*[:：]\s*(.+)$/);
+    const m = line.text.match(
+      /^\s*(审核组长|组长|审核组员|组员|审核员|技术专家|观察员)\s*(?:[（(][^）)]*[）)])?\s*[:：]\s*(.+)$/,
+    );
     if (!m) continue;
     const role = roleOf(m[1]!);
     if (!role) continue;

@@ -25,13 +25,15 @@ const TIME = "(?:\\s*(\\d{1,2})[:：](\\d{2})(?:[:：]\\d{2})?)?";
 const HALF = "(?:\\s*(上午|下午|AM|PM|am|pm))?";
 
 // 2023年11月08日, 二〇二三年十一月八日, 2023-11-08, 2023.11.8, 2023/11/8 (+ optional time and half day).
+// 日 as OCR reads it (曰, 目), possibly after one stray character ("07有日").
+const DAY_MARK = "(?:[^\\d\\s年月至到]?[日曰目号])?";
 const FULL = new RegExp(
-  `${YEAR}\\s*(?:年\\s*${NUM}\\s*月\\s*${NUM}\\s*[日曰号]?|[-./]\\s*${NUM}\\s*[-./]\\s*${NUM}(?![0-9]))${TIME}${HALF}`,
+  `${YEAR}\\s*(?:年\\s*${NUM}\\s*月\\s*${NUM}\\s*${DAY_MARK}|[-./]\\s*${NUM}\\s*[-./]\\s*${NUM}(?![0-9])|[-./](${D}{2})(${D}{2})(?![0-9]))${TIME}${HALF}`,
   "g",
 );
 // Parts without a year, used for the second end of a range: 11月08日, 08日.
-const MONTH_DAY = new RegExp(`^${NUM}\\s*月\\s*${NUM}\\s*[日曰号]?${TIME}${HALF}`);
-const DAY_ONLY = new RegExp(`^${NUM}\\s*[日曰号]${TIME}${HALF}`);
+const MONTH_DAY = new RegExp(`^${NUM}\\s*月\\s*${NUM}\\s*${DAY_MARK}${TIME}${HALF}`);
+const DAY_ONLY = new RegExp(`^${NUM}\\s*[日曰目号]${TIME}${HALF}`);
 
 function num(s: string | undefined): number {
   if (s === undefined) return Number.NaN;
@@ -89,11 +91,12 @@ export function findDates(text: string): DateMatch[] {
   const out: DateMatch[] = [];
   for (const m of t.matchAll(FULL)) {
     const y = num(m[1]);
-    const mo = num(m[2] ?? m[4]);
-    const d = num(m[3] ?? m[5]);
+    // Groups: 年月日 (2, 3), Y-M-D (4, 5), Y.MMDD with a separator lost to OCR (6, 7).
+    const mo = num(m[2] ?? m[4] ?? m[6]);
+    const d = num(m[3] ?? m[5] ?? m[7]);
     if (!Number.isFinite(y) || y < 1900 || y > 2100 || !Number.isFinite(mo) || !Number.isFinite(d)) continue;
     if (mo > 99 || d > 99) continue;
-    out.push(build(y, mo, d, m[6], m[7], m[8], m.index, m[0]));
+    out.push(build(y, mo, d, m[8], m[9], m[10], m.index, m[0]));
   }
   return out;
 }

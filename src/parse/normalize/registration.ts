@@ -4,7 +4,16 @@ import { toHalfWidth } from "./numbers.ts";
 export const REGISTRATION_PATTERN = /^(\d{4})-N(\d)([A-Z]+)-(\d{7})$/;
 
 const DIGITISH = "0-9OoIlL|SB";
-const DIGIT_FIX: Record<string, string> = { O: "0", o: "0", I: "1", l: "1", L: "1", "|": "1", S: "5", B: "8" };
+const DIGIT_FIX: Record<string, string> = {
+  O: "0",
+  o: "0",
+  I: "1",
+  l: "1",
+  L: "1",
+  "|": "1",
+  S: "5",
+  B: "8",
+};
 
 function fixDigits(s: string): string {
   return [...s].map((c) => DIGIT_FIX[c] ?? c).join("");

@@ -1,10 +1,19 @@
 import { distance } from "fastest-levenshtein";
-import type { DocLine } from "./lines.ts";
 import { matchForm } from "./chars.ts";
+import type { DocLine } from "./lines.ts";
 
 /** Synonyms per concept, in the report's vocabulary (several certification bodies, bilingual forms). */
 export const LABELS = {
-  reportNumber: ["报告编号", "项目编号", "报告编码", "审核报告编号", "项目代码", "合同编号", "Report No", "Project No"],
+  reportNumber: [
+    "报告编号",
+    "项目编号",
+    "报告编码",
+    "审核报告编号",
+    "项目代码",
+    "合同编号",
+    "Report No",
+    "Project No",
+  ],
   organization: [
     "受审核方名称",
     "受审核组织名称",
@@ -37,11 +46,52 @@ export const LABELS = {
   coverage: ["审核覆盖时期", "审核覆盖期", "审核覆盖期间", "覆盖时期", "覆盖期间", "体系覆盖时期"],
   scope: ["审核范围", "认证范围", "申请认证范围", "认证范围的表述", "Audit Scope", "Scope"],
   founded: ["组织成立时间", "成立时间", "成立日期", "组织成立日期", "注册成立日期"],
-  implemented: ["体系实施时间", "体系运行时间", "体系实施日期", "体系建立时间", "管理体系实施时间", "体系运行日期"],
-  rectification: ["不符合项整改时限", "整改时限", "整改期限", "整改完成时间", "纠正措施完成期限", "整改截止日期", "纠正措施期限"],
-  nextAudit: ["下次现场审核日期", "下次审核日期", "下次监督审核日期", "下次审核时间", "下次监督审核时间", "下次审核"],
-  standards: ["管理体系标准", "审核准则", "审核依据", "认证依据", "认证标准", "依据标准", "审核标准", "Audit Criteria"],
-  sites: ["注册地址", "办公地址", "经营地址", "生产地址", "生产经营地址", "审核地址", "现场地址", "多场所地址", "临时场所"],
+  implemented: [
+    "体系实施时间",
+    "体系运行时间",
+    "体系实施日期",
+    "体系建立时间",
+    "管理体系实施时间",
+    "体系运行日期",
+  ],
+  rectification: [
+    "不符合项整改时限",
+    "整改时限",
+    "整改期限",
+    "整改完成时间",
+    "纠正措施完成期限",
+    "整改截止日期",
+    "纠正措施期限",
+  ],
+  nextAudit: [
+    "下次现场审核日期",
+    "下次审核日期",
+    "下次监督审核日期",
+    "下次审核时间",
+    "下次监督审核时间",
+    "下次审核",
+  ],
+  standards: [
+    "管理体系标准",
+    "审核准则",
+    "审核依据",
+    "认证依据",
+    "认证标准",
+    "依据标准",
+    "审核标准",
+    "Audit Criteria",
+  ],
+  sites: [
+    "注册地址",
+    "办公地址",
+    "经营地址",
+    "生产地址",
+    "生产经营地址",
+    "审核地址",
+    "现场地址",
+    "多场所地址",
+    "临时场所",
+  ],
   headcount: ["员工总人数", "员工人数", "总人数", "人数", "有效人数", "人员数量"],
   auditType: ["审核类型", "审核类别", "审核性质", "Audit Type"],
 } as const;
@@ -143,7 +193,7 @@ export interface ValueSpan {
   text: string;
 }
 
-const LEAD = /^(?:\s|[:：\t]|[（(][^）)]{0,40}[）)]|为|是)+/;
+const LEAD = /^(?:\s|[:：\t]|\.(?=\s*[:：])|[（(][^）)]{0,40}[）)]|为|是)+/;
 
 /** Where another label starts later in the text (exact, followed by a colon or after a cell break). */
 function cutAtNextLabel(line: DocLine, from: number): number {
@@ -162,9 +212,13 @@ function cutAtNextLabel(line: DocLine, from: number): number {
 }
 
 /** The value printed after a label: same line (cut before the next label), else the next line. */
+// The English half of a bilingual label ("报告编号 Report No.:"), up to its colon.
+const SECOND_LANGUAGE = /^\s*[A-Za-z][A-Za-z .'/&-]{0,30}[:：]/;
+
 export function valueAfter(hit: LabelHit, lines: readonly DocLine[], nextLine = true): ValueSpan | null {
   const rest = hit.line.text.slice(hit.end);
-  const lead = rest.match(LEAD)?.[0].length ?? 0;
+  const bilingual = rest.match(SECOND_LANGUAGE)?.[0].length ?? 0;
+  const lead = bilingual + (rest.slice(bilingual).match(LEAD)?.[0].length ?? 0);
   const start = hit.end + lead;
   const end = cutAtNextLabel(hit.line, start);
   const text = hit.line.text.slice(start, end).replace(/\t/g, " ").trim();
@@ -172,7 +226,12 @@ export function valueAfter(hit: LabelHit, lines: readonly DocLine[], nextLine = 
   if (!nextLine) return null;
   const following = lines[hit.line.index + 1];
   if (!following) return null;
-  return { line: following, start: 0, end: following.text.length, text: following.text.replace(/\t/g, " ").trim() };
+  return {
+    line: following,
+    start: 0,
+    end: following.text.length,
+    text: following.text.replace(/\t/g, " ").trim(),
+  };
 }
 
 /** Text of the line and the one after it, for values a scan wrapped onto the next line. */

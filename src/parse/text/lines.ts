@@ -39,16 +39,24 @@ function appendRun(out: { text: string; boxes: Bbox[] }, piece: Piece): void {
       piece.bbox[3],
     ];
     if (ch === "\t") {
-      if (out.text.length > 0 && !out.text.endsWith("\t")) {
-        out.text += "\t";
-        out.boxes.push(box);
+      // Every tab is kept, leading and repeated ones too: they say which cells are empty.
+      if (out.text.endsWith(" ")) {
+        out.text = out.text.slice(0, -1);
+        out.boxes.pop();
       }
+      out.text += "\t";
+      out.boxes.push(box);
       return;
     }
     if (/\s/.test(ch)) {
       // Three or more spaces in a text layer separate cells; a single space only matters between Latin/digits.
       const rest = chars.slice(i).join("");
-      if (/^\s{3,}/.test(rest) && !out.text.endsWith("\t") && out.text.length > 0 && !/\s/.test(chars[i - 1] ?? "")) {
+      if (
+        /^\s{3,}/.test(rest) &&
+        !out.text.endsWith("\t") &&
+        out.text.length > 0 &&
+        !/\s/.test(chars[i - 1] ?? "")
+      ) {
         out.text += "\t";
         out.boxes.push(box);
       } else if (!out.text.endsWith(" ") && !out.text.endsWith("\t") && out.text.length > 0) {
@@ -60,7 +68,7 @@ function appendRun(out: { text: string; boxes: Bbox[] }, piece: Piece): void {
     // Drop a pending space unless both neighbours are Latin/digits ("8:30:00 上午" keeps none, "No. 5" keeps it).
     if (out.text.endsWith(" ")) {
       const before = out.text[out.text.length - 2];
-      if (!(isAsciiAlnum(before) || /[.:]/.test(before ?? "")) || !isAsciiAlnum(ch)) {
+      if (!(isAsciiAlnum(before) || before === ".") || !isAsciiAlnum(ch)) {
         out.text = out.text.slice(0, -1);
         out.boxes.pop();
       }
@@ -79,8 +87,10 @@ function lineFromPieces(pieces: Piece[], page: number, method: FieldMethod): Omi
     if (prev) {
       const gap = p.bbox[0] - prev.bbox[2];
       const h = Math.max(height(p.bbox), height(prev.bbox));
-      if (gap > 1.5 * h) appendRun(out, { text: "\t", bbox: [prev.bbox[2], p.bbox[1], p.bbox[0], p.bbox[3]], confidence: 1 });
-      else if (gap > 0.25 * h) appendRun(out, { text: " ", bbox: [prev.bbox[2], p.bbox[1], p.bbox[0], p.bbox[3]], confidence: 1 });
+      if (gap > 1.5 * h)
+        appendRun(out, { text: "\t", bbox: [prev.bbox[2], p.bbox[1], p.bbox[0], p.bbox[3]], confidence: 1 });
+      else if (gap > 0.25 * h)
+        appendRun(out, { text: " ", bbox: [prev.bbox[2], p.bbox[1], p.bbox[0], p.bbox[3]], confidence: 1 });
     }
     appendRun(out, p);
     prev = p;
@@ -123,7 +133,9 @@ export function buildLines(pages: readonly OcrPage[]): DocLine[] {
     const lines = page.lines.filter((l) => l.text.trim() !== "" || l.words.some((w) => w.text.trim() !== ""));
     const rows: { bbox: Bbox; lines: OcrLine[] }[] = [];
     for (const line of [...lines].sort((a, b) => a.bbox[1] - b.bbox[1])) {
-      const row = rows.find((r) => sameRow(r.bbox, line.bbox) && !r.lines.some((l) => overlapsX(l.bbox, line.bbox)));
+      const row = rows.find(
+        (r) => sameRow(r.bbox, line.bbox) && !r.lines.some((l) => overlapsX(l.bbox, line.bbox)),
+      );
       if (row) {
         row.lines.push(line);
         row.bbox = unionBbox([row.bbox, line.bbox]) ?? row.bbox;
@@ -153,7 +165,11 @@ function overlapsX(a: Bbox, b: Bbox): boolean {
 }
 
 /** Pieces already in x order (explicit tab pieces included) -> a line. */
-function lineFromPiecesKeepingOrder(pieces: Piece[], page: number, method: FieldMethod): Omit<DocLine, "index"> {
+function lineFromPiecesKeepingOrder(
+  pieces: Piece[],
+  page: number,
+  method: FieldMethod,
+): Omit<DocLine, "index"> {
   const groups: Piece[][] = [[]];
   for (const p of pieces) {
     if (p.text === "\t") groups.push([]);

@@ -20,28 +20,25 @@ export interface FoundSection extends Section {
 }
 
 const CN_NUM = "[一二三四五六七八九十]{1,3}";
-const OPTION_WORDS = /(?:[口回四□■☑☐]?\s*(?:基本符合|不符合|符合|基本满足|不满足|满足|基本有效|无效|有效)\s*)+$/;
+// Option words printed after a title, each behind a box glyph that OCR reads as some character (口, 国, 研...).
+const OPTION_WORDS =
+  /(?:\s*(?:[口回四国图品加田团囗目研妍诫器妇☑☐□■✓√]|Ag)?\s*(?:基本符合|不符合|符合|基本满足|不满足|满足|基本有效|无效|有效)\s*)+$/;
 
 /** OCR variants of numbering: "1. 5. 2", "l.5.2", "1,5.2", "1．5．2" all mean 1.5.2. */
 function repairNumbering(s: string): string {
-  return s
-    .replace(/^[lI|](?=[\s.,，．、]*\d)/, "1")
-    .replace(/^(\d+(?:\s*[.,，．·]\s*[\dlIO]+)+)/, (m) =>
-      m
-        .replace(/\s/g, "")
-        .replace(/[,，．·]/g, ".")
-        .replace(/[lI]/g, "1")
-        .replace(/O/g, "0"),
-    );
+  return s.replace(/^[lI|](?=[\s.,，．、]*\d)/, "1").replace(/^(\d+(?:\s*[.,，．·]\s*[\dlIO]+)+)/, (m) =>
+    m
+      .replace(/\s/g, "")
+      .replace(/[,，．·]/g, ".")
+      .replace(/[lI]/g, "1")
+      .replace(/O/g, "0"),
+  );
 }
 
 function titleOf(rest: string): { title: string; contentOffset: number } {
   const colon = rest.search(/[:：]/);
   const raw = colon >= 0 ? rest.slice(0, colon) : rest;
-  const title = stripBoxGlyphs(raw.replace(/\t/g, " "))
-    .replace(OPTION_WORDS, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  const title = stripBoxGlyphs(raw.replace(/\t/g, " ")).replace(OPTION_WORDS, "").replace(/\s+/g, " ").trim();
   return { title, contentOffset: colon >= 0 ? colon + 1 : rest.length };
 }
 
@@ -64,10 +61,16 @@ export function headingOf(line: DocLine): Heading | null {
     const { title, contentOffset } = titleOf(rest);
     if (title.length === 0 || title.length > 60) continue;
     // A numbered list item is a section only when it reads like a heading, not a sentence.
-    if (p.item && (title.length > 24 || /[。，,；;]/.test(title) || (contentOffset === rest.length && /。$/.test(rest)))) {
+    if (
+      p.item &&
+      (title.length > 24 || /[。，,；;]/.test(title) || (contentOffset === rest.length && /。$/.test(rest)))
+    ) {
       continue;
     }
-    const id = m[1]!.replace(/[.．、]$/, "").replace(/（/g, "(").replace(/）/g, ")");
+    const id = m[1]!
+      .replace(/[.．、]$/, "")
+      .replace(/（/g, "(")
+      .replace(/）/g, ")");
     const lengthDelta = line.text.trimStart().length - text.length;
     return {
       id,
@@ -96,7 +99,7 @@ function unionBoxes(lines: DocLine[]): Bbox | null {
  * includes its 1) 2) items. The bbox covers the section on its first page. */
 export function findSections(lines: readonly DocLine[]): FoundSection[] {
   const headings = lines.map(headingOf).filter((h): h is Heading => h !== null);
-  return headings.map((h, i) => {
+  const all = headings.map((h, i) => {
     const next = headings.slice(i + 1).find((o) => o.level <= h.level);
     const endIndex = next ? next.line.index : lines.length;
     const body = lines.slice(h.line.index, endIndex);
@@ -113,6 +116,25 @@ export function findSections(lines: readonly DocLine[]): FoundSection[] {
       heading: h,
     };
   });
+  return mergeRepeatedIds(all);
+}
+
+/** Some layouts list 2.1 … 2.6 in an evaluation table and then write a paragraph per clause starting with the
+ * same number: one section per dotted id, its texts joined in order. ("1)" items repeat under different
+ * parents and are left alone.) */
+function mergeRepeatedIds(sections: FoundSection[]): FoundSection[] {
+  const out: FoundSection[] = [];
+  for (const s of sections) {
+    const first = s.id.includes(".") ? out.find((o) => o.id === s.id) : undefined;
+    if (!first) {
+      out.push(s);
+      continue;
+    }
+    const rest = [s.heading.line.text, ...s.lines.slice(1).map((l) => l.text)].join("\n");
+    first.text = first.text ? `${first.text}\n${rest}` : rest;
+    first.lines = [...first.lines, ...s.lines];
+  }
+  return out;
 }
 
 /** Lines of the body (heading line excluded) up to the next heading of any level. */

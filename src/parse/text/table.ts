@@ -49,7 +49,11 @@ function tokensOf(line: DocLine): Token[] {
     for (const p of parts) {
       const x0 = w.bbox[0] + offset * step;
       if (p.trim() !== "")
-        out.push({ text: p.trim(), bbox: [x0, w.bbox[1], x0 + p.length * step, w.bbox[3]], confidence: w.confidence });
+        out.push({
+          text: p.trim(),
+          bbox: [x0, w.bbox[1], x0 + p.length * step, w.bbox[3]],
+          confidence: w.confidence,
+        });
       offset += p.length + 1;
     }
   }
@@ -86,14 +90,45 @@ function headerCells(line: DocLine): Token[] {
 }
 
 function cellMatches(cellText: string, synonyms: readonly string[]): number {
-  const form = matchForm(cellText);
+  // Remarks in brackets name the options, not the column: 性质(严重/一般) is the 性质 column.
+  const form = matchForm(cellText).replace(/\([^)]*\)?/g, "");
   let best = 0;
   for (const s of synonyms.map(matchForm)) {
     if (form === s) return 1;
-    if (form.includes(s)) best = Math.max(best, 0.9 * (s.length / Math.max(form.length, s.length)) + 0.1);
-    else if (s.length >= 3 && distance(form, s) <= (s.length >= 5 ? 2 : 1)) best = Math.max(best, 0.7);
+    if (s.length >= 2 && form.includes(s)) best = Math.max(best, 0.6 + 0.4 * (s.length / form.length));
+    else if (
+      s.length >= 3 &&
+      Math.abs(form.length - s.length) <= 1 &&
+      distance(form, s) <= (s.length >= 6 ? 2 : 1)
+    )
+      best = Math.max(best, 0.7);
   }
   return best;
+}
+
+/** OCR sometimes reads two header cells as one word ("序号姓名"): split it where a second column's name
+ * starts, with boxes in proportion to the characters. */
+function splitMergedHeader(cell: Token, specs: readonly ColumnSpec[]): Token[] {
+  const form = matchForm(cell.text);
+  const starts: number[] = [];
+  for (const spec of specs) {
+    const at = spec.synonyms
+      .map((syn) => matchForm(syn))
+      .filter((syn) => syn.length >= 2)
+      .map((syn) => form.indexOf(syn))
+      .filter((i) => i >= 0)
+      .sort((a, b) => a - b)[0];
+    if (at !== undefined && !starts.some((s) => Math.abs(s - at) < 2)) starts.push(at);
+  }
+  starts.sort((a, b) => a - b);
+  if (starts.length < 2) return [cell];
+  const bounds = [0, ...starts.slice(1), form.length];
+  const step = (cell.bbox[2] - cell.bbox[0]) / Math.max(1, form.length);
+  return bounds.slice(0, -1).map((b, i) => ({
+    text: form.slice(b, bounds[i + 1]),
+    bbox: [cell.bbox[0] + b * step, cell.bbox[1], cell.bbox[0] + bounds[i + 1]! * step, cell.bbox[3]] as Bbox,
+    confidence: cell.confidence,
+  }));
 }
 
 /** The header's cells named by the caller's specs; null unless at least `minColumns` specs are found. */
@@ -102,7 +137,9 @@ export function matchHeader(
   specs: readonly ColumnSpec[],
   minColumns: number,
 ): { key: string; x0: number; x1: number; center: number }[] | null {
-  const cells = headerCells(line);
+  // Header rows hold words, not data: a digit run (dates, numbers, codes) rules a line out.
+  if (/\d{3,}|\d+\.\d+/.test(line.text)) return null;
+  const cells = headerCells(line).flatMap((c) => splitMergedHeader(c, specs));
   if (cells.length < minColumns) return null;
   const used = new Set<string>();
   const named = cells.map((c, i) => {
@@ -151,9 +188,14 @@ export function readTable(
     const grouped: Record<string, Token[]> = {};
     const tokens = tokensOf(line);
     if (byIndex && tabOnly(line)) {
-      tokens.forEach((t, i) => {
+      // Text-layer rows: cells by position, empty ones included.
+      let offset = 0;
+      line.text.split("\t").forEach((text, i) => {
         const key = cols[i]?.key;
-        if (key) grouped[key] = [...(grouped[key] ?? []), t];
+        const bbox = unionBbox(line.charBoxes.slice(offset, offset + Math.max(1, text.length))) ?? line.bbox;
+        offset += text.length + 1;
+        if (key && text.trim() !== "")
+          grouped[key] = [{ text: text.trim(), bbox, confidence: line.confidence }];
       });
     } else {
       for (const t of tokens) {

@@ -9,7 +9,13 @@ export interface TextWindow {
 }
 
 /** From character `from` of `line`, plus up to `after` following lines on the same page. */
-export function windowFrom(lines: readonly DocLine[], line: DocLine, from: number, after = 1, before = 0): TextWindow {
+export function windowFrom(
+  lines: readonly DocLine[],
+  line: DocLine,
+  from: number,
+  after = 1,
+  before = 0,
+): TextWindow {
   const parts: TextWindow["parts"] = [];
   let text = "";
   for (let i = line.index - before; i <= line.index + after; i++) {

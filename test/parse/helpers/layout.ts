@@ -18,6 +18,7 @@ const LINE_STEP = 70;
 const MARGIN = 150;
 const COL_W = 400;
 const WORD_GAP = 20;
+const PAGE_W = 2700;
 
 const charWidth = (ch: string) => (/[\x20-\x7e]/.test(ch) ? ASCII_W : CJK_W);
 const textWidth = (s: string) => [...s].reduce((w, c) => w + charWidth(c), 0);
@@ -48,6 +49,18 @@ function wrapLine(line: string, width: number): string[] {
   }
   if (cur.trim() !== "") out.push(cur);
   return out;
+}
+
+/** Splits a cell's text at spaces into pieces that fit one column. */
+function wrapCell(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (const word of text.split(/ +/)) {
+    const last = out[out.length - 1];
+    if (last !== undefined && textWidth(`${last} ${word}`) <= width - 40)
+      out[out.length - 1] = `${last} ${word}`;
+    else out.push(word);
+  }
+  return out.length ? out : [""];
 }
 
 function wordsAt(text: string, x: number, y: number, conf: number): OcrWord[] {
@@ -87,14 +100,20 @@ export function layoutPages(text: string, options: LayoutOptions = {}): OcrPage[
     for (const raw of pageText.split("\n")) {
       if (raw.trim() === "") continue;
       if (raw.includes("\t")) {
-        const cells = raw.split("\t");
-        const rowWords = cells.map((c, col) => wordsAt(c.trim(), MARGIN + col * COL_W, y, conf));
-        if (options.splitRows) for (const ws of rowWords) if (ws.length) lines.push(lineOf(ws, conf));
-        if (!options.splitRows) {
+        // A cell wider than its column wraps inside the cell, as printed tables do: extra visual rows.
+        const rawCells = raw.split("\t");
+        const cellLines = rawCells.map((c, col) =>
+          wrapCell(c.trim(), col === rawCells.length - 1 ? PAGE_W - MARGIN * 2 - col * COL_W : COL_W),
+        );
+        const height = Math.max(...cellLines.map((c) => c.length));
+        for (let r = 0; r < height; r++) {
+          const cells = cellLines.map((c) => c[r] ?? "");
+          const rowWords = cells.map((c, col) => wordsAt(c, MARGIN + col * COL_W, y, conf));
+          if (options.splitRows) for (const ws of rowWords) if (ws.length) lines.push(lineOf(ws, conf));
           const all = rowWords.flat();
-          if (all.length) lines.push({ ...lineOf(all, conf), text: cells.map((c) => c.trim()).join("\t") });
+          if (!options.splitRows && all.length) lines.push({ ...lineOf(all, conf), text: cells.join("\t") });
+          y += LINE_STEP;
         }
-        y += LINE_STEP;
         continue;
       }
       for (const part of wrapLine(raw.trim(), wrap)) {
@@ -106,7 +125,7 @@ export function layoutPages(text: string, options: LayoutOptions = {}): OcrPage[
     const page: OcrPage = {
       page: i + 1,
       source,
-      width: 2700,
+      width: PAGE_W,
       height: Math.max(3508, y + MARGIN),
       dpi: 300,
       rotation: 0,

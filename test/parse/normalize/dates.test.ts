@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findDateRange, findDates, isoOf, leadingDate, rangeDays } from "../../../src/parse/normalize/dates.ts";
+import {
+  findDateRange,
+  findDates,
+  isoOf,
+  leadingDate,
+  rangeDays,
+} from "../../../src/parse/normalize/dates.ts";
 
 const CN_DIGITS = "〇一二三四五六七八九";
 const cnDigits = (n: number) => [...String(n)].map((d) => CN_DIGITS[Number(d)]).join("");
@@ -44,15 +50,20 @@ describe("dates", () => {
 
   it("gives null (raw kept) for a day the month does not have (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1990, max: 2099 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 5 }), (y, m, extra) => {
-        const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-        const day = last + 1 + extra;
-        if (day > 31 + 5) return;
-        const found = findDates(`${y}年${m}月${day}日`);
-        expect(found).toHaveLength(1);
-        expect(found[0]!.iso).toBeNull();
-        expect(found[0]!.raw).toBe(`${y}年${m}月${day}日`);
-      }),
+      fc.property(
+        fc.integer({ min: 1990, max: 2099 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 5 }),
+        (y, m, extra) => {
+          const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+          const day = last + 1 + extra;
+          if (day > 31 + 5) return;
+          const found = findDates(`${y}年${m}月${day}日`);
+          expect(found).toHaveLength(1);
+          expect(found[0]!.iso).toBeNull();
+          expect(found[0]!.raw).toBe(`${y}年${m}月${day}日`);
+        },
+      ),
     );
   });
 

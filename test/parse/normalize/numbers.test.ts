@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { findTechnicalCodes } from "../../../src/parse/normalize/codes.ts";
-import { chineseToNumber, parseCount, parseHeadcount, parseInteger, toHalfWidth } from "../../../src/parse/normalize/numbers.ts";
+import {
+  chineseToNumber,
+  parseCount,
+  parseHeadcount,
+  parseInteger,
+  toHalfWidth,
+} from "../../../src/parse/normalize/numbers.ts";
 import { findRegistrations, joinRegistrations } from "../../../src/parse/normalize/registration.ts";
 
 describe("numbers", () => {
@@ -16,7 +22,8 @@ describe("numbers", () => {
     expect(parseInteger("１０９")).toBe(109);
   });
   it("reads counts in every bracket style", () => {
-    for (const s of ["（1）项", "(1)项", "1 项", "( 1 ) 项", "一项", "１项"]) expect(parseCount(s), s).toBe(1);
+    for (const s of ["（1）项", "(1)项", "1 项", "( 1 ) 项", "一项", "１项"])
+      expect(parseCount(s), s).toBe(1);
     expect(parseCount("（0）项")).toBe(0);
     expect(parseCount("多项")).toBeNull();
   });
@@ -37,7 +44,9 @@ describe("registration numbers", () => {
     expect(findRegistrations("2023-N1QMS- 2267598")[0]!.value).toBe("2023-N1QMS-2267598");
   });
   it("joins several numbers of one person", () => {
-    expect(joinRegistrations("2020-N1EMS-7654321; 2021-N1QMS-7654322")).toBe("2020-N1EMS-7654321; 2021-N1QMS-7654322");
+    expect(joinRegistrations("2020-N1EMS-7654321; 2021-N1QMS-7654322")).toBe(
+      "2020-N1EMS-7654321; 2021-N1QMS-7654322",
+    );
     expect(joinRegistrations("2020-N1EMS-7654321 2020-N1EMS-7654321")).toBe("2020-N1EMS-7654321");
   });
   it("rejects what is not a registration number", () => {

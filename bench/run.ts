@@ -1,0 +1,258 @@
+/**
+ * OCR throughput benchmark on synthetic scanned pages (seed report text, 200 DPI, blur/noise/skew).
+ *
+ *   npm run bench -- [--pages N] [--long M] [--dpi D] [--no-native]
+ *
+ * Reports pages/min with 1 worker and with one worker per core, peak RSS, CER, and (if `tesseract` is
+ * on PATH) the same prepared pages through native Tesseract (OMP_THREAD_LIMIT=1, psm 3). `--long M`
+ * pushes M pages (the N reused) through the pool and samples RSS at 10% and 100% of M.
+ * Writes bench/results/<timestamp>.json.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { distance } from "fastest-levenshtein";
+import type { PageImage } from "../src/domain/page.ts";
+import { ocrPage } from "../src/ocr/page.ts";
+import { encodePgm } from "../src/ocr/pixels.ts";
+import { createTesseractEngine } from "../src/ocr/tesseract.ts";
+import { renderSyntheticPage, seedLines } from "./synthetic-page.ts";
+
+const { values } = parseArgs({
+  options: {
+    pages: { type: "string", default: "6" },
+    long: { type: "string" },
+    dpi: { type: "string", default: "200" },
+    "no-native": { type: "boolean", default: false },
+  },
+});
+const pageCount = Math.max(1, Number(values.pages));
+const dpi = Number(values.dpi);
+const longRun = values.long ? Math.max(1, Number(values.long)) : 0;
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const normalise = (s: string) => s.normalize("NFKC").replace(/\s/gu, "");
+const cer = (ref: string, hyp: string) => distance(normalise(ref), normalise(hyp)) / normalise(ref).length;
+
+/** Peak RSS sampler: tesseract.js workers are threads, so this process's RSS includes them. */
+class RssSampler {
+  peak = 0;
+  private timer: NodeJS.Timeout | null = null;
+  start(): void {
+    this.peak = process.memoryUsage().rss;
+    this.timer = setInterval(() => {
+      this.peak = Math.max(this.peak, process.memoryUsage().rss);
+    }, 100);
+  }
+  stop(): number {
+    if (this.timer) clearInterval(this.timer);
+    return this.peak;
+  }
+}
+
+interface Page {
+  image: PageImage;
+  reference: string;
+}
+
+async function makePages(): Promise<Page[]> {
+  const lines = seedLines();
+  const pages: Page[] = [];
+  for (let i = 0; i < pageCount; i++) {
+    const offset = (i * 37) % Math.max(1, lines.length - 40);
+    const page = await renderSyntheticPage({
+      lines: lines.slice(offset, offset + 30),
+      dpi,
+      blur: 0.7,
+      noise: 0.003,
+      skewDeg: ((i % 5) - 2) * 0.6,
+      quarterTurns: i % 4 === 3 ? 2 : 0, // every 4th page upside down, like a mis-fed sheet
+      seed: i + 1,
+    });
+    pages.push({ image: page.image, reference: page.drawnLines.join("") });
+  }
+  return pages;
+}
+
+interface PhaseResult {
+  workers: number;
+  seconds: number;
+  pagesPerMin: number;
+  peakRssMb: number;
+  meanCer: number;
+  prepared: PageImage[];
+}
+
+async function runPhase(pages: readonly Page[], workers: number): Promise<PhaseResult> {
+  const engine = await createTesseractEngine({ workers });
+  const rss = new RssSampler();
+  rss.start();
+  const t0 = performance.now();
+  const results = await Promise.all(
+    pages.map((p, i) => ocrPage({ page: i + 1, kind: "raster", image: p.image }, engine)),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const peak = rss.stop();
+  await engine.close();
+  const cers = results.map((r, i) => cer(pages[i]!.reference, r.page.text));
+  return {
+    workers,
+    seconds,
+    pagesPerMin: (pages.length / seconds) * 60,
+    peakRssMb: mb(peak),
+    meanCer: cers.reduce((a, b) => a + b, 0) / cers.length,
+    prepared: results.map((r) => r.image!),
+  };
+}
+
+async function runLong(
+  pages: readonly Page[],
+  total: number,
+): Promise<{ rssMbAtPage: Record<number, number>; workersCreated: number }> {
+  const engine = await createTesseractEngine({ workers: availableParallelism() });
+  const early = Math.max(1, Math.round(total / 10));
+  const rssMbAtPage: Record<number, number> = {};
+  let done = 0;
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < total) {
+      const i = next++;
+      const page = pages[i % pages.length]!;
+      await ocrPage({ page: i + 1, kind: "raster", image: page.image }, engine);
+      done++;
+      if (done === early || done === total) rssMbAtPage[done] = mb(process.memoryUsage().rss);
+    }
+  };
+  await Promise.all(Array.from({ length: engine.poolSize }, worker));
+  const workersCreated = engine.workersCreated;
+  await engine.close();
+  return { rssMbAtPage, workersCreated };
+}
+
+function hasNativeTesseract(): boolean {
+  try {
+    execFileSync("tesseract", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Native Tesseract, one process at a time with one thread (its OpenMP threads fight on 2 cores). */
+async function runNative(prepared: readonly PageImage[], references: readonly string[]) {
+  const dir = mkdtempSync(join(tmpdir(), "bench-native-"));
+  const files = prepared.map((img, i) => {
+    const file = join(dir, `page-${i}.pgm`);
+    writeFileSync(file, encodePgm(img));
+    return file;
+  });
+  const t0 = performance.now();
+  const cers: number[] = [];
+  for (const [i, file] of files.entries()) {
+    const text = await new Promise<string>((resolve, reject) => {
+      const child = spawn(
+        "tesseract",
+        [
+          file,
+          "stdout",
+          "-l",
+          "chi_sim",
+          "--psm",
+          "3",
+          "--dpi",
+          String(dpi),
+          "-c",
+          "preserve_interword_spaces=1",
+        ],
+        { env: { ...process.env, OMP_THREAD_LIMIT: "1" }, stdio: ["ignore", "pipe", "ignore"] },
+      );
+      let out = "";
+      child.stdout.on("data", (d: Buffer) => {
+        out += d.toString("utf8");
+      });
+      child.on("error", reject);
+      child.on("close", () => resolve(out));
+    });
+    cers.push(cer(references[i]!, text));
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  rmSync(dir, { recursive: true, force: true });
+  return { secondsPerPage: seconds / files.length, meanCer: cers.reduce((a, b) => a + b, 0) / cers.length };
+}
+
+async function main(): Promise<void> {
+  const cores = availableParallelism();
+  console.log(`rendering ${pageCount} synthetic pages at ${dpi} DPI (${cores} cores)...`);
+  const pages = await makePages();
+  const single = await runPhase(pages, 1);
+  const multi = cores > 1 ? await runPhase(pages, cores) : single;
+  const native =
+    !values["no-native"] && hasNativeTesseract()
+      ? await runNative(
+          single.prepared,
+          pages.map((p) => p.reference),
+        )
+      : null;
+  const long = longRun > 0 ? await runLong(pages, longRun) : null;
+
+  const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+  const rows = [
+    [
+      "tesseract.js, 1 worker",
+      single.seconds / pages.length,
+      single.pagesPerMin,
+      single.peakRssMb,
+      single.meanCer,
+    ],
+    [
+      `tesseract.js, ${cores} workers`,
+      multi.seconds / pages.length,
+      multi.pagesPerMin,
+      multi.peakRssMb,
+      multi.meanCer,
+    ],
+  ] as const;
+  console.log("\n| engine | s/page | pages/min | peak RSS MB | mean CER |\n|---|---|---|---|---|");
+  for (const [name, spp, ppm, rss, c] of rows) {
+    console.log(`| ${name} | ${spp.toFixed(2)} | ${ppm.toFixed(1)} | ${rss} | ${pct(c)} |`);
+  }
+  if (native) {
+    console.log(
+      `| native tesseract, 1 process | ${native.secondsPerPage.toFixed(2)} | ${(60 / native.secondsPerPage).toFixed(1)} | - | ${pct(native.meanCer)} |`,
+    );
+  }
+  const scaling = multi.pagesPerMin / single.pagesPerMin;
+  console.log(`\n${cores}-worker / 1-worker throughput: ${scaling.toFixed(2)}x`);
+  if (native) {
+    console.log(
+      `tesseract.js (1 worker, incl. prepare) / native s/page: ${(single.seconds / pages.length / native.secondsPerPage).toFixed(2)}x`,
+    );
+  }
+  if (long) {
+    console.log(
+      `long run (${longRun} pages, ${long.workersCreated} workers started incl. recycling): RSS MB at page`,
+      long.rssMbAtPage,
+    );
+  }
+
+  const result = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cores,
+    pages: pageCount,
+    dpi,
+    single: { ...single, prepared: undefined },
+    multi: { ...multi, prepared: undefined },
+    scaling,
+    native,
+    long: long ? { pages: longRun, ...long } : null,
+  };
+  mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
+  const file = new URL(`./results/${result.date.replace(/[:.]/gu, "-")}.json`, import.meta.url);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`wrote ${file.pathname}`);
+}
+
+await main();

@@ -1,0 +1,76 @@
+/** Box-state accuracy: truth boxes matched to the record's checkbox options by page and overlap. */
+import type { Bbox } from "../domain/geometry.ts";
+import type { AuditRecord, CheckboxOption } from "../domain/record.ts";
+import type { DocumentTruth, TruthBox } from "./truth.ts";
+
+export interface BoxTally {
+  total: number;
+  correct: number;
+  wrong: number;
+  /** The record found the box but called it unclear: not wrong, not right. */
+  unclear: number;
+  notFound: number;
+  /** Options the record reported where the truth has no box. */
+  spurious: number;
+}
+
+export function emptyBoxTally(): BoxTally {
+  return { total: 0, correct: 0, wrong: 0, unclear: 0, notFound: 0, spurious: 0 };
+}
+
+function iou(a: Bbox, b: Bbox): number {
+  const ix = Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0]));
+  const iy = Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
+  const inter = ix * iy;
+  const union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter;
+  return union > 0 ? inter / union : 0;
+}
+function centreInside(a: Bbox, b: Bbox): boolean {
+  const cx = (a[0] + a[2]) / 2;
+  const cy = (a[1] + a[3]) / 2;
+  return cx >= b[0] && cx <= b[2] && cy >= b[1] && cy <= b[3];
+}
+function scale(b: Bbox, f: number): Bbox {
+  return [b[0] * f, b[1] * f, b[2] * f, b[3] * f];
+}
+
+/** How well an option's bbox fits a truth box; 0 means no match. Either frame of an upside-down page
+ * is accepted (the pipeline may report boxes before or after turning the page). */
+export function matchScore(t: TruthBox, o: CheckboxOption, factor: number): number {
+  let best = 0;
+  for (const frame of [t.bbox, t.uprightBbox]) {
+    const tb = scale(frame, factor);
+    const s = iou(tb, o.bbox);
+    if (s >= 0.2 || centreInside(o.bbox, tb) || centreInside(tb, o.bbox))
+      best = Math.max(best, Math.max(s, 0.2));
+  }
+  return best;
+}
+
+export function scoreBoxes(truth: DocumentTruth, record: AuditRecord | null): BoxTally {
+  const tally = emptyBoxTally();
+  const options = (record?.report?.checkboxGroups ?? []).flatMap((g) => g.options);
+  const used = new Set<CheckboxOption>();
+  const recordDpi = record?.document.ocr.dpi ?? null;
+  for (const t of truth.boxes) {
+    tally.total++;
+    const pageDpi = truth.pages.find((p) => p.page === t.page)?.dpi ?? null;
+    const factor = recordDpi && pageDpi ? recordDpi / pageDpi : 1;
+    let best: CheckboxOption | null = null;
+    let bestScore = 0;
+    for (const o of options) {
+      if (o.page !== t.page || used.has(o)) continue;
+      const s = matchScore(t, o, factor);
+      if (s > bestScore) [best, bestScore] = [o, s];
+    }
+    if (!best) tally.notFound++;
+    else {
+      used.add(best);
+      if (best.state === "unclear") tally.unclear++;
+      else if (best.state === t.state) tally.correct++;
+      else tally.wrong++;
+    }
+  }
+  tally.spurious = options.filter((o) => !used.has(o)).length;
+  return tally;
+}

@@ -1,0 +1,117 @@
+/** Plain-text tables for a terminal: one row per document, then per field and per rule. */
+import type { DocumentScore, Summary } from "./score.ts";
+
+const pct = (v: number | null | undefined) =>
+  v === null || v === undefined ? "  -  " : `${(v * 100).toFixed(1)}%`;
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))));
+  const line = (cells: string[]) => cells.map((c, i) => c + " ".repeat(widths[i]! - width(c))).join("  ");
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+/** Display width: CJK characters take two columns. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
+  return w;
+}
+
+export function formatDocuments(results: readonly DocumentScore[]): string {
+  const rows = results.map((r) => {
+    const f = { correct: 0, wrong: 0, missing: 0, spurious: 0 };
+    for (const x of r.fields) f[x.outcome]++;
+    const fl = Object.values(r.flags).reduce(
+      (a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }),
+      { tp: 0, fp: 0, fn: 0 },
+    );
+    const missed = Object.entries(r.flags)
+      .filter(([, c]) => c.fn)
+      .map(([k]) => k);
+    const extra = Object.entries(r.flags)
+      .filter(([, c]) => c.fp)
+      .map(([k]) => k);
+    return [
+      r.file.length > 44 ? `${r.file.slice(0, 43)}…` : r.file,
+      r.kind === "audit_report" ? r.layout : r.kind,
+      r.handledAsExpected ? "ok" : "NO",
+      r.cer ? pct(r.cer.value) : "-",
+      r.fields.length ? `${f.correct}/${f.wrong}/${f.missing}/${f.spurious}` : "-",
+      r.boxes.total ? `${r.boxes.correct}/${r.boxes.wrong}/${r.boxes.unclear}/${r.boxes.notFound}` : "-",
+      `${fl.tp}/${fl.fp}/${fl.fn}`,
+      r.seconds !== null && r.pages ? (r.seconds / r.pages).toFixed(1) : "-",
+      [missed.length ? `missed ${missed.join(",")}` : "", extra.length ? `extra ${extra.join(",")}` : ""]
+        .filter(Boolean)
+        .join("; "),
+    ];
+  });
+  return table(
+    [
+      "file",
+      "layout/kind",
+      "handled",
+      "CER",
+      "fields c/w/m/s",
+      "boxes c/w/u/nf",
+      "flags tp/fp/fn",
+      "s/page",
+      "flag notes",
+    ],
+    rows,
+  );
+}
+
+export function formatSummary(s: Summary): string {
+  const out: string[] = [];
+  out.push(
+    `documents ${s.documents} ${JSON.stringify(s.byKind)}; handled as expected ${s.handledAsExpected.ok}/${s.handledAsExpected.total}`,
+  );
+  for (const f of s.handledAsExpected.failures) out.push(`  ! ${f}`);
+  out.push(
+    `CER overall ${pct(s.cer.overall)} (mean per document ${pct(s.cer.meanPerDocument)}; ${s.cer.documentsWithoutText} without text)`,
+  );
+  out.push(
+    `fields overall ${pct(s.fieldsOverall.accuracy)}  correct ${s.fieldsOverall.correct}  wrong ${s.fieldsOverall.wrong}  missing ${s.fieldsOverall.missing}  spurious ${s.fieldsOverall.spurious}`,
+  );
+  out.push(
+    `boxes ${pct(s.boxes.accuracy)}  correct ${s.boxes.correct}  wrong ${s.boxes.wrong}  unclear ${s.boxes.unclear}  not found ${s.boxes.notFound}  spurious ${s.boxes.spurious}  of ${s.boxes.total}`,
+  );
+  out.push(
+    `flags (high+medium) precision ${pct(s.flagsOverall.precision)} recall ${pct(s.flagsOverall.recall)}  tp ${s.flagsOverall.tp} fp ${s.flagsOverall.fp} fn ${s.flagsOverall.fn}`,
+  );
+  out.push(`seconds per page ${s.secondsPerPage === null ? "-" : s.secondsPerPage.toFixed(2)}`);
+  out.push("");
+  out.push(
+    table(
+      ["field", "accuracy", "correct", "wrong", "missing", "spurious"],
+      Object.entries(s.fields).map(([k, c]) => [
+        k,
+        pct(c.accuracy),
+        String(c.correct),
+        String(c.wrong),
+        String(c.missing),
+        String(c.spurious),
+      ]),
+    ),
+  );
+  out.push("");
+  out.push(
+    table(
+      ["rule", "precision", "recall", "tp", "fp", "fn"],
+      Object.entries(s.flags).map(([k, c]) => [
+        k,
+        pct(c.precision),
+        pct(c.recall),
+        String(c.tp),
+        String(c.fp),
+        String(c.fn),
+      ]),
+    ),
+  );
+  return out.join("\n");
+}

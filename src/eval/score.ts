@@ -1,0 +1,159 @@
+/** Scoring of one document and of a whole run. Pure: truth, record and text in, numbers out. */
+import type { AuditRecord } from "../domain/record.ts";
+import { type BoxTally, emptyBoxTally, scoreBoxes } from "./boxes.ts";
+import { type CerResult, characterErrorRate } from "./cer.ts";
+import { compareFields, type FieldResult, type Outcome } from "./fields.ts";
+import { addRuleTally, precision, type RuleTally, recall, scoreFlags } from "./flags.ts";
+import type { DocumentTruth } from "./truth.ts";
+
+export interface DocumentScore {
+  file: string;
+  kind: DocumentTruth["kind"];
+  layout: string;
+  /** false when no record was found for the input at all. */
+  hasRecord: boolean;
+  /** Bad inputs and non-reports: rejected as expected? Reports: accepted (not failed, kind audit_report)? */
+  handledAsExpected: boolean;
+  handling: string;
+  cer: CerResult | null;
+  fields: FieldResult[];
+  boxes: BoxTally;
+  flags: RuleTally;
+  pages: number;
+  seconds: number | null;
+}
+
+export function scoreDocument(
+  truth: DocumentTruth,
+  record: AuditRecord | null,
+  text: string | null,
+): DocumentScore {
+  const pages = truth.pages.length || record?.document.pages || 0;
+  const seconds = record ? record.document.timings.totalMs / 1000 : null;
+  let handledAsExpected: boolean;
+  let handling: string;
+  const status = record
+    ? `${record.document.status}/${record.document.kind}${record.document.errors.length ? `/${record.document.errors.map((e) => e.code).join(",")}` : ""}`
+    : "no record";
+  if (truth.kind === "bad_input") {
+    handledAsExpected =
+      record?.document.status === "failed" &&
+      record.document.errors.some((e) => e.code === truth.expectedError);
+    handling = `expected failed/${truth.expectedError}, got ${status}`;
+  } else if (truth.kind === "not_audit_report") {
+    handledAsExpected = record?.document.kind === "not_audit_report";
+    handling = `expected not_audit_report, got ${status}`;
+  } else {
+    handledAsExpected =
+      record !== null && record.document.status !== "failed" && record.document.kind === "audit_report";
+    handling = `expected audit_report, got ${status}`;
+  }
+  const truthText = truth.pages.map((p) => p.text).join("\f");
+  return {
+    file: truth.file,
+    kind: truth.kind,
+    layout: truth.layout,
+    hasRecord: record !== null,
+    handledAsExpected,
+    handling,
+    cer: truth.pages.length > 0 && text !== null ? characterErrorRate(truthText, text) : null,
+    fields: truth.fields ? compareFields(truth.fields, record?.report ?? null) : [],
+    boxes: truth.boxes.length > 0 ? scoreBoxes(truth, record) : emptyBoxTally(),
+    flags: scoreFlags(truth, record),
+    pages,
+    seconds,
+  };
+}
+
+export type OutcomeCounts = Record<Outcome, number>;
+export interface RuleSummary {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number | null;
+  recall: number | null;
+}
+export interface Summary {
+  documents: number;
+  byKind: Record<string, number>;
+  handledAsExpected: { ok: number; total: number; failures: string[] };
+  /** Sum of edits over sum of reference lengths (long documents weigh more), and the mean per document. */
+  cer: { overall: number | null; meanPerDocument: number | null; documentsWithoutText: number };
+  fields: Record<string, OutcomeCounts & { accuracy: number | null }>;
+  fieldsOverall: OutcomeCounts & { accuracy: number | null };
+  boxes: BoxTally & { accuracy: number | null };
+  flags: Record<string, RuleSummary>;
+  flagsOverall: RuleSummary;
+  secondsPerPage: number | null;
+}
+
+const zero = (): OutcomeCounts => ({ correct: 0, wrong: 0, missing: 0, spurious: 0 });
+const accuracy = (c: OutcomeCounts) => {
+  const n = c.correct + c.wrong + c.missing + c.spurious;
+  return n === 0 ? null : c.correct / n;
+};
+const ruleSummary = (c: { tp: number; fp: number; fn: number }): RuleSummary => ({
+  ...c,
+  precision: precision(c),
+  recall: recall(c),
+});
+
+export function summarise(results: readonly DocumentScore[]): Summary {
+  const byKind: Record<string, number> = {};
+  const fields: Record<string, OutcomeCounts> = {};
+  const overall = zero();
+  const boxes = emptyBoxTally();
+  const flags: RuleTally = {};
+  let edits = 0;
+  let refLength = 0;
+  const cers: number[] = [];
+  let noText = 0;
+  let seconds = 0;
+  let timedPages = 0;
+  const failures: string[] = [];
+  for (const r of results) {
+    byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
+    if (!r.handledAsExpected) failures.push(`${r.file}: ${r.handling}`);
+    if (r.cer) {
+      edits += r.cer.edits;
+      refLength += r.cer.refLength;
+      cers.push(r.cer.value);
+    } else if (r.pages > 0) noText++;
+    for (const f of r.fields) {
+      fields[f.field] ??= zero();
+      fields[f.field]![f.outcome]++;
+      overall[f.outcome]++;
+    }
+    for (const k of Object.keys(boxes) as (keyof typeof boxes)[]) boxes[k] += r.boxes[k];
+    addRuleTally(flags, r.flags);
+    if (r.seconds !== null && r.pages > 0) {
+      seconds += r.seconds;
+      timedPages += r.pages;
+    }
+  }
+  const overallFlags = Object.values(flags).reduce(
+    (a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }),
+    { tp: 0, fp: 0, fn: 0 },
+  );
+  const judged = boxes.correct + boxes.wrong + boxes.unclear + boxes.notFound;
+  return {
+    documents: results.length,
+    byKind,
+    handledAsExpected: { ok: results.length - failures.length, total: results.length, failures },
+    cer: {
+      overall: refLength ? edits / refLength : null,
+      meanPerDocument: cers.length ? cers.reduce((a, b) => a + b, 0) / cers.length : null,
+      documentsWithoutText: noText,
+    },
+    fields: Object.fromEntries(Object.entries(fields).map(([k, c]) => [k, { ...c, accuracy: accuracy(c) }])),
+    fieldsOverall: { ...overall, accuracy: accuracy(overall) },
+    boxes: { ...boxes, accuracy: judged ? boxes.correct / judged : null },
+    flags: Object.fromEntries(
+      Object.entries(flags)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, c]) => [k, ruleSummary(c)]),
+    ),
+    flagsOverall: ruleSummary(overallFlags),
+    secondsPerPage: timedPages ? seconds / timedPages : null,
+  };
+}

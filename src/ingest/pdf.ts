@@ -1,0 +1,207 @@
+/**
+ * PDF pages through pdf.js (legacy build: the modern one needs DOMMatrix, absent in Node 20).
+ * Everything pdf.js might fetch (CMaps, standard fonts, wasm decoders) comes from the installed package
+ * as filesystem paths; there is no URL for it to reach.
+ */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { createCanvas } from "@napi-rs/canvas";
+import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { InputError } from "../domain/errors.ts";
+import type { PageImage, PageInput } from "../domain/page.ts";
+import type { IngestLimits, IngestOptions } from "./limits.ts";
+import { isMeaningfulTextLayer, type PdfTextItem, textLayerLines } from "./pdf-text.ts";
+
+type RenderParams = Parameters<PDFPageProxy["render"]>[0];
+
+const pdfjsRoot = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+/** pdf.js wants these as directory "URLs" ending in "/"; in Node a filesystem path works. */
+const assetDir = (name: string): string => `${join(pdfjsRoot, name)}/`;
+
+export interface OpenedPdf {
+  pageCount: number;
+  getPage(page: number): Promise<PageInput>;
+  close(): Promise<void>;
+}
+
+function classifyOpenError(error: unknown): InputError {
+  const name = error instanceof Error ? error.name : "";
+  const message = error instanceof Error ? error.message : String(error);
+  if (name === "PasswordException") {
+    return new InputError(
+      "PDF_ENCRYPTED",
+      "the PDF is password-protected",
+      "ask the sender for an unprotected copy",
+      {
+        cause: error,
+      },
+    );
+  }
+  return new InputError("PDF_CORRUPT", `the PDF cannot be read: ${message}`, undefined, { cause: error });
+}
+
+/** RGBA canvas pixels → grey (pdf.js draws on a white background we painted first). */
+function rgbaToGrey(
+  rgba: Uint8ClampedArray | Uint8Array,
+  width: number,
+  height: number,
+  dpi: number,
+): PageImage {
+  const grey = new Uint8Array(width * height);
+  for (let i = 0, p = 0; i < grey.length; i++, p += 4) {
+    grey[i] = (rgba[p]! * 299 + rgba[p + 1]! * 587 + rgba[p + 2]! * 114 + 500) / 1000;
+  }
+  return { width, height, channels: 1, data: grey, dpi };
+}
+
+/** Render DPI for a page, lowered for oversized pages (posters, A0 drawings) to stay within the pixel limit. */
+function fitDpi(widthPt: number, heightPt: number, dpi: number, maxPixels: number, page: number): number {
+  const pixels = ((widthPt * dpi) / 72) * ((heightPt * dpi) / 72);
+  if (pixels <= maxPixels) return dpi;
+  const fitted = Math.floor(dpi * Math.sqrt(maxPixels / pixels));
+  if (fitted < 72) {
+    throw new InputError(
+      "IMAGE_TOO_LARGE",
+      `page ${page} is ${Math.round(widthPt)}x${Math.round(heightPt)} pt: too large even at 72 DPI`,
+    );
+  }
+  return fitted;
+}
+
+async function renderPage(pdfPage: PDFPageProxy, dpi: number): Promise<PageImage> {
+  const viewport = pdfPage.getViewport({ scale: dpi / 72 });
+  const width = Math.ceil(viewport.width);
+  const height = Math.ceil(viewport.height);
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext("2d");
+  ctx.fillStyle = "#ffffff";
+  ctx.fillRect(0, 0, width, height);
+  // pdf.js is typed against the DOM canvas; @napi-rs/canvas implements the same 2D API.
+  await pdfPage.render({
+    canvas: canvas as unknown as RenderParams["canvas"],
+    canvasContext: ctx as unknown as RenderParams["canvasContext"],
+    viewport,
+  }).promise;
+  return rgbaToGrey(ctx.getImageData(0, 0, width, height).data, width, height, dpi);
+}
+
+async function readPage(
+  doc: PDFDocumentProxy,
+  pageNo: number,
+  limits: IngestLimits,
+  options: IngestOptions,
+): Promise<PageInput> {
+  let pdfPage: PDFPageProxy;
+  try {
+    pdfPage = await doc.getPage(pageNo);
+  } catch (cause) {
+    throw new InputError("PDF_CORRUPT", `page ${pageNo} cannot be read: ${String(cause)}`, undefined, {
+      cause,
+    });
+  }
+  try {
+    const base = pdfPage.getViewport({ scale: 1 });
+    const dpi = fitDpi(base.width, base.height, options.renderDpi, limits.maxPixelsPerPage, pageNo);
+    const viewport = pdfPage.getViewport({ scale: dpi / 72 });
+    const content = await pdfPage.getTextContent();
+    const items = content.items.filter((i): i is typeof i & PdfTextItem => "str" in i);
+    const lines = textLayerLines(
+      items,
+      viewport.transform as [number, number, number, number, number, number],
+    );
+    let image: PageImage;
+    try {
+      image = await renderPage(pdfPage, dpi);
+    } catch (cause) {
+      throw new InputError(
+        "PAGE_RENDER_FAILED",
+        `page ${pageNo} could not be rendered: ${String(cause)}`,
+        undefined,
+        {
+          cause,
+        },
+      );
+    }
+    if (isMeaningfulTextLayer(lines)) {
+      return {
+        page: pageNo,
+        kind: "text-layer",
+        width: image.width,
+        height: image.height,
+        dpi,
+        lines,
+        image,
+      };
+    }
+    return { page: pageNo, kind: "raster", image };
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError("PAGE_RENDER_FAILED", `page ${pageNo}: ${String(error)}`, undefined, {
+      cause: error,
+    });
+  } finally {
+    // Frees the page's parsed resources (fonts, images); the document stays open for other pages.
+    pdfPage.cleanup();
+  }
+}
+
+export async function openPdf(
+  bytes: Uint8Array,
+  limits: IngestLimits,
+  options: IngestOptions,
+): Promise<OpenedPdf> {
+  const task = getDocument({
+    // pdf.js transfers (detaches) the buffer it is given: hand it a copy.
+    data: new Uint8Array(bytes),
+    cMapUrl: assetDir("cmaps"),
+    cMapPacked: true,
+    standardFontDataUrl: assetDir("standard_fonts"),
+    wasmUrl: assetDir("wasm"),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    enableXfa: false,
+    verbosity: 0,
+  });
+  let doc: PDFDocumentProxy;
+  try {
+    doc = await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    throw classifyOpenError(error);
+  }
+  const pageCount = doc.numPages;
+  const fail = async (error: InputError): Promise<never> => {
+    await doc.destroy().catch(() => undefined);
+    throw error;
+  };
+  if (pageCount < 1) await fail(new InputError("PDF_NO_PAGES", "the PDF has no pages"));
+  if (pageCount > limits.maxPages) {
+    await fail(
+      new InputError("PDF_TOO_MANY_PAGES", `the PDF has ${pageCount} pages (limit ${limits.maxPages})`),
+    );
+  }
+  // pdf.js rebuilds the cross-reference table of damaged files and may then open a truncated PDF;
+  // the last page object is the first casualty of truncation, so parsing it (no rendering) catches that.
+  try {
+    const last = await doc.getPage(pageCount);
+    last.cleanup();
+  } catch (cause) {
+    await fail(
+      new InputError("PDF_CORRUPT", `the PDF is damaged (page ${pageCount} unreadable)`, undefined, {
+        cause,
+      }),
+    );
+  }
+
+  return {
+    pageCount,
+    getPage(pageNo: number): Promise<PageInput> {
+      if (!Number.isInteger(pageNo) || pageNo < 1 || pageNo > pageCount) {
+        return Promise.reject(new RangeError(`page ${pageNo} is outside 1..${pageCount}`));
+      }
+      return readPage(doc, pageNo, limits, options);
+    },
+    close: () => doc.destroy(),
+  };
+}

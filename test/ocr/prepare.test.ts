@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { renderSyntheticPage, seedLines } from "../../bench/synthetic-page.ts";
+import { whitenDarkBorders } from "../../src/ocr/borders.ts";
+import { estimateSkew, horizontalTextRatio } from "../../src/ocr/layout-analysis.ts";
+import { downscale } from "../../src/ocr/pixels.ts";
+import { prepareImage } from "../../src/ocr/prepare.ts";
+
+const lines = seedLines().slice(40);
+
+describe("page geometry without OCR", () => {
+  it("measures skew within 0.2° over ±5°", async () => {
+    for (const skew of [-3.5, 1.2]) {
+      const { image } = await renderSyntheticPage({ lines, dpi: 100, skewDeg: skew, noise: 0.002 });
+      // The page was turned `skew` clockwise: undoing it is the opposite turn.
+      expect(Math.abs(estimateSkew(image) + skew)).toBeLessThan(0.2);
+    }
+  });
+
+  it("tells sideways pages from upright ones and turns them upright", async () => {
+    const upright = await renderSyntheticPage({ lines, dpi: 100 });
+    const sideways = await renderSyntheticPage({ lines, dpi: 100, quarterTurns: 1 });
+    expect(horizontalTextRatio(downscale(upright.image, 1))).toBeGreaterThan(1.2);
+    expect(horizontalTextRatio(downscale(sideways.image, 1))).toBeLessThan(0.8);
+    const prepared = await prepareImage(sideways.image);
+    // Without an OCR probe, 90 vs 270 is left to the 180° check, so only the axis is asserted.
+    expect([90, 270]).toContain(prepared.rotation);
+    expect(prepared.image.height).toBeGreaterThan(prepared.image.width);
+  });
+
+  it("whitens a dark scanner-lid band and a wedge but keeps a thin rule touching the edge", () => {
+    const width = 400;
+    const height = 500;
+    const data = new Uint8Array(width * height).fill(255);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < 30; x++) data[y * width + x] = 20; // left band
+      const wedge = Math.round((y / height) * 40);
+      for (let x = width - wedge; x < width; x++) data[y * width + x] = 40; // right wedge
+    }
+    for (let x = 0; x < width; x++) data[250 * width + x] = 0; // 1-px table rule edge to edge
+    const image = { width, height, channels: 1 as const, data, dpi: 100 };
+    whitenDarkBorders(image);
+    expect(data[100 * width + 10]).toBe(255);
+    expect(data[450 * width + width - 5]).toBe(255);
+    expect(data[250 * width + 200]).toBe(0);
+  });
+});
