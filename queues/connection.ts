@@ -25,3 +25,8 @@ export function createConnection(config: AppConfig, opts: ConnectionOptions): Re
 export function queueOptions(config: AppConfig, connection: Redis): { connection: Redis; prefix: string } {
   return { connection, prefix: config.queue.prefix };
 }
+
+/** The Redis URL without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^@/]*)@/, "//***@");
+}

@@ -1,8 +1,7 @@
 import { Queue } from "bullmq";
 import type { AppConfig } from "../src/config/schema.ts";
-import { createConnection, queueOptions } from "./connection.ts";
+import { createConnection, queueOptions, redactUrl } from "./connection.ts";
 import { codeFromReason, DocumentJobData, messageFromReason, QUEUES } from "./names.ts";
-import { redactUrl } from "./submit.ts";
 
 const STATES = [
   "waiting",

@@ -19,7 +19,7 @@ import {
   type ProgressEvent,
 } from "../src/pipeline/runner.ts";
 import { Semaphore } from "../src/pipeline/semaphore.ts";
-import { createConnection, queueOptions } from "./connection.ts";
+import { createConnection, queueOptions, redactUrl } from "./connection.ts";
 import { writeFailed } from "./document-processor.ts";
 import {
   codeFromReason,
@@ -185,10 +185,6 @@ export class QueueClient {
     await Promise.allSettled([this.documents.close(), this.flow.close()]);
     this.connection.disconnect();
   }
-}
-
-export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^@/]*)@/, "//***@");
 }
 
 /** `ingest --queue`: enqueues every input as a flow (document + page jobs), reports progress until every

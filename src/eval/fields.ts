@@ -89,13 +89,14 @@ export function compareFields(truth: TruthFields, report: Report | null): FieldR
   return out;
 }
 
-/** Team members are matched by name; each attribute of a matched member is a field of its own. */
+/** Team members are matched by name; each attribute of a matched member is a field of its own.
+ * The auditee's guide (向导) is in the truth for completeness but is not audit team (issue 4): not scored. */
 function compareTeam(out: FieldResult[], truth: TruthFields, report: Report | null): void {
   const byName = new Map(
     (report?.team ?? []).filter((m) => m.name.value).map((m) => [normText(m.name.value!), m]),
   );
   const seen = new Set<string>();
-  for (const t of truth.team) {
+  for (const t of truth.team.filter((m) => m.role !== "guide")) {
     const key = normText(t.name);
     const m = byName.get(key);
     seen.add(key);

@@ -19,7 +19,7 @@ export function readReport(path: string): EvalReport {
   return JSON.parse(readFileSync(path, "utf8")) as EvalReport;
 }
 
-const pct = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
+const pct = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(2)}%`);
 function delta(label: string, a: number | null, b: number | null, lowerIsBetter = false): string | null {
   if (a === b) return null;
   const d = a !== null && b !== null ? b - a : null;

@@ -103,6 +103,11 @@ export function horizontalTextRatio(small: PageImage): number {
       }
     }
   }
+  // Table rules and borders are long runs of ink, not text: flatten rows/columns that are mostly ink
+  // (to their neighbour's value, so no fake gap appears) lest a grid of rules pass for text lines.
+  for (let y = 0; y < rows.length; y++) if (rows[y]! > small.width * 0.35) rows[y] = y > 0 ? rows[y - 1]! : 0;
+  for (let x = 0; x < cols.length; x++)
+    if (cols[x]! > small.height * 0.35) cols[x] = x > 0 ? cols[x - 1]! : 0;
   const r = profileContrast(rows);
   const c = profileContrast(cols);
   if (c === 0) return r === 0 ? 1 : Number.POSITIVE_INFINITY;

@@ -88,17 +88,33 @@ export function plausibleShare(text: string): number {
   return (chars.match(PLAUSIBLE)?.length ?? 0) / chars.length;
 }
 
-/** Chooses 0° or 180° by reading the densest text band both ways. */
-async function isUpsideDown(image: PageImage, score: ReadabilityScore, confident: number): Promise<boolean> {
+/** The densest band of text lines, at full resolution: what an orientation probe reads. */
+function probeStrip(image: PageImage): PageImage | null {
   const small = analysisCopy(image);
   const scale = image.height / small.height;
   const [top, bottom] = densestTextBand(small, PROBE_BAND);
   const strip = cropRows(image, top * scale, bottom * scale);
-  if (strip.height < 8) return false;
+  return strip.height < 8 ? null : strip;
+}
+
+/** Chooses 0° or 180° by reading the densest text band both ways. */
+async function isUpsideDown(image: PageImage, score: ReadabilityScore, confident: number): Promise<boolean> {
+  const strip = probeStrip(image);
+  if (!strip) return false;
   const upright = await score(strip);
   if (upright >= confident) return false;
   const flipped = await score(rotate180(strip));
   return flipped > upright;
+}
+
+/**
+ * Profiles can mistake a page dominated by a table grid for sideways text; before turning a page,
+ * check that it does not already read well as it is.
+ */
+async function readsUpright(image: PageImage, score: ReadabilityScore | undefined, confident: number) {
+  if (!score) return false;
+  const strip = probeStrip(image);
+  return strip !== null && (await score(strip)) >= confident;
 }
 
 export async function prepareImage(input: PageImage, options: PrepareOptions = {}): Promise<PreparedImage> {
@@ -108,8 +124,12 @@ export async function prepareImage(input: PageImage, options: PrepareOptions = {
   stretchContrast(image);
   whitenDarkBorders(image);
 
+  const confident = options.confidentScore ?? 0.7;
   let rotation: 0 | 90 | 180 | 270 = 0;
-  if (horizontalTextRatio(analysisCopy(image)) < SIDEWAYS_RATIO) {
+  if (
+    horizontalTextRatio(analysisCopy(image)) < SIDEWAYS_RATIO &&
+    !(await readsUpright(image, options.readability, confident))
+  ) {
     image = await turn(image, 90);
     rotation = 90;
   }

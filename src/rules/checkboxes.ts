@@ -3,6 +3,7 @@ import type { CheckboxGroup, CheckboxOption, Report, Section } from "../domain/r
 import type { RulesConfig } from "./config.ts";
 import {
   compact,
+  evidenceOf,
   finding,
   narrativeCompact,
   type RuleContext,
@@ -216,16 +217,12 @@ const criteriaWithNc: RuleDef["check"] = (ctx) => {
   const count = Math.max((major ?? 0) + (minor ?? 0), r.ncItems.length);
   if (entry![1] !== "符合" || count === 0) return [];
   const group = r.checkboxGroups.find((g) => compact(`${g.id}${g.label}`).includes("审核准则"));
+  const listed = (sev: "major" | "minor") => r.ncItems.filter((i) => i.severity.value === sev).length;
   return [
     finding(
       ctx,
-      `“审核准则的要求”勾选“符合”，但提出了不符合项（严重 ${major ?? "?"} 项，轻微 ${minor ?? "?"} 项）`,
-      [
-        ...(group ? optionEvidence(checked(group)) : []),
-        ...(r.ncMinor.page
-          ? [{ page: r.ncMinor.page, bbox: r.ncMinor.bbox, text: r.ncMinor.raw ?? String(minor) }]
-          : []),
-      ],
+      `“审核准则的要求”勾选“符合”，但提出了不符合项（严重 ${major ?? listed("major")} 项，轻微 ${minor ?? listed("minor")} 项）`,
+      [...(group ? optionEvidence(checked(group)) : []), ...evidenceOf(r.ncMajor, r.ncMinor)],
     ),
   ];
 };

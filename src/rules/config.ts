@@ -110,9 +110,9 @@ export const DEFAULT_RULES_CONFIG: RulesConfig = {
   nameDistance: 1,
   xdoc: {
     shingleChars: 12,
-    minPassageChars: 80,
+    minPassageChars: 120,
     maxGapChars: 8,
-    boilerplateShare: 0.5,
+    boilerplateShare: 0.25,
     boilerplateMinDocs: 3,
     boilerplateSections: ["说明", "承诺", "关注的事项", "声明", "须知"],
   },

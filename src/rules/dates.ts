@@ -16,10 +16,32 @@ function nonconformityCount(ctx: RuleContext): number | null {
   return Math.max((ncMajor.value ?? 0) + (ncMinor.value ?? 0), ncItems.length);
 }
 
-const impossible: RuleDef["check"] = (ctx) =>
-  ctx.report.impossibleDates.map((f) =>
-    finding(ctx, `日期不存在：“${f.raw ?? f.value ?? ""}”不是日历上的日期`, evidenceOf(f)),
-  );
+/** The printed date, if the text has a year, a month and maybe a day: "2023年02月30日", "2023-13-01", "2023年13月". */
+const DATE_PARTS = /(\d{4})\s*[年./-]\s*(\d{1,2})\s*(?:月\s*(?:(\d{1,2})\s*日?)?|[./-]\s*(\d{1,2})(?!\d))/;
+
+/** True only when the text reads as a date and that date cannot exist. A report number ("HXZR-2024-0153")
+ * or a standard ("GB/T 20647.9-2006") handed over as a date is not a finding: high flags must be sure. */
+export function namesNoDay(raw: string): boolean {
+  const m = raw.normalize("NFKC").match(DATE_PARTS);
+  if (!m) return false;
+  const [y, mo] = [Number(m[1]), Number(m[2])];
+  const dayText = m[3] ?? m[4];
+  if (mo < 1 || mo > 12) return true;
+  if (dayText === undefined) return false;
+  const d = Number(dayText);
+  const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d < 1 || d > last;
+}
+
+const impossible: RuleDef["check"] = (ctx) => {
+  const seen = new Set<string>();
+  return ctx.report.impossibleDates.flatMap((f) => {
+    const raw = f.raw ?? f.value ?? "";
+    if (seen.has(raw) || !namesNoDay(raw)) return [];
+    seen.add(raw);
+    return [finding(ctx, `日期不存在：“${raw}”不是日历上的日期`, evidenceOf(f))];
+  });
+};
 
 /** 17021-1 9.3.1: the interval between stages lets the client fix stage-1 concerns, so stage 2 may not start
  * before stage 1 ended, nor (by default) on the same day. */
@@ -95,34 +117,39 @@ const nextAudit: RuleDef["check"] = (ctx) => {
   ];
 };
 
+/** Two independent comparisons: each runs when its pair was read; what could not be compared is noted once. */
 const coverage: RuleDef["check"] = (ctx) => {
   const r = ctx.report;
+  const out: Flag[] = [];
+  const from = r.coverageFrom.value;
+  const impl = r.systemImplementedDate.value;
+  if (from !== null && impl !== null && from < impl) {
+    out.push(
+      finding(
+        ctx,
+        `审核覆盖时期起点（${from}）早于体系实施时间（${impl}）`,
+        evidenceOf(r.coverageFrom, r.systemImplementedDate),
+      ),
+    );
+  }
+  const to = r.coverageTo.value;
+  const end = r.auditEnd.value;
+  if (to !== null && end !== null && to > end) {
+    out.push(
+      finding(
+        ctx,
+        `审核覆盖时期终点（${to}）晚于审核最后一天（${end}）`,
+        evidenceOf(r.coverageTo, r.auditEnd),
+      ),
+    );
+  }
   const missing = missingOf({
     审核覆盖时期起: r.coverageFrom,
     审核覆盖时期止: r.coverageTo,
     体系实施时间: r.systemImplementedDate,
     审核结束日期: r.auditEnd,
   });
-  if (missing.length) return [unchecked(ctx, "审核覆盖时期", missing)];
-  const out: Flag[] = [];
-  if (r.coverageFrom.value! < r.systemImplementedDate.value!) {
-    out.push(
-      finding(
-        ctx,
-        `审核覆盖时期起点（${r.coverageFrom.value}）早于体系实施时间（${r.systemImplementedDate.value}）`,
-        evidenceOf(r.coverageFrom, r.systemImplementedDate),
-      ),
-    );
-  }
-  if (r.coverageTo.value! > r.auditEnd.value!) {
-    out.push(
-      finding(
-        ctx,
-        `审核覆盖时期终点（${r.coverageTo.value}）晚于审核最后一天（${r.auditEnd.value}）`,
-        evidenceOf(r.coverageTo, r.auditEnd),
-      ),
-    );
-  }
+  if (missing.length) out.push(unchecked(ctx, "审核覆盖时期", missing));
   return out;
 };
 
@@ -167,6 +194,15 @@ const orgFounded: RuleDef["check"] = (ctx) => {
         ctx,
         `组织成立时间（${founded}）晚于审核结束（${r.auditEnd.value}）`,
         evidenceOf(r.foundedDate, r.auditEnd),
+      ),
+    );
+  }
+  if (r.systemImplementedDate.value === null || r.auditEnd.value === null) {
+    out.push(
+      unchecked(
+        ctx,
+        "组织成立时间",
+        missingOf({ 体系实施时间: r.systemImplementedDate, 审核结束日期: r.auditEnd }),
       ),
     );
   }

@@ -48,13 +48,19 @@ export function clauseCovers(prefix: string, clause: string): boolean {
   return clause === prefix || clause.startsWith(`${prefix}.`);
 }
 
-/** First match wins: 3.3 "内部审核、管理评审的有效性评价" must not fall into the generic 策划 or 运行 rows. */
+/** First match wins, most specific first: "内部审核、管理评审的有效性评价" must not fall into a generic row,
+ * "管理体系的策划" (one template's 3.1: context, leadership, planning) not into the bare "策划" (another
+ * template's 2.2: clause 6 only). 9.1 is left out of "产品实现…监测和绩效": templates disagree on where
+ * monitoring belongs, and an unsure mapping would raise false contradictions. */
 const SECTION_CLAUSES: readonly [RegExp, readonly string[]][] = [
   [/内部审核|管理评审/, ["9.2", "9.3"]],
+  [/绩效评价/, ["9"]],
   [/持续改进|纠正措施|改进/, ["10"]],
   [/支持|资源|能力|意识|文件化信息/, ["7"]],
-  [/产品实现|过程和活动|运行控制|运行的?策划|产品和服务/, ["8", "9.1"]],
-  [/策划|领导|方针|目标|组织环境|风险和机遇/, ["4", "5", "6"]],
+  [/产品实现|过程和活动|运行/, ["8"]],
+  [/管理体系的策划/, ["4", "5", "6"]],
+  [/组织环境|领导/, ["4", "5"]],
+  [/策划|风险和机遇|目标/, ["6"]],
 ];
 
 /** Clause prefixes a 3.x section of the report evaluates, from its title; empty when the title is unknown. */

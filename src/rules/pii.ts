@@ -1,5 +1,12 @@
 import type { Evidence } from "../domain/flag.ts";
-import { finding, innermostFirst, type RuleDef, sectionEvidence, unchecked } from "./context.ts";
+import {
+  finding,
+  innermostFirst,
+  type RuleDef,
+  sectionEvidence,
+  sectionMatches,
+  unchecked,
+} from "./context.ts";
 
 /** PII-ID-NUMBER: personal data a report must not carry in clear (PIPL; the report goes to the committee and
  * to CNCA). Masks the value in flags too, so flags.csv does not spread what it reports. */
@@ -57,6 +64,8 @@ const piiIdNumber: RuleDef["check"] = (ctx) => {
   const kinds = new Set<Kind>();
   const seen = new Set<string>();
   for (const section of innermostFirst(ctx.report.sections)) {
+    // The body's own template pages (说明, 承诺) carry its contact numbers, not a client's personal data.
+    if (sectionMatches(section, ctx.config.xdoc.boilerplateSections)) continue;
     for (const hit of findPii(section.text)) {
       if (seen.has(hit.value)) continue;
       seen.add(hit.value);

@@ -119,7 +119,11 @@ const inconsistent: RuleDef["check"] = (ctx) => {
   const statements = r.scopeStatements.filter((s) => s.value !== null && normScope(s.value).length > 0);
   if (statements.length === 0 && r.scope.value === null)
     return [unchecked(ctx, "认证范围一致性", ["认证范围"])];
-  const all = r.scope.value !== null && statements.length === 0 ? [r.scope] : statements;
+  // The scope field is usually one of the statements; comparing it too costs nothing and catches a
+  // statement the parser kept only as the field.
+  const all =
+    r.scope.value !== null && normScope(r.scope.value).length > 0 ? [r.scope, ...statements] : statements;
+  if (all.length < 2) return [];
   const first = all[0]!;
   const a = normScope(first.value!);
   for (const other of all.slice(1)) {

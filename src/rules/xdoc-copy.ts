@@ -1,3 +1,4 @@
+import type { Flag } from "../domain/flag.ts";
 import type { Report } from "../domain/record.ts";
 import { compact, innermostFirst, isTemplateLine, sectionMatches } from "./context.ts";
 import { type CrossContext, type CrossRuleDef, flag, label, orgKey, push } from "./xdoc-base.ts";

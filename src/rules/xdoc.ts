@@ -1,5 +1,5 @@
 import type { Field } from "../domain/field.ts";
-import type { Evidence } from "../domain/flag.ts";
+import type { Evidence, Flag } from "../domain/flag.ts";
 import { formatHalf, halfOf, slot } from "./calendar.ts";
 import { compact, fieldEvidence } from "./context.ts";
 import { registrationNumbers } from "./team.ts";
@@ -7,6 +7,8 @@ import { type CrossRuleDef, flag, label, orgKey, push, type ReportRecord } from 
 import { copiedNarrative } from "./xdoc-copy.ts";
 
 export type { CrossContext, CrossRuleDef, ReportRecord } from "./xdoc-base.ts";
+
+/** XDOC-AUDITOR-OVERLAP and XDOC-DUPLICATE-NUMBER, and the XDOC catalogue (copy detection in xdoc-copy.ts). */
 
 interface Stint {
   rec: number;

@@ -98,6 +98,21 @@ export const CASES: Case[] = [
     ],
     options: {},
   },
+  { name: "colour, blue ballpoint ticks", rows: mixed, options: { colour: true, tickColour: "#1a2fb0" } },
+  {
+    name: "hand-drawn tick after the label, no boxes",
+    rows: [
+      {
+        options: [
+          { label: "初次认证", box: "none", after: true },
+          { label: "监督审核", box: "hand", after: true },
+          { label: "再认证", box: "none", after: true },
+        ],
+        spacing: 2,
+      },
+    ],
+    options: {},
+  },
   {
     name: "boxes after labels",
     rows: [

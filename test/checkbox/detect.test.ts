@@ -159,15 +159,16 @@ describe("detectMarks on text without boxes", () => {
 });
 
 describe("detectMarks under random combined degradations", () => {
+  // 20 pages here to keep the suite quick; test/checkbox/report.ts runs 300.
   it("is never wrong with confidence > 0.9 and reads at least 95% of boxes", async () => {
     let total = 0;
     let correct = 0;
-    for (const a of fc.sample(randomPage, { numRuns: 60, seed: 7 })) {
+    for (const a of fc.sample(randomPage, { numRuns: 20, seed: 7 })) {
       const s = await scoreRandom(a);
       expect(s.wrongConfident, JSON.stringify(a)).toEqual([]);
       total += s.total;
       correct += s.correct;
     }
     expect(correct / total).toBeGreaterThanOrEqual(0.95);
-  });
+  }, 120_000);
 });

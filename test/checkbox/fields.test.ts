@@ -117,6 +117,26 @@ describe("readCheckboxFields", () => {
     expect(none.checkboxGroups[0]!.options.every((o) => o.state === "unchecked")).toBe(true);
   });
 
+  it("recommendation options on one line (another body's layout)", async () => {
+    const page = await ocrPageOf(
+      [
+        {
+          prefix: "审核组推荐意见：",
+          options: [
+            { label: "推荐", box: "empty" },
+            { label: "暂缓推荐", box: "empty" },
+            { label: "不推荐", box: "cross" },
+          ],
+        },
+      ],
+      7,
+      W,
+    );
+    const f = readCheckboxFields([page]);
+    expect(f.recommendation).toMatchObject({ value: "not_recommend", raw: "不推荐", page: 7 });
+    expect(f.checkboxGroups.map((g) => [g.id, g.options.length])).toEqual([["recommendation", 3]]);
+  });
+
   it("management systems are multi-select codes from the cover list", async () => {
     const sys = (label: string, box: BoxKind): Row => ({ options: [{ label, box }] });
     const page = await ocrPageOf(

@@ -87,6 +87,11 @@ describe("in-process and queued runners", () => {
       (await readJsonl(outA)).map((r) => r.document.file),
     );
     expect(await textFiles(outB)).toEqual(await textFiles(outA));
+    // Page images (review crops) were written by the sandboxed page jobs into the same places.
+    const images = async (out: string) =>
+      (await readdir(path.join(out, "pages"), { recursive: true })).map(String).sort();
+    expect(await images(outB)).toEqual(await images(outA));
+    expect((await images(outA)).filter((f) => f.endsWith(".jpg")).length).toBeGreaterThan(0);
 
     // Progress: a start, a page event per page, a document event per input, then finishing.
     expect(events[0]).toEqual({ type: "start", files: 9 });

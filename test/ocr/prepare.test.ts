@@ -27,6 +27,17 @@ describe("page geometry without OCR", () => {
     expect(prepared.image.height).toBeGreaterThan(prepared.image.width);
   });
 
+  it("does not take a page ruled as a table for sideways text", async () => {
+    const { image } = await renderSyntheticPage({ lines, dpi: 100 });
+    const { width, height, data } = image;
+    // Column rules every 1.5 inch over most of the page, row rules every 3 text lines.
+    for (let x = 90; x < width - 60; x += 150) {
+      for (let y = 80; y < height - 80; y++) data[y * width + x] = data[y * width + x + 1] = 0;
+    }
+    for (let y = 85; y < height - 80; y += 72) data.fill(0, y * width + 90, y * width + width - 60);
+    expect(horizontalTextRatio(image)).toBeGreaterThan(1);
+  });
+
   it("whitens a dark scanner-lid band and a wedge but keeps a thin rule touching the edge", () => {
     const width = 400;
     const height = 500;

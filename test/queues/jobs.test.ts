@@ -7,8 +7,9 @@ import os from "node:os";
 import path from "node:path";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createConnection } from "../../queues/connection.ts";
+import { createConnection, redactUrl } from "../../queues/connection.ts";
 import { ENGINE_MODULE_ENV } from "../../queues/engine.ts";
 import {
   codeFromReason,
@@ -80,6 +81,7 @@ describe("connection", () => {
       expect(conn.options).toMatchObject({ host: "redis.example", port: 6380, password: "s3cret", db: 2 });
       expect(conn.options.tls).toBeTruthy();
       expect(conn.options.maxRetriesPerRequest).toBeNull();
+      expect(redactUrl("rediss://:s3cret@redis.example:6380/2")).toBe("rediss://***@redis.example:6380/2");
     } finally {
       conn.disconnect();
     }
@@ -117,7 +119,11 @@ describe("queue jobs", () => {
     const client = await QueueClient.connect(config);
     await client.ensure(jobId, data);
     await writeFile(file, await pagePng(22));
-    const workers = await startWorkers(config, { concurrency: 1, documentConcurrency: 1 });
+    const workers = await startWorkers(config, {
+      concurrency: 1,
+      documentConcurrency: 1,
+      logger: pino({ level: "silent" }),
+    });
     try {
       let state = "";
       for (let i = 0; i < 150 && state !== "completed"; i++) {
@@ -137,6 +143,48 @@ describe("queue jobs", () => {
       expect(record?.document.errors.map((e) => e.code)).toContain("INPUT_CHANGED");
     } finally {
       await workers.close();
+      await client.close();
+    }
+  });
+
+  it("a graceful stop waits for the active page job; a new worker finishes the document", async () => {
+    const file = path.join(tmp, "graceful.pdf");
+    await writeFile(file, await pagesPdf([41, 42, 43]));
+    const out = path.join(tmp, "out-graceful");
+    const { jobId, data } = await documentData(file, out);
+    const client = await QueueClient.connect(config);
+    const connection = new Redis(REDIS_URL);
+    const pages = new Queue(QUEUES.pages, { connection, prefix });
+    process.env.FAKE_OCR_DELAY_MS = "150";
+    const silent = pino({ level: "silent" });
+    try {
+      const failedBefore = await pages.getFailedCount();
+      await client.ensure(jobId, data);
+      const first = await startWorkers(config, { concurrency: 1, documentConcurrency: 1, logger: silent });
+      let active: string[] = [];
+      for (let i = 0; i < 150 && active.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        active = (await pages.getActive()).map((j) => j.id ?? "");
+      }
+      expect(active).toHaveLength(1);
+      await first.close();
+      // The job that was active when the stop began finished: nothing left active, nothing failed.
+      expect(await pages.getJobState(active[0]!)).toMatch(/^(completed|unknown)$/); // unknown = removed on complete
+      expect(await pages.getActiveCount()).toBe(0);
+      expect(await pages.getFailedCount()).toBe(failedBefore);
+      const second = await startWorkers(config, { concurrency: 1, documentConcurrency: 1, logger: silent });
+      let state = "";
+      for (let i = 0; i < 150 && state !== "completed"; i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        state = await client.documents.getJobState(jobId);
+      }
+      await second.close();
+      expect(state).toBe("completed");
+      expect((await findDone(out, data.documentId))?.document.status).toBe("ok");
+    } finally {
+      delete process.env.FAKE_OCR_DELAY_MS;
+      await pages.close();
+      connection.disconnect();
       await client.close();
     }
   });

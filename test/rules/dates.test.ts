@@ -244,3 +244,21 @@ describe("DATE-ORG-FOUNDED", () => {
     ).toEqual([]);
   });
 });
+
+describe("DATE-IMPOSSIBLE, what is not a date", () => {
+  it("fires once per printed text, and not on numbers that only look like dates", () => {
+    const r = edit((x) => {
+      x.impossibleDates = [
+        f(null, "2023年02月30日"),
+        f(null, "2023年02月30日"),
+        f(null, "2025-0144"),
+        f(null, "2000-2006"),
+        f(null, "2023年13月"),
+      ];
+    });
+    expect(findings(r, "DATE-IMPOSSIBLE").map((x) => x.message)).toEqual([
+      "日期不存在：“2023年02月30日”不是日历上的日期",
+      "日期不存在：“2023年13月”不是日历上的日期",
+    ]);
+  });
+});

@@ -124,6 +124,22 @@ describe("registry", () => {
   });
 });
 
+describe("runCrossRules", () => {
+  it("keys flags by document id, honours enabled and severity overrides", () => {
+    const a = baseRecord();
+    const b = baseRecord();
+    b.document = { ...b.document, id: "doc-b", file: "b.pdf" };
+    b.report = { ...b.report!, organization: f("另一家公司") };
+    const out = runCrossRules([a, b]);
+    expect([...out.keys()].sort()).toEqual(["doc-b", "doc-base"]);
+    expect(out.get("doc-base")!.map((x) => x.rule)).toContain("XDOC-DUPLICATE-NUMBER");
+    const off = runCrossRules([a, b], { rules: { "XDOC-DUPLICATE-NUMBER": { enabled: false } } });
+    expect(off.get("doc-base")!.map((x) => x.rule)).not.toContain("XDOC-DUPLICATE-NUMBER");
+    const low = runCrossRules([a, b], { rules: { "XDOC-DUPLICATE-NUMBER": { severity: "low" } } });
+    expect(low.get("doc-base")!.find((x) => x.rule === "XDOC-DUPLICATE-NUMBER")?.severity).toBe("low");
+  });
+});
+
 describe("config", () => {
   it("has the catalogue defaults", () => {
     const c = loadRulesConfig();

@@ -156,7 +156,8 @@ export function measureBox(c: Crop, f: Frame): BoxInk {
   return { fill: dark / (w * h), inner, outside };
 }
 
-/** Stroke ink above the box, skipping rows that are mostly dark: a table rule there is not a tick. */
+/** Stroke ink above the box. A √ arm is diagonal, a few pixels per row; a row darker than that is a table
+ * rule (often skewed, so only partly inside the region) or text, and is skipped. */
 function outsideInk(c: Crop, x0: number, y0: number, x1: number, y1: number): number {
   if (y1 <= y0 || x1 <= x0) return 0;
   const w = x1 - x0;
@@ -165,7 +166,7 @@ function outsideInk(c: Crop, x0: number, y0: number, x1: number, y1: number): nu
   for (let y = y0; y < y1; y++) {
     const n = strokeInk(c, x0, y, x1, y + 1);
     rows++;
-    if (n <= 0.6 * w) ink += n;
+    if (n <= Math.max(3, 0.3 * w)) ink += n;
   }
   return ink / Math.max(1, rows * w);
 }

@@ -4,7 +4,7 @@ import type { AuditType } from "../../domain/record.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
 import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
-import { findLabels, LABELS, type LabelHit, valueAfter } from "../text/labels.ts";
+import { chineseParens, findLabels, LABELS, type LabelHit, valueAfter } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
 
 const ORG_SUFFIX =
@@ -37,10 +37,10 @@ export function readReportNumber(lines: readonly DocLine[]): Field<string> {
 }
 
 function cleanName(s: string): string {
-  return s
+  return chineseParens(s
     .replace(/[（(][^）)]*$/, "")
     .replace(/^[\s:：(（"“]+|[\s。，,；;:："”)）]+$/g, "")
-    .trim();
+    .trim());
 }
 
 /** 组织名称/受审核方(名称)/受审核组织: a value that reads like an organisation's name. */
@@ -75,7 +75,7 @@ export function readCertificationBody(lines: readonly DocLine[]): Field<string> 
   for (const line of lines) {
     const m = line.text.match(/^\s*(.{4,40}?)\s*(编制|印制|制定|编印|Prepared by)\s*$/);
     if (m && ORG_SUFFIX.test(m[1]!.trim())) {
-      const name = m[1]!.trim();
+      const name = chineseParens(m[1]!.trim());
       const at = line.text.indexOf(name);
       return fieldAt(line, at, at + name.length, name, 0.9);
     }
@@ -87,7 +87,7 @@ export function readCertificationBody(lines: readonly DocLine[]): Field<string> 
 function letterheadName(lines: readonly DocLine[]): Field<string> | null {
   const first = lines[0]?.page;
   for (const line of lines.filter((l) => l.page === first).slice(0, 6)) {
-    const name = line.text.replace(/\s/g, "");
+    const name = chineseParens(line.text.replace(/\s/g, ""));
     if (
       /^[\u4e00-\u9fa5()（）]{4,30}$/.test(name) &&
       /认证|检验|检测|评价|评审/.test(name) &&

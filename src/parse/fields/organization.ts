@@ -4,7 +4,7 @@ import { missingField } from "../../domain/field.ts";
 import { parseInteger, toHalfWidth } from "../normalize/numbers.ts";
 import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
-import { findLabels, LABELS, valueAfter } from "../text/labels.ts";
+import { chineseParens, findLabels, LABELS, valueAfter } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
 import type { FoundSection } from "../text/sections.ts";
 import { headingOf } from "../text/sections.ts";
@@ -55,6 +55,7 @@ function readScope(
     if (!/^\s*(?:[（(][^）)]*[）)])?\s*(?:为|是)?\s*[:：\t]|^\s*$/.test(after)) continue;
     const v = scopeAt(hit.line, hit.end, lines);
     if (!v || v.text.length > 300) continue;
+    v.text = chineseParens(v.text);
     const priority = /审核范围/.test(hit.label) ? 2 : 1;
     const field = fieldAt(v.line, v.start, v.start + v.text.length, v.text, hit.quality);
     field.raw = v.text;
@@ -70,7 +71,7 @@ function readScope(
       continue;
     const body = s.lines.slice(1).find((l) => l.text.trim().length > 0);
     if (!body || headingOf(body)) continue;
-    const text = cleanStatement(body.text);
+    const text = chineseParens(cleanStatement(body.text));
     if (text.length === 0 || text.length > 300) continue;
     all.push({ field: fieldAt(body, 0, body.text.length, text, 0.9), priority: 1, index: body.index });
   }

@@ -54,6 +54,9 @@ export function roleOf(text: string): TeamRole | null {
   return null;
 }
 
+/** What tables print in an empty cell: —, -, /, 无, N/A. */
+const PLACEHOLDER = /^[\s—–\-/／无一_]*$|^N\/?A$/i;
+
 const PERSON = /^(?:[\u4e00-\u9fa5·]{2,5}|[A-Za-z][A-Za-z .'-]{1,40})$/;
 const NOT_NAMES = /审核|专业|代码|序号|姓名|签字|人员|受审核方|来自|观察员|向导|组长|组员/;
 
@@ -99,9 +102,12 @@ function memberFromRow(line: DocLine, cells: Record<string, Cell>, hasCodes: boo
   const regs = [...new Set(findRegistrations(regText).map((r) => r.value))];
   const regCell = cells.reg ?? nameCell;
   // An unreadable number stays as printed (low confidence) so a format rule can still see it.
-  const regValue = regs.length ? regs.join("; ") : cells.reg?.text || null;
-  const codesCell = cells.codes;
-  const codes = codesCell ? findTechnicalCodes(codesCell.text) : [];
+  // A code printed one column early (an empty registration cell the engine skipped) is still a code.
+  const strayCodes = regs.length === 0 && cells.reg ? findTechnicalCodes(cells.reg.text) : [];
+  const codesCell = cells.codes ?? (strayCodes.length ? cells.reg : undefined);
+  const codes = [...new Set([...(cells.codes ? findTechnicalCodes(cells.codes.text) : []), ...strayCodes])];
+  const printed = cells.reg?.text && !PLACEHOLDER.test(cells.reg.text) && !strayCodes.length ? cells.reg.text : null;
+  const regValue = regs.length ? regs.join("; ") : printed;
   const name = nameCell.text.replace(/\s/g, "");
   return {
     name: cellField(line, nameCell, name, 1),

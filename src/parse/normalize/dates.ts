@@ -18,15 +18,19 @@ export interface DateMatch {
 
 const CN = `[${CHINESE_NUMERAL_CLASS}]`;
 // Digit-like OCR slips inside numbers: O/o for 0, l/I for 1.
-const D = "[0-9OolI]";
-const YEAR = `(${D}{4}|${CN}{4})`;
+// 了 is how chi_sim often reads a printed 7.
+const D = "[0-9OolI了]";
+// Years in Chinese numerals as OCR garbles them: 〇 dropped or read as O/已/@, 四 read as 由 (二二五 = 2025).
+const NOISY_CN_YEAR = "二[〇○O已@]?二[〇○O一二三四五六七八九由]";
+const YEAR = `(${D}{4}|[${CHINESE_NUMERAL_CLASS}O]{4}|${NOISY_CN_YEAR})`;
 const NUM = `(${D}{1,2}|${CN}{1,3})`;
 const TIME = "(?:\\s*(\\d{1,2})[:：](\\d{2})(?:[:：]\\d{2})?)?";
 const HALF = "(?:\\s*(上午|下午|AM|PM|am|pm))?";
 
 // 2023年11月08日, 二〇二三年十一月八日, 2023-11-08, 2023.11.8, 2023/11/8 (+ optional time and half day).
 // 日 as OCR reads it (曰, 目), possibly after one stray character ("07有日").
-const DAY_MARK = "(?:[^\\d\\s年月至到]?[日曰目号])?";
+// A second 月 where 日 belongs ("十二月四月") is a misread 日 too.
+const DAY_MARK = "(?:[^\\d\\s年月至到]?[日曰目号月])?";
 const FULL = new RegExp(
   `${YEAR}\\s*(?:年\\s*${NUM}\\s*月\\s*${NUM}\\s*${DAY_MARK}|[-./]\\s*${NUM}\\s*[-./]\\s*${NUM}(?![0-9])|[-./](${D}{2})(${D}{2})(?![0-9]))${TIME}${HALF}`,
   "g",
@@ -37,8 +41,15 @@ const DAY_ONLY = new RegExp(`^${NUM}\\s*[日曰目号]${TIME}${HALF}`);
 
 function num(s: string | undefined): number {
   if (s === undefined) return Number.NaN;
-  const fixed = s.replace(/[Oo]/g, "0").replace(/[lI]/g, "1");
+  const fixed = s.replace(/[Oo]/g, "0").replace(/[lI]/g, "1").replace(/了/g, "7");
   return /^\d+$/.test(fixed) ? Number(fixed) : (chineseToNumber(fixed) ?? Number.NaN);
+}
+
+function yearNum(s: string): number {
+  const exact = num(s);
+  if (Number.isFinite(exact) && exact >= 1900) return exact;
+  const noisy = s.match(new RegExp(`^${NOISY_CN_YEAR}$`)) ? s[s.length - 1]! : null;
+  return noisy ? 2020 + (noisy === "由" ? 4 : (chineseToNumber(noisy) ?? Number.NaN)) : exact;
 }
 
 export function isoOf(year: number, month: number, day: number): string | null {
@@ -90,7 +101,7 @@ export function findDates(text: string): DateMatch[] {
   const t = toHalfWidth(text);
   const out: DateMatch[] = [];
   for (const m of t.matchAll(FULL)) {
-    const y = num(m[1]);
+    const y = yearNum(m[1]!);
     // Groups: 年月日 (2, 3), Y-M-D (4, 5), Y.MMDD with a separator lost to OCR (6, 7).
     const mo = num(m[2] ?? m[4] ?? m[6]);
     const d = num(m[3] ?? m[5] ?? m[7]);
@@ -116,7 +127,8 @@ export interface DateRange {
   end: number;
 }
 
-const RANGE_SEP = /^\s*(?:至|到|~|～|—|–|-{1,2}|－)\s*/;
+// One stray character may sit between a date and 至 when OCR mangled the 日 ("20朋至").
+const RANGE_SEP = /^[^\d\s至到]?\s*(?:至|到|~|～|—|–|-{1,2}|－)\s*/;
 
 /** Second end of a range, which may omit the year (…至11月08日) or the month (…至08日). */
 function rangeEnd(text: string, from: DateMatch, offset: number): DateMatch | null {

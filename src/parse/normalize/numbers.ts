@@ -21,7 +21,8 @@ export const CHINESE_NUMERAL_CLASS = "零〇○一二两三四五六七八九十
 
 /** Full-width digits and punctuation to ASCII (character by character, lengths preserved). */
 export function toHalfWidth(s: string): string {
-  return [...s].map(nfkcChar).join("");
+  // Angle brackets are how OCR often reads the round ones in （0）项.
+  return [...s].map((c) => ("（〈《".includes(c) ? "(" : "）〉》".includes(c) ? ")" : nfkcChar(c))).join("");
 }
 
 /** 十一 -> 11, 二十三 -> 23, 一百零九 -> 109, and digit-by-digit forms used in years (二〇二三 -> 2023). */

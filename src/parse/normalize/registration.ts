@@ -21,7 +21,7 @@ function fixDigits(s: string): string {
 
 // Year, N+grade, field letters, serial; OCR may insert spaces or drop/alter the dashes.
 const CANDIDATE = new RegExp(
-  `([${DIGITISH}]{4})\\s*[-–—_~.]?\\s*[NnИ]\\s*([${DIGITISH}])\\s*([A-Za-z]{2,6})\\s*[-–—_~.]?\\s*([${DIGITISH}](?:\\s?[${DIGITISH}]){6})(?![0-9])`,
+  `([${DIGITISH}]{4})\\s*[-–—_~.,]{0,2}\\s*[NnИ]\\s*([${DIGITISH}])\\s*([A-Za-z]{2,6})\\s*[-–—_~.,]{0,2}\\s*([${DIGITISH}](?:\\s?[${DIGITISH}]){6})(?![0-9])`,
   "g",
 );
 

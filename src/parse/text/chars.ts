@@ -3,6 +3,8 @@
 /** NFKC one character at a time so the cleaned text stays aligned 1:1 with the OCR characters
  * (full-width digits and colons become ASCII; ligature-like symbols such as ㎡ are left alone). */
 export function nfkcChar(ch: string): string {
+  // Chinese text writes its brackets full-width, and values keep them as printed (（含凉菜）).
+  if (ch === "（" || ch === "）") return ch;
   const n = ch.normalize("NFKC");
   return n.length === 1 ? n : ch;
 }
@@ -32,7 +34,7 @@ export function matchForm(s: string): string {
   let out = "";
   for (const ch of s) {
     if (/\s/.test(ch)) continue;
-    const n = nfkcChar(ch);
+    const n = ch === "（" ? "(" : ch === "）" ? ")" : nfkcChar(ch);
     out += (LABEL_CONFUSIONS[n] ?? n).toLowerCase();
   }
   return out;

@@ -142,22 +142,28 @@ function allowedEdits(len: number): number {
   return 2;
 }
 
-/** Best approximate occurrence of `label` in `form`: exact first, then windows of length ±1. */
+/** Best approximate occurrence of `label` in `form`: exact first, then windows of length ±1. Windows are only
+ * tried where a character pair of the label occurs: within the allowed edits at least one pair survives. */
 function approxFind(form: string, label: string): { at: number; len: number; edits: number } | null {
   const exact = form.indexOf(label);
   if (exact >= 0) return { at: exact, len: label.length, edits: 0 };
   const max = allowedEdits(label.length);
   if (max === 0) return null;
-  let present = 0;
-  for (const ch of label) if (form.includes(ch)) present++;
-  if (present < label.length - max) return null;
+  const starts = new Set<number>();
+  for (let k = 0; k + 1 < label.length; k++) {
+    const pair = label.slice(k, k + 2);
+    for (let p = form.indexOf(pair); p >= 0; p = form.indexOf(pair, p + 1)) {
+      for (let d = -max; d <= max; d++) if (p - k + d >= 0) starts.add(p - k + d);
+    }
+  }
   let best: { at: number; len: number; edits: number } | null = null;
   // Same length first: a shorter window ("审核范" for "审核范囤") would cut the label short.
   for (const len of [label.length, label.length - 1, label.length + 1]) {
-    for (let at = 0; at + len <= form.length; at++) {
-      // Windows must start and end on a label character, or "审核时间" would swallow a neighbour.
+    for (const at of starts) {
+      if (at + len > form.length) continue;
       const d = distance(form.slice(at, at + len), label);
-      if (d <= max && (!best || d < best.edits)) best = { at, len, edits: d };
+      if (d <= max && (!best || d < best.edits || (d === best.edits && at < best.at && len === best.len)))
+        best = { at, len, edits: d };
     }
   }
   return best;
@@ -193,7 +199,7 @@ export interface ValueSpan {
   text: string;
 }
 
-const LEAD = /^(?:\s|[:：\t]|\.(?=\s*[:：])|[（(][^）)]{0,40}[）)]|为|是)+/;
+const LEAD = /^(?:\s|[:：\t]|[.．]|[（(][^）)]{0,40}[）)]|为|是)+/;
 
 /** Where another label starts later in the text (exact, followed by a colon or after a cell break). */
 function cutAtNextLabel(line: DocLine, from: number): number {
@@ -212,8 +218,9 @@ function cutAtNextLabel(line: DocLine, from: number): number {
 }
 
 /** The value printed after a label: same line (cut before the next label), else the next line. */
-// The English half of a bilingual label ("报告编号 Report No.:"), up to its colon.
-const SECOND_LANGUAGE = /^\s*[A-Za-z][A-Za-z .'/&-]{0,30}[:：]/;
+// The English half of a bilingual label ("报告编号 Report No.:", "受审核方 Client 甲公司"): alphabetic words
+// right after the Chinese label, up to a colon or to the value (which holds digits, or is Chinese).
+const SECOND_LANGUAGE = /^[\s\t]*[A-Za-z][A-Za-z.'/&]*(?:[ \t]+[A-Za-z][A-Za-z.'/&]*){0,3}\.?[ \t]*(?:[:：]|(?=[\t ][^\s]*\d)|(?=[\t ]*[^\x00-\x7f]))/;
 
 export function valueAfter(hit: LabelHit, lines: readonly DocLine[], nextLine = true): ValueSpan | null {
   const rest = hit.line.text.slice(hit.end);
@@ -221,7 +228,7 @@ export function valueAfter(hit: LabelHit, lines: readonly DocLine[], nextLine = 
   const lead = bilingual + (rest.slice(bilingual).match(LEAD)?.[0].length ?? 0);
   const start = hit.end + lead;
   const end = cutAtNextLabel(hit.line, start);
-  const text = hit.line.text.slice(start, end).replace(/\t/g, " ").trim();
+  const text = compactValue(hit.line.text.slice(start, end));
   if (text.length > 0) return { line: hit.line, start, end, text };
   if (!nextLine) return null;
   const following = lines[hit.line.index + 1];
@@ -230,8 +237,22 @@ export function valueAfter(hit: LabelHit, lines: readonly DocLine[], nextLine = 
     line: following,
     start: 0,
     end: following.text.length,
-    text: following.text.replace(/\t/g, " ").trim(),
+    text: compactValue(following.text),
   };
+}
+
+/** A value as one string: cell breaks and spaces next to Chinese characters go (111 号 -> 111号), other cell
+ * breaks become spaces. */
+export function compactValue(s: string): string {
+  return s
+    .replace(/[\t ]+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])[\t ]+/g, "")
+    .replace(/\t/g, " ")
+    .trim();
+}
+
+/** Brackets around Chinese words are printed full-width; OCR often returns ASCII ones: (含凉菜) -> （含凉菜）. */
+export function chineseParens(s: string): string {
+  return s.replace(/[(〈](?=[\u4e00-\u9fa5])/g, "（").replace(/(?<=[\u4e00-\u9fa5])[)〉》]/g, "）");
 }
 
 /** Text of the line and the one after it, for values a scan wrapped onto the next line. */

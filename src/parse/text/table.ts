@@ -137,8 +137,11 @@ export function matchHeader(
   specs: readonly ColumnSpec[],
   minColumns: number,
 ): { key: string; x0: number; x1: number; center: number }[] | null {
-  // Header rows hold words, not data: a digit run (dates, numbers, codes) rules a line out.
+  // Header rows hold words, not data: a digit run (dates, numbers, codes) rules a line out; and at least one
+  // column name must be printed exactly (a cheap test before the fuzzy cell matching).
   if (/\d{3,}|\d+\.\d+/.test(line.text)) return null;
+  const lineForm = matchForm(line.text);
+  if (!specs.some((sp) => sp.synonyms.some((syn) => syn.length >= 2 && lineForm.includes(matchForm(syn))))) return null;
   const cells = headerCells(line).flatMap((c) => splitMergedHeader(c, specs));
   if (cells.length < minColumns) return null;
   const used = new Set<string>();
