@@ -4,6 +4,7 @@ import { OcrPage } from "../src/domain/ocr.ts";
 import type { AuditRecord } from "../src/domain/record.ts";
 import { assembleRecord, type DocumentMeta, failedRecord } from "../src/pipeline/assemble.ts";
 import { writeDocumentOutputs } from "../src/pipeline/outputs.ts";
+import { errorPage } from "../src/pipeline/page.ts";
 import {
   codeFromReason,
   DocumentJobData,
@@ -18,24 +19,6 @@ import type { PageJobResult } from "./page-processor.ts";
 export interface DocumentProcessorDeps {
   /** Name of this worker's OCR engine, for records of documents that were never OCR'd. */
   engineName: string;
-}
-
-/** A page whose job failed for good (after retries): it still counts, as a page error. */
-function failedPage(page: number, code: string, message: string): OcrPage {
-  return {
-    page,
-    source: "ocr",
-    width: 0,
-    height: 0,
-    dpi: 0,
-    rotation: 0,
-    skew: 0,
-    text: "",
-    lines: [],
-    meanConfidence: 0,
-    marks: [],
-    error: { code, message },
-  };
 }
 
 function isPageResult(v: unknown): v is PageJobResult {
@@ -75,11 +58,11 @@ async function collectPages(
   for (const [key, reason] of Object.entries(failures)) {
     const n = pageFromKey(key);
     if (n === null || byPage.has(n)) continue;
-    byPage.set(n, failedPage(n, codeFromReason(reason, "OCR_FAILED"), messageFromReason(reason)));
+    byPage.set(n, errorPage(n, codeFromReason(reason, "OCR_FAILED"), messageFromReason(reason)));
   }
   const pages = Array.from(
     { length: pageCount },
-    (_, i) => byPage.get(i + 1) ?? failedPage(i + 1, "OCR_FAILED", `no result for page ${i + 1}`),
+    (_, i) => byPage.get(i + 1) ?? errorPage(i + 1, "OCR_FAILED", `no result for page ${i + 1}`),
   );
   return { pages, engine, ocrMs };
 }

@@ -22,6 +22,8 @@ export const JobSettings = z.object({
   limits: LimitsConfig,
   rules: z.record(z.string(), z.unknown()),
   savePageImages: z.boolean(),
+  /** Render DPI for image-only PDF pages: the same on every worker so records match in-process ones. */
+  renderDpi: z.number().int().positive(),
 });
 export type JobSettings = z.infer<typeof JobSettings>;
 

@@ -75,7 +75,7 @@ async function openCached(data: PageJobDataT): Promise<SourceDocument> {
     hit.timer = closeLater(key);
     return hit.doc;
   }
-  const doc = await openDocument(data.file, data.settings.limits);
+  const doc = await openDocument(data.file, data.settings.limits, { renderDpi: data.settings.renderDpi });
   if (doc.id !== data.documentId) {
     await doc.close().catch(() => undefined);
     throw new UnrecoverableError(

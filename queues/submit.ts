@@ -79,7 +79,7 @@ async function prepare(
   try {
     // Opening only parses (pdf.js reads the page tree, images read their header): cheap, and it gives the
     // page count, so the whole flow (document + pages) is added in one atomic step.
-    const doc = await openDocument(abs, settings.limits);
+    const doc = await openDocument(abs, settings.limits, { renderDpi: settings.renderDpi });
     await doc.close().catch(() => undefined);
     const data = { ...base, documentId: doc.id, pageCount: doc.pageCount, inputError: null };
     return { jobId: documentJobId(doc.id, out), data };
@@ -204,6 +204,7 @@ export async function runQueuedIngest(opts: QueuedIngestOptions): Promise<Ingest
     limits: config.limits,
     rules: config.rules,
     savePageImages: config.savePageImages,
+    renderDpi: config.ocr.dpi,
   };
   const batch = randomUUID().slice(0, 8);
   const client = await QueueClient.connect(config);

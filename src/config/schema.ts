@@ -11,8 +11,8 @@ export const OcrConfig = z.object({
   workers: z.number().int().min(1).default(Math.max(1, os.availableParallelism())),
   /** Recycle a worker after this many pages so memory stays flat on long runs. */
   recycleAfter: z.number().int().min(1).default(200),
-  /** DPI at which image-only PDF pages are rasterised. */
-  dpi: z.number().int().min(72).max(600).default(300),
+  /** DPI at which image-only PDF pages are rasterised: 200 reads as well as 300 (measured) with 2.25x fewer pixels. */
+  dpi: z.number().int().min(72).max(600).default(200),
   languages: z.string().default("chi_sim"),
 });
 

@@ -1,7 +1,7 @@
 import { missingField } from "../domain/field.ts";
 import type { OcrPage } from "../domain/ocr.ts";
 import { type Problem, Report } from "../domain/record.ts";
-import { readCheckboxFields } from "./checkbox/index.ts";
+import { type CheckboxFields, readCheckboxFields } from "./checkbox/index.ts";
 import { classify, type DocumentKind } from "./classify.ts";
 import { readDates } from "./fields/dates.ts";
 import { readEvaluations } from "./fields/evaluations.ts";
@@ -29,9 +29,30 @@ export interface ParseResult {
 }
 
 /** Everything the report says in words and tables (tick boxes come from the checkbox reader). */
-function extract(lines: readonly DocLine[], pages: readonly OcrPage[]): Report {
+/** The checkbox reader is another stage: if it fails, the words are still worth having (ticks stay unknown). */
+function safeTicks(pages: readonly OcrPage[], problems: Problem[]): CheckboxFields {
+  try {
+    return readCheckboxFields(pages);
+  } catch (e) {
+    problems.push({
+      code: "CHECKBOX_FAILED",
+      page: null,
+      message: e instanceof Error ? e.message : String(e),
+    });
+    return {
+      checkboxGroups: [],
+      conclusion: {},
+      recommendation: missingField("checkbox"),
+      managementSystems: missingField("checkbox"),
+      auditType: missingField("checkbox"),
+      evaluationResults: new Map(),
+    };
+  }
+}
+
+function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems: Problem[]): Report {
   const sections = findSections(lines);
-  const ticks = readCheckboxFields(pages);
+  const ticks = safeTicks(pages, problems);
   const dates = readDates(lines);
   const org = readOrganizationFields(lines, sections);
   const nc = readNonconformities(lines);
@@ -87,7 +108,7 @@ export function parseDocument(pages: readonly OcrPage[]): ParseResult {
   if (lines.length === 0) return { kind: "unknown", report: null, problems };
   let report: Report;
   try {
-    report = extract(lines, pages);
+    report = extract(lines, pages, problems);
   } catch (e) {
     problems.push({ code: "PARSE_FAILED", page: null, message: e instanceof Error ? e.message : String(e) });
     return { kind: "unknown", report: null, problems };

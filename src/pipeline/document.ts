@@ -35,7 +35,7 @@ export async function processDocument(
   let doc: SourceDocument | null = null;
   const meta = { id: "", file: displayName, engine: deps.engine.name, timings: { totalMs: 0, ocrMs: 0 } };
   try {
-    doc = await openDocument(filePath, deps.config.limits);
+    doc = await openDocument(filePath, deps.config.limits, { renderDpi: deps.config.ocr.dpi });
     meta.id = doc.id;
     const opened = doc;
     const tOcr = performance.now();

@@ -15,7 +15,7 @@ export interface PageStageOptions {
   pageImageDir: string | null;
 }
 
-function errorPage(page: number, code: string, message: string): OcrPage {
+export function errorPage(page: number, code: string, message: string): OcrPage {
   return {
     page,
     source: "ocr",
@@ -46,9 +46,11 @@ export async function processPage(
   engine: OcrEngine,
   opts: PageStageOptions,
 ): Promise<OcrPage> {
+  // Aborting on timeout hands the page's OCR worker back instead of leaving it busy.
+  const abort = new AbortController();
   const work = async (): Promise<OcrPage> => {
     const input = await doc.getPage(pageNo);
-    const { page, image } = await ocrPage(input, engine, {});
+    const { page, image } = await ocrPage(input, engine, { signal: abort.signal });
     if (image && !page.error) {
       page.marks = detectMarks(image, page.lines);
       if (opts.pageImageDir) await savePageImage(image, opts.pageImageDir, pageNo);
@@ -56,11 +58,10 @@ export async function processPage(
     return page;
   };
   try {
-    return await withTimeout(
-      work(),
-      opts.timeoutMs,
-      () => new AuditExtractError("PAGE_TIMEOUT", `page ${pageNo} took longer than ${opts.timeoutMs} ms`),
-    );
+    return await withTimeout(work(), opts.timeoutMs, () => {
+      abort.abort();
+      return new AuditExtractError("PAGE_TIMEOUT", `page ${pageNo} took longer than ${opts.timeoutMs} ms`);
+    });
   } catch (e) {
     if (e instanceof AuditExtractError && e.name === "EnvironmentError") throw e;
     const code = e instanceof AuditExtractError ? e.code : "OCR_FAILED";

@@ -119,7 +119,8 @@ export const DEFAULT_RULES_CONFIG: RulesConfig = {
   lexicons: {
     foreignTerms: [
       { term: "招标代理", belongsTo: ["招标", "招投标", "采购代理"], ignore: [] },
-      { term: "招投标", belongsTo: ["招标", "投标", "招投标", "采购代理"], ignore: [] },
+      // Construction firms bid for work: tendering is their own business, a tender agency is not.
+      { term: "招投标", belongsTo: ["招标", "投标", "招投标", "采购代理", ...construction], ignore: [] },
       { term: "施工", belongsTo: construction, ignore: ["施工地址", "临时场所"] },
       { term: "物业", belongsTo: ["物业", "保洁", "房地产"], ignore: [] },
       { term: "餐饮", belongsTo: ["餐饮", "食品", "酒店", "饭店", "食堂", "配餐"], ignore: [] },

@@ -123,7 +123,9 @@ export function isTemplateLine(line: string, config: RulesConfig): boolean {
 export function snippet(text: string, index: number, length: number, pad = 15): string {
   const from = Math.max(0, index - pad);
   const to = Math.min(text.length, index + length + pad);
-  return `${from > 0 ? "…" : ""}${text.slice(from, to)}${to < text.length ? "…" : ""}`;
+  // One line: messages and evidence end up in CSV cells and one-line review rows.
+  const body = text.slice(from, to).replace(/\s*\n\s*/g, " ");
+  return `${from > 0 ? "…" : ""}${body}${to < text.length ? "…" : ""}`;
 }
 
 /** A section by its printed id ("二", "第五部分") or a word of its title. Ids compare whole: "二" must not

@@ -18,11 +18,11 @@ import {
 
 /** SCOPE family: text that belongs to another client (copy-paste), and scope statements that disagree. */
 
-/** Sections where the organisation describes itself (二 受审核方基本情况, 四 认证范围): they define what is
- * "own", so they are the reference, not the text searched. */
+/** Sections where the organisation describes itself (二 受审核方基本情况, 四 …基本信息暨认证范围的表述): they
+ * define what is "own", so they are the reference, not the text searched. By title only: numbering differs
+ * between templates (another template's 第二部分 is 审核发现, exactly the text to search). */
 const OWN_TITLES = ["基本情况", "基本信息", "认证范围的表述", "受审核方概况"];
-const OWN_IDS = ["二", "四", "第二部分", "第四部分"];
-const isOwn = (s: Section) => sectionMatches(s, OWN_TITLES, OWN_IDS);
+const isOwn = (s: Section) => sectionMatches(s, OWN_TITLES);
 
 function ownText(report: Report): string {
   const parts = [

@@ -73,8 +73,9 @@ const auditorOverlap: CrossRuleDef["check"] = (ctx) => {
         reported.add(pair);
         const say = (xs: Stint, y: ReportRecord, ys: Stint) =>
           `审核员${name}（${no}）在本次审核（${xs.text}）期间同时参加了${label(y)}的审核（${ys.text}）`;
-        push(out, a.document.id, flag(ctx, say(o, b, s), [...o.evidence, ...s.evidence]));
-        push(out, b.document.id, flag(ctx, say(s, a, o), [...s.evidence, ...o.evidence]));
+        // Evidence stays in its own document: the review page shows each record's pages.
+        push(out, a.document.id, flag(ctx, say(o, b, s), o.evidence));
+        push(out, b.document.id, flag(ctx, say(s, a, o), s.evidence));
       }
       open.push(s);
     }

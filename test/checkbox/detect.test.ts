@@ -115,6 +115,20 @@ describe("label vocabulary", () => {
     ]);
   });
 
+  it("knows the other bodies' wordings seen in the fixture corpus", () => {
+    expect(labels("口不符合项整改验证后推荐认证")[0]?.slice(0, 2)).toEqual([
+      "不符合项整改验证后推荐",
+      "recommend_after_correction",
+    ]);
+    expect(labels("口不推荐认证")[0]?.[1]).toBe("not_recommend");
+    expect(labels("口初次认证第一阶段 口初次认证第二阶段 口监督审核 口再认证审核").map((x) => x[1])).toEqual([
+      "stage1",
+      "stage2",
+      "surveillance",
+      "recertification",
+    ]);
+  });
+
   it("does not take words in running text for options", () => {
     expect(labels("评定结果均符合岗位任职要求").every((x) => x[3] === false)).toBe(true);
     expect(labels("客户推荐给乙方").every((x) => x[3] === false)).toBe(true);

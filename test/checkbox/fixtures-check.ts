@@ -46,9 +46,16 @@ for (const f of readdirSync(dir).filter((n) => n.endsWith(".truth.json"))) {
     // Words where the renderer puts labels: 1.15 box-widths right of the box's left edge, one cell per char.
     const words: OcrWord[] = boxes.map((b) => {
       const px = (b.bbox[2] - b.bbox[0]) / 0.9;
-      const cells = Array.from(b.label).reduce((a, c) => a + ((c.codePointAt(0) ?? 0) < 0x2e80 ? 0.55 : 1), 0);
+      const cells = Array.from(b.label).reduce(
+        (a, c) => a + ((c.codePointAt(0) ?? 0) < 0x2e80 ? 0.55 : 1),
+        0,
+      );
       const x0 = b.bbox[0] + 1.15 * px;
-      return { text: b.label, bbox: [x0, b.bbox[1] - 0.1 * px, x0 + cells * px, b.bbox[3] + 0.05 * px], confidence: 0.9 };
+      return {
+        text: b.label,
+        bbox: [x0, b.bbox[1] - 0.1 * px, x0 + cells * px, b.bbox[3] + 0.05 * px],
+        confidence: 0.9,
+      };
     });
     const lines: OcrLine[] = [];
     for (const w of [...words].sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0])) {
@@ -65,7 +72,10 @@ for (const f of readdirSync(dir).filter((n) => n.endsWith(".truth.json"))) {
     ms += performance.now() - t0;
     pages++;
     for (const b of boxes) {
-      const m = marks.find((k) => k.bbox[0] < b.bbox[2] && k.bbox[2] > b.bbox[0] && k.bbox[1] < b.bbox[3] && k.bbox[3] > b.bbox[1]);
+      const m = marks.find(
+        (k) =>
+          k.bbox[0] < b.bbox[2] && k.bbox[2] > b.bbox[0] && k.bbox[1] < b.bbox[3] && k.bbox[3] > b.bbox[1],
+      );
       const known = marks.some((k) => b.label.startsWith(k.label.slice(0, 2)));
       if (!m) {
         // Labels outside the vocabulary (50430（EC）, 其他_____) are not looked at: not counted.
@@ -80,10 +90,15 @@ for (const f of readdirSync(dir).filter((n) => n.endsWith(".truth.json"))) {
       else if (m.state === "unclear") {
         unclear++;
         wrong.push(`${base} p${p.page} ${b.label}: unclear ${m.confidence} (want ${b.state}, ${b.mark})`);
-      } else wrong.push(`${base} p${p.page} ${b.label}: ${m.state} ${m.confidence} (want ${b.state}, ${b.mark}) !!`);
+      } else
+        wrong.push(
+          `${base} p${p.page} ${b.label}: ${m.state} ${m.confidence} (want ${b.state}, ${b.mark}) !!`,
+        );
     }
   }
   await doc.close();
 }
-console.log(`fixtures: ${correct}/${total} correct, ${unclear} unclear, ${missing} missing, ${pages} pages, ${(ms / pages).toFixed(1)} ms/page`);
+console.log(
+  `fixtures: ${correct}/${total} correct, ${unclear} unclear, ${missing} missing, ${pages} pages, ${(ms / pages).toFixed(1)} ms/page`,
+);
 for (const w of wrong.slice(0, 40)) console.log("  ", w);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RULES_CONFIG, loadRulesConfig } from "../../src/rules/config.ts";
 import { RULES, ruleCatalogue, runCrossRules, runRules, sortFlags } from "../../src/rules/registry.ts";
-import { baseRecord, edit, f, flagsOf } from "./builders.ts";
+import { baseRecord, edit, f, flagsOf, sectionById } from "./builders.ts";
 
 const CATALOGUE = [
   "DATE-IMPOSSIBLE",
@@ -170,5 +170,16 @@ describe("config", () => {
   it("does not re-validate a loaded config", () => {
     const c = loadRulesConfig({ reduction: 0.8 });
     expect(loadRulesConfig(c)).toBe(c);
+  });
+});
+
+describe("messages", () => {
+  it("are one line, so CSV cells and review rows stay whole", async () => {
+    const { SEED_SECTIONS } = await import("./seed-text.ts");
+    const r = edit((x) => {
+      sectionById(x, "3.2").text = SEED_SECTIONS["3.2"]!;
+      sectionById(x, "五").text = SEED_SECTIONS.五!;
+    });
+    for (const fl of runRules(r)) expect(fl.message, fl.rule).not.toMatch(/\n/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { edit, f, findings, flagsOf, sectionById } from "./builders.ts";
+import { edit, f, findings, flagsOf, section, sectionById } from "./builders.ts";
 
 describe("SCOPE-FOREIGN-TEXT", () => {
   it("fires on 招标代理 and 施工 in a data-processing report", () => {
@@ -62,5 +62,26 @@ describe("SCOPE-INCONSISTENT", () => {
       ];
     });
     expect(flagsOf(r, "SCOPE-INCONSISTENT")).toEqual([]);
+  });
+});
+
+describe("SCOPE-FOREIGN-TEXT across templates", () => {
+  it("searches a findings part numbered 第二部分", () => {
+    const r = edit((x) => {
+      x.sections = [
+        section("第二部分", "审核发现", "2.4 运行：现场查验招标代理服务过程记录完整。"),
+        section("第四部分", "审核结论", "数据处理服务"),
+      ];
+    });
+    expect(findings(r, "SCOPE-FOREIGN-TEXT")).toHaveLength(1);
+  });
+  it("lets a construction firm speak of 招投标", () => {
+    const r = edit((x) => {
+      x.organization = f("长沙新程建设工程有限公司");
+      x.scope = f("房屋建筑工程施工");
+      x.scopeStatements = [f("房屋建筑工程施工")];
+      sectionById(x, "3.2").text = "查看招投标文件及施工合同评审记录。";
+    });
+    expect(flagsOf(r, "SCOPE-FOREIGN-TEXT")).toEqual([]);
   });
 });

@@ -61,6 +61,8 @@ const TERMS: Term[] = [
     "验证后推荐",
     "有条件推荐",
     "暂缓推荐",
+    "不符合项整改验证后推荐",
+    "不符合项整改后推荐",
   ),
   ...t("recommendation", "not_recommend", "不予推荐", "不予推荐", "不推荐", "不予推荐认证注册"),
   ...t("method", "combined", "现场结合远程审核", "现场结合远程审核", "现场结合远程"),
@@ -73,6 +75,9 @@ const TERMS: Term[] = [
   ...t("system", "FSMS", "食品安全管理体系", "食品安全管理体系", "食品安全", "FSMS"),
   ...t("system", "HACCP", "危害分析与关键控制点体系", "危害分析与关键控制点", "HACCP"),
   ...t("system", "ISMS", "信息安全管理体系", "信息安全管理体系", "ISMS"),
+  // One exclusive row in some bodies' forms: 初次认证第一阶段 / 初次认证第二阶段 / 监督审核 / 再认证审核.
+  ...t("auditType", "stage1", "初次认证第一阶段", "初次认证第一阶段", "初审第一阶段"),
+  ...t("auditType", "stage2", "初次认证第二阶段", "初次认证第二阶段", "初审第二阶段"),
   ...t("auditType", "initial", "初次认证", "初次认证", "初次审核", "初审", "初次"),
   ...t("auditType", "surveillance", "监督审核", "监督审核", "监督"),
   ...t("auditType", "recertification", "再认证", "再认证", "复评", "再认证审核"),
@@ -120,11 +125,15 @@ export function findLabels(chars: readonly PosChar[], h: number): LabelHit[] {
   const idx: number[] = [];
   for (let i = 0; i < chars.length; i++) if (!isSpace(chars[i]!.ch)) idx.push(i);
   const s = idx.map((i) => fold(chars[i]!.ch));
+  // A label never spans a space or a gap of half a character: "初次认证 □第一阶段" is two options.
+  const brk = idx.map(
+    (i, k) => k > 0 && (i - idx[k - 1]! > 1 || chars[i]!.x0 - chars[idx[k - 1]!]!.x1 >= 0.5 * h),
+  );
   const hits: LabelHit[] = [];
   let p = 0;
   let lastEnd = -1;
   while (p < s.length) {
-    const term = matchAt(s, p);
+    const term = matchAt(s, p, brk);
     if (!term) {
       p++;
       continue;
@@ -150,13 +159,16 @@ const TERM_CHARS = TERMS.map((term) => ({ term, tc: Array.from(term.text) }));
  * Exact longest match first; a one-character misread of a longer term wins only when it is at least two
  * characters longer (推荐认证注朋 -> 推荐认证注册), and never when two terms fit equally (第=阶段).
  */
-function matchAt(s: readonly string[], p: number): Term | null {
+function matchAt(s: readonly string[], p: number, brk: readonly boolean[] = []): Term | null {
   let exact: Term | null = null;
   let fuzzy: Term | null = null;
   let fuzzyLen = 0;
   let ambiguous = false;
   for (const { term, tc } of TERM_CHARS) {
     if (p + tc.length > s.length) continue;
+    let split = false;
+    for (let k = 1; k < tc.length && !split; k++) split = brk[p + k] === true;
+    if (split) continue;
     let miss = 0;
     for (let k = 0; k < tc.length && miss < 2; k++) if (s[p + k] !== tc[k]) miss += k === 0 ? 2 : 1;
     if (miss === 0 && !exact) exact = term;

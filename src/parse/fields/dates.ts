@@ -125,7 +125,9 @@ function closingDate(lines: readonly DocLine[]): Field<string> {
   const lastPage = lines[lines.length - 1]?.page;
   const tail = lines.filter((l) => l.page === lastPage);
   const found = labeledDate(tail, ["日期", "Date"]);
-  return found.value !== null ? { ...found, confidence: Math.round(found.confidence * 0.7 * 1000) / 1000 } : found;
+  return found.value !== null
+    ? { ...found, confidence: Math.round(found.confidence * 0.7 * 1000) / 1000 }
+    : found;
 }
 
 export function readDates(lines: readonly DocLine[]): DateFields {

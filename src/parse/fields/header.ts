@@ -37,10 +37,12 @@ export function readReportNumber(lines: readonly DocLine[]): Field<string> {
 }
 
 function cleanName(s: string): string {
-  return chineseParens(s
-    .replace(/[（(][^）)]*$/, "")
-    .replace(/^[\s:：(（"“]+|[\s。，,；;:："”)）]+$/g, "")
-    .trim());
+  return chineseParens(
+    s
+      .replace(/[（(][^）)]*$/, "")
+      .replace(/^[\s:：(（"“]+|[\s。，,；;:："”)）]+$/g, "")
+      .trim(),
+  );
 }
 
 /** 组织名称/受审核方(名称)/受审核组织: a value that reads like an organisation's name. */

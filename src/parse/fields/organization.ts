@@ -121,12 +121,16 @@ function readHeadcounts(lines: readonly DocLine[]): { employees: Field<number>; 
   }
   // A labelled count printed without 人 ("员工人数：86").
   for (const hit of findLabels(lines, LABELS.headcount)) {
-    if (all.some((a) => a.field.page === hit.line.page && a.field.raw && hit.line.text.includes(a.field.raw))) continue;
+    if (all.some((a) => a.field.page === hit.line.page && a.field.raw && hit.line.text.includes(a.field.raw)))
+      continue;
     const v = valueAfter(hit, lines, false);
     const m = v ? toHalfWidth(v.line.text.slice(v.start)).match(/^\s*([0-9]{1,6})(?![0-9.\-年月])/) : null;
     if (!v || !m) continue;
     const at = v.start + m[0].length - m[1]!.length;
-    all.push({ field: fieldAt(v.line, at, at + m[1]!.length, Number(m[1]), hit.quality * 0.9), labelled: true });
+    all.push({
+      field: fieldAt(v.line, at, at + m[1]!.length, Number(m[1]), hit.quality * 0.9),
+      labelled: true,
+    });
   }
   const main = all.find((a) => a.labelled) ?? all[0];
   return { employees: main?.field ?? missingField(), all: all.map((a) => a.field) };

@@ -106,7 +106,8 @@ function memberFromRow(line: DocLine, cells: Record<string, Cell>, hasCodes: boo
   const strayCodes = regs.length === 0 && cells.reg ? findTechnicalCodes(cells.reg.text) : [];
   const codesCell = cells.codes ?? (strayCodes.length ? cells.reg : undefined);
   const codes = [...new Set([...(cells.codes ? findTechnicalCodes(cells.codes.text) : []), ...strayCodes])];
-  const printed = cells.reg?.text && !PLACEHOLDER.test(cells.reg.text) && !strayCodes.length ? cells.reg.text : null;
+  const printed =
+    cells.reg?.text && !PLACEHOLDER.test(cells.reg.text) && !strayCodes.length ? cells.reg.text : null;
   const regValue = regs.length ? regs.join("; ") : printed;
   const name = nameCell.text.replace(/\s/g, "");
   return {

@@ -220,7 +220,8 @@ function cutAtNextLabel(line: DocLine, from: number): number {
 /** The value printed after a label: same line (cut before the next label), else the next line. */
 // The English half of a bilingual label ("报告编号 Report No.:", "受审核方 Client 甲公司"): alphabetic words
 // right after the Chinese label, up to a colon or to the value (which holds digits, or is Chinese).
-const SECOND_LANGUAGE = /^[\s\t]*[A-Za-z][A-Za-z.'/&]*(?:[ \t]+[A-Za-z][A-Za-z.'/&]*){0,3}\.?[ \t]*(?:[:：]|(?=[\t ][^\s]*\d)|(?=[\t ]*[^\x00-\x7f]))/;
+const SECOND_LANGUAGE =
+  /^[\s\t]*[A-Za-z][A-Za-z.'/&]*(?:[ \t]+[A-Za-z][A-Za-z.'/&]*){0,3}\.?[ \t]*(?:[:：]|(?=[\t ][^\s]*\d)|(?=[\t ]*\P{ASCII}))/u;
 
 export function valueAfter(hit: LabelHit, lines: readonly DocLine[], nextLine = true): ValueSpan | null {
   const rest = hit.line.text.slice(hit.end);
@@ -245,7 +246,7 @@ export function valueAfter(hit: LabelHit, lines: readonly DocLine[], nextLine = 
  * breaks become spaces. */
 export function compactValue(s: string): string {
   return s
-    .replace(/[\t ]+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])[\t ]+/g, "")
+    .replace(/[\t ]+(?=\P{ASCII})|(?<=\P{ASCII})[\t ]+/gu, "")
     .replace(/\t/g, " ")
     .trim();
 }

@@ -141,7 +141,8 @@ export function matchHeader(
   // column name must be printed exactly (a cheap test before the fuzzy cell matching).
   if (/\d{3,}|\d+\.\d+/.test(line.text)) return null;
   const lineForm = matchForm(line.text);
-  if (!specs.some((sp) => sp.synonyms.some((syn) => syn.length >= 2 && lineForm.includes(matchForm(syn))))) return null;
+  if (!specs.some((sp) => sp.synonyms.some((syn) => syn.length >= 2 && lineForm.includes(matchForm(syn)))))
+    return null;
   const cells = headerCells(line).flatMap((c) => splitMergedHeader(c, specs));
   if (cells.length < minColumns) return null;
   const used = new Set<string>();

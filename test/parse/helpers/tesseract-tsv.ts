@@ -4,7 +4,10 @@ import type { OcrLine, OcrPage } from "../../../src/domain/ocr.ts";
 /** Native `tesseract … tsv` output of one page -> an OcrPage (words grouped into the engine's lines). Used to
  * replay recorded OCR of the fixture PDFs through the parser without running OCR in tests. */
 export function pageFromTsv(tsv: string, page: number, dpi = 300): OcrPage {
-  const rows = tsv.split("\n").slice(1).map((r) => r.split("\t"));
+  const rows = tsv
+    .split("\n")
+    .slice(1)
+    .map((r) => r.split("\t"));
   const lines = new Map<string, OcrLine>();
   let width = 0;
   let height = 0;

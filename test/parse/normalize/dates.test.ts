@@ -81,6 +81,17 @@ describe("dates", () => {
     expect(findDates("2023-l1-08")[0]!.iso).toBe("2023-11-08");
   });
 
+  it("reads dates as chi_sim garbles them", () => {
+    expect(findDates("二二五年二月一日")[0]!.iso).toBe("2025-02-01");
+    expect(findDates("二〇二由年三月二十一日")[0]!.iso).toBe("2024-03-21");
+    expect(findDates("二O二四年十二月四月上午")[0]!.iso).toBe("2024-12-04");
+    expect(findDates("2024年6月了日前")[0]!.iso).toBe("2024-06-07");
+    expect(findDates("2024.0115 8:30:00上午")[0]!.iso).toBe("2024-01-15");
+    expect(findDates("2024年08月07有日上午")[0]!.half).toBe("am");
+    const r = findDateRange("自2023年12月20朋至2024年07月24日本次审核结束日")!;
+    expect([r.from.iso, r.to.iso]).toEqual(["2023-12-20", "2024-07-24"]);
+  });
+
   it("reads half days and clock times", () => {
     const d = findDates("2023-11-07 8:30:00 上午")[0]!;
     expect(d.iso).toBe("2023-11-07");

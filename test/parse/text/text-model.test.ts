@@ -33,7 +33,9 @@ describe("reading-order lines", () => {
 
 describe("label finding", () => {
   it("finds labels through look-alikes, spaces, colons and synonyms", () => {
-    const lines = linesOf("报 告 曰 期 ： 2023-11-08\n组 织 名 秫：重庆金微科技有限公司\n受审核组织:甲公司\nReport No.: AB-1");
+    const lines = linesOf(
+      "报 告 曰 期 ： 2023-11-08\n组 织 名 秫：重庆金微科技有限公司\n受审核组织:甲公司\nReport No.: AB-1",
+    );
     expect(findLabels(lines, LABELS.reportDate)).toHaveLength(1);
     expect(findLabels(lines, LABELS.organization).map((h) => h.line.index)).toEqual([1, 2]);
     const no = findLabels(lines, LABELS.reportNumber)[0]!;
@@ -50,29 +52,50 @@ describe("label finding", () => {
     expect(valueAfter(hit, lines)!.text).toBe("HX-1");
   });
 
-  it("reads the value after a bilingual label", () => {
-    const lines = linesOf("报告编号 Report No.: HX-2");
-    const hit = findLabels(lines, LABELS.reportNumber)[0]!;
-    expect(valueAfter(hit, lines)!.text).toBe("HX-2");
+  it("reads the value after a bilingual label, with or without a colon", () => {
+    for (const t of ["报告编号 Report No.: HX-2", "报告编号Report No.\tHX-2", "项目编号\tReport No. HX-2"]) {
+      const lines = linesOf(t);
+      const hit = findLabels(lines, LABELS.reportNumber)[0]!;
+      expect(valueAfter(hit, lines)!.text, t).toBe("HX-2");
+    }
+    const client = linesOf("受审核方 Client\t西安中科软件有限公司");
+    expect(valueAfter(findLabels(client, LABELS.organization)[0]!, client)!.text).toBe(
+      "西安中科软件有限公司",
+    );
   });
 });
 
 describe("section finding", () => {
   it("recognises every numbering style", () => {
     const ids = linesOf(
-      ["第一部分 基本信息", "一、审核综述", "（二）审核发现", "1.5.2 审核范围：", "l.5.3 审核涉及场所", "1) 不符合项情况：", "3、交付后活动："].join("\n"),
+      [
+        "第一部分 基本信息",
+        "一、审核综述",
+        "（二）审核发现",
+        "1.5.2 审核范围：",
+        "l.5.3 审核涉及场所",
+        "1) 不符合项情况：",
+        "3、交付后活动：",
+      ].join("\n"),
     ).map((l) => headingOf(l)?.id);
     expect(ids).toEqual(["第一部分", "一", "(二)", "1.5.2", "1.5.3", "1)", "3"]);
   });
 
   it("does not take sentences, dates or codes for headings", () => {
-    for (const t of ["1. 本报告是对本次审核的总结，以下文件作为本报告的附件：", "2023.11.08 现场", "33.03.01", "1、抽 数据处理服务过程控制情况。"]) {
+    for (const t of [
+      "1. 本报告是对本次审核的总结，以下文件作为本报告的附件：",
+      "2023.11.08 现场",
+      "33.03.01",
+      "1、抽 数据处理服务过程控制情况。",
+    ]) {
       expect(headingOf(linesOf(t)[0]!), t).toBeNull();
     }
   });
 
   it("runs a section to the next heading of its level, children included", () => {
-    const sections = findSections(linesOf("3.4 持续改进\n符合 基本符合 不符合\n1) 不合格品控制：正文\n3.5 体系支持\n正文"));
+    const sections = findSections(
+      linesOf("3.4 持续改进\n符合 基本符合 不符合\n1) 不合格品控制：正文\n3.5 体系支持\n正文"),
+    );
     const s34 = sections.find((s) => s.id === "3.4")!;
     expect(s34.title).toBe("持续改进");
     expect(s34.text).toContain("不合格品控制");
