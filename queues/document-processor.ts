@@ -2,6 +2,7 @@ import { performance } from "node:perf_hooks";
 import { type Job, UnrecoverableError } from "bullmq";
 import { OcrPage } from "../src/domain/ocr.ts";
 import type { AuditRecord } from "../src/domain/record.ts";
+import { llmConfigFromEnv } from "../src/llm/index.ts";
 import { assembleRecord, type DocumentMeta, failedRecord } from "../src/pipeline/assemble.ts";
 import { writeDocumentOutputs } from "../src/pipeline/outputs.ts";
 import { errorPage } from "../src/pipeline/page.ts";
@@ -89,7 +90,8 @@ export async function processDocumentJob(job: Job, deps: DocumentProcessorDeps):
     const { pages, engine, ocrMs } = await collectPages(job, data.pageCount);
     meta.engine = engine ?? deps.engineName;
     meta.timings.ocrMs = ocrMs;
-    const record = assembleRecord(meta, pages, data.settings.rules);
+    // The key stays out of job data: each worker reads its own LLM settings.
+    const record = await assembleRecord(meta, pages, data.settings.rules, llmConfigFromEnv(process.env));
     record.document.timings.totalMs = Math.max(0, Date.now() - job.timestamp);
     await writeDocumentOutputs(data.out, record, pages);
     return resultOf(record);

@@ -151,6 +151,16 @@ export const DocumentInfo = z.object({
     dpi: z.number().nullable(),
   }),
   timings: z.object({ totalMs: z.number(), ocrMs: z.number() }),
+  /** Set only when the optional LLM assist ran: what it cost. */
+  llm: z
+    .object({
+      model: z.string(),
+      calls: z.number().int(),
+      cacheHits: z.number().int(),
+      promptTokens: z.number().int(),
+      completionTokens: z.number().int(),
+    })
+    .optional(),
 });
 export type DocumentInfo = z.infer<typeof DocumentInfo>;
 

@@ -7,5 +7,8 @@ import { AuditRecord } from "./record.ts";
 const out = process.argv[2] ?? "schema/record.schema.json";
 mkdirSync(path.dirname(out), { recursive: true });
 const schema = z.toJSONSchema(AuditRecord, { target: "draft-2020-12" });
-writeFileSync(out, `${JSON.stringify({ title: "audit-extract record, schemaVersion 1", ...schema }, null, 2)}\n`);
+writeFileSync(
+  out,
+  `${JSON.stringify({ title: "audit-extract record, schemaVersion 1", ...schema }, null, 2)}\n`,
+);
 process.stdout.write(`wrote ${out}\n`);

@@ -1,6 +1,7 @@
 import type { ErrorCode } from "../domain/errors.ts";
 import type { OcrPage } from "../domain/ocr.ts";
 import { type AuditRecord, type DocumentStatus, type Problem, SCHEMA_VERSION } from "../domain/record.ts";
+import { assistRecord, type LlmConfig } from "../llm/index.ts";
 import { parseDocument } from "../parse/index.ts";
 import { runRules } from "../rules/registry.ts";
 
@@ -41,12 +42,13 @@ function statusOf(pages: readonly OcrPage[], kind: AuditRecord["document"]["kind
   return failed > 0 ? "partial" : "ok";
 }
 
-/** OCR pages -> record -> flags. Pure apart from the clock: the same pages give the same record. */
-export function assembleRecord(
+/** OCR pages -> record -> (optional LLM assist) -> flags. Without the LLM the same pages give the same record. */
+export async function assembleRecord(
   meta: DocumentMeta,
   pages: readonly OcrPage[],
   rulesConfig?: unknown,
-): AuditRecord {
+  llm: LlmConfig | null = null,
+): Promise<AuditRecord> {
   const errors: Problem[] = pages
     .filter((p) => p.error)
     .map((p) => ({ code: p.error!.code, page: p.page, message: p.error!.message }));
@@ -79,6 +81,11 @@ export function assembleRecord(
     report: parsed.kind === "audit_report" ? parsed.report : null,
     flags: [],
   };
+  const usage = await assistRecord(record, pages, llm);
+  if (usage) {
+    const { model, calls, cacheHits, promptTokens, completionTokens } = usage;
+    record.document.llm = { model, calls, cacheHits, promptTokens, completionTokens };
+  }
   record.flags = runRules(record, rulesConfig);
   return record;
 }

@@ -5,6 +5,7 @@ import type { OcrPage } from "../domain/ocr.ts";
 import type { SourceDocument } from "../domain/page.ts";
 import type { AuditRecord } from "../domain/record.ts";
 import { openDocument } from "../ingest/index.ts";
+import type { LlmConfig } from "../llm/index.ts";
 import type { OcrEngine } from "../ocr/engine.ts";
 import { assembleRecord, failedRecord } from "./assemble.ts";
 import { sha256File } from "./hash.ts";
@@ -17,6 +18,8 @@ export interface DocumentDeps {
   /** Shared across documents so the OCR pool is never oversubscribed. */
   pages: Semaphore;
   pageImageDir: (documentId: string) => string | null;
+  /** Optional LLM assist; null (the default) never calls a model. */
+  llm?: LlmConfig | null;
   onPage?: (e: { file: string; page: number; of: number }) => void;
 }
 
@@ -52,7 +55,7 @@ export async function processDocument(
       ),
     );
     meta.timings = { ocrMs: Math.round(performance.now() - tOcr), totalMs: 0 };
-    const record = assembleRecord(meta, pages, deps.config.rules);
+    const record = await assembleRecord(meta, pages, deps.config.rules, deps.llm ?? null);
     record.document.timings.totalMs = Math.round(performance.now() - t0);
     return { record, pages };
   } catch (e) {

@@ -1,6 +1,7 @@
 import { loadConfig } from "../config/load.ts";
 import type { AppConfig } from "../config/schema.ts";
 import type { AuditRecord } from "../domain/record.ts";
+import { llmConfigFromEnv } from "../llm/index.ts";
 import type { OcrEngine } from "../ocr/engine.ts";
 import { failedRecord } from "./assemble.ts";
 import { finishBatch } from "./batch-end.ts";
@@ -50,6 +51,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
   const emit = opts.onProgress ?? (() => undefined);
   const { files, missing } = await expandInputs(opts.inputs);
   emit({ type: "start", files: files.length + missing.length });
+  const llm = llmConfigFromEnv(process.env);
   const engine = opts.engine ?? (await createEngine(config));
   const pages = new Semaphore(config.ocr.workers * 2);
   const docs = new Semaphore(2);
@@ -94,6 +96,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
             pages,
             pageImageDir: (docId) => (config.savePageImages ? pageImageDir(opts.out, docId) : null),
             onPage: (e) => emit({ type: "page", ...e }),
+            llm,
           });
           await writeDocumentOutputs(opts.out, record, ocrPages);
           emit({

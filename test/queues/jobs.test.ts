@@ -53,7 +53,12 @@ async function documentData(file: string, out: string): Promise<{ jobId: string;
     out,
     pageCount: doc.pageCount,
     inputError: null,
-    settings: { limits: config.limits, rules: config.rules, savePageImages: false, renderDpi: config.ocr.dpi },
+    settings: {
+      limits: config.limits,
+      rules: config.rules,
+      savePageImages: false,
+      renderDpi: config.ocr.dpi,
+    },
   };
   return { jobId: documentJobId(doc.id, out), data };
 }
