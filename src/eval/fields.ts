@@ -93,7 +93,9 @@ export function compareFields(truth: TruthFields, report: Report | null): FieldR
  * The auditee's guide (向导) is in the truth for completeness but is not audit team (issue 4): not scored. */
 function compareTeam(out: FieldResult[], truth: TruthFields, report: Report | null): void {
   const byName = new Map(
-    (report?.team ?? []).filter((m) => m.name.value).map((m) => [normText(m.name.value!), m]),
+    (report?.team ?? [])
+      .filter((m) => m.name.value && m.role.value !== "guide")
+      .map((m) => [normText(m.name.value!), m]),
   );
   const seen = new Set<string>();
   for (const t of truth.team.filter((m) => m.role !== "guide")) {

@@ -1,6 +1,6 @@
 import type { AuditRecord } from "../domain/record.ts";
 import { writeCsvs, writeJsonl, writeReviewPage } from "../export/index.ts";
-import { runCrossRules } from "../rules/registry.ts";
+import { runCrossRules, sortFlags } from "../rules/registry.ts";
 import { readAllRecords, rewriteRecord } from "./outputs.ts";
 
 const isCross = (rule: string) => rule.startsWith("XDOC-");

@@ -77,20 +77,25 @@ function probe(
     const before = hit.glyph ?? hit.start;
     const prev = neighbour(chars, before - 1, -1);
     let xa = lb[0] - 2 * h;
-    if (hit.glyph !== null) xa = Math.min(xa + 0.5 * h, chars[hit.glyph]!.x0 - 0.4 * h);
+    // OCR's glyph box is often narrower than the printed box: search a full text height left of it.
+    if (hit.glyph !== null) xa = Math.min(xa + 0.5 * h, chars[hit.glyph]!.x0 - 1.0 * h);
     if (prev) xa = Math.max(xa, prev.x1 + 0.1 * h);
     // Reach into the label only when its word box is wider than its characters: OCR then drew the word box
     // around a box touching the text. Otherwise a character like 满 or 有 could pass for a frame.
-    const xb = lb[0] + (wide(lb, hit, h) ? 1.0 : 0.35) * h;
+    const deep = wide(lb, hit, h);
+    const xb = lb[0] + (deep ? 1.0 : 0.35) * h;
     if (xb - xa < 0.6 * h) return null;
-    return probeWindow(img, xa, xb, cy, h, xa, lb[0] - 0.1 * h);
+    // Unless the word box is known to hold the box, a frame starting inside the label is part of a
+    // character (现 holds a 见, 有 a 月), not a box.
+    return probeWindow(img, xa, xb, cy, h, xa, lb[0] - 0.1 * h, deep ? null : { maxLeft: lb[0] - 0.1 * h });
   }
   const next = neighbour(chars, hit.end, 1);
   let xb = lb[2] + 2 * h;
   if (next) xb = Math.min(xb, next.x0 - 0.1 * h);
-  const xa = lb[2] - (wide(lb, hit, h) ? 1.0 : 0.35) * h;
+  const deep = wide(lb, hit, h);
+  const xa = lb[2] - (deep ? 1.0 : 0.35) * h;
   if (xb - xa < 0.6 * h) return null;
-  return probeWindow(img, xa, xb, cy, h, lb[2] + 0.1 * h, xb);
+  return probeWindow(img, xa, xb, cy, h, lb[2] + 0.1 * h, xb, deep ? null : { minRight: lb[2] + 0.1 * h });
 }
 
 function wide(lb: readonly number[], hit: LabelHit, h: number): boolean {

@@ -57,7 +57,12 @@ function sideCoverage(c: Crop, fixed: number, from: number, to: number, vertical
  * Finds the largest square-ish frame of side minS..maxS: pairs of long vertical runs whose ends line up,
  * checked for top and bottom sides. A character like 口 is smaller than minS, so it does not qualify.
  */
-export function findFrame(c: Crop, minS: number, maxS: number): Frame | null {
+export function findFrame(
+  c: Crop,
+  minS: number,
+  maxS: number,
+  limit: { maxLeft: number; minRight: number } = { maxLeft: Infinity, minRight: -Infinity },
+): Frame | null {
   const cols: { x: number; run: Run }[] = [];
   for (let x = 0; x < c.w; x++) {
     const run = longestRun(c, x);
@@ -74,7 +79,7 @@ export function findFrame(c: Crop, minS: number, maxS: number): Frame | null {
       const L = cols[i]!;
       const R = cols[j]!;
       const w = R.x - L.x + 1;
-      if (w < minS || w > maxS) continue;
+      if (w < minS || w > maxS || L.x >= limit.maxLeft || R.x <= limit.minRight) continue;
       if (Math.min(L.run.b, R.run.b) - Math.max(L.run.a, R.run.a) < 0.8 * w) continue;
       // Top and bottom come from either side's run: a √ crossing one side, or a character touching it,
       // lengthens that run, so try both ends and let the four side coverages decide.

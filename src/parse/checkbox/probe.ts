@@ -26,9 +26,14 @@ export function probeWindow(
   h: number,
   inkFrom: number,
   inkTo: number,
+  /** Page x limits: the frame's left side must start before maxLeft / its right side end after minRight. */
+  limit: { maxLeft?: number; minRight?: number } | null,
 ): Probe {
   const c = binarise(img, xa, cy - 1.25 * h, xb, cy + 1.0 * h);
-  const frame = findFrame(c, 0.55 * h, 1.45 * h);
+  const frame = findFrame(c, 0.55 * h, 1.45 * h, {
+    maxLeft: limit?.maxLeft === undefined ? c.w : limit.maxLeft - c.x0,
+    minRight: limit?.minRight === undefined ? -1 : limit.minRight - c.x0,
+  });
   if (frame) return classifyFrame(c, frame, 1);
   return handMark(c, inkFrom - c.x0, inkTo - c.x0, cy - c.y0, h);
 }

@@ -91,7 +91,7 @@ const TERMS: Term[] = [
 ].sort((a, b) => Array.from(b.text).length - Array.from(a.text).length);
 
 /** What OCR makes of ☑ ☐ ■ □ ☒ √ when it glues the box into the label (measured: 口 四 回 加 国 ...). */
-const BOX_GLYPHS = new Set(Array.from("口四回囗□■☑☐☒◻◼▢▣図团国加日田区凶囚图固目OoD0√✓✔Vv×Xx"));
+const BOX_GLYPHS = new Set(Array.from("口四回囗□■☑☐☒◻◼▢▣図团国加日田区凶囚图固目OoD0√✓✔Vv×Xx{[【|"));
 
 /** Common OCR confusions inside option labels, folded before matching only. */
 const FOLD: Record<string, string> = { 台: "合", 木: "本", 杏: "否", 荇: "荐", 孛: "荐" };
@@ -125,10 +125,9 @@ export function findLabels(chars: readonly PosChar[], h: number): LabelHit[] {
   const idx: number[] = [];
   for (let i = 0; i < chars.length; i++) if (!isSpace(chars[i]!.ch)) idx.push(i);
   const s = idx.map((i) => fold(chars[i]!.ch));
-  // A label never spans a space or a gap of half a character: "初次认证 □第一阶段" is two options.
-  const brk = idx.map(
-    (i, k) => k > 0 && (i - idx[k - 1]! > 1 || chars[i]!.x0 - chars[idx[k - 1]!]!.x1 >= 0.5 * h),
-  );
+  // A label never spans a space or a box-sized gap: "初次认证 □第一阶段" is two options. (Tesseract's
+  // tight word boxes leave gaps of ~0.6 character inside one phrase, so the bar is a whole character.)
+  const brk = idx.map((i, k) => k > 0 && (i - idx[k - 1]! > 1 || chars[i]!.x0 - chars[idx[k - 1]!]!.x1 >= h));
   const hits: LabelHit[] = [];
   let p = 0;
   let lastEnd = -1;
@@ -170,7 +169,9 @@ function matchAt(s: readonly string[], p: number, brk: readonly boolean[] = []):
     for (let k = 1; k < tc.length && !split; k++) split = brk[p + k] === true;
     if (split) continue;
     let miss = 0;
-    for (let k = 0; k < tc.length && miss < 2; k++) if (s[p + k] !== tc[k]) miss += k === 0 ? 2 : 1;
+    // The first character may be misread only in long terms (作量管理体系: the box's mark ate into 质).
+    const firstCost = tc.length >= 5 ? 1 : 2;
+    for (let k = 0; k < tc.length && miss < 2; k++) if (s[p + k] !== tc[k]) miss += k === 0 ? firstCost : 1;
     if (miss === 0 && !exact) exact = term;
     if (miss === 1 && tc.length >= 4) {
       if (!fuzzy) {
@@ -207,12 +208,12 @@ function context(
       gapBefore(k) >= 0.3 * h ||
       OPENERS.has(s[k - 1]!) ||
       NO_BOX_AFTER.has(s[k - 1]!);
-    if (starts) return { glyph: idx[p - 1]!, optionContext: true };
+    if (starts) return { glyph: idx[k]!, optionContext: true };
   }
   if (p === 0) return { glyph: null, optionContext: true };
   if (NO_BOX_AFTER.has(s[p - 1]!)) return { glyph: null, optionContext: false };
   // An unticked box OCR dropped still leaves a gap of about one character before the label.
-  return { glyph: null, optionContext: gapBefore(p) >= 0.7 * h };
+  return { glyph: null, optionContext: gapBefore(p) >= 0.9 * h };
 }
 
 /** The term a stored mark label stands for (marks keep the label as OCR read it). */
