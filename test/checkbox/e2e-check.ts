@@ -23,7 +23,9 @@ for (let p = 1; p <= doc.pageCount; p++) {
   const t1 = performance.now();
   if (image) page.marks = detectMarks(image, page.lines);
   const t2 = performance.now();
-  console.log(`page ${p}: OCR ${(t1 - t0).toFixed(0)} ms, detectMarks ${(t2 - t1).toFixed(1)} ms, ${page.marks.length} marks`);
+  console.log(
+    `page ${p}: OCR ${(t1 - t0).toFixed(0)} ms, detectMarks ${(t2 - t1).toFixed(1)} ms, ${page.marks.length} marks`,
+  );
   for (const m of page.marks) console.log(`   ${m.label} ${m.state} ${m.confidence} box ${m.bbox.join(",")}`);
   const boxLines = page.lines.filter((l) => /符合|满足|有效|达到|推荐|审核|体系/.test(l.text));
   for (const l of boxLines.slice(0, 12)) console.log(`   | ${l.words.map((w) => w.text).join(" ")}`);
@@ -32,11 +34,26 @@ for (let p = 1; p <= doc.pageCount; p++) {
 await engine.close();
 await doc.close();
 const f = readCheckboxFields(pages);
-console.log("groups:", f.checkboxGroups.map((g) => `${g.id}[${g.options.map((o) => `${o.label}:${o.state[0]}`).join(" ")}]`).join("  "));
+console.log(
+  "groups:",
+  f.checkboxGroups
+    .map((g) => `${g.id}[${g.options.map((o) => `${o.label}:${o.state[0]}`).join(" ")}]`)
+    .join("  "),
+);
 console.log("conclusion:", JSON.stringify(f.conclusion));
 console.log("truth conclusion:", JSON.stringify(truth.fields.conclusion));
 console.log("recommendation:", f.recommendation.value, "truth:", truth.fields.recommendation);
-console.log("systems:", JSON.stringify(f.managementSystems.value), "truth:", JSON.stringify(truth.fields.managementSystems));
+console.log(
+  "systems:",
+  JSON.stringify(f.managementSystems.value),
+  "truth:",
+  JSON.stringify(truth.fields.managementSystems),
+);
 console.log("auditType:", f.auditType.value, "truth:", truth.fields.auditType);
 console.log("evaluations:", JSON.stringify([...f.evaluationResults].map(([k, v]) => [k, v.value])));
-console.log("truth evaluations:", JSON.stringify(truth.fields.evaluations?.map((e: { section: string; result: unknown }) => [e.section, e.result])));
+console.log(
+  "truth evaluations:",
+  JSON.stringify(
+    truth.fields.evaluations?.map((e: { section: string; result: unknown }) => [e.section, e.result]),
+  ),
+);

@@ -30,7 +30,12 @@ const wrong: string[] = [];
 let ms = 0;
 let pages = 0;
 for (const f of readdirSync(dir).filter((n) => n.endsWith(".truth.json"))) {
-  const truth = JSON.parse(readFileSync(path.join(dir, f), "utf8")) as Truth;
+  let truth: Truth;
+  try {
+    truth = JSON.parse(readFileSync(path.join(dir, f), "utf8")) as Truth;
+  } catch {
+    continue; // the set is being regenerated
+  }
   if (!truth.boxes?.length) continue;
   const base = f.replace(".truth.json", "");
   const input = readdirSync(dir).find((n) => n.startsWith(`${base}.`) && !n.endsWith(".json"));

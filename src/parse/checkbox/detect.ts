@@ -45,11 +45,14 @@ function lineMarks(img: PageImage, line: OcrLine): BoxMark[] {
       probes[i] = { kind: "other", bbox: p.bbox };
     }
   });
-  const anyFrame = probes.some((p) => p?.kind === "frame");
-  const anyTick = probes.some((p) => p?.kind === "tick");
+  // What the line's other options of the same family show decides how to read an empty spot: a lone
+  // 满足 opening a criterion cell (满足法律法规要求的能力) is not an option of the 有效 row beside it.
+  const seen = (fam: Family, kind: "frame" | "tick") =>
+    hits.some((x, i) => x.term.family === fam && probes[i]?.kind === kind);
   const out: BoxMark[] = [];
   hits.forEach((hit, i) => {
-    const m = toMark(hit, probes[i] ?? null, chars, anyFrame, anyTick);
+    const fam = hit.term.family;
+    const m = toMark(hit, probes[i] ?? null, chars, seen(fam, "frame"), seen(fam, "tick"));
     if (m) out.push(m);
   });
   return out;

@@ -28,18 +28,6 @@ export interface BuiltGroup {
   members: Placed[];
 }
 
-/** Wordings of the conclusion table's criteria across bodies; a row's left text is folded onto these. */
-const CRITERIA = [
-  "审核准则的要求",
-  "适用要求",
-  "实现预期结果的能力",
-  "内部审核和管理评审过程",
-  "审核目的",
-  "体系运行",
-  "法律法规要求",
-  "认证范围",
-];
-
 const CONCLUSION_FAMILIES = new Set<Family>(["conformity", "satisfy", "effective", "achieve"]);
 /** Families whose options sit on separate lines: grouped by vertical proximity on the page, not by row. */
 const BLOCK_FAMILIES: Partial<Record<Family, GroupKind>> = {
@@ -104,12 +92,12 @@ function rowGroup(
   const left = leftText(page.lines, first);
   const sec = SECTION.exec(left);
   if (CONCLUSION_FAMILIES.has(fam)) {
+    // The criterion is keyed as printed (审核准则的要求, 满足法律法规要求的能力); a heading above only
+    // counts when the row itself has no text before its boxes (a 3.x line under "3.1 管理体系的策划").
     if (sec) return evaluation(sec[1]!, sec[2] ?? "", members, uniqueId);
-    const known = CRITERIA.find((c) => left.includes(c) || (left.length >= 3 && c.includes(left)));
-    if (known) return conclusion(known, members, uniqueId);
+    if (left.length >= 2) return conclusion(left.slice(0, 30), members, uniqueId);
     const above = headingAbove(page, first);
     if (above) return evaluation(above[0], above[1], members, uniqueId);
-    if (left.length >= 2) return conclusion(left.slice(0, 24), members, uniqueId);
   }
   const base = fam === "method" ? "auditMethod" : `${fam}.${left.slice(0, 24) || `p${page.page}`}`;
   const id = uniqueId(base);

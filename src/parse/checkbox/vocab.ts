@@ -91,7 +91,9 @@ const TERMS: Term[] = [
 ].sort((a, b) => Array.from(b.text).length - Array.from(a.text).length);
 
 /** What OCR makes of ☑ ☐ ■ □ ☒ √ when it glues the box into the label (measured: 口 四 回 加 国 ...). */
-const BOX_GLYPHS = new Set(Array.from("口四回囗□■☑☐☒◻◼▢▣図团国加日田区凶囚图固目OoD0√✓✔Vv×Xx{[【|"));
+const BOX_GLYPHS = new Set(
+  Array.from("口四回囗□■☑☐☒◻◼▢▣図团国加日田区凶囚图固目OoD0√✓✔Vv×Xx{[【|围困因园圆圈"),
+);
 
 /** Common OCR confusions inside option labels, folded before matching only. */
 const FOLD: Record<string, string> = { 台: "合", 木: "本", 杏: "否", 荇: "荐", 孛: "荐" };
@@ -186,6 +188,7 @@ function matchAt(s: readonly string[], p: number, brk: readonly boolean[] = []):
 }
 
 const OPENERS = new Set(Array.from(":：(（[【"));
+const JUNK = /^[A-Z{}[\]|]$/;
 
 function context(
   chars: readonly PosChar[],
@@ -196,12 +199,17 @@ function context(
   lastEnd: number,
 ): { glyph: number | null; optionContext: boolean } {
   const gapBefore = (k: number) => chars[idx[k]!]!.x0 - chars[idx[k - 1]!]!.x1;
-  // A glued glyph: one or two box-like characters right before the label. 口 国 回 O are also ordinary
-  // characters ("中国符合", "ISO"), so the glyph itself must start an option: line start, a gap, an opener,
+  // A glued glyph: up to three box-like characters right before the label, at least one a true box glyph;
+  // Latin junk counts too, since a hand-marked box comes out as "{[" or "f[". 口 国 回 O are also ordinary
+  // characters ("中国符合", "ISO"), so the run itself must start an option: line start, a gap, an opener,
   // or right after the previous option's label.
-  let k = p - 1;
-  if (k >= 0 && isBoxGlyph(s[k]!)) {
-    if (k - 1 >= 0 && isBoxGlyph(s[k - 1]!)) k--;
+  let k = p;
+  let boxLike = false;
+  while (k - 1 >= 0 && p - k < 3 && (isBoxGlyph(s[k - 1]!) || JUNK.test(s[k - 1]!))) {
+    k--;
+    boxLike ||= isBoxGlyph(s[k]!);
+  }
+  if (boxLike) {
     const starts =
       k === 0 ||
       k === lastEnd ||
