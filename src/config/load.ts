@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
+import { ZodError } from "zod";
 import { AuditExtractError } from "../domain/errors.ts";
+import { loadRulesConfig } from "../rules/config.ts";
 import { AppConfig } from "./schema.ts";
 
 type Json = { [k: string]: unknown };
@@ -71,6 +73,18 @@ export function loadConfig(opts: { file?: string; env?: NodeJS.ProcessEnv; flags
       "CONFIG_INVALID",
       `invalid configuration at ${first?.path.join(".") ?? "?"}: ${first?.message ?? "unknown"}`,
       "fix the config file, AUDIT_* variable or flag named here",
+    );
+  }
+  try {
+    // Rules own their schema; checking it here turns a typo into one clear line before any OCR runs.
+    loadRulesConfig(parsed.data.rules);
+  } catch (cause) {
+    const issue = cause instanceof ZodError ? cause.issues[0] : undefined;
+    throw new AuditExtractError(
+      "CONFIG_INVALID",
+      `invalid rules configuration at rules.${issue?.path.join(".") ?? "?"}: ${issue?.message ?? String(cause)}`,
+      "see src/rules/README.md for the settings",
+      { cause },
     );
   }
   return parsed.data;

@@ -72,3 +72,14 @@ describe("audit-extract CLI", () => {
     expect((err as { code: number }).code).toBe(2);
   });
 });
+
+describe("configuration", () => {
+  it("rejects a bad rules section before any work, as a usage error", async () => {
+    const dir = await tmp();
+    const cfg = path.join(dir, "rules.json");
+    await writeFile(cfg, JSON.stringify({ rules: { reduction: "a lot" } }));
+    expect(
+      await main(["node", "audit-extract", "ingest", dir, "--out", path.join(dir, "o"), "-c", cfg]),
+    ).toBe(2);
+  });
+});
