@@ -18,6 +18,31 @@ const pdfjsRoot = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/pac
 /** pdf.js wants these as directory "URLs" ending in "/"; in Node a filesystem path works. */
 const assetDir = (name: string): string => `${join(pdfjsRoot, name)}/`;
 
+/**
+ * Every option pdf.js gets besides the bytes; exported so a test can pin the hardening.
+ * - isEvalSupported false: fonts are never compiled to JS with `new Function` (CVE-2024-4367, fixed in
+ *   4.2.67, is arbitrary JS through a crafted FontMatrix on that path).
+ * - disableFontFace / useSystemFonts false: no FontFace objects, no lookups of fonts installed on the host;
+ *   glyphs are drawn as paths from the embedded or bundled standard font data.
+ * - no `url`, only `data`: pdf.js opens nothing itself; the three asset folders are the installed
+ *   package's, read through its Node file readers. No XFA forms, no scripting (the legacy build has none
+ *   unless a scripting sandbox is wired in, which we never do).
+ */
+export const PDFJS_DOCUMENT_OPTIONS = Object.freeze({
+  cMapUrl: assetDir("cmaps"),
+  cMapPacked: true,
+  standardFontDataUrl: assetDir("standard_fonts"),
+  wasmUrl: assetDir("wasm"),
+  isEvalSupported: false,
+  disableFontFace: true,
+  useSystemFonts: false,
+  enableXfa: false,
+  verbosity: 0,
+});
+
+/** Directory pdf.js's assets are read from (the installed pdfjs-dist package). */
+export const PDFJS_ROOT = pdfjsRoot;
+
 export interface OpenedPdf {
   pageCount: number;
   getPage(page: number): Promise<PageInput>;
@@ -150,18 +175,13 @@ export async function openPdf(
   limits: IngestLimits,
   options: IngestOptions,
 ): Promise<OpenedPdf> {
+  // pdf.js transfers (detaches) the buffer it is given: hand it a copy.
   const task = getDocument({
-    // pdf.js transfers (detaches) the buffer it is given: hand it a copy.
+    ...PDFJS_DOCUMENT_OPTIONS,
+    // Images inside the PDF above the page pixel limit are skipped, not decoded: a 100k x 100k
+    // Flate stream of zeros is a few KB on disk and 10 GB in memory.
+    maxImageSize: limits.maxPixelsPerPage,
     data: new Uint8Array(bytes),
-    cMapUrl: assetDir("cmaps"),
-    cMapPacked: true,
-    standardFontDataUrl: assetDir("standard_fonts"),
-    wasmUrl: assetDir("wasm"),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    enableXfa: false,
-    verbosity: 0,
   });
   let doc: PDFDocumentProxy;
   try {

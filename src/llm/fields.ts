@@ -1,5 +1,12 @@
 import { z } from "zod";
 
+import { LABELS } from "../parse/text/labels.ts";
+
+/** The parser's synonyms for a label plus a few looser ones only worth trying when asking a model. */
+function withParser(key: keyof typeof LABELS, ...extra: string[]): string[] {
+  return [...new Set([...LABELS[key], ...extra])];
+}
+
 /** Bump when prompts, schemas or context selection change: it is part of the cache key. */
 export const PROMPT_VERSION = "llm-assist-1";
 
@@ -53,18 +60,7 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   {
     key: "reportNumber",
     kind: "string",
-    labels: [
-      "报告编号",
-      "项目编号",
-      "报告编码",
-      "审核报告编号",
-      "项目代码",
-      "合同编号",
-      "报告号",
-      "Report No",
-      "Project No",
-      "编号",
-    ],
+    labels: withParser("reportNumber", "报告号", "编号"),
     sections: [],
     cover: true,
     ask: "审核报告编号（报告编号），按原样返回编号本身，不含标签。",
@@ -72,19 +68,7 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   {
     key: "organization",
     kind: "string",
-    labels: [
-      "受审核方名称",
-      "受审核组织名称",
-      "组织名称",
-      "受审核方",
-      "受审核组织",
-      "被审核组织",
-      "申请组织",
-      "客户名称",
-      "企业名称",
-      "Organization",
-      "Auditee",
-    ],
+    labels: withParser("organization"),
     sections: ["受审核方", "组织概况", "基本信息"],
     cover: true,
     ask: "受审核组织（受审核方）的名称，按原样返回，不含标签。",
@@ -92,7 +76,7 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   {
     key: "certificationBody",
     kind: "string",
-    labels: ["认证机构名称", "认证机构", "审核机构", "认证公司", "认证单位", "Certification Body"],
+    labels: withParser("certificationBody", "审核机构", "认证公司", "认证单位"),
     sections: [],
     cover: true,
     ask: "实施审核的认证机构名称，按原样返回，不含标签。",
@@ -100,15 +84,7 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   {
     key: "scope",
     kind: "string",
-    labels: [
-      "审核范围",
-      "认证范围",
-      "申请认证范围",
-      "认证范围的表述",
-      "认证覆盖范围",
-      "Audit Scope",
-      "Scope",
-    ],
+    labels: withParser("scope", "认证覆盖范围"),
     sections: ["认证范围", "审核范围"],
     cover: false,
     ask: "认证（审核）范围的文字，按原样返回，不含标签。",
@@ -116,7 +92,7 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   {
     key: "reportDate",
     kind: "date",
-    labels: ["报告日期", "报告编制日期", "编制日期", "报告签发日期", "Report Date"],
+    labels: withParser("reportDate"),
     sections: [],
     cover: true,
     ask: "审核报告的日期（报告日期/编制日期），以 YYYY-MM-DD 返回。",
@@ -140,18 +116,7 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   {
     key: "employees",
     kind: "integer",
-    labels: [
-      "员工总人数",
-      "员工人数",
-      "员工总数",
-      "职工人数",
-      "在册人数",
-      "从业人数",
-      "总人数",
-      "有效人数",
-      "人员数量",
-      "人数",
-    ],
+    labels: withParser("headcount", "员工总数", "职工人数", "在册人数", "从业人数"),
     sections: ["组织概况", "基本信息"],
     cover: false,
     ask: "受审核组织的员工总人数（整数）。",
@@ -159,7 +124,7 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   {
     key: "foundedDate",
     kind: "date",
-    labels: ["组织成立时间", "组织成立日期", "注册成立日期", "成立时间", "成立日期", "注册日期", "成立于"],
+    labels: withParser("founded", "注册日期", "成立于"),
     sections: ["组织概况", "基本信息"],
     cover: false,
     ask: "受审核组织的成立日期，以 YYYY-MM-DD 返回。",
@@ -167,18 +132,7 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   {
     key: "systemImplementedDate",
     kind: "date",
-    labels: [
-      "管理体系实施时间",
-      "体系实施时间",
-      "体系运行时间",
-      "体系实施日期",
-      "体系建立时间",
-      "体系运行日期",
-      "体系运行",
-      "体系实施",
-      "体系建立",
-      "试运行",
-    ],
+    labels: withParser("implemented", "体系运行", "体系实施", "体系建立", "试运行"),
     sections: ["组织概况", "管理体系"],
     cover: false,
     ask: "管理体系开始运行（实施）的日期，以 YYYY-MM-DD 返回。",
@@ -186,17 +140,7 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   {
     key: "rectificationDeadline",
     kind: "date",
-    labels: [
-      "不符合项整改时限",
-      "纠正措施完成期限",
-      "整改时限",
-      "整改期限",
-      "整改完成时间",
-      "整改截止日期",
-      "纠正措施期限",
-      "整改时间",
-      "完成整改",
-    ],
+    labels: withParser("rectification", "整改时间", "完成整改"),
     sections: ["不符合", "纠正措施"],
     cover: false,
     ask: "不符合项整改（纠正措施）必须完成的截止日期，以 YYYY-MM-DD 返回。",
@@ -204,17 +148,7 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   {
     key: "nextAuditDue",
     kind: "date",
-    labels: [
-      "下次现场审核日期",
-      "下次审核日期",
-      "下次监督审核日期",
-      "下次审核时间",
-      "下次监督审核时间",
-      "下次现场审核",
-      "下一次审核",
-      "下次审核",
-      "下次监督",
-    ],
+    labels: withParser("nextAudit", "下次现场审核", "下一次审核", "下次监督"),
     sections: ["审核结论", "后续"],
     cover: false,
     ask: "下次审核（监督审核）应在何日期前进行，以 YYYY-MM-DD 返回。",

@@ -1,0 +1,80 @@
+import { existsSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/load.ts";
+import type { EvalReport } from "../../src/eval/report-file.ts";
+import { evaluateSet } from "../../src/eval/run.ts";
+
+/** The whole pipeline but OCR (replayed from recordings) over the committed fixture set, scored against the
+ * generator's ground truth. Floors sit a little under the figures measured when they were set, so that a
+ * regression fails CI; raise them as the pipeline improves. */
+const FLOORS = {
+  maxCer: 0.05,
+  fieldAccuracy: 0.9,
+  boxAccuracy: 0.97,
+  flagRecall: 0.85,
+  flagPrecision: 0.75,
+};
+
+const GOLDEN = "fixtures/golden-ocr";
+
+describe("accuracy on the committed fixture set (recorded OCR)", () => {
+  let report: EvalReport;
+
+  it("runs the set", async () => {
+    expect(existsSync(GOLDEN), `${GOLDEN} missing: run npm run golden`).toBe(true);
+    const out = await mkdtemp(path.join(os.tmpdir(), "ae-floors-"));
+    report = await evaluateSet({
+      setDir: "fixtures/set",
+      out,
+      config: loadConfig({ env: {}, flags: { ocr: { replayDir: GOLDEN }, savePageImages: false } }),
+    });
+    expect(report.documents.length).toBeGreaterThanOrEqual(40);
+  }, 600_000);
+
+  it("rejects every bad input and non-report as expected", () => {
+    expect(report.summary.handledAsExpected.failures).toEqual([]);
+  });
+
+  it("reads text within the CER floor", () => {
+    expect(report.summary.cer.overall).not.toBeNull();
+    expect(report.summary.cer.overall!).toBeLessThanOrEqual(FLOORS.maxCer);
+  });
+
+  it("gets fields right, and wrong values are rarer than nulls", () => {
+    const f = report.summary.fieldsOverall;
+    expect(f.accuracy!).toBeGreaterThanOrEqual(FLOORS.fieldAccuracy);
+    expect(f.wrong).toBeLessThanOrEqual(f.missing);
+  });
+
+  it("reads tick boxes", () => {
+    expect(report.summary.boxes.accuracy!).toBeGreaterThanOrEqual(FLOORS.boxAccuracy);
+  });
+
+  it("finds planted high/medium findings without crying wolf", () => {
+    const all = report.summary.flagsOverall;
+    expect(all.recall!).toBeGreaterThanOrEqual(FLOORS.flagRecall);
+    expect(all.precision!).toBeGreaterThanOrEqual(FLOORS.flagPrecision);
+  });
+
+  it("finds the seed report's named findings", () => {
+    const seed = report.documents.find((d) => d.file.startsWith("seed"));
+    expect(seed, "the seed report is in the set").toBeDefined();
+    const found = new Set(
+      Object.entries(seed!.flags)
+        .filter(([, c]) => c.tp > 0)
+        .map(([rule]) => rule),
+    );
+    for (const rule of [
+      "DATE-STAGE-ORDER",
+      "TIME-LOW",
+      "SCOPE-FOREIGN-TEXT",
+      "DATE-NARRATIVE",
+      "CHK-VS-NARRATIVE",
+    ]) {
+      expect(found, rule).toContain(rule);
+    }
+  });
+});
