@@ -4,11 +4,14 @@
  * The reference text is exactly what was drawn, so CER can be measured.
  */
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { createCanvas, GlobalFonts } from "@napi-rs/canvas";
 import sharp, { type Sharp } from "sharp";
 import type { PageImage } from "../src/domain/page.ts";
 
-export const SEED_REPORT_PATH = "/work/shared/seeds/000_8f87e4ff3e04dee7.txt";
+export const SEED_REPORT_PATH = fileURLToPath(
+  new URL("../fixtures/generator/seed/000_8f87e4ff3e04dee7.txt", import.meta.url),
+);
 
 const CJK_FONT_CANDIDATES = [
   "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",

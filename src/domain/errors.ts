@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   IMAGE_TOO_LARGE: "the image has more pixels than the configured limit",
   PAGE_RENDER_FAILED: "a page could not be rasterised",
   PAGE_TIMEOUT: "a page took longer than the configured time",
+  DOCUMENT_TIMEOUT: "a document took longer than the configured total time; pages not read by then are lost",
   OCR_FAILED: "the OCR engine failed on a page",
   OCR_LANG_MISSING: "OCR language data is not installed",
   NOT_AUDIT_REPORT: "the document is not an audit report",

@@ -160,7 +160,9 @@ export async function createTesseractEngine(options: TesseractEngineOptions = {}
       tessedit_pageseg_mode: String(psm) as never,
       // Without this Tesseract puts a space between every pair of Chinese words.
       preserve_interword_spaces: "1",
-    });
+      // Tesseract's debug prints ("Detected 23 diacritics") would otherwise break the progress bar.
+      debug_file: "/dev/null",
+    } as never);
     return worker;
   };
 

@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import type { AppConfig } from "../config/schema.ts";
-import { isAuditExtractError } from "../domain/errors.ts";
+import { AuditExtractError, isAuditExtractError } from "../domain/errors.ts";
 import type { OcrPage } from "../domain/ocr.ts";
 import type { SourceDocument } from "../domain/page.ts";
 import type { AuditRecord } from "../domain/record.ts";
@@ -9,8 +9,8 @@ import type { LlmConfig } from "../llm/index.ts";
 import type { OcrEngine } from "../ocr/engine.ts";
 import { assembleRecord, failedRecord } from "./assemble.ts";
 import { sha256File } from "./hash.ts";
-import { processPage } from "./page.ts";
-import type { Semaphore } from "./semaphore.ts";
+import { errorPage, processPage } from "./page.ts";
+import { type Semaphore, withTimeout } from "./semaphore.ts";
 
 export interface DocumentDeps {
   engine: OcrEngine;
@@ -37,18 +37,38 @@ export async function processDocument(
   const t0 = performance.now();
   let doc: SourceDocument | null = null;
   const meta = { id: "", file: displayName, engine: deps.engine.name, timings: { totalMs: 0, ocrMs: 0 } };
+  const { pageTimeoutMs, documentTimeoutMs } = deps.config.limits;
+  const deadline = t0 + documentTimeoutMs;
+  const overDocument = () =>
+    new AuditExtractError("DOCUMENT_TIMEOUT", `the document took longer than ${documentTimeoutMs} ms`);
   try {
-    doc = await openDocument(filePath, deps.config.limits, { renderDpi: deps.config.ocr.dpi });
+    // Opening (parsing a hostile PDF) counts against the document's time too; a late open is closed.
+    const opening = openDocument(filePath, deps.config.limits, { renderDpi: deps.config.ocr.dpi });
+    doc = await withTimeout(opening, documentTimeoutMs, () => {
+      opening.then((late) => late.close()).catch(() => undefined);
+      return overDocument();
+    });
     meta.id = doc.id;
     const opened = doc;
     const tOcr = performance.now();
     const pages = await Promise.all(
       Array.from({ length: opened.pageCount }, (_, i) =>
         deps.pages.run(async () => {
-          const page = await processPage(opened, i + 1, deps.engine, {
-            timeoutMs: deps.config.limits.pageTimeoutMs,
-            pageImageDir: deps.pageImageDir(opened.id),
-          });
+          // Pages still queued when the document's time is up are not started; a running page gets at most
+          // what is left, and is then recorded as DOCUMENT_TIMEOUT rather than PAGE_TIMEOUT.
+          const left = Math.floor(deadline - performance.now());
+          let page: OcrPage;
+          if (left <= 0) {
+            page = errorPage(i + 1, "DOCUMENT_TIMEOUT", overDocument().message);
+          } else {
+            page = await processPage(opened, i + 1, deps.engine, {
+              timeoutMs: Math.min(pageTimeoutMs, left),
+              pageImageDir: deps.pageImageDir(opened.id),
+            });
+            if (page.error?.code === "PAGE_TIMEOUT" && left < pageTimeoutMs) {
+              page.error = { code: "DOCUMENT_TIMEOUT", message: overDocument().message };
+            }
+          }
           deps.onPage?.({ file: displayName, page: i + 1, of: opened.pageCount });
           return page;
         }),

@@ -137,7 +137,7 @@ describe("label vocabulary", () => {
 
 describe("detectMarks on text without boxes", () => {
   it("the seed report's text, drawn without any box, yields no marks", async () => {
-    const seed = readFileSync("/work/shared/seeds/000_8f87e4ff3e04dee7.txt", "utf8")
+    const seed = readFileSync("fixtures/generator/seed/000_8f87e4ff3e04dee7.txt", "utf8")
       .split("\n")
       .map((l) => l.replace(/<[^>]+>/g, " ").trim())
       .filter((l) => l.length > 0 && Array.from(l).length <= 40 && !/[■□]/.test(l));

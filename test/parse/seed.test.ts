@@ -5,7 +5,10 @@ import { parseDocument } from "../../src/parse/index.ts";
 import { layoutPages, textLayerPages } from "./helpers/layout.ts";
 import { SEED_EXPECTATIONS, score } from "./helpers/seed-expectations.ts";
 
-const SEED = readFileSync(new URL("../../../shared/seeds/000_8f87e4ff3e04dee7.txt", import.meta.url), "utf8");
+const SEED = readFileSync(
+  new URL("../../fixtures/generator/seed/000_8f87e4ff3e04dee7.txt", import.meta.url),
+  "utf8",
+);
 
 describe("seed report, clean layout", () => {
   const result = parseDocument(layoutPages(SEED));

@@ -11,7 +11,7 @@ import { baseRecord } from "./builders.ts";
  * contract between what the parser writes (nested sections, raw texts) and what the rules read. The layout
  * has no pixels, so the tick boxes the checkbox reader would give are added as the seed prints them. */
 
-const SEED_URL = new URL("../../../shared/seeds/000_8f87e4ff3e04dee7.txt", import.meta.url);
+const SEED_URL = new URL("../../fixtures/generator/seed/000_8f87e4ff3e04dee7.txt", import.meta.url);
 
 const TICKS: [string, string[], string][] = [
   ["审核准则的要求", ["符合", "基本符合", "不符合"], "符合"],
