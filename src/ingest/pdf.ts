@@ -11,6 +11,7 @@ import { InputError } from "../domain/errors.ts";
 import type { PageImage, PageInput } from "../domain/page.ts";
 import type { IngestLimits, IngestOptions } from "./limits.ts";
 import { isMeaningfulTextLayer, type PdfTextItem, textLayerLines } from "./pdf-text.ts";
+import { installPdfjsRejectionGuard } from "./pdfjs-guard.ts";
 
 type RenderParams = Parameters<PDFPageProxy["render"]>[0];
 
@@ -175,6 +176,7 @@ export async function openPdf(
   limits: IngestLimits,
   options: IngestOptions,
 ): Promise<OpenedPdf> {
+  // installPdfjsRejectionGuard();
   // pdf.js transfers (detaches) the buffer it is given: hand it a copy.
   const task = getDocument({
     ...PDFJS_DOCUMENT_OPTIONS,

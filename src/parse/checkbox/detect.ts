@@ -3,7 +3,7 @@ import type { BoxMark, OcrLine } from "../../domain/ocr.ts";
 import type { PageImage } from "../../domain/page.ts";
 import { charsBbox, isSpace, lineChars, type PosChar, textHeight } from "./chars.ts";
 import { type Probe, probeWindow } from "./probe.ts";
-import { type Family, findLabels, type LabelHit } from "./vocab.ts";
+import { type Family, findLabels, type LabelHit, recoverLabels } from "./vocab.ts";
 
 const CONCLUSION_FAMILIES = new Set<Family>(["conformity", "satisfy", "effective", "achieve"]);
 
@@ -26,7 +26,10 @@ function lineMarks(img: PageImage, line: OcrLine): BoxMark[] {
   const h = textHeight(line);
   // A "line" taller than ~9 mm is a merged block or a picture: no option row looks like that.
   if (h < 6 || h > 0.35 * img.dpi) return [];
-  const hits = findLabels(chars, h).filter((x) => x.optionContext);
+  const found0 = findLabels(chars, h);
+  const hits = [...found0.filter((x) => x.optionContext), ...recoverLabels(chars, h, found0)].sort(
+    (a, b) => a.start - b.start,
+  );
   if (hits.length === 0) return [];
   const found = (ps: readonly (Probe | null)[]) => ps.some((p) => p?.kind === "frame" || p?.kind === "tick");
   let probes = hits.map((hit) => probe(img, chars, hit, h, "left"));

@@ -205,7 +205,13 @@ function context(
   // or right after the previous option's label.
   let k = p;
   let boxLike = false;
-  while (k - 1 >= 0 && p - k < 3 && (isBoxGlyph(s[k - 1]!) || JUNK.test(s[k - 1]!))) {
+  // A run stops at a gap once it holds a box glyph: "QMS 口EMS" is QMS's letters, then EMS's box.
+  while (
+    k - 1 >= 0 &&
+    p - k < 3 &&
+    (isBoxGlyph(s[k - 1]!) || JUNK.test(s[k - 1]!)) &&
+    !(boxLike && gapBefore(k) >= 0.3 * h)
+  ) {
     k--;
     boxLike ||= isBoxGlyph(s[k]!);
   }
@@ -230,4 +236,105 @@ export function termOf(label: string): Term | null {
     .filter((c) => !isSpace(c))
     .map(fold);
   return matchAt(s, 0);
+}
+
+/**
+ * Printed order of the options in exclusive families whose order never varies (符合 / 基本符合 / 不符合).
+ * Other recoverable families (audit types, systems) are printed in a body's own order.
+ */
+const FAMILY_ORDER: Partial<Record<Family, readonly string[]>> = {
+  conformity: ["符合", "基本符合", "不符合"],
+  satisfy: ["满足", "基本满足", "不满足"],
+  effective: ["有效", "基本有效", "无效"],
+  achieve: ["达到", "基本达到", "未达到"],
+};
+const RECOVERABLE = new Set<Family>(["conformity", "satisfy", "effective", "achieve", "auditType", "system"]);
+
+/**
+ * A ticked box drawn over its label wrecks OCR of the box and of the label's first character(s): ☑符合
+ * comes out as 研箱合, ☑QMS as ffQvs. So the one option that is ticked is the one findLabels misses. On a
+ * line that is an option row (at least two options of an exclusive family seen in option context), a
+ * missing member of that family is accepted from a token run that sits right against the row's options
+ * (nothing unread between them), in the family's printed order, made of up to two junk characters (the
+ * box and tick) and the label with at most one wrong character. Running text never qualifies: it has no
+ * two boxed options of one family, and its words are not butted against them.
+ */
+export function recoverLabels(chars: readonly PosChar[], h: number, hits: readonly LabelHit[]): LabelHit[] {
+  const idx: number[] = [];
+  for (let i = 0; i < chars.length; i++) if (!isSpace(chars[i]!.ch)) idx.push(i);
+  const pos = new Map(idx.map((i, k) => [i, k]));
+  const s = idx.map((i) => fold(chars[i]!.ch));
+  const opts = hits.filter((x) => x.optionContext);
+  const out: LabelHit[] = [];
+  const families = [...new Set(opts.map((x) => x.term.family))].filter((f) => RECOVERABLE.has(f));
+  for (const fam of families) {
+    const peers = opts.filter((x) => x.term.family === fam);
+    if (peers.length < 2) continue;
+    const have = new Set(peers.map((x) => x.term.value));
+    const order = FAMILY_ORDER[fam];
+    // Occupied non-space positions (k indices): options in context, with their glued glyphs.
+    const taken = new Set<number>();
+    for (const x of [...opts, ...out]) {
+      for (let i = x.glyph ?? x.start; i < x.end; i++) {
+        const k = pos.get(i);
+        if (k !== undefined) taken.add(k);
+      }
+    }
+    const firstK = (x: LabelHit) => pos.get(x.glyph ?? x.start) ?? 0;
+    const lastK = (x: LabelHit) => (pos.get(x.end - 1) ?? 0) as number;
+    for (const { term, tc } of TERM_CHARS) {
+      if (term.family !== fam || have.has(term.value)) continue;
+      const n = tc.length;
+      // Adjacent to a peer: the run ends right before a peer's glyph, or starts right after a peer's label.
+      const cands: { k0: number; pre: number }[] = [];
+      for (const peer of peers) {
+        const before = firstK(peer) - 1; // last k of a run ending against this peer
+        for (let pre = 1; pre <= 2; pre++) cands.push({ k0: before - (pre + n) + 1, pre });
+        const after = lastK(peer) + 1; // first k of a run starting against this peer
+        for (let pre = 1; pre <= 2; pre++) cands.push({ k0: after, pre });
+      }
+      let best: { k0: number; pre: number; miss: number } | null = null;
+      for (const c of cands) {
+        const k1 = c.k0 + c.pre + n; // exclusive
+        if (c.k0 < 0 || k1 > s.length) continue;
+        let clash = false;
+        for (let k = c.k0; k < k1 && !clash; k++) clash = taken.has(k);
+        if (clash) continue;
+        // The run must be bounded: end of line, a peer, or a gap after it; the line start, a peer or a gap
+        // before it. And no space inside the label itself (one printed phrase).
+        const gapAt = (k: number) => chars[idx[k]!]!.x0 - chars[idx[k - 1]!]!.x1;
+        const endOk = k1 === s.length || taken.has(k1) || gapAt(k1) >= 0.3 * h;
+        const startOk = c.k0 === 0 || taken.has(c.k0 - 1) || gapAt(c.k0) >= 0.3 * h;
+        if (!endOk || !startOk) continue;
+        let split = false;
+        for (let k = c.k0 + c.pre + 1; k < k1 && !split; k++) split = gapAt(k) >= h;
+        if (split) continue;
+        let miss = 0;
+        for (let j = 0; j < n; j++) if (s[c.k0 + c.pre + j] !== tc[j]) miss++;
+        // Short labels need their last character right (符合 -> 箱合, not 箱X).
+        if (miss > 1 || (n <= 2 && s[k1 - 1] !== tc[n - 1])) continue;
+        if (n === 1) continue;
+        // The junk in front stands for a box and a tick mark: not a character of another option's label.
+        if (!best || miss < best.miss || (miss === best.miss && c.pre < best.pre)) best = { ...c, miss };
+      }
+      if (!best) continue;
+      const x0 = chars[idx[best.k0]!]!.x0;
+      if (order) {
+        const rank = order.indexOf(term.value);
+        const ok = peers.every((p) => {
+          const r = order.indexOf(p.term.value);
+          const px = chars[p.start]!.x0;
+          return r < 0 || (r < rank ? px < x0 : px > x0);
+        });
+        if (!ok) continue;
+      }
+      const start = idx[best.k0 + best.pre]!;
+      const end = idx[best.k0 + best.pre + n - 1]! + 1;
+      const hit: LabelHit = { term, start, end, text: term.text, glyph: idx[best.k0]!, optionContext: true };
+      out.push(hit);
+      have.add(term.value);
+      for (let k = best.k0; k < best.k0 + best.pre + n; k++) taken.add(k);
+    }
+  }
+  return out;
 }

@@ -1,0 +1,82 @@
+/** pdf.js runs on untrusted bytes: pin the options that keep it from evaluating code or reaching out. */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { HOSTILE_FILES_DIR } from "../../fixtures/hostile/generate.ts";
+import { openDocument } from "../../src/ingest/index.ts";
+import { PDFJS_DOCUMENT_OPTIONS, PDFJS_ROOT } from "../../src/ingest/pdf.ts";
+
+const calls = vi.hoisted(() => [] as Record<string, unknown>[]);
+vi.mock("pdfjs-dist/legacy/build/pdf.mjs", async (importOriginal) => {
+  const real = await importOriginal<typeof import("pdfjs-dist/legacy/build/pdf.mjs")>();
+  return {
+    ...real,
+    getDocument: (src: Parameters<typeof real.getDocument>[0]) => {
+      calls.push({ ...(src as Record<string, unknown>) });
+      return real.getDocument(src);
+    },
+  };
+});
+
+/** Numeric compare of dotted versions ("5.6.205" >= "4.2.67"). */
+function atLeast(version: string, min: string): boolean {
+  const a = version.split(/[.-]/).map(Number);
+  const b = min.split(".").map(Number);
+  for (let i = 0; i < b.length; i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return true;
+}
+
+describe("pdf.js hardening", () => {
+  afterAll(() => {
+    delete (globalThis as { __hostilePdfRan?: boolean }).__hostilePdfRan;
+  });
+
+  it("is a pdfjs-dist release with the CVE-2024-4367 fix (>= 4.2.67)", () => {
+    const pkg = JSON.parse(
+      readFileSync(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"), "utf8"),
+    ) as { version: string };
+    expect(atLeast(pkg.version, "4.2.67")).toBe(true);
+    expect(atLeast("4.2.66", "4.2.67")).toBe(false);
+  });
+
+  it("never evaluates font programs, uses no host fonts, FontFace, XFA or URLs", () => {
+    expect(PDFJS_DOCUMENT_OPTIONS).toMatchObject({
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      enableXfa: false,
+    });
+    expect(Object.isFrozen(PDFJS_DOCUMENT_OPTIONS)).toBe(true);
+    const keys = Object.keys(PDFJS_DOCUMENT_OPTIONS);
+    for (const risky of ["url", "httpHeaders", "withCredentials", "docBaseUrl", "worker", "pdfBug"]) {
+      expect(keys).not.toContain(risky);
+    }
+    // Asset folders are the installed package's, as plain paths (no http:, no file: URL elsewhere).
+    for (const key of ["cMapUrl", "standardFontDataUrl", "wasmUrl"] as const) {
+      const dir = PDFJS_DOCUMENT_OPTIONS[key];
+      expect(dir.startsWith(`${PDFJS_ROOT}/`)).toBe(true);
+      expect(dir).not.toMatch(/^[a-z]+:/i);
+    }
+  });
+
+  it("opens documents with exactly those options, the bytes as data and the pixel limit on images", async () => {
+    calls.length = 0;
+    const doc = await openDocument(join(HOSTILE_FILES_DIR, "scripted.pdf"), { maxPixelsPerPage: 1_234_567 });
+    await doc.getPage(1);
+    await doc.close();
+    expect(calls).toHaveLength(1);
+    const used = calls[0]!;
+    expect(used).toMatchObject({ ...PDFJS_DOCUMENT_OPTIONS, maxImageSize: 1_234_567 });
+    expect(used.data).toBeInstanceOf(Uint8Array);
+    expect(Object.keys(used).sort()).toEqual(
+      [...Object.keys(PDFJS_DOCUMENT_OPTIONS), "maxImageSize", "data"].sort(),
+    );
+    // The PDF's OpenAction JavaScript did not run.
+    expect((globalThis as { __hostilePdfRan?: boolean }).__hostilePdfRan).toBeUndefined();
+  });
+});
