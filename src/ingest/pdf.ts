@@ -176,7 +176,7 @@ export async function openPdf(
   limits: IngestLimits,
   options: IngestOptions,
 ): Promise<OpenedPdf> {
-  // installPdfjsRejectionGuard();
+  installPdfjsRejectionGuard();
   // pdf.js transfers (detaches) the buffer it is given: hand it a copy.
   const task = getDocument({
     ...PDFJS_DOCUMENT_OPTIONS,
