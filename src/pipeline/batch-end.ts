@@ -12,10 +12,10 @@ export async function finishBatch(out: string, rulesConfig?: unknown): Promise<A
   const cross = runCrossRules(records, rulesConfig);
   for (const record of records) {
     const before = JSON.stringify(record.flags);
-    record.flags = [
+    record.flags = sortFlags([
       ...record.flags.filter((f) => !isCross(f.rule)),
       ...(cross.get(record.document.id) ?? []),
-    ];
+    ]);
     if (JSON.stringify(record.flags) !== before) await rewriteRecord(out, record);
   }
   await writeJsonl(out, records);

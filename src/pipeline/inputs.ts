@@ -20,19 +20,22 @@ export async function expandInputs(
   const seenFiles = new Set<string>();
 
   const walk = async (dir: string, root: string): Promise<void> => {
-    const real = await realpath(dir);
+    // A folder that cannot be listed (permissions, removed meanwhile) is reported like a missing input
+    // instead of ending the whole run.
+    const real = await realpath(dir).catch(() => null);
+    if (real === null) return void missing.push(dir);
     if (seenDirs.has(real)) return;
     seenDirs.add(real);
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
-      a.name.localeCompare(b.name),
-    );
+    const listed = await readdir(dir, { withFileTypes: true }).catch(() => null);
+    if (listed === null) return void missing.push(dir);
+    const entries = listed.sort((a, b) => a.name.localeCompare(b.name));
     for (const e of entries) {
       const full = path.join(dir, e.name);
       const st = await stat(full).catch(() => null);
       if (!st) continue;
       if (st.isDirectory()) await walk(full, root);
       else if (st.isFile() && EXTENSIONS.has(path.extname(e.name).toLowerCase())) {
-        const r = await realpath(full);
+        const r = await realpath(full).catch(() => full);
         if (seenFiles.has(r)) continue;
         seenFiles.add(r);
         files.push({ path: full, display: path.relative(root, full) });
@@ -45,7 +48,7 @@ export async function expandInputs(
     if (!st) missing.push(input);
     else if (st.isDirectory()) await walk(input, input);
     else {
-      const r = await realpath(input);
+      const r = await realpath(input).catch(() => input);
       if (!seenFiles.has(r)) {
         seenFiles.add(r);
         files.push({ path: input, display: path.basename(input) });

@@ -17,10 +17,12 @@ function nonconformityCount(ctx: RuleContext): number | null {
 }
 
 /** The printed date, if the text has a year, a month and maybe a day: "2023年02月30日", "2023-13-01", "2023年13月". */
-const DATE_PARTS = /(\d{4})\s*[年./-]\s*(\d{1,2})\s*(?:月\s*(?:(\d{1,2})\s*日?)?|[./-]\s*(\d{1,2})(?!\d))/;
+const DATE_PARTS =
+  /(\d{4})\s*[年./-]\s*(\d{1,2})\s*(?:月\s*(?:(\d{1,2})(?![0-9A-Za-z|])\s*日?)?|[./-]\s*(\d{1,2})(?![0-9A-Za-z|]))/;
 
 /** True only when the text reads as a date and that date cannot exist. A report number ("HXZR-2024-0153")
- * or a standard ("GB/T 20647.9-2006") handed over as a date is not a finding: high flags must be sure. */
+ * or a standard ("GB/T 20647.9-2006") handed over as a date is not a finding: high flags must be sure. A day
+ * that OCR spelled with a letter ("05月0S日": 05 or 08) was not read, so it is not a finding either. */
 export function namesNoDay(raw: string): boolean {
   const m = raw.normalize("NFKC").match(DATE_PARTS);
   if (!m) return false;

@@ -30,11 +30,25 @@ function findingsStated(report: Report): boolean {
 }
 
 /** The recommendation is a tick box: an unread box is not an absent recommendation when its options are
- * printed (a checkbox group, or the 推荐认证注册 wording in the text). */
+ * printed (a checkbox group, the 推荐认证注册 wording, or the section that holds it: 审核组推荐意见). */
 function recommendationPrinted(report: Report): boolean {
   return (
     report.checkboxGroups.some((g) => /recommend|推荐/i.test(`${g.id}${g.label}`) && g.options.length > 0) ||
-    report.sections.some((s) => compact(s.text).includes("推荐认证注册"))
+    report.sections.some((s) => /推荐认证注册|推荐意见/.test(compact(`${s.title}${s.text}`)))
+  );
+}
+
+/** The audit type is a tick box or a title word ((第二阶段)); OCR loses either easily. It is printed when its
+ * options were found as a group, or the report's own words name the audit ("在第一阶段审核的基础上",
+ * "本次监督审核"): then it was not read, which other rules report, rather than absent. */
+function auditTypePrinted(report: Report): boolean {
+  return (
+    report.checkboxGroups.some(
+      (g) => /audittype|审核类型/i.test(`${g.id}${g.label}`) && g.options.length > 0,
+    ) ||
+    report.sections.some((s) =>
+      /[一二]阶段审核|初次认证|监督审核|再认证审核|审核类型/.test(compact(`${s.title}${s.text}`)),
+    )
   );
 }
 
@@ -50,7 +64,10 @@ export function missingRequirements(report: Report): string[] {
     ["审核开始日期", report.auditStart],
     ["审核结束日期", report.auditEnd],
   ];
-  for (const [name, f] of need) if (absent(f)) missing.push(name);
+  for (const [name, f] of need) {
+    if (f === report.auditType && auditTypePrinted(report)) continue;
+    if (absent(f)) missing.push(name);
+  }
   if (absent(report.recommendation) && !recommendationPrinted(report)) missing.push("推荐意见");
   if (report.sections.length > 0 && !objectivesStated(report)) missing.push("审核目的");
   const auditors = report.team.filter((m) => m.role.value === "leader" || m.role.value === "member");

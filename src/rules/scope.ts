@@ -111,7 +111,8 @@ const foreignText: RuleDef["check"] = (ctx) => {
 
 /** Punctuation and brackets differ between places and OCR reads them loosely; the words must agree. */
 function normScope(s: string): string {
-  return compact(s).replace(/[。.,，、;；:：()（）《》“”"'‘’\-—_]/g, "");
+  // Every punctuation mark and symbol, not a list: OCR turns （ into 〈, 【, < or |.
+  return compact(s).replace(/[\p{P}\p{S}|]/gu, "");
 }
 
 const inconsistent: RuleDef["check"] = (ctx) => {

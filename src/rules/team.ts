@@ -77,6 +77,15 @@ const FIELD_OF_SYSTEM: Record<string, readonly string[]> = {
   ITSMS: ["ITSMS"],
 };
 
+const KNOWN_FIELDS: ReadonlySet<string> = new Set([
+  ...Object.values(FIELD_OF_SYSTEM).flat(),
+  "AMS",
+  "BCMS",
+  "SCSMS",
+  "SMS",
+  "IOS",
+]);
+
 function fieldsCovering(system: string): readonly string[] {
   const key = system
     .normalize("NFKC")
@@ -85,18 +94,52 @@ function fieldsCovering(system: string): readonly string[] {
   return FIELD_OF_SYSTEM[key] ?? [key];
 }
 
+/** The standard each system is audited against: the audit criteria confirm which systems were audited. */
+const STANDARD_OF_SYSTEM: Record<string, RegExp> = {
+  QMS: /9001/,
+  EMS: /14001|24001/,
+  OHSMS: /45001|28001|18001/,
+  ENMS: /50001|23331/,
+  FSMS: /22000/,
+  HACCP: /HACCP|27341|危害分析/i,
+  ISMS: /27001/,
+  ITSMS: /20000/,
+};
+
+/** The audited systems as far as they were read with confidence. Tick boxes OCR read doubtfully (the cover
+ * lists every system; a stray mark "ticks" one) are checked against the audit criteria: a system whose
+ * standard the criteria do not name was not confirmed, and a finding needs confirmed inputs. */
+function auditedSystems(r: Report, minConfidence: number): string[] | null {
+  const systems = r.managementSystems.value;
+  if (systems === null || systems.length === 0) return null;
+  const standards = (r.standards.value ?? []).join(" ").normalize("NFKC");
+  const named = (s: string) => {
+    const key = s
+      .normalize("NFKC")
+      .toUpperCase()
+      .replace(/[^A-Z]/g, "");
+    const re = STANDARD_OF_SYSTEM[key];
+    return re === undefined || re.test(standards);
+  };
+  if (r.managementSystems.confidence >= minConfidence) return systems;
+  if (standards === "") return null;
+  const confirmed = systems.filter(named);
+  return confirmed.length > 0 ? confirmed : null;
+}
+
 const regField: RuleDef["check"] = (ctx) => {
   const r = ctx.report;
-  const systems = r.managementSystems.value;
-  if (systems === null || systems.length === 0) return [unchecked(ctx, "注册领域与审核体系", ["审核体系"])];
+  const systems = auditedSystems(r, ctx.config.checkboxMinConfidence);
+  if (systems === null) return [unchecked(ctx, "注册领域与审核体系", ["审核体系"])];
   const wanted = new Set(systems.flatMap(fieldsCovering));
   const out: Flag[] = [];
   const held = new Set<string>();
   for (const [i, m] of r.team.entries()) {
     if (!isAuditor(m) || m.registrationNo.value === null) continue;
+    // A field code no scheme uses (OCR "IQMS", "QMSS") was not read: REG-FORMAT and the parser see to it.
     const fields = registrationNumbers(m.registrationNo.value)
       .map((no) => no.match(REG_PATTERN)?.[3])
-      .filter((f): f is string => f !== undefined);
+      .filter((f): f is string => f !== undefined && KNOWN_FIELDS.has(f));
     for (const f of fields) held.add(f);
     if (fields.length > 0 && !fields.some((f) => wanted.has(f))) {
       out.push(
@@ -158,21 +201,47 @@ function signed(name: string, signatures: readonly string[], maxDistance: number
   });
 }
 
+/** Signature names one-to-one with the auditors' names. OCR misreads Chinese names often (a name read
+ * right in the team table may be misread on the signature line, or the other way round), so a name that
+ * matches no signature exactly is only a finding when the signature line holds fewer unmatched names than
+ * there are unmatched auditors: a missing signature leaves a gap, a misread one leaves a differently
+ * spelled name in its place. Such OCR-level mismatches give the low "could not check" note instead. */
 const signature: RuleDef["check"] = (ctx) => {
   const r: Report = ctx.report;
   const sigs = r.signatures.value;
   if (sigs === null) return [unchecked(ctx, "签字", ["签字栏姓名"])];
   const auditors = r.team.filter(isAuditor);
   if (auditors.length === 0) return [unchecked(ctx, "签字", ["审核组成员"])];
-  return auditors
-    .filter((m) => m.name.value !== null && !signed(m.name.value, sigs, ctx.config.nameDistance))
-    .map((m) =>
-      finding(
+  const named = auditors.filter((m) => m.name.value !== null);
+  const left = [...sigs];
+  const unsigned: TeamMember[] = [];
+  for (const m of named) {
+    const k = left.findIndex((s) => signed(m.name.value ?? "", [s], ctx.config.nameDistance));
+    if (k >= 0) left.splice(k, 1);
+    else unsigned.push(m);
+  }
+  // Signature entries that are neither another auditor's name nor plausibly a name at all are not counted.
+  const spare = left.filter((s) => {
+    const c = compact(s);
+    return c.length >= 2 && c.length <= 4 && /^[\u4e00-\u9fff·]+$/.test(c);
+  });
+  if (unsigned.length === 0) return [];
+  if (spare.length >= unsigned.length) {
+    return [
+      unchecked(
         ctx,
-        `${m.role.value === "leader" ? "审核组长" : "审核组员"}${m.name.value}未出现在签字栏（签字：${sigs.join("、") || "无"}）`,
-        evidenceOf(m.name, r.signatures),
+        "签字（签字栏姓名与审核组名单用字不一致，可能为识别误差）",
+        unsigned.map((m) => m.name.value ?? "审核员"),
       ),
-    );
+    ];
+  }
+  return unsigned.map((m) =>
+    finding(
+      ctx,
+      `${m.role.value === "leader" ? "审核组长" : "审核组员"}${m.name.value}未出现在签字栏（签字：${sigs.join("、") || "无"}）`,
+      evidenceOf(m.name, r.signatures),
+    ),
+  );
 };
 
 export const teamRules: RuleDef[] = [

@@ -26,6 +26,12 @@ interface Unit {
   text: string;
 }
 
+/** A cited standard with its title ("GB/T20273-2019信息安全技术数据库管理系统安全技术要求"), up to the next
+ * separator. Clients in one trade apply the same product standards, so a list of them is the same in their
+ * reports by nature, not by copying; it is left out of the comparison. */
+const STANDARD_CITATION =
+  /(?:GB|HJ|JGJ|YY|SN|SB|QB|DB\d*|ISO|IEC|IATF)(?:\/[TZ])?[\d.]+(?:[-—–]\d{2,4})?(?:\/(?:ISO|IEC)[\d.]+(?::\d{4})?)*[^;；。,，、]{0,40}/gi;
+
 function units(ctx: CrossContext): Unit[] {
   // Innermost sections first within each record: on equal passages the most precise section is cited.
   return ctx.records.flatMap((rec, i) =>
@@ -39,7 +45,7 @@ function units(ctx: CrossContext): Unit[] {
             .split(/\r?\n/)
             .filter((l) => !isTemplateLine(l, ctx.config))
             .join(""),
-        ),
+        ).replace(STANDARD_CITATION, "；"),
       }))
       .filter((u) => u.text.length >= ctx.config.xdoc.minPassageChars),
   );

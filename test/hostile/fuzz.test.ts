@@ -49,7 +49,15 @@ const MAGIC: Record<string, number[]> = {
 const INTERESTING = [0x00, 0xff, 0x7f, 0x80, 0x01, 0xfe];
 
 type Mutation = "bitflip" | "truncate" | "duplicate" | "header-swap" | "overwrite" | "zero-run" | "splice";
-const MUTATIONS: Mutation[] = ["bitflip", "truncate", "duplicate", "header-swap", "overwrite", "zero-run", "splice"];
+const MUTATIONS: Mutation[] = [
+  "bitflip",
+  "truncate",
+  "duplicate",
+  "header-swap",
+  "overwrite",
+  "zero-run",
+  "splice",
+];
 
 function mutate(seed: Uint8Array, other: Uint8Array, rand: () => number): { bytes: Uint8Array; how: string } {
   const pick = (n: number) => Math.floor(rand() * n);
@@ -114,7 +122,10 @@ function mutate(seed: Uint8Array, other: Uint8Array, rand: () => number): { byte
   return { bytes, how: steps.join(", ") };
 }
 
-type Outcome = { kind: "ok"; pages: number } | { kind: "code"; code: string } | { kind: "bad"; detail: string };
+type Outcome =
+  | { kind: "ok"; pages: number }
+  | { kind: "code"; code: string }
+  | { kind: "bad"; detail: string };
 
 async function runCase(file: string): Promise<Outcome> {
   try {
@@ -133,7 +144,8 @@ async function runCase(file: string): Promise<Outcome> {
       await doc.close();
     }
   } catch (error) {
-    if (error instanceof AuditExtractError && error.code in ERROR_CODES) return { kind: "code", code: error.code };
+    if (error instanceof AuditExtractError && error.code in ERROR_CODES)
+      return { kind: "code", code: error.code };
     const e = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return { kind: "bad", detail: `untyped throw ${e}` };
   }
@@ -167,7 +179,7 @@ describe("fuzzing openDocument + getPage", () => {
     process.on("unhandledRejection", onUnhandled);
     const png = await pagePng(120, 170, 20);
     const grey = sharp(png);
-    const text = await PDFDocument.create();
+    const text = await PDFDocument.create({ updateMetadata: false });
     const font = await text.embedFont(StandardFonts.Helvetica);
     text.addPage([300, 400]).drawText("Audit report 2023 / page one", { x: 20, y: 360, size: 11, font });
     seeds.push(
@@ -211,7 +223,8 @@ describe("fuzzing openDocument + getPage", () => {
         ran++;
         const key = outcome.kind === "code" ? outcome.code : outcome.kind;
         tally.set(key, (tally.get(key) ?? 0) + 1);
-        if (outcome.kind === "bad") failures.push(`case ${i} (seed ${SEED}, ${seed.name}: ${how}): ${outcome.detail}`);
+        if (outcome.kind === "bad")
+          failures.push(`case ${i} (seed ${SEED}, ${seed.name}: ${how}): ${outcome.detail}`);
         else if (!KEEP) rmSync(file, { force: true }); // failing inputs stay in `dir` for a look
         if (outcome.kind === "bad" && outcome.detail.startsWith("hang")) break; // the hung work keeps running
       }

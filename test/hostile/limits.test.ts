@@ -57,7 +57,12 @@ describe("time limits", () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "ae-limits-"));
     const file = await fivePagePdf(dir);
     const config = configWith({ pageTimeoutMs: 100, documentTimeoutMs: 60_000 });
-    const result = await runIngest({ inputs: [file], out: path.join(dir, "out"), config, engine: new SlowEngine(400) });
+    const result = await runIngest({
+      inputs: [file],
+      out: path.join(dir, "out"),
+      config,
+      engine: new SlowEngine(400),
+    });
     const doc = result.records[0]!.document;
     expect(doc.status).toBe("failed");
     expect(doc.errors.filter((e) => e.code === "PAGE_TIMEOUT").map((e) => e.page)).toEqual([1, 2, 3, 4, 5]);

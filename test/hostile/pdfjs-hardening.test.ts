@@ -1,7 +1,10 @@
 /** pdf.js runs on untrusted bytes: pin the options that keep it from evaluating code or reaching out. */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { HOSTILE_FILES_DIR } from "../../fixtures/hostile/generate.ts";
 import { openDocument } from "../../src/ingest/index.ts";
@@ -61,6 +64,37 @@ describe("pdf.js hardening", () => {
       const dir = PDFJS_DOCUMENT_OPTIONS[key];
       expect(dir.startsWith(`${PDFJS_ROOT}/`)).toBe(true);
       expect(dir).not.toMatch(/^[a-z]+:/i);
+    }
+  });
+
+  it("reads only its own package's asset files and never fetches", async () => {
+    // pdf.js in Node reads assets through process.getBuiltinModule("fs").promises.readFile.
+    const fsp = process.getBuiltinModule("fs").promises;
+    const read = vi.spyOn(fsp, "readFile");
+    const fetched = vi.spyOn(globalThis, "fetch").mockRejectedValue(new Error("no network in tests"));
+    try {
+      const dir = mkdtempSync(join(tmpdir(), "ae-pdfjs-"));
+      const doc = await PDFDocument.create({ updateMetadata: false });
+      // A standard font that is not embedded: pdf.js loads its substitute from standard_fonts/.
+      const font = await doc.embedFont(StandardFonts.Helvetica);
+      doc.addPage([300, 300]).drawText("Audit report standard font text layer", { x: 10, y: 250, font });
+      const file = join(dir, "helvetica.pdf");
+      writeFileSync(file, await doc.save());
+      read.mockClear();
+      const opened = await openDocument(file);
+      await opened.getPage(1);
+      await opened.close();
+      // (The in-process "fake worker" module itself is loaded by URL: normalise to a path.)
+      const paths = read.mock.calls.map((c) =>
+        String(c[0]).startsWith("file:") ? fileURLToPath(String(c[0])) : String(c[0]),
+      );
+      const ours = paths.filter((p) => p !== file);
+      expect(ours.some((p) => p.includes("standard_fonts"))).toBe(true);
+      for (const p of ours) expect(p.startsWith(`${PDFJS_ROOT}/`), p).toBe(true);
+      expect(fetched).not.toHaveBeenCalled();
+    } finally {
+      read.mockRestore();
+      fetched.mockRestore();
     }
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { namesNoDay } from "../../src/rules/dates.ts";
 import { edit, f, findings, flagsOf, sectionById } from "./builders.ts";
 
 describe("DATE-IMPOSSIBLE", () => {
@@ -260,5 +261,13 @@ describe("DATE-IMPOSSIBLE, what is not a date", () => {
       "日期不存在：“2023年02月30日”不是日历上的日期",
       "日期不存在：“2023年13月”不是日历上的日期",
     ]);
+  });
+});
+
+describe("DATE-IMPOSSIBLE on OCR letters", () => {
+  it("does not call a day spelled with a letter (05月0S日: 05 or 08) impossible", () => {
+    expect(namesNoDay("2024年05月0S日")).toBe(false);
+    expect(namesNoDay("2024-05-0S")).toBe(false);
+    expect(namesNoDay("2017年02月30日")).toBe(true);
   });
 });

@@ -34,3 +34,50 @@ describe("REQ-MISSING", () => {
     expect(flagsOf(r, "REQ-MISSING")).toEqual([]);
   });
 });
+
+describe("REQ-MISSING on tick boxes OCR did not read", () => {
+  it("does not call the audit type missing when the report's words name the audit", () => {
+    const r = edit((x) => {
+      x.auditType = f(null);
+      x.sections = [
+        ...x.sections,
+        { ...x.sections[0]!, id: "1.2", title: "审核目的", text: "在第一阶段审核的基础上，判断受审核方…" },
+      ];
+    });
+    expect(
+      findings(r, "REQ-MISSING")
+        .map((x) => x.message)
+        .join(""),
+    ).not.toContain("审核类型");
+  });
+  it("calls the audit type missing when nothing in the report names one", () => {
+    const r = edit((x) => {
+      x.auditType = f(null);
+      x.checkboxGroups = x.checkboxGroups.filter((g) => !/auditType|审核类型/i.test(`${g.id}${g.label}`));
+      x.sections = x.sections.map((s) => ({
+        ...s,
+        title: s.title.replace(/阶段|初次|监督|再认证|审核类型/g, ""),
+        text: s.text.replace(/阶段|初次|监督|再认证|审核类型/g, ""),
+      }));
+    });
+    expect(findings(r, "REQ-MISSING")[0]?.message).toContain("审核类型");
+  });
+  it("does not call the recommendation missing when its section 审核组推荐意见 is printed", () => {
+    const r = edit((x) => {
+      x.recommendation = f(null);
+      x.checkboxGroups = x.checkboxGroups.filter((g) => !/recommend|推荐/i.test(`${g.id}${g.label}`));
+      x.sections = x.sections.map((s) => ({ ...s, text: s.text.replace(/推荐认证注册/g, "") }));
+      x.sections.push({
+        ...x.sections[0]!,
+        id: "五",
+        title: "审核组推荐意见",
+        text: "审核结论：根据审核发现…",
+      });
+    });
+    expect(
+      findings(r, "REQ-MISSING")
+        .map((x) => x.message)
+        .join(""),
+    ).not.toContain("推荐意见");
+  });
+});

@@ -63,6 +63,20 @@ describe("SCOPE-INCONSISTENT", () => {
     });
     expect(flagsOf(r, "SCOPE-INCONSISTENT")).toEqual([]);
   });
+  it("tolerates a bracket OCR read as 〈 plus one misread character", () => {
+    const r = edit((x) => {
+      x.scope = f("中餐类制售（含凉菜）");
+      x.scopeStatements = [f("中餐类制售（含凉菜）"), f("中餐类制售〈（合凉菜）")];
+    });
+    expect(flagsOf(r, "SCOPE-INCONSISTENT")).toEqual([]);
+  });
+  it("still fires on a different scope of similar length", () => {
+    const r = edit((x) => {
+      x.scope = f("中餐类制售（含凉菜）");
+      x.scopeStatements = [f("中餐类制售（含凉菜）"), f("单位食堂餐饮服务")];
+    });
+    expect(findings(r, "SCOPE-INCONSISTENT")).toHaveLength(1);
+  });
 });
 
 describe("SCOPE-FOREIGN-TEXT across templates", () => {

@@ -44,6 +44,25 @@ describe("TEAM-REG-FIELD", () => {
     });
     expect(findings(r, "TEAM-REG-FIELD")[0]?.message).toContain("“EMS”");
   });
+  it("does not trust doubtfully read system ticks the audit criteria do not confirm", () => {
+    const r = edit((x) => {
+      x.managementSystems = { ...f(["QMS", "HACCP"]), confidence: 0.2 };
+    });
+    expect(findings(r, "TEAM-REG-FIELD")).toEqual([]);
+  });
+  it("still fires on a doubtful tick the audit criteria confirm", () => {
+    const r = edit((x) => {
+      x.managementSystems = { ...f(["QMS", "EMS"]), confidence: 0.2 };
+      x.standards = f(["GB/T19001-2016/ISO9001:2015", "GB/T24001-2016/ISO14001:2015"]);
+    });
+    expect(findings(r, "TEAM-REG-FIELD")[0]?.message).toContain("“EMS”");
+  });
+  it("ignores a field code no scheme uses (OCR noise is REG-FORMAT's and the parser's concern)", () => {
+    const r = edit((x) => {
+      x.team[1] = member("李明", "member", "审核员", "2020-N1IQMX-7654321");
+    });
+    expect(flagsOf(r, "TEAM-REG-FIELD")).toEqual([]);
+  });
   it("is quiet when the team covers the systems", () => {
     expect(
       flagsOf(
@@ -119,5 +138,20 @@ describe("TEAM-SIGNATURE", () => {
       x.signatures = f(["王强", "冉景州"]);
     });
     expect(flagsOf(r, "TEAM-SIGNATURE")).toEqual([]);
+  });
+  it("gives a note, not a finding, when a name is spelled differently but every auditor has a signature", () => {
+    const r = edit((x) => {
+      x.team[1] = member("高媚", "member", "审核员", "2023-N1QMS-2267598");
+      x.signatures = f(["王强", "高娜"]);
+    });
+    expect(findings(r, "TEAM-SIGNATURE")).toEqual([]);
+    expect(flagsOf(r, "TEAM-SIGNATURE").map((x) => x.severity)).toEqual(["low"]);
+  });
+  it("still fires when the signature line has fewer names than auditors", () => {
+    const r = edit((x) => {
+      x.team[1] = member("高媚", "member", "审核员", "2023-N1QMS-2267598");
+      x.signatures = f(["王强"]);
+    });
+    expect(findings(r, "TEAM-SIGNATURE")[0]?.message).toContain("审核组员高媚未出现在签字栏");
   });
 });

@@ -106,6 +106,15 @@ describe("XDOC-COPIED-NARRATIVE", () => {
     expect(fl?.message).toContain("乙公司");
     expect(of(out, "b", "XDOC-COPIED-NARRATIVE")).toHaveLength(1);
   });
+  it("is quiet on the same list of product standards in two clients' reports of one trade", () => {
+    const standards =
+      "1.4依据文件a)管理体系标准:GB/T19001-2016/ISO9001:2015e)适用的产品(服务)标准(人力行政部提供):GB/T20273-2019信息安全技术数据库管理系统安全技术要求;另执行GB/T41479-2022信息安全技术网络数据处理安全要求、GB/T35273-2020信息安全技术个人信息安全规范、GB/T22239-2019信息安全技术网络安全等级保护基本要求、GB/T37988-2019信息安全技术数据安全能力成熟度模型等。";
+    const out = runCrossRules([
+      narrative("a", "甲公司", standards, "甲公司"),
+      narrative("b", "乙公司", standards, "乙公司"),
+    ]);
+    expect(of(out, "a", "XDOC-COPIED-NARRATIVE")).toEqual([]);
+  });
   it("is quiet for the same organisation's stage-1 and stage-2 reports", () => {
     const out = runCrossRules([narrative("a", "甲公司", COPIED), narrative("b", "甲公司", COPIED)]);
     expect(of(out, "a", "XDOC-COPIED-NARRATIVE")).toEqual([]);

@@ -13,23 +13,97 @@ const CONCLUSION_FAMILIES = new Set<Family>(["conformity", "satisfy", "effective
  * for layouts that print boxes after the label), never the whole page.
  */
 export function detectMarks(image: PageImage, lines: readonly OcrLine[]): BoxMark[] {
+  const rows = lines.map((line) => lineHits(image, line)).filter((r): r is LineHits => r !== null);
+  const cols = columns(rows);
   const marks: BoxMark[] = [];
-  for (const line of lines) marks.push(...lineMarks(image, line));
+  for (const r of rows) marks.push(...lineMarks(image, promote(r, cols)));
   return dedupe(marks);
 }
 
 type Side = "left" | "right";
 
-function lineMarks(img: PageImage, line: OcrLine): BoxMark[] {
+interface LineHits {
+  chars: PosChar[];
+  h: number;
+  /** Options in context (found or recovered), in line order. */
+  hits: LabelHit[];
+  /** Every label findLabels saw, in context or not. */
+  all: LabelHit[];
+  cy: number;
+}
+
+function lineHits(img: PageImage, line: OcrLine): LineHits | null {
   const chars = lineChars(line);
-  if (chars.length === 0) return [];
+  if (chars.length === 0) return null;
   const h = textHeight(line);
   // A "line" taller than ~9 mm is a merged block or a picture: no option row looks like that.
-  if (h < 6 || h > 0.35 * img.dpi) return [];
-  const found0 = findLabels(chars, h);
-  const hits = [...found0.filter((x) => x.optionContext), ...recoverLabels(chars, h, found0)].sort(
-    (a, b) => a.start - b.start,
-  );
+  if (h < 6 || h > 0.35 * img.dpi) return null;
+  const all = findLabels(chars, h);
+  const hits = [
+    ...all.filter((x) => x.optionContext && (x.glyph !== null || !x.term.needsBox)),
+    ...recoverLabels(chars, h, all),
+  ].sort((a, b) => a.start - b.start);
+  return { chars, h, hits, all, cy: (line.bbox[1] + line.bbox[3]) / 2 };
+}
+
+/** Families printed as a list of one option per line (☑质量管理体系 / □环境管理体系 ...). */
+const LIST_FAMILIES = new Set<Family>(["system", "recommendation", "auditType", "method"]);
+
+interface Column {
+  fam: Family;
+  x: number;
+  y: number;
+  h: number;
+}
+
+/** Where OCR saw a box glyph in front of a list option: the column the list's boxes stand in. */
+function columns(rows: readonly LineHits[]): Column[] {
+  const out: Column[] = [];
+  for (const r of rows) {
+    for (const x of r.hits) {
+      if (x.glyph === null || !LIST_FAMILIES.has(x.term.family)) continue;
+      out.push({ fam: x.term.family, x: r.chars[x.glyph]!.x0, y: r.cy, h: r.h });
+    }
+  }
+  return out;
+}
+
+/**
+ * A ticked list option loses its box to OCR junk glued to the label (☑质量管理体系 -> ff质量管理体系,
+ * ☑在商定的时间内 -> 研在商定的时间内), so findLabels sees no option context. The other options of the
+ * list say where the box column is: a label led by one or two junk characters that start in that column
+ * (within ~half a character, on a line near a listed option) is an option after all.
+ */
+function promote(r: LineHits, cols: readonly Column[]): LineHits {
+  const extra: LabelHit[] = [];
+  for (const x of r.all) {
+    if (x.optionContext || !LIST_FAMILIES.has(x.term.family)) continue;
+    if (r.hits.some((y) => y.start < x.end && x.start < y.end)) continue;
+    const near = (jx: number) =>
+      cols.some(
+        (c) =>
+          c.fam === x.term.family &&
+          Math.abs(c.y - r.cy) > 0.5 * r.h &&
+          Math.abs(c.y - r.cy) <= 8 * r.h &&
+          Math.abs(c.x - jx) <= 0.6 * r.h,
+      );
+    let glyph: number | null = null;
+    for (let n = 1, j = x.start - 1; j >= 0 && n <= 2 && glyph === null; j--, n++) {
+      if (isSpace(r.chars[j]!.ch)) break;
+      const jx = r.chars[j]!.x0;
+      // The junk starts the line's option text: nothing printed just before it.
+      const prev = j > 0 ? neighbour(r.chars, j - 1, -1) : null;
+      if (prev && jx - prev.x1 < 0.3 * r.h) continue;
+      if (near(jx)) glyph = j;
+    }
+    if (glyph !== null) extra.push({ ...x, glyph, optionContext: true });
+  }
+  if (extra.length === 0) return r;
+  return { ...r, hits: [...r.hits, ...extra].sort((a, b) => a.start - b.start) };
+}
+
+function lineMarks(img: PageImage, r: LineHits): BoxMark[] {
+  const { chars, h, hits } = r;
   if (hits.length === 0) return [];
   const found = (ps: readonly (Probe | null)[]) => ps.some((p) => p?.kind === "frame" || p?.kind === "tick");
   let probes = hits.map((hit) => probe(img, chars, hit, h, "left"));

@@ -22,6 +22,8 @@ export interface Term {
   value: string;
   /** Label shown in checkbox groups. */
   display: string;
+  /** An ordinary word ("其他"): an option only when OCR saw a box glyph glued in front of it. */
+  needsBox?: boolean;
 }
 
 function t(family: Family, value: string, display: string, ...texts: string[]): Term[] {
@@ -75,6 +77,9 @@ const TERMS: Term[] = [
   ...t("system", "FSMS", "食品安全管理体系", "食品安全管理体系", "食品安全", "FSMS"),
   ...t("system", "HACCP", "危害分析与关键控制点体系", "危害分析与关键控制点", "HACCP"),
   ...t("system", "ISMS", "信息安全管理体系", "信息安全管理体系", "ISMS"),
+  // The cover list's extra lines: □50430(EC), □其他____.
+  ...t("system", "EC", "50430(EC)", "50430").map((x) => ({ ...x, needsBox: true })),
+  ...t("system", "OTHER", "其他", "其他").map((x) => ({ ...x, needsBox: true })),
   // One exclusive row in some bodies' forms: 初次认证第一阶段 / 初次认证第二阶段 / 监督审核 / 再认证审核.
   ...t("auditType", "stage1", "初次认证第一阶段", "初次认证第一阶段", "初审第一阶段"),
   ...t("auditType", "stage2", "初次认证第二阶段", "初次认证第二阶段", "初审第二阶段"),
@@ -96,7 +101,7 @@ const BOX_GLYPHS = new Set(
 );
 
 /** Common OCR confusions inside option labels, folded before matching only. */
-const FOLD: Record<string, string> = { 台: "合", 木: "本", 杏: "否", 荇: "荐", 孛: "荐" };
+const FOLD: Record<string, string> = { 台: "合", 木: "本", 杏: "否", 荇: "荐", 孛: "荐", 也: "他" };
 
 /** Punctuation after which an option never starts (a box always sits between). */
 const NO_BOX_AFTER = new Set(Array.from(",，。;；、"));
@@ -248,7 +253,15 @@ const FAMILY_ORDER: Partial<Record<Family, readonly string[]>> = {
   effective: ["有效", "基本有效", "无效"],
   achieve: ["达到", "基本达到", "未达到"],
 };
-const RECOVERABLE = new Set<Family>(["conformity", "satisfy", "effective", "achieve", "auditType", "system"]);
+const RECOVERABLE = new Set<Family>([
+  "conformity",
+  "satisfy",
+  "effective",
+  "achieve",
+  "auditType",
+  "system",
+  "method",
+]);
 
 /**
  * A ticked box drawn over its label wrecks OCR of the box and of the label's first character(s): ☑符合

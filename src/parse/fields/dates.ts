@@ -88,7 +88,11 @@ function stage1(lines: readonly DocLine[]): RangeFields {
     const own = windowFrom(lines, line, 0, 0, 0);
     const range = findDateRange(own.text);
     if (range) return rangeFields(own, range, 0.9);
-    // Wrapped prose: "于 A 至 B 进行了第" / "一阶段审核" — the range must end right before the words.
+    // Wrapped prose: "于 A 至 B 进行了第" / "一阶段审核" — the range must end right before the words. A line
+    // that prints its own (unreadable) dates after the words is a label row ("第一阶段审核 Stage 1 自…"): the
+    // range on the line above is another row's (审核日期), never stage 1's.
+    const after = form.slice(form.search(/一阶段/));
+    if (/年|\d{4}|[-./]\d{1,2}[-./]/.test(after)) continue;
     const prev = windowFrom(lines, line, 0, 0, 1);
     const words = prev.text.length - line.text.length + line.text.search(/一\s*阶\s*段/);
     const before = findDateRange(prev.text);

@@ -20,8 +20,11 @@ const CN = `[${CHINESE_NUMERAL_CLASS}]`;
 // Digit-like OCR slips inside numbers: O/o for 0, l/I for 1.
 // 了 is how chi_sim often reads a printed 7.
 const D = "[0-9OolI了]";
-// Years in Chinese numerals as OCR garbles them: 〇 dropped or read as O/已/@, 四 read as 由 (二二五 = 2025).
-const NOISY_CN_YEAR = "二[〇○O已@]?二[〇○O一二三四五六七八九由]";
+// Years in Chinese numerals as OCR garbles them: 〇 dropped, read as O/已/@ or doubled ("二O〇二四"),
+// 四 read as 由 (二二五 = 2025).
+// Any one glyph but a numeral or separator may stand for 〇 ("二加二由年"): the year still needs 年 after it.
+const NOISY_CN_YEAR =
+  "二(?:[〇○O已@]{1,2}|[^\\s\\d年月日至到十一二三四五六七八九])?二[〇○O一二三四五六七八九由]";
 const YEAR = `(${D}{4}|[${CHINESE_NUMERAL_CLASS}O]{4}|${NOISY_CN_YEAR})`;
 const NUM = `(${D}{1,2}|${CN}{1,3})`;
 const TIME = "(?:\\s*(\\d{1,2})[:：](\\d{2})(?:[:：]\\d{2})?)?";
@@ -30,7 +33,9 @@ const HALF = "(?:\\s*(上午|下午|AM|PM|am|pm))?";
 // 2023年11月08日, 二〇二三年十一月八日, 2023-11-08, 2023.11.8, 2023/11/8 (+ optional time and half day).
 // 日 as OCR reads it (曰, 目), possibly after one stray character ("07有日").
 // A second 月 where 日 belongs ("十二月四月") is a misread 日 too.
-const DAY_MARK = "(?:[^\\d\\s年月至到]?[日曰目号月])?";
+// Any other single glyph stands for 日 when a half day, a time or the range separator follows ("18朋上午至").
+const DAY_MARK =
+  "(?:[^\\d\\s年月至到]?[日曰目号月]|[^\\d\\s年月日至到:：,，。;；](?=\\s*(?:上午|下午|\\d{1,2}[:：]\\d\\d|至|到|[-~～—])))?";
 const FULL = new RegExp(
   `${YEAR}\\s*(?:年\\s*${NUM}\\s*月\\s*${NUM}\\s*${DAY_MARK}|[-./]\\s*${NUM}\\s*[-./]\\s*${NUM}(?![0-9])|[-./](${D}{2})(${D}{2})(?![0-9]))${TIME}${HALF}`,
   "g",

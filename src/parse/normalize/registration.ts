@@ -15,6 +15,29 @@ const DIGIT_FIX: Record<string, string> = {
   B: "8",
 };
 
+/** Field codes the CCAA register uses. OCR often doubles the grade digit as a letter ("N1IQMS" for N1QMS). */
+const KNOWN_FIELDS = new Set([
+  "QMS",
+  "EMS",
+  "OHSMS",
+  "OHS",
+  "ENMS",
+  "FSMS",
+  "HACCP",
+  "ISMS",
+  "ITSMS",
+  "AMS",
+  "SCSMS",
+  "BCMS",
+]);
+
+function fixField(raw: string): string {
+  const field = raw.toUpperCase().replace(/0/g, "O");
+  if (KNOWN_FIELDS.has(field)) return field;
+  const stripped = field.replace(/^[IL]/, "");
+  return KNOWN_FIELDS.has(stripped) ? stripped : field;
+}
+
 function fixDigits(s: string): string {
   return [...s].map((c) => DIGIT_FIX[c] ?? c).join("");
 }
@@ -40,7 +63,7 @@ export function findRegistrations(text: string): RegistrationMatch[] {
   for (const m of t.matchAll(CANDIDATE)) {
     const year = fixDigits(m[1]!);
     const grade = fixDigits(m[2]!);
-    const field = m[3]!.toUpperCase().replace(/0/g, "O");
+    const field = fixField(m[3]!);
     const serial = fixDigits(m[4]!.replace(/\s/g, ""));
     const value = `${year}-N${grade}${field}-${serial}`;
     if (!REGISTRATION_PATTERN.test(value)) continue;

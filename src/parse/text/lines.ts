@@ -89,7 +89,9 @@ function lineFromPieces(pieces: Piece[], page: number, method: FieldMethod): Omi
       const h = Math.max(height(p.bbox), height(prev.bbox));
       if (gap > 1.5 * h)
         appendRun(out, { text: "\t", bbox: [prev.bbox[2], p.bbox[1], p.bbox[0], p.bbox[3]], confidence: 1 });
-      else if (gap > 0.25 * h)
+      else if (gap > 0.25 * h || (/\d$/.test(prev.text) && /^\d/.test(p.text)))
+        // Two words the engine read apart stay apart when digits meet: "2023-11-07" "8:30:00" joined would
+        // read as the day 078. The space is dropped again unless both neighbours are Latin or digits.
         appendRun(out, { text: " ", bbox: [prev.bbox[2], p.bbox[1], p.bbox[0], p.bbox[3]], confidence: 1 });
     }
     appendRun(out, p);

@@ -133,3 +133,18 @@ describe("dates", () => {
     expect(findDates("自 2023 年 4 月体系建立以来")).toHaveLength(0);
   });
 });
+
+describe("dates as OCR garbles Chinese numerals and 日", () => {
+  it("reads a year with a doubled or misread 〇", () => {
+    expect(findDates("二O〇二四年八月十九日上午")[0]?.iso).toBe("2024-08-19");
+    expect(findDates("二加二由年八月十三月上午")[0]?.iso).toBe("2024-08-13");
+    expect(findDates("二@〇二四年九月十七日")[0]?.iso).toBe("2024-09-17");
+  });
+  it("reads a glyph in place of 日 before a half day or the range separator", () => {
+    const r = findDateRange("2023年12月18朋上午至2023年12月18日下午实施审核");
+    expect([r?.from.iso, r?.to.iso]).toEqual(["2023-12-18", "2023-12-18"]);
+  });
+  it("does not read a count of years as a date", () => {
+    expect(findDates("公司成立二十二年来")).toEqual([]);
+  });
+});

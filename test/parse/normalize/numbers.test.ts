@@ -38,6 +38,9 @@ describe("registration numbers", () => {
   it("reads clean and OCR-damaged CCAA numbers", () => {
     expect(findRegistrations("2021-N1QMS-3207381")[0]!.value).toBe("2021-N1QMS-3207381");
     expect(findRegistrations("2021-NlQMS-32O7381")[0]!.value).toBe("2021-N1QMS-3207381");
+    // The grade digit doubled as a letter: N1IQMS is N1QMS; a real field is left alone.
+    expect(findRegistrations("2011-N1IQMS-8723015")[0]!.value).toBe("2011-N1QMS-8723015");
+    expect(findRegistrations("2011-N1ISMS-8723015")[0]!.value).toBe("2011-N1ISMS-8723015");
     expect(findRegistrations("2O21 - N1 QMS - 3207381")[0]!.value).toBe("2021-N1QMS-3207381");
     expect(findRegistrations("2021—N1QMS—3207381")[0]!.value).toBe("2021-N1QMS-3207381");
     expect(findRegistrations("２０２１-Ｎ１ＱＭＳ-３２０７３８１")[0]!.value).toBe("2021-N1QMS-3207381");

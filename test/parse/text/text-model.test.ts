@@ -15,6 +15,26 @@ describe("reading-order lines", () => {
     expect(b!.text).toBe("于2023-11-07 8:30:00上午");
   });
 
+  it("keeps two words apart where digits meet even when the engine boxes touch", () => {
+    const page: OcrPage = {
+      ...layoutPages("x")[0]!,
+      lines: [
+        {
+          text: "于2023-11-07 8:30:00上午",
+          bbox: [100, 100, 600, 130],
+          confidence: 0.9,
+          words: [
+            { text: "于", bbox: [100, 100, 130, 130], confidence: 0.9 },
+            { text: "2023-11-07", bbox: [132, 100, 300, 130], confidence: 0.9 },
+            { text: "8:30:00", bbox: [301, 100, 420, 130], confidence: 0.9 },
+            { text: "上午", bbox: [421, 100, 480, 130], confidence: 0.9 },
+          ],
+        },
+      ],
+    };
+    expect(buildLines([page])[0]!.text).toBe("于2023-11-07 8:30:00上午");
+  });
+
   it("joins engine lines that sit on one row, in x order, as cells", () => {
     const page = layoutPages("1\t张心\t组长", { splitRows: true })[0]!;
     const reversed: OcrPage = { ...page, lines: [...page.lines].reverse() };

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import type { OcrLine, OcrWord } from "../../src/domain/ocr.ts";
+import { lineChars, textHeight } from "../../src/parse/checkbox/chars.ts";
+import { detectMarks } from "../../src/parse/checkbox/detect.ts";
+import { findLabels, recoverLabels } from "../../src/parse/checkbox/vocab.ts";
+import { drawPage } from "./draw.ts";
+
+/** An OCR line from "|"-separated words (" " = a column gap), 24 px characters, like tesseract's split. */
+function ocrLine(spec: string): OcrLine {
+  let x = 100;
+  const words: OcrWord[] = [];
+  for (const w of spec.split("|")) {
+    if (w === " ") {
+      x += 40;
+      continue;
+    }
+    const n = Array.from(w).reduce((a, ch) => a + ((ch.codePointAt(0) ?? 0) < 0x2e80 ? 13 : 24), 0);
+    words.push({ text: w, bbox: [x, 100, x + n, 124], confidence: 0.8 });
+    x += n + 4;
+  }
+  return { text: words.map((w) => w.text).join(""), bbox: [100, 100, x, 124], confidence: 0.8, words };
+}
+
+function recovered(spec: string): string[] {
+  const line = ocrLine(spec);
+  const chars = lineChars(line);
+  const h = textHeight(line);
+  return recoverLabels(chars, h, findLabels(chars, h)).map((x) => x.term.value);
+}
+
+describe("recoverLabels: the ticked option OCR wrecked, from its row's other options", () => {
+  it.each([
+    ["2.1| |组织|环境|与|领导|作用| |研|箱|合| |口|基本|符合| |口|不|符合", "符合"],
+    ["2.2| |策划| |研|适|合| |口|基|本|符合| |口|不|符合", "符合"],
+    ["2.3支持| |口|符合| |研|倚|本|符合| |口|不|符合", "基本符合"],
+    ["2.5| |绩效|评价| |口|符合| |研|从|本|符合| |口|不|符合", "基本符合"],
+    ["2.6改进| |三|符合| |口|基本|符合| |口|不|符合", "符合"],
+    ["体系运行| |口|有|效| |研|估|本|有|效| |口|无|效", "基本有效"],
+    ["审核|目的| |妍|外|到| |口|基|本|达到| |口|未|达到", "达到"],
+    [
+      "审核|类|型| |口|初|次|认证|第|一|阶段| |研|知|次|认证|第|二|阶段| |口|监督|审核| |口|再|认证|审核",
+      "stage2",
+    ],
+    ["认证|体系| |ffQvs| |口|EMs| |口|ohsMs| |口|FsMs", "QMS"],
+    ["审核|方式|:| |{|研|铅|场|审核| |口|远|程|审核| |口|现|场|结合|远程|审核", "onsite"],
+  ])("%s -> %s", (spec, value) => {
+    expect(recovered(spec)).toEqual([value]);
+  });
+
+  it("leaves running text and complete rows alone", () => {
+    expect(recovered("完整|，|不|符合|标准|8.5.1|条|款|要|求|，|开|具|一|般|不|符合|项|。")).toEqual([]);
+    expect(recovered("本次|审核|共|开|具|不|符合|项|1|项|，|其|中|严重|不|符合|0|项")).toEqual([]);
+    // Only one boxed option of the family on the line: not an option row.
+    expect(recovered("经|审核|研|箱|合| |口|不|符合|标准|要求")).toEqual([]);
+    expect(recovered("2.4| |运行| |口|符合| |回|基本|符合| |口|不|符合")).toEqual([]);
+    // Out of printed order: 符合 is never printed after 不符合.
+    expect(recovered("2.1| |口|基本|符合| |口|不|符合| |研|箱|合")).toEqual([]);
+  });
+});
+
+describe("detectMarks: a wrecked label still gets its box read from pixels", () => {
+  it("reads ☑符合 OCR'd as 研箱合 as the checked option of its row", async () => {
+    const d = await drawPage([
+      {
+        prefix: "2.1 组织环境",
+        options: [
+          { label: "符合", box: "tick", glue: true },
+          { label: "基本符合", box: "empty", glue: true },
+          { label: "不符合", box: "empty", glue: true },
+        ],
+      },
+    ]);
+    const line = d.lines[0]!;
+    const i = line.words.findIndex((w) => w.text === "口符合");
+    expect(i).toBeGreaterThanOrEqual(0);
+    line.words[i] = { ...line.words[i]!, text: "研箱合" };
+    const marks = detectMarks(d.image, d.lines);
+    expect(marks.map((m) => [m.label, m.state])).toEqual([
+      ["符合", "checked"],
+      ["基本符合", "unchecked"],
+      ["不符合", "unchecked"],
+    ]);
+  });
+
+  it("reads ☑基本符合 OCR'd as 研倚本符合 in the middle of its row", async () => {
+    const d = await drawPage([
+      {
+        prefix: "2.3 支持",
+        options: [
+          { label: "符合", box: "empty", glue: true },
+          { label: "基本符合", box: "tick", glue: true },
+          { label: "不符合", box: "empty", glue: true },
+        ],
+      },
+    ]);
+    const line = d.lines[0]!;
+    const i = line.words.findIndex((w) => w.text === "口基本符合");
+    line.words[i] = { ...line.words[i]!, text: "研倚本符合" };
+    const marks = detectMarks(d.image, d.lines);
+    expect(marks.map((m) => [m.label, m.state])).toEqual([
+      ["符合", "unchecked"],
+      ["基本符合", "checked"],
+      ["不符合", "unchecked"],
+    ]);
+  });
+});
