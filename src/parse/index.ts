@@ -12,6 +12,7 @@ import {
   readReportNumber,
   readStandards,
 } from "./fields/header.ts";
+import { voteField, voteTeamNames } from "./fields/names.ts";
 import { readNonconformities } from "./fields/nonconformities.ts";
 import { readOrganizationFields } from "./fields/organization.ts";
 import { readSignatures } from "./fields/signatures.ts";
@@ -56,12 +57,13 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
   const dates = readDates(lines);
   const org = readOrganizationFields(lines, sections);
   const nc = readNonconformities(lines);
+  const signatures = readSignatures(lines);
   const standards = readStandards(lines);
   const textType = readAuditTypeText(lines);
   return {
     reportNumber: readReportNumber(lines),
     certificationBody: readCertificationBody(lines),
-    organization: readOrganization(lines),
+    organization: voteField(readOrganization(lines), lines, () => 1),
     auditType: ticks.auditType.value !== null ? ticks.auditType : textType,
     managementSystems:
       ticks.managementSystems.value !== null
@@ -79,13 +81,13 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
     coverageTo: dates.coverageTo,
     scope: org.scope,
     scopeStatements: org.scopeStatements,
-    sites: org.sites,
+    sites: voteField(org.sites, lines, (n) => (n >= 12 ? 2 : 1)),
     employees: org.employees,
     headcounts: org.headcounts,
     foundedDate: dates.foundedDate,
     systemImplementedDate: dates.systemImplementedDate,
-    team: readTeam(lines),
-    signatures: readSignatures(lines),
+    team: voteTeamNames(readTeam(lines), signatures, lines),
+    signatures,
     ncMajor: nc.ncMajor,
     ncMinor: nc.ncMinor,
     ncItems: nc.ncItems,

@@ -43,8 +43,22 @@ describe("recoverLabels: the ticked option OCR wrecked, from its row's other opt
     ],
     ["认证|体系| |ffQvs| |口|EMs| |口|ohsMs| |口|FsMs", "QMS"],
     ["审核|方式|:| |{|研|铅|场|审核| |口|远|程|审核| |口|现|场|结合|远程|审核", "onsite"],
+    ["实现|预期|结果|的|能|力| |国|满|中| |口|基|本|满足| |口|不|满足", "满足"],
+    [
+      "口|推荐|认证| |如|和|不|符合|项|整改|验证|后|推荐|认证| |口|不|推荐|认证",
+      "recommend_after_correction",
+    ],
+    ["荆|推荐|认证| |口|不|符合|项|整改|验证|后|推荐|认证| |口|不|推荐|认证", "recommend"],
   ])("%s -> %s", (spec, value) => {
     expect(recovered(spec)).toEqual([value]);
+  });
+
+  it("a recovered option is a peer for the next: 口有效 妇人本有效 口无交", () => {
+    expect(recovered("内|部|审核|和|管理|评审| |口|有|效| |妇|人|本|有|效| |口|无|交")).toEqual([
+      "无效",
+      "基本有效",
+    ]);
+    expect(recovered("管理|体系|文件| |妇|有|效| |口|基本|有|效| |口|无|交")).toEqual(["无效", "有效"]);
   });
 
   it("leaves running text and complete rows alone", () => {
@@ -101,6 +115,49 @@ describe("detectMarks: a wrecked label still gets its box read from pixels", () 
       ["符合", "unchecked"],
       ["基本符合", "checked"],
       ["不符合", "unchecked"],
+    ]);
+  });
+
+  it("a list option whose box OCR read as junk (ff质量管理体系) stands in the list's box column", async () => {
+    const d = await drawPage([
+      { options: [{ label: "质量管理体系", box: "tick", glue: true }] },
+      { options: [{ label: "环境管理体系", box: "empty", glue: true }] },
+      { options: [{ label: "食品安全管理体系", box: "empty", glue: true }] },
+    ]);
+    const w = d.lines[0]!.words[0]!;
+    expect(w.text).toBe("口质量管理体系");
+    d.lines[0]!.words[0] = { ...w, text: "ff质量管理体系" };
+    const marks = detectMarks(d.image, d.lines);
+    expect(marks.map((m) => [m.label, m.state])).toEqual([
+      ["质量管理体系", "checked"],
+      ["环境管理体系", "unchecked"],
+      ["食品安全管理体系", "unchecked"],
+    ]);
+  });
+
+  it("a label OCR lost entirely (☑满足 -> 研箭中) is found from the table's option columns", async () => {
+    const row = (prefix: string, labels: string[], ticked: number) => ({
+      prefix,
+      options: labels.map((label, i) => ({
+        label,
+        box: i === ticked ? ("tick" as const) : ("empty" as const),
+        glue: true,
+      })),
+    });
+    const d = await drawPage([
+      row("体系运行", ["有效", "基本有效", "无效"], 1),
+      row("实现能力", ["满足", "基本满足", "不满足"], 0),
+      row("审核目的", ["达到", "基本达到", "未达到"], 0),
+    ]);
+    const line = d.lines[1]!;
+    const i = line.words.findIndex((w) => w.text === "口满足");
+    expect(i).toBeGreaterThanOrEqual(0);
+    line.words[i] = { ...line.words[i]!, text: "研箭中" };
+    const marks = detectMarks(d.image, d.lines);
+    expect(marks.filter((m) => m.label.includes("满足")).map((m) => [m.label, m.state])).toEqual([
+      ["满足", "checked"],
+      ["基本满足", "unchecked"],
+      ["不满足", "unchecked"],
     ]);
   });
 });

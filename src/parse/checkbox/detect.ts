@@ -3,7 +3,7 @@ import type { BoxMark, OcrLine } from "../../domain/ocr.ts";
 import type { PageImage } from "../../domain/page.ts";
 import { charsBbox, isSpace, lineChars, type PosChar, textHeight } from "./chars.ts";
 import { type Probe, probeWindow } from "./probe.ts";
-import { type Family, findLabels, type LabelHit, recoverLabels } from "./vocab.ts";
+import { FAMILY_ORDER, type Family, findLabels, type LabelHit, recoverLabels, termOfValue } from "./vocab.ts";
 
 const CONCLUSION_FAMILIES = new Set<Family>(["conformity", "satisfy", "effective", "achieve"]);
 
@@ -16,7 +16,7 @@ export function detectMarks(image: PageImage, lines: readonly OcrLine[]): BoxMar
   const rows = lines.map((line) => lineHits(image, line)).filter((r): r is LineHits => r !== null);
   const cols = columns(rows);
   const marks: BoxMark[] = [];
-  for (const r of rows) marks.push(...lineMarks(image, promote(r, cols)));
+  for (const r of rows) marks.push(...lineMarks(image, byColumn(promote(r, cols), rows)));
   return dedupe(marks);
 }
 
@@ -40,10 +40,84 @@ function lineHits(img: PageImage, line: OcrLine): LineHits | null {
   if (h < 6 || h > 0.35 * img.dpi) return null;
   const all = findLabels(chars, h);
   const hits = [
-    ...all.filter((x) => x.optionContext && (x.glyph !== null || !x.term.needsBox)),
+    ...all.filter((x) => x.optionContext && (x.glyph !== null || !x.term.needsBox) && !runsOn(chars, x, h)),
     ...recoverLabels(chars, h, all),
   ].sort((a, b) => a.start - b.start);
   return { chars, h, hits, all, cy: (line.bbox[1] + line.bbox[3]) / 2 };
+}
+
+/**
+ * A table row whose ticked option OCR turned into unreadable junk (☑满足 -> 研箭中, [7): the rows above and
+ * below hold the same three option columns, so the missing option is where their option of that rank starts.
+ * Only for rows with two of the three options seen, and columns confirmed by those two.
+ */
+function byColumn(r: LineHits, rows: readonly LineHits[]): LineHits {
+  const ranked = (x: LabelHit) => {
+    const order = FAMILY_ORDER[x.term.family];
+    return order ? order.indexOf(x.term.value) : -1;
+  };
+  const fams = [...new Set(r.hits.filter((x) => ranked(x) >= 0).map((x) => x.term.family))];
+  const extra: LabelHit[] = [];
+  for (const fam of fams) {
+    const peers = r.hits.filter((x) => x.term.family === fam);
+    if (peers.length !== 2 || !peers.some((x) => x.glyph !== null)) continue;
+    const order = FAMILY_ORDER[fam]!;
+    const missing = order.findIndex((v) => !peers.some((x) => x.term.value === v));
+    const lx = (q: LineHits, x: LabelHit) => q.chars[x.start]!.x0;
+    let colX: number | null = null;
+    for (const q of rows) {
+      if (q === r || Math.abs(q.cy - r.cy) > 8 * r.h || Math.abs(q.h - r.h) > 0.3 * r.h) continue;
+      const at = (rank: number) => q.hits.find((x) => ranked(x) === rank);
+      const m = at(missing);
+      if (!m) continue;
+      const aligned = peers.every((p) => {
+        const o = at(ranked(p));
+        return o !== undefined && Math.abs(lx(q, o) - lx(r, p)) <= 0.6 * r.h;
+      });
+      if (aligned) {
+        colX = lx(q, m);
+        break;
+      }
+    }
+    if (colX === null) continue;
+    const term = termOfValue(fam, order[missing]!);
+    if (!term) continue;
+    const n = Array.from(term.text).length;
+    const inCol: number[] = [];
+    for (let i = 0; i < r.chars.length; i++) {
+      const c = r.chars[i]!;
+      if (isSpace(c.ch)) continue;
+      if (r.hits.some((x) => i >= (x.glyph ?? x.start) && i < x.end)) continue;
+      const mid = (c.x0 + c.x1) / 2;
+      if (mid >= colX - 1.3 * r.h && mid <= colX + n * r.h) inCol.push(i);
+    }
+    if (inCol.length === 0 || inCol.length > n + 2) continue;
+    const lab = inCol.filter((i) => r.chars[i]!.x0 >= colX! - 0.3 * r.h);
+    const first = inCol[0]!;
+    const start = lab.length > 0 ? lab[0]! : first;
+    const end = inCol[inCol.length - 1]! + 1;
+    extra.push({
+      term,
+      start,
+      end,
+      text: term.text,
+      glyph: start > first ? first : null,
+      optionContext: true,
+    });
+  }
+  if (extra.length === 0) return r;
+  return { ...r, hits: [...r.hits, ...extra].sort((a, b) => a.start - b.start) };
+}
+
+/**
+ * A short system word with no box glyph that runs straight on into more text (质量方针为…, 环境因素) is a
+ * word of a sentence, not the ☐质量 of a list: those stand alone in their cell.
+ */
+function runsOn(chars: readonly PosChar[], x: LabelHit, h: number): boolean {
+  if (x.term.family !== "system" || x.glyph !== null || Array.from(x.text).length > 2) return false;
+  if (!/^\p{Script=Han}+$/u.test(x.text)) return false;
+  const next = neighbour(chars, x.end, 1);
+  return next !== null && next.x0 - chars[x.end - 1]!.x1 < 0.3 * h;
 }
 
 /** Families printed as a list of one option per line (☑质量管理体系 / □环境管理体系 ...). */
@@ -83,8 +157,9 @@ function promote(r: LineHits, cols: readonly Column[]): LineHits {
       cols.some(
         (c) =>
           c.fam === x.term.family &&
-          Math.abs(c.y - r.cy) > 0.5 * r.h &&
-          Math.abs(c.y - r.cy) <= 8 * r.h &&
+          Math.abs(c.h - r.h) <= 0.3 * c.h &&
+          Math.abs(c.y - r.cy) > 0.5 * c.h &&
+          Math.abs(c.y - r.cy) <= 8 * c.h &&
           Math.abs(c.x - jx) <= 0.6 * r.h,
       );
     let glyph: number | null = null;

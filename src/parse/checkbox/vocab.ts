@@ -247,13 +247,14 @@ export function termOf(label: string): Term | null {
  * Printed order of the options in exclusive families whose order never varies (符合 / 基本符合 / 不符合).
  * Other recoverable families (audit types, systems) are printed in a body's own order.
  */
-const FAMILY_ORDER: Partial<Record<Family, readonly string[]>> = {
+export const FAMILY_ORDER: Partial<Record<Family, readonly string[]>> = {
   conformity: ["符合", "基本符合", "不符合"],
   satisfy: ["满足", "基本满足", "不满足"],
   effective: ["有效", "基本有效", "无效"],
   achieve: ["达到", "基本达到", "未达到"],
 };
 const RECOVERABLE = new Set<Family>([
+  "recommendation",
   "conformity",
   "satisfy",
   "effective",
@@ -273,6 +274,17 @@ const RECOVERABLE = new Set<Family>([
  * two boxed options of one family, and its words are not butted against them.
  */
 export function recoverLabels(chars: readonly PosChar[], h: number, hits: readonly LabelHit[]): LabelHit[] {
+  // A recovered option counts as a peer for the next round: 口有效 妇从本有效 口无交 gives 无效, then 基本有效.
+  const out: LabelHit[] = [];
+  for (let round = 0; round < 3; round++) {
+    const more = recoverRound(chars, h, [...hits, ...out]);
+    if (more.length === 0) break;
+    out.push(...more);
+  }
+  return out;
+}
+
+function recoverRound(chars: readonly PosChar[], h: number, hits: readonly LabelHit[]): LabelHit[] {
   const idx: number[] = [];
   for (let i = 0; i < chars.length; i++) if (!isSpace(chars[i]!.ch)) idx.push(i);
   const pos = new Map(idx.map((i, k) => [i, k]));
@@ -282,7 +294,7 @@ export function recoverLabels(chars: readonly PosChar[], h: number, hits: readon
   const families = [...new Set(opts.map((x) => x.term.family))].filter((f) => RECOVERABLE.has(f));
   for (const fam of families) {
     const peers = opts.filter((x) => x.term.family === fam);
-    if (peers.length < 2) continue;
+    if (peers.length === 0) continue;
     const have = new Set(peers.map((x) => x.term.value));
     const order = FAMILY_ORDER[fam];
     // Occupied non-space positions (k indices): options in context, with their glued glyphs.
@@ -306,6 +318,8 @@ export function recoverLabels(chars: readonly PosChar[], h: number, hits: readon
         const after = lastK(peer) + 1; // first k of a run starting against this peer
         for (let pre = 1; pre <= 2; pre++) cands.push({ k0: after, pre });
       }
+      // Or, for a run led by a box glyph, the end of the line (口有效 妇人本有效 口无交).
+      for (let pre = 1; pre <= 2; pre++) cands.push({ k0: s.length - (pre + n), pre });
       let best: { k0: number; pre: number; miss: number } | null = null;
       for (const c of cands) {
         const k1 = c.k0 + c.pre + n; // exclusive
@@ -316,7 +330,8 @@ export function recoverLabels(chars: readonly PosChar[], h: number, hits: readon
         // The run must be bounded: end of line, a peer, or a gap after it; the line start, a peer or a gap
         // before it. And no space inside the label itself (one printed phrase).
         const gapAt = (k: number) => chars[idx[k]!]!.x0 - chars[idx[k - 1]!]!.x1;
-        const endOk = k1 === s.length || taken.has(k1) || gapAt(k1) >= 0.3 * h;
+        // A recommendation's label is the start of a long phrase (不符合项整改验证后推荐 + 认证注册).
+        const endOk = k1 === s.length || taken.has(k1) || gapAt(k1) >= 0.3 * h || fam === "recommendation";
         const startOk = c.k0 === 0 || taken.has(c.k0 - 1) || gapAt(c.k0) >= 0.3 * h;
         if (!endOk || !startOk) continue;
         let split = false;
@@ -324,9 +339,16 @@ export function recoverLabels(chars: readonly PosChar[], h: number, hits: readon
         if (split) continue;
         let miss = 0;
         for (let j = 0; j < n; j++) if (s[c.k0 + c.pre + j] !== tc[j]) miss++;
-        // Short labels need their last character right (符合 -> 箱合, not 箱X).
-        if (miss > 1 || (n <= 2 && s[k1 - 1] !== tc[n - 1])) continue;
-        if (n === 1) continue;
+        // A row of two boxed options is an option row only when the run itself starts with a box glyph.
+        const boxed = isBoxGlyph(s[c.k0]!);
+        const againstPeer = taken.has(k1) || (c.k0 > 0 && taken.has(c.k0 - 1));
+        if (!againstPeer && !boxed) continue;
+        if (peers.length < 2 && !boxed) continue;
+        // And only a row where OCR saw at least one box: a heading listing 质量 环境 ... 食品安全管理体系 has none.
+        if (!boxed && !peers.some((x) => x.glyph !== null)) continue;
+        // Short labels need their last character right (符合 -> 箱合), or their first after a box (口无交).
+        if (miss > 1 || n === 1) continue;
+        if (n <= 2 && s[k1 - 1] !== tc[n - 1] && !(boxed && s[c.k0 + c.pre] === tc[0])) continue;
         // The junk in front stands for a box and a tick mark: not a character of another option's label.
         if (!best || miss < best.miss || (miss === best.miss && c.pre < best.pre)) best = { ...c, miss };
       }
@@ -350,4 +372,9 @@ export function recoverLabels(chars: readonly PosChar[], h: number, hits: readon
     }
   }
   return out;
+}
+
+/** The vocabulary term printed for a canonical value (its display text), e.g. ("satisfy", "满足"). */
+export function termOfValue(family: Family, value: string): Term | null {
+  return TERMS.find((x) => x.family === family && x.value === value && x.text === x.display) ?? null;
 }

@@ -88,7 +88,9 @@ function readSites(lines: readonly DocLine[]): Field<string[]> {
     if (matchForm(hit.line.text.slice(0, hit.start)).length > 3) continue;
     const v = valueAfter(hit, lines, false);
     if (!v) continue;
-    const text = cleanStatement(v.text.split(/[。；;]/)[0] ?? "");
+    // The label's printed prompt comes first ("临时场所（需注明其项目名称…）：无"), in whatever bracket OCR saw.
+    const value = v.text.replace(/^\s*[（(〈<【[][^）)〉>】\]]*[）)〉>】\]]\s*[:：;；]?\s*/, "");
+    const text = cleanStatement(value.split(/[。；;]/)[0] ?? "");
     if (text.length < 4 || /^无/.test(text)) continue;
     // The same address under two labels (注册地址, 办公地址) may differ by OCR slips: one site.
     const key = matchForm(text).replace(/[·.]/g, "");
