@@ -34,11 +34,27 @@ function scale(b: Bbox, f: number): Bbox {
   return [b[0] * f, b[1] * f, b[2] * f, b[3] * f];
 }
 
+/** A box turned by `deg` about the page centre: where it lands once the pipeline has deskewed the page.
+ * Only the centre moves; a 20 px box barely changes shape at ±2°. */
+function turned(b: Bbox, deg: number, page: TruthPageSize): Bbox {
+  const a = (deg * Math.PI) / 180;
+  const [cx, cy] = [page.width / 2, page.height / 2];
+  const [x, y] = [(b[0] + b[2]) / 2 - cx, (b[1] + b[3]) / 2 - cy];
+  const [nx, ny] = [cx + x * Math.cos(a) - y * Math.sin(a), cy + x * Math.sin(a) + y * Math.cos(a)];
+  const [hw, hh] = [(b[2] - b[0]) / 2, (b[3] - b[1]) / 2];
+  return [nx - hw, ny - hh, nx + hw, ny + hh];
+}
+
+type TruthPageSize = { width: number; height: number; skew: number };
+
 /** How well an option's bbox fits a truth box; 0 means no match. Either frame of an upside-down page
- * is accepted (the pipeline may report boxes before or after turning the page). */
-export function matchScore(t: TruthBox, o: CheckboxOption, factor: number): number {
+ * is accepted (the pipeline may report boxes before or after turning the page), and so is the page
+ * after deskewing (the truth is in the scanned, skewed frame; the sign convention is the engine's). */
+export function matchScore(t: TruthBox, o: CheckboxOption, factor: number, page?: TruthPageSize): number {
   let best = 0;
-  for (const frame of [t.bbox, t.uprightBbox]) {
+  const frames = [t.bbox, t.uprightBbox];
+  if (page && page.skew !== 0) frames.push(turned(t.bbox, page.skew, page), turned(t.bbox, -page.skew, page));
+  for (const frame of frames) {
     const tb = scale(frame, factor);
     const s = iou(tb, o.bbox);
     if (s >= 0.2 || centreInside(o.bbox, tb) || centreInside(tb, o.bbox))
@@ -54,13 +70,14 @@ export function scoreBoxes(truth: DocumentTruth, record: AuditRecord | null): Bo
   const recordDpi = record?.document.ocr.dpi ?? null;
   for (const t of truth.boxes) {
     tally.total++;
-    const pageDpi = truth.pages.find((p) => p.page === t.page)?.dpi ?? null;
+    const truthPage = truth.pages.find((p) => p.page === t.page);
+    const pageDpi = truthPage?.dpi ?? null;
     const factor = recordDpi && pageDpi ? recordDpi / pageDpi : 1;
     let best: CheckboxOption | null = null;
     let bestScore = 0;
     for (const o of options) {
       if (o.page !== t.page || used.has(o)) continue;
-      const s = matchScore(t, o, factor);
+      const s = matchScore(t, o, factor, truthPage);
       if (s > bestScore) [best, bestScore] = [o, s];
     }
     if (!best) tally.notFound++;

@@ -12,10 +12,10 @@ import { evaluateSet } from "../../src/eval/run.ts";
  * regression fails CI; raise them as the pipeline improves. */
 const FLOORS = {
   maxCer: 0.05,
-  fieldAccuracy: 0.8,
-  boxAccuracy: 0.55,
-  flagRecall: 0.9,
-  flagPrecision: 0.35,
+  fieldAccuracy: 0.91,
+  boxAccuracy: 0.95,
+  flagRecall: 0.95,
+  flagPrecision: 0.9,
 };
 
 const GOLDEN = "fixtures/golden-ocr";
@@ -51,6 +51,7 @@ describe("accuracy on the committed fixture set (recorded OCR)", () => {
 
   it("reads tick boxes", () => {
     expect(report.summary.boxes.accuracy!).toBeGreaterThanOrEqual(FLOORS.boxAccuracy);
+    expect(report.summary.boxes.wrong).toBe(0);
   });
 
   it("finds planted high/medium findings without crying wolf", () => {
@@ -67,8 +68,8 @@ describe("accuracy on the committed fixture set (recorded OCR)", () => {
         .filter(([, c]) => c.tp > 0)
         .map(([rule]) => rule),
     );
-    // TIME-LOW and CHK-VS-NARRATIVE are missed on the scanned seed for now (see the issue notes).
-    for (const rule of ["DATE-STAGE-ORDER", "SCOPE-FOREIGN-TEXT", "DATE-NARRATIVE"]) {
+    // CHK-VS-NARRATIVE is missed on the scanned seed: OCR drops the line "管理体系运行正常有效" (issue notes).
+    for (const rule of ["DATE-STAGE-ORDER", "TIME-LOW", "SCOPE-FOREIGN-TEXT", "DATE-NARRATIVE"]) {
       expect(found, rule).toContain(rule);
     }
   });

@@ -21,9 +21,12 @@ export function readEvaluations(
   sections: readonly FoundSection[],
   results: ReadonlyMap<string, Field<Result>>,
 ): Evaluation[] {
-  return sections.filter(isEvaluated).map((s) => ({
-    section: s.id,
-    title: s.title,
-    result: results.get(s.id) ?? missingField<Result>("checkbox"),
-  }));
+  // A tick can wreck the option words OCR reads on the heading; the box reader still found the group then.
+  return sections
+    .filter((s) => isEvaluated(s) || results.has(s.id))
+    .map((s) => ({
+      section: s.id,
+      title: s.title,
+      result: results.get(s.id) ?? missingField<Result>("checkbox"),
+    }));
 }
