@@ -79,8 +79,18 @@ export function selectContext(
     }
   }
 
+  const labelHits = order.length;
+  // 1b. Header fields: the first page's running header and footer lines, where forms repeat the report number
+  // even when its own cell was left blank.
+  if (spec.cover && usable[0]) {
+    const first = usable[0];
+    for (let i = 0; i < first.lines.length; i++) {
+      if (inMargin(first.lines[i]!.bbox, first.height) && !add(first, i)) break;
+    }
+  }
+
   // 2. Sections whose title names the field: their lines (by bbox when known, else the whole page).
-  if (order.length === 0) {
+  if (labelHits === 0) {
     const hints = [...spec.sections, ...spec.labels].map(norm).filter((h) => h.length > 0);
     for (const section of report.sections) {
       const title = norm(section.title);
@@ -97,7 +107,7 @@ export function selectContext(
   }
 
   // 3. The cover page for header fields (report number, organisation, body, date).
-  if (order.length === 0 && spec.cover) {
+  if (labelHits === 0 && spec.cover) {
     const first = usable[0];
     if (first) for (let i = 0; i < first.lines.length; i++) if (!add(first, i)) break;
   }
@@ -114,6 +124,12 @@ export function selectContext(
       return pa - pb || la - lb;
     })
     .map((k) => picked.get(k)!);
+}
+
+/** Running headers and footers sit in the top and bottom margins: the outer 8% of the page height. */
+function inMargin(bbox: Bbox, pageHeight: number): boolean {
+  if (pageHeight <= 0) return false;
+  return bbox[3] < pageHeight * 0.08 || bbox[1] > pageHeight * 0.92;
 }
 
 /** The text as the model sees it: page markers, then lines. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { OcrLine } from "../../src/domain/ocr.ts";
 import {
   approxFind,
   consistent,
@@ -114,6 +115,23 @@ describe("selectContext", () => {
     const untitled = [page(1, ["封面"]), page(2, ["第三部分", "精密机械零部件的设计和生产", "四、其他"])];
     const lines = selectContext(spec("scope"), report, untitled, 3_000).map((l) => l.line.text);
     expect(lines).toEqual(["第三部分", "精密机械零部件的设计和生产"]);
+  });
+
+  it("adds the first page's running footer for header fields, where a blank form cell's value still shows", () => {
+    const cover = page(1, ["管理体系审核报告", "报告编号", "受审核方 重庆星辰餐饮管理有限公司"]);
+    const footer: OcrLine = {
+      text: "CIUC-2025-0109 1/3",
+      bbox: [100, 3300, 900, 3340],
+      confidence: 0.9,
+      words: [],
+    };
+    const pages = [{ ...cover, lines: [...cover.lines, footer] }];
+    const number = selectContext(spec("reportNumber"), emptyReport(), pages, 3_000).map((l) => l.line.text);
+    expect(number).toContain("报告编号");
+    expect(number).toContain("CIUC-2025-0109 1/3");
+    // Not for fields that are not on the cover.
+    const staff = selectContext(spec("employees"), emptyReport(), pages, 3_000).map((l) => l.line.text);
+    expect(staff).not.toContain("CIUC-2025-0109 1/3");
   });
 
   it("keeps within the character budget", () => {
