@@ -53,7 +53,12 @@ type TruthPageSize = { width: number; height: number; skew: number };
 export function matchScore(t: TruthBox, o: CheckboxOption, factor: number, page?: TruthPageSize): number {
   let best = 0;
   const frames = [t.bbox, t.uprightBbox];
-  if (page && page.skew !== 0) frames.push(turned(t.bbox, page.skew, page), turned(t.bbox, -page.skew, page));
+  if (page && page.skew !== 0) {
+    // An upside-down page is deskewed after it is turned, so its upright frame moves too.
+    for (const base of [t.bbox, t.uprightBbox]) {
+      frames.push(turned(base, page.skew, page), turned(base, -page.skew, page));
+    }
+  }
   for (const frame of frames) {
     const tb = scale(frame, factor);
     const s = iou(tb, o.bbox);
