@@ -4,12 +4,15 @@ import type { OcrLine, OcrPage } from "../domain/ocr.ts";
 import type { PageImage, PageInput } from "../domain/page.ts";
 import type { OcrEngine } from "./engine.ts";
 import { plausibleShare, prepareImage, type ReadabilityScore } from "./prepare.ts";
+import { recoverMissedLines } from "./recover-lines.ts";
 
 export interface OcrPageOptions {
   signal?: AbortSignal;
   /** Decide 0° vs 180° by reading a strip (default true; costs one strip OCR per page, two if unsure). */
   detectUpsideDown?: boolean;
   maxSkewDeg?: number;
+  /** Read again the rows of ink the engine skipped (default true; costs one strip OCR per skipped region). */
+  recoverMissedLines?: boolean;
 }
 
 export interface OcrPageResult {
@@ -89,7 +92,11 @@ export async function ocrPage(
       readability: (opts.detectUpsideDown ?? true) ? engineReadability(engine, opts.signal) : undefined,
       maxSkewDeg: opts.maxSkewDeg,
     });
-    const result = await engine.recognize(prepared.image, opts.signal);
+    const first = await engine.recognize(prepared.image, opts.signal);
+    const result =
+      (opts.recoverMissedLines ?? true)
+        ? await recoverMissedLines(prepared.image, first, engine, opts.signal)
+        : first;
     return {
       page: {
         ...emptyPage(input.page, "ocr", prepared.image.width, prepared.image.height, prepared.image.dpi),

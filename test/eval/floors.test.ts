@@ -11,11 +11,11 @@ import { evaluateSet } from "../../src/eval/run.ts";
  * generator's ground truth. Floors sit a little under the figures measured when they were set, so that a
  * regression fails CI; raise them as the pipeline improves. */
 const FLOORS = {
-  maxCer: 0.05,
+  maxCer: 0.045,
   fieldAccuracy: 0.91,
   boxAccuracy: 0.99,
-  flagRecall: 0.95,
-  flagPrecision: 0.9,
+  flagRecall: 0.97,
+  flagPrecision: 0.95,
 };
 
 const GOLDEN = "fixtures/golden-ocr";
@@ -68,8 +68,15 @@ describe("accuracy on the committed fixture set (recorded OCR)", () => {
         .filter(([, c]) => c.tp > 0)
         .map(([rule]) => rule),
     );
-    // CHK-VS-NARRATIVE is missed on the scanned seed: OCR drops the line "管理体系运行正常有效" (issue notes).
-    for (const rule of ["DATE-STAGE-ORDER", "TIME-LOW", "SCOPE-FOREIGN-TEXT", "DATE-NARRATIVE"]) {
+    // CHK-VS-NARRATIVE needs the line "管理体系运行正常有效", which Tesseract skips under the seal on page 12 and
+    // the missed-line pass (src/ocr/recover-lines.ts) reads back.
+    for (const rule of [
+      "DATE-STAGE-ORDER",
+      "TIME-LOW",
+      "SCOPE-FOREIGN-TEXT",
+      "DATE-NARRATIVE",
+      "CHK-VS-NARRATIVE",
+    ]) {
       expect(found, rule).toContain(rule);
     }
   });
