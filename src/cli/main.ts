@@ -5,21 +5,31 @@ import { runIngest } from "../pipeline/runner.ts";
 import { describeError, EXIT, exitCodeFor } from "./exit-codes.ts";
 import { createProgress } from "./progress.ts";
 
-function configFrom(opts: { config?: string; workers?: string; pageImages?: boolean }) {
+function configFrom(opts: { config?: string; workers?: string; pageImages?: boolean; ocr?: string }) {
   const flags: Record<string, unknown> = {};
+  const ocr: Record<string, unknown> = {};
   if (opts.workers !== undefined) {
     const n = Number(opts.workers);
     if (!Number.isInteger(n) || n < 1)
       throw new AuditExtractError("USAGE", `--workers must be a whole number ≥ 1, got ${opts.workers}`);
-    flags.ocr = { workers: n };
+    ocr.workers = n;
   }
+  if (opts.ocr !== undefined) ocr.engine = opts.ocr;
+  if (Object.keys(ocr).length > 0) flags.ocr = ocr;
   if (opts.pageImages === false) flags.savePageImages = false;
   return loadConfig({ file: opts.config, flags });
 }
 
 async function ingest(
   paths: string[],
-  opts: { out: string; queue?: boolean; config?: string; workers?: string; pageImages?: boolean },
+  opts: {
+    out: string;
+    queue?: boolean;
+    config?: string;
+    workers?: string;
+    pageImages?: boolean;
+    ocr?: string;
+  },
 ) {
   const config = configFrom(opts);
   const progress = createProgress();
@@ -56,6 +66,12 @@ async function exportCmd(outDir: string, opts: { format: string[] }) {
   return EXIT.OK;
 }
 
+const ocrOption = () =>
+  new Option("--ocr <engine>", "OCR engine (default: configuration, else tesseract)").choices([
+    "tesseract",
+    "paddle",
+  ]);
+
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command()
     .name("audit-extract")
@@ -71,6 +87,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--queue", "submit to BullMQ workers on REDIS_URL instead of running in-process")
     .option("-c, --config <file>", "configuration file (JSON)")
     .option("-w, --workers <n>", "OCR workers (default: one per core)")
+    .addOption(ocrOption())
     .option("--no-page-images", "do not keep page images for the review page's crops")
     .action(async (paths: string[], opts) => setExit(await ingest(paths, opts)));
 
@@ -88,6 +105,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description("run a BullMQ worker on REDIS_URL (as many as you like, on any machine)")
     .option("-c, --config <file>", "configuration file (JSON)")
     .option("--concurrency <n>", "jobs at once (default: one per core)")
+    .addOption(ocrOption())
     .action(async (opts) => {
       const { runWorkerCli } = await import("../../queues/worker-cli.ts");
       setExit(await runWorkerCli(configFrom(opts), opts.concurrency ? Number(opts.concurrency) : undefined));

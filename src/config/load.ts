@@ -23,7 +23,7 @@ function deepMerge(base: Json, over: Json): Json {
 export function configFromEnv(env: NodeJS.ProcessEnv): Json {
   const out: Json = {};
   const sections: Record<string, string[]> = {
-    OCR: ["engine", "workers", "recycleAfter", "dpi", "languages"],
+    OCR: ["engine", "workers", "recycleAfter", "dpi", "languages", "paddleDetMaxSide", "paddleThreads"],
     LIMITS: ["maxFileBytes", "maxPages", "maxPixelsPerPage", "pageTimeoutMs", "documentTimeoutMs"],
     QUEUE: ["prefix", "concurrency"],
   };

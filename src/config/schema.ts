@@ -2,7 +2,8 @@ import os from "node:os";
 import { z } from "zod";
 
 export const OcrConfig = z.object({
-  engine: z.enum(["tesseract"]).default("tesseract"),
+  /** tesseract.js (chi_sim) or PP-OCRv4 through onnxruntime-node; measured side by side in README "OCR engines". */
+  engine: z.enum(["tesseract", "paddle"]).default("tesseract"),
   /** Golden OCR recordings: replay results for known page images (tests, re-runs); with `record`, misses go to
    * the real engine and are stored. */
   replayDir: z.string().nullable().default(null),
@@ -14,6 +15,10 @@ export const OcrConfig = z.object({
   /** DPI at which image-only PDF pages are rasterised: 200 reads as well as 300 (measured) with 2.25x fewer pixels. */
   dpi: z.number().int().min(72).max(600).default(200),
   languages: z.string().default("chi_sim"),
+  /** PP-OCR: longest side of the image the text detector sees (larger pages are scaled down). */
+  paddleDetMaxSide: z.number().int().min(320).max(4096).default(1600),
+  /** PP-OCR: threads per worker's ONNX session; null = 1 (measured fastest here: use workers for the cores). */
+  paddleThreads: z.number().int().min(1).nullable().default(null),
 });
 
 export const LimitsConfig = z.object({

@@ -1,12 +1,19 @@
 /** npm run eval [set-dir] [--records <out-dir>] [--out <dir>] [--report <path>] [--compare <old.json>]
  *                          [--replay <golden-ocr-dir>] [--config <file>] [--quiet]
+ *                          [--engines tesseract,paddle] [--docs N]
  * Runs the pipeline over the set's manifest (or scores an existing output folder with --records),
- * prints a per-document and overall table, and writes a JSON report two runs can be compared by. */
+ * prints a per-document and overall table, and writes a JSON report two runs can be compared by.
+ * `--engines` runs the same documents once per OCR engine (outputs and reports suffixed with the engine) and
+ * ends with a side-by-side table; `--docs N` scores N documents spread over the manifest. */
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config/load.ts";
-import { formatDocuments, formatSummary } from "./print.ts";
-import { compareReports, readReport, writeReport } from "./report-file.ts";
+import { OcrConfig } from "../config/schema.ts";
+import { formatDocuments, formatEngineComparison, formatSummary } from "./print.ts";
+import { compareReports, type EvalReport, readReport, writeReport } from "./report-file.ts";
 import { evaluateSet } from "./run.ts";
+
+const suffixed = (path: string, engine: string) =>
+  /\.json$/.test(path) ? path.replace(/\.json$/, `-${engine}.json`) : `${path}-${engine}`;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -19,27 +26,43 @@ async function main(): Promise<number> {
       config: { type: "string" },
       replay: { type: "string" },
       quiet: { type: "boolean", default: false },
+      engines: { type: "string" },
+      docs: { type: "string" },
     },
   });
-  const flags = values.replay ? { ocr: { replayDir: values.replay } } : {};
-  const report = await evaluateSet({
-    setDir: positionals[0] ?? "fixtures/set",
-    out: values.out!,
-    records: values.records,
-    config: loadConfig({ file: values.config, flags }),
-    onDocument: (done, total) => process.stderr.write(`\r${done}/${total} documents`),
-  });
-  process.stderr.write("\n");
-  if (!values.quiet) console.log(`${formatDocuments(report.documents)}\n`);
-  console.log(formatSummary(report.summary));
-  writeReport(values.report!, report);
-  console.log(`\nreport written to ${values.report}`);
-  if (values.compare) {
-    const diff = compareReports(readReport(values.compare), report);
-    console.log(
-      `\nchanges since ${values.compare}:\n${diff.length ? diff.map((l) => `  ${l}`).join("\n") : "  none"}`,
-    );
+  const docs = values.docs === undefined ? undefined : Number(values.docs);
+  if (docs !== undefined && !(Number.isInteger(docs) && docs >= 1)) throw new Error("--docs must be ≥ 1");
+  const engines = values.engines
+    ? values.engines.split(",").map((e) => OcrConfig.shape.engine.parse(e.trim()))
+    : [undefined];
+  const reports: EvalReport[] = [];
+  for (const engine of engines) {
+    const multiple = engines.length > 1 && engine !== undefined;
+    const ocr = { ...(values.replay ? { replayDir: values.replay } : {}), ...(engine ? { engine } : {}) };
+    if (engine) process.stderr.write(`OCR engine ${engine}\n`);
+    const report = await evaluateSet({
+      setDir: positionals[0] ?? "fixtures/set",
+      out: multiple ? suffixed(values.out!, engine) : values.out!,
+      records: values.records,
+      config: loadConfig({ file: values.config, flags: { ocr } }),
+      docs,
+      onDocument: (done, total) => process.stderr.write(`\r${done}/${total} documents`),
+    });
+    process.stderr.write("\n");
+    if (!values.quiet) console.log(`${formatDocuments(report.documents)}\n`);
+    console.log(formatSummary(report.summary));
+    const reportPath = multiple ? suffixed(values.report!, engine) : values.report!;
+    writeReport(reportPath, report);
+    console.log(`\nreport written to ${reportPath}\n`);
+    if (values.compare) {
+      const diff = compareReports(readReport(values.compare), report);
+      console.log(
+        `\nchanges since ${values.compare}:\n${diff.length ? diff.map((l) => `  ${l}`).join("\n") : "  none"}`,
+      );
+    }
+    reports.push(report);
   }
+  if (reports.length > 1) console.log(`\n${formatEngineComparison(reports)}`);
   return 0;
 }
 

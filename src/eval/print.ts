@@ -1,4 +1,5 @@
 /** Plain-text tables for a terminal: one row per document, then per field and per rule. */
+import type { EvalReport } from "./report-file.ts";
 import type { DocumentScore, Summary } from "./score.ts";
 
 const pct = (v: number | null | undefined) =>
@@ -114,4 +115,37 @@ export function formatSummary(s: Summary): string {
     ),
   );
   return out.join("\n");
+}
+
+/** One row per OCR engine over the same documents: what the default-engine rule compares. */
+export function formatEngineComparison(reports: readonly EvalReport[]): string {
+  const rows = reports.map((r) => {
+    const s = r.summary;
+    const pages = r.documents.reduce((n, d) => n + d.pages, 0);
+    return [
+      r.engine ?? "?",
+      `${s.documents} / ${pages}`,
+      pct(s.cer.overall),
+      pct(s.fieldsOverall.accuracy),
+      `${s.fieldsOverall.correct}/${s.fieldsOverall.wrong}/${s.fieldsOverall.missing}/${s.fieldsOverall.spurious}`,
+      pct(s.boxes.accuracy),
+      `${pct(s.flagsOverall.precision)} / ${pct(s.flagsOverall.recall)}`,
+      s.secondsPerPage === null ? "-" : s.secondsPerPage.toFixed(2),
+      r.wallSecondsPerPage == null ? "-" : r.wallSecondsPerPage.toFixed(2),
+    ];
+  });
+  return table(
+    [
+      "engine",
+      "docs / pages",
+      "CER",
+      "fields",
+      "fields c/w/m/s",
+      "boxes",
+      "flags P / R",
+      "s/page (document time)",
+      "s/page (wall)",
+    ],
+    rows,
+  );
 }

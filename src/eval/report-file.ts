@@ -6,6 +6,10 @@ import type { DocumentScore, Summary } from "./score.ts";
 export interface EvalReport {
   createdAt: string;
   set: string;
+  /** OCR engine of the run (absent in reports written before engines were compared). */
+  engine?: string | null;
+  /** Wall-clock seconds of the whole pipeline run over its pages (documents and pages overlap). */
+  wallSecondsPerPage?: number | null;
   summary: Summary;
   documents: DocumentScore[];
 }

@@ -1,10 +1,12 @@
 import { rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
 import type { AppConfig } from "../config/schema.ts";
 import { runIngest } from "../pipeline/runner.ts";
 import { loadManifest, loadTruth, OutputFolder } from "./load.ts";
 import type { EvalReport } from "./report-file.ts";
 import { type DocumentScore, scoreDocument, summarise } from "./score.ts";
+import { selectDocuments } from "./select.ts";
 
 export interface EvaluateOptions {
   setDir: string;
@@ -13,17 +15,21 @@ export interface EvaluateOptions {
   /** Score this existing output folder instead of running the pipeline. */
   records?: string;
   config?: AppConfig;
+  /** Score only this many documents, spread evenly over the manifest (a quicker run). */
+  docs?: number;
   onDocument?: (done: number, total: number) => void;
 }
 
 /** Runs the pipeline over a fixture set's manifest and scores every document against its ground truth. */
 export async function evaluateSet(opts: EvaluateOptions): Promise<EvalReport> {
   const setDir = resolve(opts.setDir);
-  const manifest = loadManifest(setDir);
+  const manifest = selectDocuments(loadManifest(setDir), opts.docs);
   const outDir = resolve(opts.records ?? opts.out);
+  let wallSeconds: number | null = null;
   if (!opts.records) {
     await rm(outDir, { recursive: true, force: true });
     let done = 0;
+    const started = performance.now();
     await runIngest({
       inputs: manifest.map((m) => join(setDir, m.file)),
       out: outDir,
@@ -32,11 +38,21 @@ export async function evaluateSet(opts: EvaluateOptions): Promise<EvalReport> {
         if (e.type === "document") opts.onDocument?.(++done, manifest.length);
       },
     });
+    wallSeconds = (performance.now() - started) / 1000;
   }
   const folder = new OutputFolder(outDir);
   const documents: DocumentScore[] = manifest.map((entry) => {
     const { record, text } = folder.get(entry.file);
     return scoreDocument(loadTruth(join(setDir, entry.truth)), record, text);
   });
-  return { createdAt: new Date().toISOString(), set: setDir, summary: summarise(documents), documents };
+  const summary = summarise(documents);
+  const pages = documents.reduce((n, d) => n + d.pages, 0);
+  return {
+    createdAt: new Date().toISOString(),
+    set: setDir,
+    engine: opts.config?.ocr.engine ?? null,
+    wallSecondsPerPage: wallSeconds !== null && pages > 0 ? wallSeconds / pages : null,
+    summary,
+    documents,
+  };
 }

@@ -3,19 +3,36 @@ import type { OcrEngine } from "../ocr/engine.ts";
 import { ReplayEngine } from "../ocr/replay.ts";
 import { createTesseractEngine } from "../ocr/tesseract.ts";
 
+/** The name a replay run records as its engine (the recording's engine, without run-time settings). */
+const REPLAY_NAMES: Record<AppConfig["ocr"]["engine"], string> = {
+  tesseract: "tesseract.js 7 chi_sim",
+  paddle: "PP-OCRv4 onnxruntime-node",
+};
+
 export async function createEngine(config: AppConfig): Promise<OcrEngine> {
-  const real = () =>
-    createTesseractEngine({
+  const real = async (): Promise<OcrEngine> => {
+    if (config.ocr.engine === "paddle") {
+      // Loaded on demand: a tesseract run never loads ONNX Runtime.
+      const { createPaddleEngine } = await import("../ocr/paddle/engine.ts");
+      return createPaddleEngine({
+        workers: config.ocr.workers,
+        recycleAfter: config.ocr.recycleAfter,
+        detMaxSide: config.ocr.paddleDetMaxSide,
+        ...(config.ocr.paddleThreads ? { threads: config.ocr.paddleThreads } : {}),
+      });
+    }
+    return createTesseractEngine({
       workers: config.ocr.workers,
       recycleAfter: config.ocr.recycleAfter,
       languages: config.ocr.languages,
     });
+  };
   if (config.ocr.replayDir) {
     // Without `record`, a replay run never starts OCR workers: a missing recording is a page error.
     return new ReplayEngine(
       config.ocr.replayDir,
       config.ocr.record ? await real() : null,
-      "tesseract.js 7 chi_sim",
+      REPLAY_NAMES[config.ocr.engine],
     );
   }
   return real();

@@ -1,0 +1,134 @@
+/**
+ * Recognised text boxes -> engine-neutral lines and words, shaped like the tesseract engine's output: one
+ * line per visual row (boxes the detector split on one row are joined with a space, left to right), rows
+ * top to bottom, words with boxes in page pixels. Word boxes come from where the recogniser read each
+ * character (its CTC frames), so option labels like 符合 get their own boxes.
+ */
+import { type Bbox, unionBbox } from "../../domain/geometry.ts";
+import type { OcrLine, OcrWord } from "../../domain/ocr.ts";
+import { weightedConfidence } from "../tesseract-result.ts";
+
+export interface PlacedChar {
+  ch: string;
+  /** Centre of the character's frames, x in page pixels. */
+  x: number;
+  confidence: number;
+}
+
+/** One detector box with what the recogniser read in it. */
+export interface RecognisedBox {
+  bbox: Bbox;
+  chars: PlacedChar[];
+}
+
+/** Ideographs, kana, CJK and full-width punctuation, box glyphs: about one em wide. */
+export function isWide(ch: string): boolean {
+  const c = ch.codePointAt(0) ?? 0;
+  return c >= 0x2e80 || (c >= 0x2500 && c <= 0x27bf);
+}
+
+/** Share of the box height a glyph's half-width takes (a DB box is ~1.3x the glyph height). */
+const HALF_WIDE = 0.4;
+const HALF_NARROW = 0.22;
+
+/** x range of each character: halfway to its neighbours' centres, at most about a glyph wide. */
+function charRanges(box: RecognisedBox): [number, number][] {
+  const h = box.bbox[3] - box.bbox[1];
+  const { chars } = box;
+  return chars.map((c, i) => {
+    const half = h * (isWide(c.ch) ? HALF_WIDE : HALF_NARROW);
+    const prev = chars[i - 1];
+    const next = chars[i + 1];
+    const left = Math.max(c.x - half, prev ? (prev.x + c.x) / 2 : box.bbox[0], box.bbox[0]);
+    const right = Math.min(c.x + half, next ? (c.x + next.x) / 2 : box.bbox[2], box.bbox[2]);
+    return [left, Math.max(left + 1, right)];
+  });
+}
+
+const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+
+/** Words of one box: every wide character alone, runs of narrow ones together, split at spaces. */
+export function wordsOf(box: RecognisedBox): OcrWord[] {
+  const ranges = charRanges(box);
+  const words: OcrWord[] = [];
+  let run: number[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    const first = ranges[run[0]!]!;
+    const last = ranges[run[run.length - 1]!]!;
+    words.push({
+      text: run.map((i) => box.chars[i]!.ch).join(""),
+      bbox: [Math.round(first[0]), Math.round(box.bbox[1]), Math.round(last[1]), Math.round(box.bbox[3])],
+      confidence: mean(run.map((i) => box.chars[i]!.confidence)),
+    });
+    run = [];
+  };
+  box.chars.forEach((c, i) => {
+    if (/\s/u.test(c.ch)) {
+      flush();
+    } else if (isWide(c.ch)) {
+      flush();
+      run.push(i);
+      flush();
+    } else run.push(i);
+  });
+  flush();
+  return words;
+}
+
+const height = (b: Bbox) => Math.max(1, b[3] - b[1]);
+
+/** Same visual row: the vertical overlap is over half the smaller box (the parser's rule too). */
+function sameRow(a: Bbox, b: Bbox): boolean {
+  return Math.min(a[3], b[3]) - Math.max(a[1], b[1]) > 0.5 * Math.min(height(a), height(b));
+}
+
+/** Boxes overlapping in x by more than their grown margins (about a line height): not neighbours on a row. */
+const overlapsX = (a: Bbox, b: Bbox) =>
+  Math.min(a[2], b[2]) - Math.max(a[0], b[0]) > Math.min(height(a), height(b));
+
+/** Lines in reading order: rows top to bottom, boxes in a row left to right. Empty boxes are dropped. */
+export function linesFromBoxes(boxes: readonly RecognisedBox[]): OcrLine[] {
+  const kept = boxes.filter((b) => b.chars.some((c) => !/\s/u.test(c.ch)));
+  const rows: { bbox: Bbox; boxes: RecognisedBox[] }[] = [];
+  const byTop = [...kept].sort((a, b) => (a.bbox[1] + a.bbox[3]) / 2 - (b.bbox[1] + b.bbox[3]) / 2);
+  for (const box of byTop) {
+    const row = rows.find(
+      (r) => sameRow(r.bbox, box.bbox) && !r.boxes.some((m) => overlapsX(m.bbox, box.bbox)),
+    );
+    if (row) {
+      row.boxes.push(box);
+      row.bbox = unionBbox([row.bbox, box.bbox]) ?? row.bbox;
+    } else rows.push({ bbox: box.bbox, boxes: [box] });
+  }
+  rows.sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
+  return rows.map((row) => {
+    const ordered = [...row.boxes].sort((a, b) => a.bbox[0] - b.bbox[0]);
+    const words = ordered.flatMap(wordsOf);
+    const text = ordered
+      .map((b) =>
+        b.chars
+          .map((c) => c.ch)
+          .join("")
+          .trim(),
+      )
+      .join(" ");
+    const chars = ordered.flatMap((b) => b.chars.filter((c) => !/\s/u.test(c.ch)));
+    const r = row.bbox;
+    return {
+      text,
+      bbox: [Math.round(r[0]), Math.round(r[1]), Math.round(r[2]), Math.round(r[3])],
+      confidence: mean(chars.map((c) => c.confidence)),
+      words,
+    };
+  });
+}
+
+export function resultFromBoxes(boxes: readonly RecognisedBox[]): {
+  text: string;
+  lines: OcrLine[];
+  meanConfidence: number;
+} {
+  const lines = linesFromBoxes(boxes);
+  return { text: lines.map((l) => l.text).join("\n"), lines, meanConfidence: weightedConfidence(lines) };
+}

@@ -1,0 +1,210 @@
+/**
+ * PP-OCRv4 on one thread: detection (DB) on the page scaled to `detMaxSide`, crops of every box from the
+ * full-resolution page (sharp), recognition in width-sorted batches, greedy CTC decoding. The sessions are
+ * made once and reused for every page. Runs inside an engine worker thread (see engine.ts).
+ */
+import ort from "onnxruntime-node";
+import sharp from "sharp";
+import { EnvironmentError } from "../../domain/errors.ts";
+import type { PageImage } from "../../domain/page.ts";
+import type { EngineResult } from "../engine.ts";
+import { toGrey } from "../pixels.ts";
+import { ctcGreedy } from "./ctc.ts";
+import { boxesFromMap, type DbOptions, type DetectedBox } from "./db.ts";
+import { type RecognisedBox, resultFromBoxes } from "./layout.ts";
+import { assertModelFiles, ctcAlphabet, type PaddleModelFiles, readDictionary } from "./models.ts";
+
+export interface PaddleReaderOptions {
+  /** Longest side of the image the detector sees; larger pages are scaled down (never up). */
+  detMaxSide: number;
+  /** Threads each ONNX session may use for one run (intra-op). */
+  threads: number;
+  /** Crops per recognition run. */
+  recBatch: number;
+  /** Keep ONNX Runtime's memory arena between runs: faster, but the peak stays allocated. */
+  memoryArena: boolean;
+  /** Boxes read below this mean confidence are left out of the text (PaddleOCR drop_score). */
+  dropScore: number;
+  db?: Partial<DbOptions>;
+  models?: PaddleModelFiles;
+}
+
+/** Measured on this project's 2-core machine (README "OCR engines"): one thread per session beats two, and
+ * one crop per recognition run beats batches (no padding to the widest crop). */
+export const READER_DEFAULTS: PaddleReaderOptions = {
+  detMaxSide: 1600,
+  threads: 1,
+  recBatch: 1,
+  memoryArena: true,
+  dropScore: 0.5,
+};
+
+const REC_HEIGHT = 48;
+/** PaddleOCR pads recognition input to at least 320 px (the training width). */
+const REC_MIN_WIDTH = 320;
+const REC_MAX_WIDTH = 3200;
+const DET_MEAN = [0.485, 0.456, 0.406];
+const DET_STD = [0.229, 0.224, 0.225];
+
+interface Crop {
+  box: DetectedBox;
+  /** Width of the resized crop (height REC_HEIGHT) before padding. */
+  width: number;
+  pixels: Buffer;
+}
+
+const round32 = (v: number) => Math.max(32, Math.round(v / 32) * 32);
+
+export class PaddleReader {
+  private constructor(
+    private readonly det: ort.InferenceSession,
+    private readonly rec: ort.InferenceSession,
+    private readonly alphabet: readonly string[],
+    private readonly options: PaddleReaderOptions,
+  ) {}
+
+  static async create(options: Partial<PaddleReaderOptions> = {}): Promise<PaddleReader> {
+    const o = { ...READER_DEFAULTS, ...options };
+    const files = await assertModelFiles(o.models);
+    const sessionOptions: ort.InferenceSession.SessionOptions = {
+      executionProviders: ["cpu"],
+      intraOpNumThreads: Math.max(1, Math.floor(o.threads)),
+      interOpNumThreads: 1,
+      executionMode: "sequential",
+      graphOptimizationLevel: "all",
+      enableCpuMemArena: o.memoryArena,
+      enableMemPattern: false,
+    };
+    let det: ort.InferenceSession;
+    let rec: ort.InferenceSession;
+    try {
+      det = await ort.InferenceSession.create(files.detection, sessionOptions);
+      rec = await ort.InferenceSession.create(files.recognition, sessionOptions);
+    } catch (cause) {
+      throw new EnvironmentError(
+        "OCR_LANG_MISSING",
+        `ONNX Runtime could not load the PP-OCR models: ${String(cause)}`,
+        "run npm ci (onnxruntime-node ships its CPU runtime for linux x64 in the npm package)",
+        { cause },
+      );
+    }
+    const outShape = rec.outputMetadata[0];
+    const classes = outShape?.isTensor ? Number(outShape.shape.at(-1)) : Number.NaN;
+    const alphabet = ctcAlphabet(await readDictionary(files.dictionary), classes);
+    return new PaddleReader(det, rec, alphabet, o);
+  }
+
+  async read(input: PageImage): Promise<EngineResult> {
+    const image = toGrey(input);
+    const boxes = await this.detect(image);
+    const read = await this.recognize(image, boxes);
+    const kept = read.filter((b) => meanConfidence(b) >= this.options.dropScore);
+    const result = resultFromBoxes(kept);
+    // Readability counts what was dropped too: an upside-down strip yields many low-confidence boxes.
+    const all = read.flatMap((b) => b.chars.filter((c) => c.ch.trim() !== ""));
+    const meanAll = all.length ? all.reduce((s, c) => s + c.confidence, 0) / all.length : 0;
+    return { ...result, meanConfidence: Math.min(result.meanConfidence, meanAll) };
+  }
+
+  async release(): Promise<void> {
+    await this.det.release();
+    await this.rec.release();
+  }
+
+  /** Text boxes in page pixels. */
+  private async detect(image: PageImage): Promise<DetectedBox[]> {
+    const scale = Math.min(1, this.options.detMaxSide / Math.max(image.width, image.height));
+    const w = round32(image.width * scale);
+    const h = round32(image.height * scale);
+    const grey = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 1 } })
+      .resize(w, h, { fit: "fill" })
+      .toColourspace("b-w")
+      .raw()
+      .toBuffer();
+    const plane = w * h;
+    const data = new Float32Array(3 * plane);
+    for (let c = 0; c < 3; c++) {
+      const m = DET_MEAN[c]!;
+      const s = DET_STD[c]!;
+      for (let i = 0; i < plane; i++) data[c * plane + i] = (grey[i]! / 255 - m) / s;
+    }
+    const out = await this.det.run({
+      [this.det.inputNames[0]!]: new ort.Tensor("float32", data, [1, 3, h, w]),
+    });
+    const map = out[this.det.outputNames[0]!]!;
+    const probs = map.data as Float32Array;
+    const sx = image.width / w;
+    const sy = image.height / h;
+    return boxesFromMap({ width: w, height: h, data: probs }, this.options.db).map((b) => ({
+      score: b.score,
+      bbox: [b.bbox[0] * sx, b.bbox[1] * sy, b.bbox[2] * sx, b.bbox[3] * sy],
+    }));
+  }
+
+  private async crop(image: PageImage, box: DetectedBox): Promise<Crop> {
+    const left = Math.max(0, Math.floor(box.bbox[0]));
+    const top = Math.max(0, Math.floor(box.bbox[1]));
+    const width = Math.max(1, Math.min(image.width, Math.ceil(box.bbox[2])) - left);
+    const height = Math.max(1, Math.min(image.height, Math.ceil(box.bbox[3])) - top);
+    const target = Math.max(1, Math.min(REC_MAX_WIDTH, Math.ceil((REC_HEIGHT * width) / height)));
+    const pixels = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 1 } })
+      .extract({ left, top, width, height })
+      .resize(target, REC_HEIGHT, { fit: "fill" })
+      .toColourspace("b-w")
+      .raw()
+      .toBuffer();
+    return { box: { ...box, bbox: [left, top, left + width, top + height] }, width: target, pixels };
+  }
+
+  private async recognize(image: PageImage, boxes: readonly DetectedBox[]): Promise<RecognisedBox[]> {
+    const crops = await Promise.all(boxes.map((b) => this.crop(image, b)));
+    crops.sort((a, b) => a.width - b.width);
+    const out: RecognisedBox[] = [];
+    for (let i = 0; i < crops.length; i += this.options.recBatch) {
+      out.push(...(await this.recognizeBatch(crops.slice(i, i + this.options.recBatch))));
+    }
+    return out;
+  }
+
+  private async recognizeBatch(batch: readonly Crop[]): Promise<RecognisedBox[]> {
+    const width = Math.max(REC_MIN_WIDTH, ...batch.map((c) => c.width));
+    const plane = REC_HEIGHT * width;
+    // Padding is 0 after normalisation (mid grey), as in PaddleOCR.
+    const data = new Float32Array(batch.length * 3 * plane);
+    batch.forEach((crop, n) => {
+      for (let y = 0; y < REC_HEIGHT; y++) {
+        for (let x = 0; x < crop.width; x++) {
+          const v = crop.pixels[y * crop.width + x]! / 127.5 - 1;
+          const at = n * 3 * plane + y * width + x;
+          data[at] = v;
+          data[at + plane] = v;
+          data[at + 2 * plane] = v;
+        }
+      }
+    });
+    const input = new ort.Tensor("float32", data, [batch.length, 3, REC_HEIGHT, width]);
+    const out = await this.rec.run({ [this.rec.inputNames[0]!]: input });
+    const tensor = out[this.rec.outputNames[0]!]!;
+    const [, frames, classes] = tensor.dims as readonly number[];
+    const probs = tensor.data as Float32Array;
+    const stride = width / frames!;
+    return batch.map((crop, n) => {
+      const decoded = ctcGreedy(probs, n, frames!, classes!, this.alphabet);
+      const [x0, , x1] = crop.box.bbox;
+      const toPage = (x1 - x0) / crop.width;
+      return {
+        bbox: crop.box.bbox,
+        chars: decoded.chars.map((c) => ({
+          ch: c.ch,
+          x: x0 + ((c.firstFrame + c.lastFrame + 1) / 2) * stride * toPage,
+          confidence: c.confidence,
+        })),
+      };
+    });
+  }
+}
+
+function meanConfidence(box: RecognisedBox): number {
+  const chars = box.chars.filter((c) => c.ch.trim() !== "");
+  return chars.length ? chars.reduce((s, c) => s + c.confidence, 0) / chars.length : 0;
+}
