@@ -14,10 +14,12 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { distance } from "fastest-levenshtein";
+import { OcrConfig } from "../src/config/schema.ts";
 import type { PageImage } from "../src/domain/page.ts";
 import { ocrPage } from "../src/ocr/page.ts";
 import { encodePgm } from "../src/ocr/pixels.ts";
 import { createTesseractEngine } from "../src/ocr/tesseract.ts";
+import { runBoxPhase } from "./boxes.ts";
 import { renderSyntheticPage, seedLines } from "./synthetic-page.ts";
 
 const { values } = parseArgs({
@@ -111,8 +113,11 @@ async function runLong(
   pages: readonly Page[],
   total: number,
 ): Promise<{ rssMbAtPage: Record<number, number>; workersCreated: number }> {
-  const engine = await createTesseractEngine({ workers: availableParallelism() });
-  const early = Math.max(1, Math.round(total / 10));
+  const engine = await createTesseractEngine({
+    workers: availableParallelism(),
+    recycleAfter: OcrConfig.parse({}).recycleAfter,
+  });
+  const step = Math.max(1, Math.round(total / 10));
   const rssMbAtPage: Record<number, number> = {};
   let done = 0;
   let next = 0;
@@ -122,13 +127,31 @@ async function runLong(
       const page = pages[i % pages.length]!;
       await ocrPage({ page: i + 1, kind: "raster", image: page.image }, engine);
       done++;
-      if (done === early || done === total) rssMbAtPage[done] = mb(process.memoryUsage().rss);
+      if (done % step === 0 || done === total) rssMbAtPage[done] = mb(process.memoryUsage().rss);
     }
   };
   await Promise.all(Array.from({ length: engine.poolSize }, worker));
   const workersCreated = engine.workersCreated;
   await engine.close();
   return { rssMbAtPage, workersCreated };
+}
+
+/** The engine alone on already prepared pages (what native Tesseract is given): no rotation or skew work. */
+async function runRecognizeOnly(prepared: readonly PageImage[], references: readonly string[]) {
+  const engine = await createTesseractEngine({ workers: 1 });
+  await engine.recognize(prepared[0]!); // start-up outside the timing, as a long-running pool has it
+  const t0 = performance.now();
+  const cers: number[] = [];
+  for (const [i, image] of prepared.entries()) {
+    const result = await engine.recognize(image);
+    cers.push(cer(references[i]!, result.text));
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  await engine.close();
+  return {
+    secondsPerPage: seconds / prepared.length,
+    meanCer: cers.reduce((a, b) => a + b, 0) / cers.length,
+  };
 }
 
 function hasNativeTesseract(): boolean {
@@ -195,6 +218,13 @@ async function main(): Promise<void> {
           pages.map((p) => p.reference),
         )
       : null;
+  const recognizeOnly = native
+    ? await runRecognizeOnly(
+        single.prepared,
+        pages.map((p) => p.reference),
+      )
+    : null;
+  const boxes = await runBoxPhase(new URL("../fixtures/sample/", import.meta.url).pathname);
   const long = longRun > 0 ? await runLong(pages, longRun) : null;
 
   const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
@@ -218,6 +248,11 @@ async function main(): Promise<void> {
   for (const [name, spp, ppm, rss, c] of rows) {
     console.log(`| ${name} | ${spp.toFixed(2)} | ${ppm.toFixed(1)} | ${rss} | ${pct(c)} |`);
   }
+  if (recognizeOnly) {
+    console.log(
+      `| tesseract.js, 1 worker, recognize only (prepared pages) | ${recognizeOnly.secondsPerPage.toFixed(2)} | ${(60 / recognizeOnly.secondsPerPage).toFixed(1)} | - | ${pct(recognizeOnly.meanCer)} |`,
+    );
+  }
   if (native) {
     console.log(
       `| native tesseract, 1 process | ${native.secondsPerPage.toFixed(2)} | ${(60 / native.secondsPerPage).toFixed(1)} | - | ${pct(native.meanCer)} |`,
@@ -229,11 +264,25 @@ async function main(): Promise<void> {
     console.log(
       `tesseract.js (1 worker, incl. prepare) / native s/page: ${(single.seconds / pages.length / native.secondsPerPage).toFixed(2)}x`,
     );
+    if (recognizeOnly) {
+      console.log(
+        `tesseract.js recognize only / native s/page (same prepared pages): ${(recognizeOnly.secondsPerPage / native.secondsPerPage).toFixed(2)}x`,
+      );
+    }
   }
+  console.log(
+    `tick boxes on ${boxes.pages} sample report pages: ${boxes.marks} found, detection ${boxes.boxMsPerPage.toFixed(0)} ms/page vs OCR ${boxes.ocrMsPerPage.toFixed(0)} ms/page (${(boxes.share * 100).toFixed(1)}% of OCR time)`,
+  );
   if (long) {
     console.log(
       `long run (${longRun} pages, ${long.workersCreated} workers started incl. recycling): RSS MB at page`,
       long.rssMbAtPage,
+    );
+    const samples = Object.entries(long.rssMbAtPage).map(([page, rss]) => [Number(page), rss] as const);
+    const [firstPage, firstRss] = samples[0]!;
+    const later = samples.map(([, rss]) => rss);
+    console.log(
+      `RSS from page ${firstPage} to ${longRun}: ${Math.min(...later)}-${Math.max(...later)} MB, at most ${(((Math.max(...later) - firstRss) / firstRss) * 100).toFixed(1)}% above page ${firstPage}`,
     );
   }
 
@@ -247,6 +296,8 @@ async function main(): Promise<void> {
     multi: { ...multi, prepared: undefined },
     scaling,
     native,
+    recognizeOnly,
+    boxes,
     long: long ? { pages: longRun, ...long } : null,
   };
   mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
