@@ -12,12 +12,13 @@ import {
   readReportNumber,
   readStandards,
 } from "./fields/header.ts";
-import { voteField, voteTeamNames } from "./fields/names.ts";
+import { voteCode, voteField } from "./fields/names.ts";
 import { readNonconformities } from "./fields/nonconformities.ts";
 import { readOrganizationFields } from "./fields/organization.ts";
 import { readSignatures } from "./fields/signatures.ts";
 import { deriveManagementSystems } from "./fields/systems.ts";
 import { readTeam } from "./fields/team.ts";
+import { voteTeamNames } from "./fields/team-vote.ts";
 import { buildLines, type DocLine } from "./text/lines.ts";
 import { findSections } from "./text/sections.ts";
 
@@ -61,8 +62,8 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
   const standards = readStandards(lines);
   const textType = readAuditTypeText(lines);
   return {
-    reportNumber: readReportNumber(lines),
-    certificationBody: readCertificationBody(lines),
+    reportNumber: voteCode(readReportNumber(lines), lines),
+    certificationBody: voteField(readCertificationBody(lines), lines, () => 1),
     organization: voteField(readOrganization(lines), lines, () => 1),
     auditType: ticks.auditType.value !== null ? ticks.auditType : textType,
     managementSystems:
@@ -79,14 +80,14 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
     stage1Days: dates.stage1Days,
     coverageFrom: dates.coverageFrom,
     coverageTo: dates.coverageTo,
-    scope: org.scope,
+    scope: voteField(org.scope, lines, (n) => (n >= 12 ? 2 : 1)),
     scopeStatements: org.scopeStatements,
     sites: voteField(org.sites, lines, (n) => (n >= 12 ? 2 : 1)),
     employees: org.employees,
     headcounts: org.headcounts,
     foundedDate: dates.foundedDate,
     systemImplementedDate: dates.systemImplementedDate,
-    team: voteTeamNames(readTeam(lines), signatures, lines),
+    team: voteTeamNames(readTeam(lines), lines),
     signatures,
     ncMajor: nc.ncMajor,
     ncMinor: nc.ncMinor,

@@ -1,56 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { Field } from "../../src/domain/field.ts";
-import type { TeamMember } from "../../src/domain/record.ts";
-import { voteSpelling, voteTeamNames } from "../../src/parse/fields/names.ts";
+import { readCertificationBody, readReportNumber } from "../../src/parse/fields/header.ts";
+import { voteCode, voteField, voteSpelling } from "../../src/parse/fields/names.ts";
 import { readOrganizationFields } from "../../src/parse/fields/organization.ts";
 import { buildLines } from "../../src/parse/text/lines.ts";
 import { findSections } from "../../src/parse/text/sections.ts";
+import { withCharConfidences } from "./helpers/confidence.ts";
 import { layoutPages } from "./helpers/layout.ts";
-
-const field = <T>(value: T | null): Field<T> => ({
-  value,
-  raw: value === null ? null : String(value),
-  confidence: 0.9,
-  page: 1,
-  bbox: [0, 0, 1, 1],
-  method: "ocr",
-});
-const auditor = (name: string): TeamMember => ({
-  name: field(name),
-  role: field("member"),
-  grade: field("审核员"),
-  registrationNo: field(null),
-  technicalCodes: field(null),
-});
-
-describe("team names voted across the places a report prints them", () => {
-  const text = [
-    "序号\t姓名\t组内职务",
-    "1\t验丽\t组长",
-    "2\t谢志航\t组员",
-    "审核组长（签字）：蔡丽",
-    "承诺人 审核组长：蔡丽 组员：谢志航",
-    "审核组：蔡丽、谢志航",
-  ].join("\n");
-  const lines = buildLines(layoutPages(text));
-
-  it("takes the spelling the signature places agree on over a one-character table misread", () => {
-    const team = voteTeamNames([auditor("验丽"), auditor("谢志航")], field(["蔡丽", "谢志航"]), lines);
-    expect(team.map((m) => m.name.value)).toEqual(["蔡丽", "谢志航"]);
-    expect(team[0]!.name.raw).toBe("验丽");
-  });
-
-  it("keeps the table's reading on a tie, or when the names differ in more than one character", () => {
-    const once = buildLines(layoutPages("1\t李明烽\t组员\n签字：李明峰"));
-    expect(voteTeamNames([auditor("李明烽")], field(["李明峰"]), once)[0]!.name.value).toBe("李明烽");
-    expect(voteTeamNames([auditor("采娩")], field(["梁婷"]), lines)[0]!.name.value).toBe("采娩");
-  });
-
-  it("never takes another auditor's name", () => {
-    const team = voteTeamNames([auditor("蔡丽"), auditor("蔡博")], field(["蔡丽"]), lines);
-    expect(team.map((m) => m.name.value)).toEqual(["蔡丽", "蔡博"]);
-  });
-});
 
 describe("long values voted across the places a report prints them", () => {
   it("takes the majority spelling of each character of an organisation or address", () => {
@@ -79,5 +34,47 @@ describe("site labels with a printed prompt", () => {
     );
     const org = readOrganizationFields(lines, findSections(lines));
     expect(org.sites.value).toEqual(["重庆市渝北区财富大道15号财富园二号A栋"]);
+  });
+});
+
+describe("votes weighed by OCR confidence", () => {
+  it("takes the one clear reading of a glyph over unclear ones (certification body on cover and last page)", () => {
+    const pages = withCharConfidences(
+      layoutPages("北各国标联合认证有限公司 编制\n审核结论\n北京国标联合认证有限公司"),
+      { 北各国标联合认证有限公司: [[0.91, 0.12, 0, 0.93, 0.96, 0.96, 0.96, 0.96, 0.92, 0.93, 0.64, 0.64]] },
+    );
+    const lines = buildLines(pages);
+    const read = readCertificationBody(lines);
+    expect(read.value).toBe("北各国标联合认证有限公司");
+    expect(voteField(read, lines, () => 1).value).toBe("北京国标联合认证有限公司");
+  });
+
+  it("votes brackets as the value prints them, and lowers the confidence of a value no clear reading settles", () => {
+    const lines = buildLines(
+      withCharConfidences(
+        layoutPages(
+          "1.5.2 审核范围：\n中餐类制售 〈仿凉菜)\n组织申请认证范围为： 中餐类制售 〈含凉菜)。\n四、认证范围的表述\n中餐类制售 (含凉菜)",
+        ),
+        {
+          "〈仿凉菜)": [[0.54, 0.16, 0.74, 0.74, 0.93]],
+          "〈含凉菜)。": [[0.42, 0.05, 0.91, 0.91, 0.92, 0.92]],
+          "(含凉菜)": [[0.57, 0.53, 0.9, 0.9, 0.93]],
+        },
+      ),
+    );
+    const scope = readOrganizationFields(lines, findSections(lines)).scope;
+    expect(scope.value).toBe("中餐类制售（仿凉菜）");
+    const voted = voteField(scope, lines, () => 1);
+    expect(voted.value).toBe("中餐类制售（含凉菜）");
+    expect(voted.confidence).toBeLessThan(scope.confidence);
+  });
+
+  it("repairs a report number from the running footer, only in glyphs OCR confuses", () => {
+    const text =
+      "报告编号 Report No.: CIUC-2024.0225\nCIUC-2024-0225 1/3\nCIUC-2024-0225 2/3\nCIUC-2024-0226 3/3";
+    const lines = buildLines(layoutPages(text));
+    expect(voteCode(readReportNumber(lines), lines).value).toBe("CIUC-2024-0225");
+    const other = buildLines(layoutPages("报告编号：HX-2024-0317\nHX-2024-0318\nHX-2024-0318"));
+    expect(voteCode(readReportNumber(other), other).value).toBe("HX-2024-0317");
   });
 });

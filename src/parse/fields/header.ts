@@ -132,8 +132,14 @@ const MS_NUMBERS =
   /(?:19001|9001|14001|24001|45001|28001|50001|23331|22000|27001|20000|50430|19011|27701|37001|39001|13485|22716|HACCP)/;
 
 function standardsIn(text: string): { value: string; start: number; end: number }[] {
-  // OCR reads the O of ISO as a zero: IS0 9001.
-  const repaired = toHalfWidth(text).replace(/\b(?:IS0|1SO|150)(?=\s*[/\d])/g, "ISO");
+  // OCR reads the O of ISO as a zero (IS0 9001), or sees it twice (ISO09001): no standard's number starts
+  // with 0. Repairs keep the length, so positions still point into the line.
+  const repaired = toHalfWidth(text)
+    .replace(/\b(?:IS0|1SO|150)(?=\s*[/\d])/g, "ISO")
+    .replace(
+      /\b(ISO\s*)(0+)(?=[1-9]\d{3,4}\b)/g,
+      (_, iso: string, zeros: string) => iso + " ".repeat(zeros.length),
+    );
   return [...repaired.matchAll(STD_COMPOUND)].map((m) => ({
     value: m[0].replace(/\s+/g, "").replace(/：/g, ":"),
     start: m.index,

@@ -1,68 +1,43 @@
 import type { Field } from "../../domain/field.ts";
-import type { TeamMember } from "../../domain/record.ts";
+import { chineseParens } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
-
-/** OCR misreads one character of a Chinese name often (蔡丽 → 验丽, 李明峰 → 李明烽), but rarely the same way
- * at every place the name is printed. A team-table name that no signature place spells the same way, next to
- * a signature name of the same length that differs from it in one character and that no other auditor claims,
- * is voted on: whichever spelling the document prints more often wins. A tie keeps the table's reading. */
-
-function oneCharApart(a: string, b: string): boolean {
-  const x = [...a];
-  const y = [...b];
-  if (x.length !== y.length || x.length < 2) return false;
-  let diff = 0;
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) diff++;
-  return diff === 1;
-}
-
-function occurrences(text: string, word: string): number {
-  let n = 0;
-  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) n++;
-  return n;
-}
-
-export function voteTeamNames(
-  team: readonly TeamMember[],
-  signatures: Field<string[]>,
-  lines: readonly DocLine[],
-): TeamMember[] {
-  const sigs = signatures.value ?? [];
-  if (sigs.length === 0) return [...team];
-  const names = new Set(team.map((m) => m.name.value).filter((n): n is string => n !== null));
-  const text = lines.map((l) => l.text.replace(/\s/g, "")).join("\n");
-  return team.map((m) => {
-    const n = m.name.value;
-    if (n === null || sigs.includes(n)) return m;
-    const candidates = sigs.filter((s) => !names.has(s) && oneCharApart(n, s));
-    if (candidates.length !== 1) return m;
-    const s = candidates[0]!;
-    if (occurrences(text, s) <= occurrences(text, n)) return m;
-    return {
-      ...m,
-      name: {
-        ...m.name,
-        value: s,
-        confidence: Math.round(m.name.confidence * 0.9 * 1000) / 1000,
-        method: "derived",
-      },
-    };
-  });
-}
+import {
+  type CharReading,
+  CLEAR,
+  compactReading,
+  plainReading,
+  type Reading,
+  votePosition,
+} from "../text/vote.ts";
 
 const isHan = (c: string) => /[\u4e00-\u9fff]/.test(c);
 
-/** A long value (an organisation, an address) as the document prints it most often. Every place the text holds
- * a run of the same length that differs from the value in at most `maxDiff` Chinese characters (digits, letters
- * and punctuation must agree: 27栋 and 28栋 are two buildings) votes; each character takes the majority
- * spelling, a tie keeps the value's own. */
-export function voteSpelling(value: string, texts: readonly string[], maxDiff: number): string {
+export interface SpellingVote {
+  value: string;
+  /** Lowest confidence of a chosen character (1 when nothing but clear readings were seen). */
+  weakest: number;
+  /** Characters the readings disagree on with none of them clear: the value is doubtful there. */
+  unreadable: number;
+}
+
+/** A long value (an organisation, an address) as the document prints it. Every place the text holds a run of
+ * the same length that differs from the value in at most `maxDiff` Chinese characters (digits, letters and
+ * punctuation must agree: 27栋 and 28栋 are two buildings) is a reading of it; each character is voted on
+ * (text/vote.ts), a tie keeps the value's own spelling. */
+export function voteSpellingOf(
+  value: string,
+  texts: readonly (string | Reading)[],
+  maxDiff: number,
+): SpellingVote {
   const v = [...value];
   const L = v.length;
-  if (L < 6) return value;
-  const votes: string[][] = [];
+  const unchanged = { value, weakest: 1, unreadable: 0 };
+  if (L < 6) return unchanged;
+  const windows: CharReading[][] = [];
   for (const t of texts) {
-    const c = [...t];
+    const r = typeof t === "string" ? plainReading(t) : t;
+    // Brackets as the value prints them (one character for one: positions stay aligned).
+    const c = [...chineseParens(r.chars.join(""))];
     for (let i = 0; i + L <= c.length; i++) {
       let diff = 0;
       for (let j = 0; j < L && diff <= maxDiff; j++) {
@@ -70,31 +45,86 @@ export function voteSpelling(value: string, texts: readonly string[], maxDiff: n
         if (!isHan(v[j]!) || !isHan(c[i + j]!)) diff = maxDiff + 1;
         else diff++;
       }
-      if (diff <= maxDiff) votes.push(c.slice(i, i + L));
+      if (diff <= maxDiff) windows.push(c.slice(i, i + L).map((ch, j) => ({ ch, conf: r.confs[i + j]! })));
     }
   }
-  if (votes.length < 2) return value;
-  return v
-    .map((own, j) => {
-      const count = new Map<string, number>();
-      for (const w of votes) count.set(w[j]!, (count.get(w[j]!) ?? 0) + 1);
-      let best = own;
-      for (const [ch, n] of count) if (n > (count.get(best) ?? 0)) best = ch;
-      return best;
-    })
-    .join("");
+  if (windows.length === 0) return unchanged;
+  let weakest = 1;
+  let unreadable = 0;
+  const out = v.map((own, j) => {
+    // The value itself is not a reading of its own (it is one of the windows): it only breaks ties.
+    const readings = windows.map((w) => w[j]!);
+    const mine = readings.find((r) => r.ch === own) ?? { ch: own, conf: 0 };
+    const vote = votePosition(
+      mine,
+      readings.filter((r) => r !== mine),
+    );
+    if (!vote.readable) unreadable++;
+    if (isHan(own)) weakest = Math.min(weakest, vote.conf);
+    return vote.ch;
+  });
+  return { value: out.join(""), weakest, unreadable };
 }
 
-/** The organisation name and the sites as voted over every line of the document. */
+export function voteSpelling(value: string, texts: readonly (string | Reading)[], maxDiff: number): string {
+  return voteSpellingOf(value, texts, maxDiff).value;
+}
+
+/** A value voted over every line of the document (organisation, certification body, scope, sites). A value
+ * with a character no clear reading supports keeps its spelling, with a lower confidence. */
 export function voteField<T extends string | string[]>(
   field: Field<T>,
   lines: readonly DocLine[],
   maxDiff: (length: number) => number,
 ): Field<T> {
   if (field.value === null) return field;
-  const texts = lines.map((l) => l.text.replace(/\s/g, ""));
-  const vote = (s: string) => voteSpelling(s, texts, maxDiff([...s].length));
+  const texts = lines.map(compactReading);
+  let weakest = 1;
+  const vote = (s: string) => {
+    const r = voteSpellingOf(s, texts, maxDiff([...s].length));
+    weakest = Math.min(weakest, r.weakest);
+    return r.value;
+  };
   const value = (Array.isArray(field.value) ? field.value.map(vote) : vote(field.value)) as T;
-  if (JSON.stringify(value) === JSON.stringify(field.value)) return field;
-  return { ...field, value, method: "derived" };
+  const changed = JSON.stringify(value) !== JSON.stringify(field.value);
+  // A character only unclear readings support makes the whole value doubtful.
+  const doubt = weakest < CLEAR ? 0.5 + 0.5 * weakest : 1;
+  const confidence = Math.round(field.confidence * doubt * 1000) / 1000;
+  if (!changed && confidence === field.confidence) return field;
+  return { ...field, value, confidence, method: changed ? "derived" : field.method };
+}
+
+// Glyphs OCR takes for one another in codes: separators, 0/O/Q, 1/l/I, 5/S, 8/B, 2/Z, 6/G.
+const CONFUSABLE = ["-._—–~,·", "0OoQD", "1lI|i", "5Ss", "8B", "2Zz", "6G"];
+const confusable = (a: string, b: string) => CONFUSABLE.some((g) => g.includes(a) && g.includes(b));
+
+/** A code (a report number) voted over every place the document prints it (the header, the running footer of
+ * each page): tokens of the same length that differ from it only in glyphs OCR confuses, at most two. */
+export function voteCode(field: Field<string>, lines: readonly DocLine[]): Field<string> {
+  if (field.value === null) return field;
+  const v = [...field.value];
+  const readings: CharReading[][] = [];
+  for (const line of lines) {
+    for (const t of line.text.matchAll(/[^\s\t]+/g)) {
+      const word = [...t[0]];
+      if (word.length !== v.length) continue;
+      const d = word.flatMap((ch, i) => (ch === v[i] ? [] : [i]));
+      if (d.length > 2 || !d.every((i) => confusable(word[i]!, v[i]!))) continue;
+      readings.push(
+        word.map((ch, i) => ({ ch, conf: line.charConfidences[t.index + i] ?? line.confidence })),
+      );
+    }
+  }
+  if (readings.length < 2) return field;
+  const value = v
+    .map((own, j) => {
+      const rs = readings.map((r) => r[j]!);
+      const mine = rs.find((r) => r.ch === own) ?? { ch: own, conf: 0 };
+      return votePosition(
+        mine,
+        rs.filter((r) => r !== mine),
+      ).ch;
+    })
+    .join("");
+  return value === field.value ? field : { ...field, value, method: "derived" };
 }

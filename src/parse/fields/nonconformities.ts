@@ -74,6 +74,21 @@ function judge(cells: Record<string, Cell>): RowVerdict {
   return "stop";
 }
 
+/** Management-system standards number their chapters 1–10 (a few sector ones up to the teens; annexes have
+ * letters): a clause of two digits with no dot beyond that ("72") is OCR losing the dot. The document's own wording of its findings
+ * (不符合标准7.2条款) tells where the dot goes; without a single such mention the clause is unknown, not guessed. */
+function repairClause(clause: string, lines: readonly DocLine[]): { value: string | null; quality: number } {
+  if (clause.includes(".") || Number(clause) <= 20) return { value: clause, quality: 1 };
+  const found = new Set<string>();
+  for (const line of lines) {
+    const text = toHalfWidth(line.text);
+    if (!/条款|不符合|clause/i.test(text)) continue;
+    for (const m of text.matchAll(/(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.])/g))
+      if (m[1]!.replace(/\./g, "") === clause && Number(m[1]!.split(".")[0]) <= 20) found.add(m[1]!);
+  }
+  return found.size === 1 ? { value: [...found][0]!, quality: 0.8 } : { value: null, quality: 1 };
+}
+
 function fromTable(lines: readonly DocLine[]): NcItem[] {
   const items: NcItem[] = [];
   for (const line of lines) {
@@ -82,10 +97,18 @@ function fromTable(lines: readonly DocLine[]): NcItem[] {
     for (const row of table?.rows ?? []) {
       const l = row.lines[0]!;
       const c = row.cells;
-      const clause = toHalfWidth(c.clause!.text).match(CLAUSE)?.[1] ?? null;
+      const printed = toHalfWidth(c.clause!.text).match(CLAUSE)?.[1] ?? null;
+      const clause = printed === null ? { value: null, quality: 1 } : repairClause(printed, lines);
       const sev = c.severity ? severityOf(c.severity.text) : null;
       items.push({
-        clause: fieldBox(l, c.clause!.bbox, c.clause!.text, clause, c.clause!.confidence, 1),
+        clause: fieldBox(
+          l,
+          c.clause!.bbox,
+          c.clause!.text,
+          clause.value,
+          c.clause!.confidence,
+          clause.quality,
+        ),
         department: c.dept?.text
           ? fieldBox(l, c.dept.bbox, c.dept.text, c.dept.text, c.dept.confidence, 1)
           : missingField(),

@@ -87,7 +87,14 @@ function cellField<T>(line: DocLine, cell: Cell | undefined, value: T | null, qu
   return fieldBox(line, cell.bbox, cell.text, value, cell.confidence, quality);
 }
 
-function memberFromRow(line: DocLine, cells: Record<string, Cell>, hasCodes: boolean): TeamMember | null {
+/** A member as read, with the confidence of each character of the name (for the vote across places). */
+export interface ReadMember {
+  member: TeamMember;
+  nameConfs: number[];
+  line: DocLine;
+}
+
+function memberFromRow(line: DocLine, cells: Record<string, Cell>, hasCodes: boolean): ReadMember | null {
   const nameCell = cells.name!;
   const roleText = cells.role?.text ?? cells.grade?.text ?? "";
   const role = roleOf(roleText);
@@ -110,7 +117,8 @@ function memberFromRow(line: DocLine, cells: Record<string, Cell>, hasCodes: boo
     cells.reg?.text && !PLACEHOLDER.test(cells.reg.text) && !strayCodes.length ? cells.reg.text : null;
   const regValue = regs.length ? regs.join("; ") : printed;
   const name = nameCell.text.replace(/\s/g, "");
-  return {
+  const nameConfs = nameCell.charConfidences.filter((_, i) => !/\s/.test(nameCell.text[i] ?? ""));
+  const member: TeamMember = {
     name: cellField(line, nameCell, name, 1),
     role: role ? cellField(line, cells.role ?? cells.grade, role, 0.95) : missingField(),
     grade: gradeText ? cellField(line, cells.grade ?? cells.role, gradeText, 1) : missingField(),
@@ -121,11 +129,12 @@ function memberFromRow(line: DocLine, cells: Record<string, Cell>, hasCodes: boo
         ? { ...fieldBox(line, line.bbox, "", [] as string[], line.confidence, 0.8) }
         : missingField(),
   };
+  return { member, nameConfs, line };
 }
 
 /** Team tables (members, then 其他人员/technical experts) read from word boxes. */
-function fromTables(lines: readonly DocLine[]): TeamMember[] {
-  const team: TeamMember[] = [];
+function fromTables(lines: readonly DocLine[]): ReadMember[] {
+  const team: ReadMember[] = [];
   for (const line of lines) {
     if (!isTeamHeader(line)) continue;
     const table = readTable(lines, line, TEAM_COLUMNS, 2, judgeRow, (l) => l !== line && isTeamHeader(l));
@@ -133,15 +142,15 @@ function fromTables(lines: readonly DocLine[]): TeamMember[] {
     const hasCodes = table.columns.some((c) => c.key === "codes");
     for (const row of table.rows) {
       const m = memberFromRow(row.lines[0]!, row.cells, hasCodes);
-      if (m && !team.some((t) => t.name.value === m.name.value)) team.push(m);
+      if (m && !team.some((t) => t.member.name.value === m.member.name.value)) team.push(m);
     }
   }
   return team;
 }
 
 /** Without a table: "审核组长：张心 2021-N1QMS-3207381" style lines (low confidence). */
-function fromLabels(lines: readonly DocLine[]): TeamMember[] {
-  const team: TeamMember[] = [];
+function fromLabels(lines: readonly DocLine[]): ReadMember[] {
+  const team: ReadMember[] = [];
   for (const line of lines) {
     const m = line.text.match(
       /^\s*(审核组长|组长|审核组员|组员|审核员|技术专家|观察员)\s*(?:[（(][^）)]*[）)])?\s*[:：]\s*(.+)$/,
@@ -156,22 +165,23 @@ function fromLabels(lines: readonly DocLine[]): TeamMember[] {
       .split(/[、，,；;\s\t]+/)
       .filter(looksLikeName);
     names.forEach((name, i) => {
-      if (team.some((t) => t.name.value === name)) return;
+      if (team.some((t) => t.member.name.value === name)) return;
       const at = line.text.indexOf(name);
       const reg = names.length === 1 ? regs.map((r) => r.value).join("; ") : regs[i]?.value;
-      team.push({
+      const member: TeamMember = {
         name: fieldAt(line, at, at + name.length, name, 0.6),
         role: fieldAt(line, 0, at, role, 0.6),
         grade: missingField(),
         registrationNo: reg ? fieldAt(line, at, line.text.length, reg, 0.6) : missingField(),
         technicalCodes: missingField(),
-      });
+      };
+      team.push({ member, nameConfs: line.charConfidences.slice(at, at + name.length), line });
     });
   }
   return team;
 }
 
-export function readTeam(lines: readonly DocLine[]): TeamMember[] {
+export function readTeam(lines: readonly DocLine[]): ReadMember[] {
   const fromTable = fromTables(lines);
   return fromTable.length > 0 ? fromTable : fromLabels(lines);
 }

@@ -22,10 +22,14 @@ const CN = `[${CHINESE_NUMERAL_CLASS}]`;
 const D = "[0-9OolI了]";
 // Years in Chinese numerals as OCR garbles them: 〇 dropped, read as O/已/@ or doubled ("二O〇二四"),
 // 四 read as 由 (二二五 = 2025).
-// Any one glyph but a numeral or separator may stand for 〇 ("二加二由年"): the year still needs 年 after it.
+// Any one or two glyphs but numerals or separators may stand for 〇 ("二加二由年", "二@Q二三年"): the year
+// still needs 年 after it.
 const NOISY_CN_YEAR =
-  "二(?:[〇○O已@]{1,2}|[^\\s\\d年月日至到十一二三四五六七八九])?二[〇○O一二三四五六七八九由]";
-const YEAR = `(${D}{4}|[${CHINESE_NUMERAL_CLASS}O]{4}|${NOISY_CN_YEAR})`;
+  "二(?:[〇○O已@]{1,2}|[^\\s\\d年月日至到十一二三四五六七八九]{1,2})?二[〇○O一二三四五六七八九由]";
+// A year in Chinese numerals may be read with a gap inside (二 〇二五: the line reader took a wide space for a
+// cell break).
+const CN_YEAR = `[${CHINESE_NUMERAL_CLASS}O](?:[ \\t]?[${CHINESE_NUMERAL_CLASS}O]){3}`;
+const YEAR = `(${D}{4}|${CN_YEAR}|${NOISY_CN_YEAR})`;
 const NUM = `(${D}{1,2}|${CN}{1,3})`;
 const TIME = "(?:\\s*(\\d{1,2})[:：](\\d{2})(?:[:：]\\d{2})?)?";
 const HALF = "(?:\\s*(上午|下午|AM|PM|am|pm))?";
@@ -50,7 +54,8 @@ function num(s: string | undefined): number {
   return /^\d+$/.test(fixed) ? Number(fixed) : (chineseToNumber(fixed) ?? Number.NaN);
 }
 
-function yearNum(s: string): number {
+function yearNum(printed: string): number {
+  const s = printed.replace(/[ \t]/g, "");
   const exact = num(s);
   if (Number.isFinite(exact) && exact >= 1900) return exact;
   const noisy = s.match(new RegExp(`^${NOISY_CN_YEAR}$`)) ? s[s.length - 1]! : null;

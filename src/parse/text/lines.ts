@@ -12,6 +12,9 @@ export interface DocLine {
   text: string;
   /** Box of every character of `text` (estimated along the line when the words are unknown). */
   charBoxes: Bbox[];
+  /** OCR confidence of every character of `text`: its word's (1 for inserted spaces and cell breaks). Votes
+   * across the places a value is printed weigh each reading by it. */
+  charConfidences: number[];
   words: OcrWord[];
   bbox: Bbox;
   confidence: number;
@@ -27,7 +30,25 @@ interface Piece {
 const height = (b: Bbox) => Math.max(1, b[3] - b[1]);
 
 /** Cleans one run of text (no cell breaks inside) and gives each kept character a box. */
-function appendRun(out: { text: string; boxes: Bbox[] }, piece: Piece): void {
+interface Built {
+  text: string;
+  boxes: Bbox[];
+  confs: number[];
+}
+
+function pushChar(out: Built, ch: string, box: Bbox, conf: number): void {
+  out.text += ch;
+  out.boxes.push(box);
+  out.confs.push(conf);
+}
+
+function popChar(out: Built): void {
+  out.text = out.text.slice(0, -1);
+  out.boxes.pop();
+  out.confs.pop();
+}
+
+function appendRun(out: Built, piece: Piece): void {
   const chars = [...piece.text];
   const step = (piece.bbox[2] - piece.bbox[0]) / Math.max(1, chars.length);
   chars.forEach((raw, i) => {
@@ -40,12 +61,8 @@ function appendRun(out: { text: string; boxes: Bbox[] }, piece: Piece): void {
     ];
     if (ch === "\t") {
       // Every tab is kept, leading and repeated ones too: they say which cells are empty.
-      if (out.text.endsWith(" ")) {
-        out.text = out.text.slice(0, -1);
-        out.boxes.pop();
-      }
-      out.text += "\t";
-      out.boxes.push(box);
+      if (out.text.endsWith(" ")) popChar(out);
+      pushChar(out, "\t", box, 1);
       return;
     }
     if (/\s/.test(ch)) {
@@ -57,31 +74,25 @@ function appendRun(out: { text: string; boxes: Bbox[] }, piece: Piece): void {
         out.text.length > 0 &&
         !/\s/.test(chars[i - 1] ?? "")
       ) {
-        out.text += "\t";
-        out.boxes.push(box);
+        pushChar(out, "\t", box, 1);
       } else if (!out.text.endsWith(" ") && !out.text.endsWith("\t") && out.text.length > 0) {
-        out.text += " ";
-        out.boxes.push(box);
+        pushChar(out, " ", box, 1);
       }
       return;
     }
     // Drop a pending space unless both neighbours are Latin/digits ("8:30:00 上午" keeps none, "No. 5" keeps it).
     if (out.text.endsWith(" ")) {
       const before = out.text[out.text.length - 2];
-      if (!(isAsciiAlnum(before) || before === ".") || !isAsciiAlnum(ch)) {
-        out.text = out.text.slice(0, -1);
-        out.boxes.pop();
-      }
+      if (!(isAsciiAlnum(before) || before === ".") || !isAsciiAlnum(ch)) popChar(out);
     }
-    out.text += ch;
-    out.boxes.push(box);
+    pushChar(out, ch, box, piece.confidence);
   });
 }
 
 /** Joins words of one visual row; a wide gap (over 1.5 line heights) is a table cell break. */
 function lineFromPieces(pieces: Piece[], page: number, method: FieldMethod): Omit<DocLine, "index"> {
   const sorted = [...pieces].sort((a, b) => a.bbox[0] - b.bbox[0]);
-  const out = { text: "", boxes: [] as Bbox[] };
+  const out: Built = { text: "", boxes: [], confs: [] };
   let prev: Piece | null = null;
   for (const p of sorted) {
     if (prev) {
@@ -99,12 +110,14 @@ function lineFromPieces(pieces: Piece[], page: number, method: FieldMethod): Omi
   }
   const text = out.text.replace(/[ \t]+$/, "");
   const boxes = out.boxes.slice(0, text.length);
+  const charConfidences = out.confs.slice(0, text.length);
   const bbox = unionBbox(pieces.map((p) => p.bbox)) ?? [0, 0, 0, 0];
   const confidence = pieces.length ? pieces.reduce((s, p) => s + p.confidence, 0) / pieces.length : 0;
   return {
     page,
     text,
     charBoxes: boxes,
+    charConfidences,
     words: pieces.map((p) => ({ text: p.text, bbox: p.bbox, confidence: p.confidence })),
     bbox,
     confidence,
@@ -181,19 +194,23 @@ function lineFromPiecesKeepingOrder(
   if (parts.length === 1) return parts[0]!;
   const text: string[] = [];
   const boxes: Bbox[] = [];
+  const confs: number[] = [];
   parts.forEach((p, i) => {
     if (i > 0) {
       text.push("\t");
       boxes.push(p.bbox);
+      confs.push(1);
     }
     text.push(p.text);
     boxes.push(...p.charBoxes);
+    confs.push(...p.charConfidences);
   });
   const words = parts.flatMap((p) => p.words);
   return {
     page,
     text: text.join(""),
     charBoxes: boxes,
+    charConfidences: confs,
     words,
     bbox: unionBbox(parts.map((p) => p.bbox)) ?? [0, 0, 0, 0],
     confidence: parts.reduce((s, p) => s + p.confidence, 0) / parts.length,

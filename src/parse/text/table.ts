@@ -20,6 +20,8 @@ export interface Cell {
   text: string;
   bbox: Bbox;
   confidence: number;
+  /** OCR confidence of every character of `text` (1 for a space the reader put between words). */
+  charConfidences: number[];
 }
 
 export interface TableRow {
@@ -66,12 +68,25 @@ function tabOnly(line: DocLine): boolean {
 }
 
 function joinTexts(tokens: Token[]): string {
+  return joinTokens(tokens).text;
+}
+
+/** Tokens as one string, a space only between Latin/digit neighbours, with each character's confidence. */
+function joinTokens(tokens: Token[]): { text: string; confs: number[] } {
   let s = "";
+  const confs: number[] = [];
   for (const t of tokens) {
     const text = [...t.text].map(nfkcChar).join("");
-    s += s.length > 0 && isAsciiAlnum(s[s.length - 1]) && isAsciiAlnum(text[0]) ? ` ${text}` : text;
+    if (s.length > 0 && isAsciiAlnum(s[s.length - 1]) && isAsciiAlnum(text[0])) {
+      s += " ";
+      confs.push(1);
+    }
+    s += text;
+    for (let i = 0; i < text.length; i++) confs.push(t.confidence);
   }
-  return s.trim();
+  const lead = s.length - s.trimStart().length;
+  const text = s.trim();
+  return { text, confs: confs.slice(lead, lead + text.length) };
 }
 
 /** Header tokens close together form one header cell ("审核员" "注册证书号" -> one column). */
@@ -210,8 +225,10 @@ export function readTable(
     }
     const cells: Record<string, Cell> = {};
     for (const [key, toks] of Object.entries(grouped)) {
+      const joined = joinTokens(toks);
       cells[key] = {
-        text: joinTexts(toks),
+        text: joined.text,
+        charConfidences: joined.confs,
         bbox: unionBbox(toks.map((t) => t.bbox)) ?? line.bbox,
         confidence: toks.reduce((s, t) => s + t.confidence, 0) / toks.length,
       };
@@ -228,6 +245,7 @@ export function readTable(
         last.cells[key] = old
           ? {
               text: `${old.text} ${cell.text}`,
+              charConfidences: [...old.charConfidences, 1, ...cell.charConfidences],
               bbox: unionBbox([old.bbox, cell.bbox]) ?? old.bbox,
               confidence: Math.min(old.confidence, cell.confidence),
             }

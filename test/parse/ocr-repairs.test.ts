@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { readDates } from "../../src/parse/fields/dates.ts";
+import { readStandards } from "../../src/parse/fields/header.ts";
+import { readNonconformities } from "../../src/parse/fields/nonconformities.ts";
+import { findDateRange, rangeDays } from "../../src/parse/normalize/dates.ts";
+import { buildLines } from "../../src/parse/text/lines.ts";
+import { withCharConfidences } from "./helpers/confidence.ts";
+import { layoutPages } from "./helpers/layout.ts";
+
+const linesOf = (text: string) => buildLines(layoutPages(text));
+
+describe("OCR slips the parser repairs, and the ones it must not guess", () => {
+  it("reads ISO09001 (the O of ISO seen twice) as ISO9001: no standard's number starts with 0", () => {
+    const lines = linesOf("a) 管理体系标准：\nGB/T19001-2016/ISO09001:2015");
+    expect(readStandards(lines).value).toEqual(["GB/T19001-2016/ISO9001:2015"]);
+  });
+
+  it("puts back the dot of an NC table clause from the report's own wording of the finding", () => {
+    const table = "编号\t条款\t部门\t性质\t不符合描述\nNC1\t72\t研发部\t一般\t部分岗位人员能力评价记录不全";
+    const withWording = linesOf(`研发部部分岗位人员能力评价记录不全，不符合标准7.2条款要求。\n${table}`);
+    const item = readNonconformities(withWording).ncItems[0]!;
+    expect(item.clause.value).toBe("7.2");
+    expect(item.clause.raw).toBe("72");
+    expect(item.clause.confidence).toBeLessThan(0.95 * 0.9);
+    // Nothing says where the dot goes: the clause is unknown, not guessed.
+    const alone = readNonconformities(linesOf(table)).ncItems[0]!;
+    expect(alone.clause.value).toBeNull();
+    expect(alone.department.value).toBe("研发部");
+  });
+
+  it("reads a Chinese-numeral year with a garbled 〇 of two glyphs, so a range keeps its end", () => {
+    const range = findDateRange("自二〇二三年十二月十八月上午至二@Q二三年十二月十八月下午");
+    expect(range?.to.iso).toBe("2023-12-18");
+    expect(range?.to.half).toBe("pm");
+    expect(rangeDays(range!)).toBe(1);
+  });
+
+  it("reads a year the line reader split at a wide gap, after the label 下次监督审核", () => {
+    // A word gap wider than 1.5 line heights becomes a cell break inside the sentence.
+    const pages = layoutPages("下次监督审核应在二 〇二五年十二月五日前完成。");
+    const line = pages[0]!.lines[0]!;
+    const [a, b] = line.words;
+    b!.bbox = [a!.bbox[2] + 120, b!.bbox[1], b!.bbox[2] + 120, b!.bbox[3]];
+    const lines = buildLines(pages);
+    expect(lines[0]!.text).toContain("\t");
+    expect(readDates(lines).nextAuditDue.value).toBe("2025-12-05");
+  });
+
+  it("gives every character of a line the confidence of the word it was read from", () => {
+    const pages = withCharConfidences(layoutPages("审核组长： 肖玉起 2021-N2QMS-8596981"), {
+      肖玉起: [[0.81, 0.91, 0.48]],
+    });
+    const [line] = buildLines(pages);
+    expect(line!.charConfidences).toHaveLength(line!.text.length);
+    const at = line!.text.indexOf("肖玉起");
+    expect(line!.charConfidences.slice(at, at + 3)).toEqual([0.81, 0.91, 0.48]);
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { readTeam } from "../../src/parse/fields/team.ts";
+import { voteTeamNames } from "../../src/parse/fields/team-vote.ts";
+import { buildLines } from "../../src/parse/text/lines.ts";
+import { withCharConfidences } from "./helpers/confidence.ts";
+import { layoutPages } from "./helpers/layout.ts";
+
+const HEADER = "序号\t姓名\t组内职务\t注册级别\t审核员注册证书号\t专业代码";
+
+/** Team names after the vote, for a report text whose named words carry the given per-character confidences. */
+function voted(text: string, confs: Record<string, number[][]>) {
+  const lines = buildLines(withCharConfidences(layoutPages(text), confs));
+  return voteTeamNames(readTeam(lines), lines).map((m) => m.name);
+}
+
+describe("team names voted across the places a report prints them, by OCR confidence", () => {
+  it("takes one clear reading of a character over unclear misreads, however many", () => {
+    const text = [
+      "审核组长（签字）： 郭秀磊",
+      "审核组员（签字）： 肖玉起",
+      HEADER,
+      "1\t郭秀磊\t组长\t审核员\t2016-N2QMS-2644579\t28.04.02",
+      "2\t肖玉起\t组员\t审核员\t2021-N2QMS-8596981\t",
+      "审核组： 郭秀磊、 肖玉霞",
+    ].join("\n");
+    const names = voted(text, {
+      肖玉起: [
+        [0.88, 0.89, 0.63],
+        [0.81, 0.91, 0.48],
+      ],
+      肖玉霞: [[0.92, 0.89, 0.89]],
+    });
+    expect(names.map((n) => n.value)).toEqual(["郭秀磊", "肖玉霞"]);
+    expect(names[1]!.raw).toBe("肖玉起");
+    expect(names[1]!.method).toBe("derived");
+  });
+
+  it("gives no name where the readings disagree and none is clear, keeping the text read", () => {
+    const text = [
+      "审核组长（签字）： 郭秀大",
+      HEADER,
+      "1\t郭秀系\t组长\t审核员\t2016-N2QMS-2644579\t28.04.02",
+      "审核组： 郭秀硕",
+    ].join("\n");
+    const [name] = voted(text, {
+      郭秀大: [[0.9, 0.91, 0]],
+      郭秀系: [[0.89, 0.92, 0]],
+      郭秀硕: [[0.88, 0.93, 0]],
+    });
+    expect(name!.value).toBeNull();
+    expect(name!.confidence).toBe(0);
+    expect(name!.raw).toBe("郭秀系");
+  });
+
+  it("keeps a name whose places agree, however unclear (chi_sim gives 0 to many right glyphs)", () => {
+    const text = [HEADER, "1\t彭婷涛\t组长\t审核员\t2016-N2QMS-2644579\t", "审核组长： 彭婷涛"].join("\n");
+    const [name] = voted(text, { 彭婷涛: [[0, 0, 0]] });
+    expect(name!.value).toBe("彭婷涛");
+    expect(name!.confidence).toBeLessThan(0.6);
+  });
+
+  it("reads the leader's name where it stands alone under 审核组长 when the table's reading is unclear", () => {
+    const text = [
+      "审核组长（签字）： 梁婷",
+      HEADER,
+      "1\t采娩\t组长\t高级审核员\t2023-N1QMS-4662356\t",
+      "2\t杜超\t组员\t审核员\t2021-N1QMS-1234567\t",
+    ].join("\n");
+    const names = voted(text, { 采娩: [[0.59, 0]], 梁婷: [[0.84, 0.88]] });
+    expect(names.map((n) => n.value)).toEqual(["梁婷", "杜超"]);
+  });
+
+  it("drops an unclear character the table read in excess when a team place prints the name without it", () => {
+    const text = [
+      HEADER,
+      "1\t郑玉人敏\t组员\t审核员\t2012-N2QMS-2253893\t",
+      "2\t冯洲浩\t组长\t审核员\t2012-N2QMS-2253894\t",
+      "审核组成员 Members 郑玉敏、冯洲浩",
+    ].join("\n");
+    const names = voted(text, { 郑玉人敏: [[0.89, 0.92, 0.62, 0]] });
+    expect(names.map((n) => n.value)).toEqual(["郑玉敏", "冯洲浩"]);
+  });
+
+  it("takes a clear character from the narrative for a name of three characters", () => {
+    const text = [
+      HEADER,
+      "1\t叶衣艳\t技术专家\t技术专家\t\t28.04.02",
+      "工程部参加了内审，审核员由叶斌艳等担任，问题已关闭。",
+    ].join("\n");
+    const names = voted(text, { 叶衣艳: [[0.86, 0.05, 0]] });
+    expect(names[0]!.value).toBe("叶斌艳");
+  });
+
+  it("keeps a clear reading against one other clear reading, and never takes another member's name", () => {
+    const tie = [HEADER, "1\t李明烽\t组长\t审核员\t2016-N2QMS-2644579\t", "审核组长（签字）： 李明峰"];
+    expect(voted(tie.join("\n"), {})[0]!.value).toBe("李明烽");
+    const two = [
+      HEADER,
+      "1\t蔡丽\t组长\t审核员\t2016-N2QMS-2644579\t",
+      "2\t蔡博\t组员\t审核员\t2016-N2QMS-2644570\t",
+      "审核组： 蔡丽",
+    ];
+    expect(voted(two.join("\n"), { 蔡博: [[0.9, 0.2]] }).map((n) => n.value)).toEqual(["蔡丽", "蔡博"]);
+  });
+
+  it("lets several clear signature readings outvote one table misread", () => {
+    const text = [
+      "审核组长（签字）： 蔡丽",
+      HEADER,
+      "1\t验丽\t组长\t审核员\t2016-N2QMS-2644579\t",
+      "二、受审核方基本情况",
+      "承诺人 审核组长： 蔡丽",
+    ].join("\n");
+    expect(voted(text, {})[0]!.value).toBe("蔡丽");
+  });
+});
