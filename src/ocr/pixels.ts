@@ -80,8 +80,8 @@ export function cropRows(image: PageImage, top: number, bottom: number): PageIma
 /** Otsu threshold of a grey image's histogram: the level splitting ink from paper. */
 export function otsuThreshold(image: PageImage): number {
   const hist = new Float64Array(256);
-  for (const v of image.data) hist[v]!++;
   const total = image.data.length;
+  for (let i = 0; i < total; i++) hist[image.data[i]!]!++;
   let sumAll = 0;
   for (let i = 0; i < 256; i++) sumAll += i * hist[i]!;
   let sumBack = 0;

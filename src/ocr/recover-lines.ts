@@ -77,12 +77,13 @@ export function findMissedRegions(image: PageImage, lines: readonly OcrLine[]): 
   const grey = toGrey(image);
   const { width, height, data } = grey;
   const threshold = Math.min(otsuThreshold(grey), 200);
+  // Every other column is enough to tell a row of text from paper, at half the cost on the main thread.
   const rowInk = new Int32Array(height);
   for (let y = 0; y < height; y++) {
     let n = 0;
     const row = y * width;
-    for (let x = 0; x < width; x++) if (data[row + x]! <= threshold) n++;
-    rowInk[y] = n;
+    for (let x = 0; x < width; x += 2) if (data[row + x]! <= threshold) n++;
+    rowInk[y] = n * 2;
   }
   // Rows of printed text carry far more ink than a seal or a scanner's grey cast across them: a quarter of a
   // typical text row separates a line from the stamp it runs under.
@@ -90,6 +91,7 @@ export function findMissedRegions(image: PageImage, lines: readonly OcrLine[]): 
     lines.map((l) => rowInk[Math.min(height - 1, Math.max(0, Math.round((l.bbox[1] + l.bbox[3]) / 2)))]!),
   );
   const minInk = Math.max(6, Math.round(width * 0.004), Math.round(textRowInk * 0.25));
+  const minWidth = lineHeight * 4;
   const regions: MissedRegion[] = [];
   const boxes = lines.flatMap((l) => [l.bbox, ...l.words.map((w) => w.bbox)]);
   for (const band of inkBands(rowInk, minInk, Math.round(lineHeight * 0.15))) {
@@ -98,26 +100,25 @@ export function findMissedRegions(image: PageImage, lines: readonly OcrLine[]): 
     const covered: [number, number][] = boxes
       .filter((b) => Math.min(b[3], band.bottom) - Math.max(b[1], band.top) >= 0.4 * Math.min(h, b[3] - b[1]))
       .map((b) => [b[0] - lineHeight * 0.5, b[2] + lineHeight * 0.5]);
-    // Ink columns of the band, joined across gaps narrower than a character or so.
-    const colInk = new Uint8Array(width);
-    for (let y = band.top; y < band.bottom; y++) {
-      const row = y * width;
-      for (let x = 0; x < width; x++) if (data[row + x]! <= threshold) colInk[x] = 1;
-    }
-    let segStart = -1;
-    let lastInk = -2 * width;
-    const segments: [number, number][] = [];
-    for (let x = 0; x <= width; x++) {
-      if (x < width && !colInk[x]) continue;
-      if (x === width || x - lastInk > lineHeight * 1.5) {
-        if (segStart >= 0) segments.push([segStart, lastInk + 1]);
-        segStart = x;
-      }
-      lastInk = x;
-    }
-    for (const [s0, s1] of segments) {
-      for (const [p0, p1] of subtract(s0, s1, covered)) {
-        if (p1 - p0 >= lineHeight * 4) regions.push({ bbox: [p0, band.top, p1, band.bottom] });
+    // Only the stretches no OCR box covers are scanned: on a well-read page that is almost nothing.
+    for (const [g0, g1] of subtract(0, width, covered)) {
+      const [x0, x1] = [Math.max(0, Math.ceil(g0)), Math.min(width, Math.floor(g1))];
+      if (x1 - x0 < minWidth) continue;
+      // Ink columns of the stretch, joined across gaps narrower than a character or so.
+      let segStart = -1;
+      let lastInk = -2 * width;
+      for (let x = x0; x <= x1; x++) {
+        let ink = false;
+        for (let y = band.top; x < x1 && y < band.bottom && !ink; y++)
+          ink = data[y * width + x]! <= threshold;
+        if (x < x1 && !ink) continue;
+        if (x === x1 || x - lastInk > lineHeight * 1.5) {
+          if (segStart >= 0 && lastInk + 1 - segStart >= minWidth) {
+            regions.push({ bbox: [segStart, band.top, lastInk + 1, band.bottom] });
+          }
+          segStart = x;
+        }
+        lastInk = x;
       }
     }
   }
