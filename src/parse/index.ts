@@ -19,6 +19,7 @@ import { readSignatures } from "./fields/signatures.ts";
 import { deriveManagementSystems } from "./fields/systems.ts";
 import { readTeam } from "./fields/team.ts";
 import { voteTeamNames } from "./fields/team-vote.ts";
+import { repairDivision } from "./normalize/divisions.ts";
 import { buildLines, type DocLine } from "./text/lines.ts";
 import { findSections } from "./text/sections.ts";
 
@@ -82,7 +83,7 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
     coverageTo: dates.coverageTo,
     scope: voteField(org.scope, lines, (n) => (n >= 12 ? 2 : 1)),
     scopeStatements: org.scopeStatements,
-    sites: voteField(org.sites, lines, (n) => (n >= 12 ? 2 : 1)),
+    sites: voteField(org.sites, lines, (n) => (n >= 12 ? 2 : 1), repairDivision),
     employees: org.employees,
     headcounts: org.headcounts,
     foundedDate: dates.foundedDate,

@@ -81,6 +81,21 @@ describe("team names voted across the places a report prints them, by OCR confid
     expect(names.map((n) => n.value)).toEqual(["郑玉敏", "冯洲浩"]);
   });
 
+  it("gives no name where an excess character aside the place's reading still disagrees unclearly", () => {
+    const text = [
+      HEADER,
+      "1\t梁和磊宇\t组员\t审核员\t2012-N1QMS-6159909\t",
+      "2\t高勇伟\t组长\t审核员\t2012-N1QMS-6159900\t",
+      "审核组成员： 高勇伟、梁舌宇",
+    ].join("\n");
+    const names = voted(text, {
+      梁和磊宇: [[0.88, 0.65, 0, 0.86]],
+      "高勇伟、梁舌宇": [[0.92, 0.92, 0.93, 0.92, 0.9, 0.53, 0.85]],
+    });
+    expect(names.map((n) => n.value)).toEqual([null, "高勇伟"]);
+    expect(names[0]!.raw).toBe("梁和磊宇");
+  });
+
   it("takes a clear character from the narrative for a name of three characters", () => {
     const text = [
       HEADER,

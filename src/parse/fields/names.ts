@@ -18,6 +18,8 @@ export interface SpellingVote {
   weakest: number;
   /** Characters the readings disagree on with none of them clear: the value is doubtful there. */
   unreadable: number;
+  /** Best confidence of each chosen character; null when the text holds no reading of the value. */
+  confs: number[] | null;
 }
 
 /** A long value (an organisation, an address) as the document prints it. Every place the text holds a run of
@@ -31,7 +33,7 @@ export function voteSpellingOf(
 ): SpellingVote {
   const v = [...value];
   const L = v.length;
-  const unchanged = { value, weakest: 1, unreadable: 0 };
+  const unchanged = { value, weakest: 1, unreadable: 0, confs: null };
   if (L < 6) return unchanged;
   const windows: CharReading[][] = [];
   for (const t of texts) {
@@ -51,6 +53,7 @@ export function voteSpellingOf(
   if (windows.length === 0) return unchanged;
   let weakest = 1;
   let unreadable = 0;
+  const confs: number[] = [];
   const out = v.map((own, j) => {
     // The value itself is not a reading of its own (it is one of the windows): it only breaks ties.
     const readings = windows.map((w) => w[j]!);
@@ -60,10 +63,11 @@ export function voteSpellingOf(
       readings.filter((r) => r !== mine),
     );
     if (!vote.readable) unreadable++;
+    confs.push(vote.conf);
     if (isHan(own)) weakest = Math.min(weakest, vote.conf);
     return vote.ch;
   });
-  return { value: out.join(""), weakest, unreadable };
+  return { value: out.join(""), weakest, unreadable, confs };
 }
 
 export function voteSpelling(value: string, texts: readonly (string | Reading)[], maxDiff: number): string {
@@ -71,11 +75,13 @@ export function voteSpelling(value: string, texts: readonly (string | Reading)[]
 }
 
 /** A value voted over every line of the document (organisation, certification body, scope, sites). A value
- * with a character no clear reading supports keeps its spelling, with a lower confidence. */
+ * with a character no clear reading supports keeps its spelling, with a lower confidence. `repair` may then
+ * correct unclear characters from knowledge of what such a value can be (an address's district). */
 export function voteField<T extends string | string[]>(
   field: Field<T>,
   lines: readonly DocLine[],
   maxDiff: (length: number) => number,
+  repair?: (chars: readonly string[], confs: readonly number[]) => string[] | null,
 ): Field<T> {
   if (field.value === null) return field;
   const texts = lines.map(compactReading);
@@ -83,7 +89,8 @@ export function voteField<T extends string | string[]>(
   const vote = (s: string) => {
     const r = voteSpellingOf(s, texts, maxDiff([...s].length));
     weakest = Math.min(weakest, r.weakest);
-    return r.value;
+    const fixed = repair && r.confs ? repair([...r.value], r.confs) : null;
+    return fixed ? fixed.join("") : r.value;
   };
   const value = (Array.isArray(field.value) ? field.value.map(vote) : vote(field.value)) as T;
   const changed = JSON.stringify(value) !== JSON.stringify(field.value);

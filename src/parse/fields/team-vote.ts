@@ -77,15 +77,20 @@ function fits(own: Own, m: Mention, roleLinked: boolean): number | null {
   return null;
 }
 
-/** The table read one unclear character in excess: the mention is the reading without it. */
+/** The table read one unclear character in excess: the mention is the reading without it, but for unclear
+ * characters (the vote then settles them). */
 function deletion(own: Own, m: Mention): number | null {
   if (own.chars.length < 3 || m.chars.length !== own.chars.length - 1) return null;
+  let best: { k: number; d: number } | null = null;
   for (let k = 0; k < own.chars.length; k++) {
     if (own.confs[k]! >= CLEAR) continue;
     const rest = own.chars.filter((_, i) => i !== k);
-    if (rest.join("") === m.chars.join("")) return k;
+    const restConfs = own.confs.filter((_, i) => i !== k);
+    const d = diffAt(rest, m.chars);
+    if (d.length >= rest.length - 1 || d.some((i) => restConfs[i]! >= CLEAR)) continue;
+    if (!best || d.length < best.d) best = { k, d: d.length };
   }
-  return null;
+  return best?.k ?? null;
 }
 
 /** Runs of the text (outside the member's own row and the team places) that read the name but for one unclear

@@ -1,0 +1,86 @@
+/** County-level divisions (GB/T 2260, from @vant/area-data) as a check on addresses OCR misread. An address
+ * names its city and then one of that city's few districts or counties (长沙市岳麓区): where the characters
+ * after the city are no division of it, and exactly one division differs from them only in characters the
+ * engine read unclearly (agreeing on the clear ones and on the suffix 区/县/市), that division is what was
+ * printed. A street named after its district (岳麓大道) gets the same repair where it was misread the same way.
+ * Two divisions fitting equally (淮北区: 渝北区 or 江北区) leave the reading as it is. */
+import { areaList } from "@vant/area-data";
+import { CLEAR } from "../text/vote.ts";
+
+let byCity: Map<string, string[]> | null = null;
+
+function divisions(): Map<string, string[]> {
+  if (byCity) return byCity;
+  const map = new Map<string, string[]>();
+  const add = (owner: string | undefined, county: string) => {
+    if (!owner || owner.length < 2 || !/[市州盟区]$/.test(owner)) return;
+    map.set(owner, [...(map.get(owner) ?? []), county]);
+  };
+  for (const [code, county] of Object.entries(areaList.county_list)) {
+    add(areaList.city_list[`${code.slice(0, 4)}00`], county);
+    // Municipalities: 重庆市渝北区 names the province-level city.
+    add(areaList.province_list[`${code.slice(0, 2)}0000`], county);
+  }
+  for (const [k, v] of map) map.set(k, [...new Set(v)]);
+  byCity = map;
+  return map;
+}
+
+/** Positions where a candidate differs from the reading; null when it differs at a clear character. */
+function unclearDiffs(
+  chars: readonly string[],
+  confs: readonly number[],
+  at: number,
+  cand: string,
+): number[] | null {
+  const c = [...cand];
+  if (at + c.length > chars.length) return null;
+  const diffs: number[] = [];
+  for (let i = 0; i < c.length; i++) {
+    if (chars[at + i] === c[i]) continue;
+    if ((confs[at + i] ?? 1) >= CLEAR) return null;
+    diffs.push(at + i);
+  }
+  return diffs;
+}
+
+/** The address with its district (and the district's name where repeated) repaired, or null when nothing
+ * needs or allows a repair. `confs` holds each character's OCR confidence. */
+export function repairDivision(chars: readonly string[], confs: readonly number[]): string[] | null {
+  const text = chars.join("");
+  const out = [...chars];
+  let changed = false;
+  for (const [city, counties] of divisions()) {
+    for (let p = text.indexOf(city); p >= 0; p = text.indexOf(city, p + 1)) {
+      const at = [...text.slice(0, p + city.length)].length;
+      const rest = text.slice(p + city.length);
+      if (counties.some((c) => rest.startsWith(c))) continue;
+      const fits = counties
+        .map((c) => ({ c, d: unclearDiffs(chars, confs, at, c) }))
+        .filter((f): f is { c: string; d: number[] } => {
+          if (!f.d || f.d.length === 0) return false;
+          const n = [...f.c].length;
+          // The suffix must be read as printed, and at least one character of the name besides.
+          return !f.d.includes(at + n - 1) && f.d.length < n - 1;
+        });
+      const fewest = Math.min(...fits.map((f) => f.d.length));
+      const best = fits.filter((f) => f.d.length === fewest);
+      if (best.length !== 1) continue;
+      const county = [...best[0]!.c];
+      county.forEach((ch, i) => {
+        out[at + i] = ch;
+      });
+      changed = true;
+      const stem = county.slice(0, -1);
+      if (stem.length < 2) continue;
+      for (let q = at + county.length; q + stem.length <= out.length; q++) {
+        const d = unclearDiffs(out, confs, q, stem.join(""));
+        if (!d || d.length === 0 || d.length >= stem.length) continue;
+        stem.forEach((ch, i) => {
+          out[q + i] = ch;
+        });
+      }
+    }
+  }
+  return changed ? out : null;
+}

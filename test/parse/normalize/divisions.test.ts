@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { voteField } from "../../../src/parse/fields/names.ts";
+import { readOrganizationFields } from "../../../src/parse/fields/organization.ts";
+import { repairDivision } from "../../../src/parse/normalize/divisions.ts";
+import { buildLines } from "../../../src/parse/text/lines.ts";
+import { findSections } from "../../../src/parse/text/sections.ts";
+import { withCharConfidences } from "../helpers/confidence.ts";
+import { layoutPages } from "../helpers/layout.ts";
+
+/** An address as OCR read it: characters listed in `unclear` were read with confidence 0, the rest clearly. */
+function reading(text: string, unclear: number[]): [string[], number[]] {
+  const chars = [...text];
+  return [chars, chars.map((_, i) => (unclear.includes(i) ? 0 : 0.93))];
+}
+
+describe("districts of an address checked against the GB/T 2260 divisions", () => {
+  it("repairs an unclear character of a district, and the street named after it", () => {
+    const fixed = repairDivision(...reading("长沙市岳郑区岳郑大道385号6栋8层", [4, 7]));
+    expect(fixed?.join("")).toBe("长沙市岳麓区岳麓大道385号6栋8层");
+    // The street misread another way is still the district's name.
+    expect(repairDivision(...reading("长沙市岳莫区岳苯大道121号", [4, 7]))?.join("")).toBe(
+      "长沙市岳麓区岳麓大道121号",
+    );
+    expect(repairDivision(...reading("合肥市明山区潜山路342号18层", [3, 4]))?.join("")).toBe(
+      "合肥市蜀山区潜山路342号18层",
+    );
+  });
+
+  it("leaves an address alone where the misread character is clear, two districts fit, or all is well", () => {
+    expect(repairDivision(...reading("长沙市岳郑区岳郑大道385号", []))).toBeNull();
+    // 淮北区 in 重庆市 could be 渝北区 or 江北区.
+    expect(repairDivision(...reading("重庆市淮北区金开大道172号13层", [3, 4]))).toBeNull();
+    expect(repairDivision(...reading("长沙市岳麓区枫林三路208号", [3, 4]))).toBeNull();
+  });
+
+  it("repairs the sites of a report read by OCR", () => {
+    const pages = withCharConfidences(layoutPages("注册地址： 长沙市岳 入区 枫林三路351号14层"), {
+      入区: [[0, 0.12]],
+    });
+    const lines = buildLines(pages);
+    const sites = readOrganizationFields(lines, findSections(lines)).sites;
+    expect(sites.value).toEqual(["长沙市岳入区枫林三路351号14层"]);
+    const voted = voteField(sites, lines, () => 1, repairDivision);
+    expect(voted.value).toEqual(["长沙市岳麓区枫林三路351号14层"]);
+    expect(voted.method).toBe("derived");
+    expect(voted.confidence).toBeLessThan(sites.confidence);
+  });
+});
