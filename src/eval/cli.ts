@@ -1,6 +1,6 @@
 /** npm run eval [set-dir] [--records <out-dir>] [--out <dir>] [--report <path>] [--compare <old.json>]
  *                          [--replay <golden-ocr-dir>] [--config <file>] [--quiet]
- *                          [--engines tesseract,paddle] [--docs N]
+ *                          [--engines tesseract,paddle] [--docs N] [--errors [--field <prefix>]]
  * Runs the pipeline over the set's manifest (or scores an existing output folder with --records),
  * prints a per-document and overall table, and writes a JSON report two runs can be compared by.
  * `--engines` runs the same documents once per OCR engine (outputs and reports suffixed with the engine) and
@@ -8,6 +8,8 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config/load.ts";
 import { OcrConfig } from "../config/schema.ts";
+import { formatFieldErrors } from "./errors.ts";
+import { OutputFolder } from "./load.ts";
 import { formatDocuments, formatEngineComparison, formatSummary } from "./print.ts";
 import { compareReports, type EvalReport, readReport, writeReport } from "./report-file.ts";
 import { evaluateSet } from "./run.ts";
@@ -28,6 +30,8 @@ async function main(): Promise<number> {
       quiet: { type: "boolean", default: false },
       engines: { type: "string" },
       docs: { type: "string" },
+      errors: { type: "boolean", default: false },
+      field: { type: "string" },
     },
   });
   const docs = values.docs === undefined ? undefined : Number(values.docs);
@@ -40,9 +44,10 @@ async function main(): Promise<number> {
     const multiple = engines.length > 1 && engine !== undefined;
     const ocr = { ...(values.replay ? { replayDir: values.replay } : {}), ...(engine ? { engine } : {}) };
     if (engine) process.stderr.write(`OCR engine ${engine}\n`);
+    const out = multiple ? suffixed(values.out!, engine) : values.out!;
     const report = await evaluateSet({
       setDir: positionals[0] ?? "fixtures/set",
-      out: multiple ? suffixed(values.out!, engine) : values.out!,
+      out,
       records: values.records,
       config: loadConfig({ file: values.config, flags: { ocr } }),
       docs,
@@ -51,6 +56,8 @@ async function main(): Promise<number> {
     process.stderr.write("\n");
     if (!values.quiet) console.log(`${formatDocuments(report.documents)}\n`);
     console.log(formatSummary(report.summary));
+    if (values.errors)
+      console.log(`\n${formatFieldErrors(report, new OutputFolder(values.records ?? out), values.field)}`);
     const reportPath = multiple ? suffixed(values.report!, engine) : values.report!;
     writeReport(reportPath, report);
     console.log(`\nreport written to ${reportPath}\n`);
