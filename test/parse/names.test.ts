@@ -4,17 +4,29 @@ import { voteCode, voteField, voteSpelling } from "../../src/parse/fields/names.
 import { readOrganizationFields } from "../../src/parse/fields/organization.ts";
 import { buildLines } from "../../src/parse/text/lines.ts";
 import { findSections } from "../../src/parse/text/sections.ts";
+import { plainReading } from "../../src/parse/text/vote.ts";
 import { withCharConfidences } from "./helpers/confidence.ts";
 import { layoutPages } from "./helpers/layout.ts";
 
 describe("long values voted across the places a report prints them", () => {
   it("takes the majority spelling of each character of an organisation or address", () => {
+    // The cover's 从 was read unclearly; two other places read 鑫 clearly.
+    const cover = plainReading("受审核方：武汉从源物业服务有限公司");
+    cover.confs[7] = 0.52;
     const texts = [
-      "受审核方：武汉从源物业服务有限公司",
+      cover,
       "武汉鑫源物业服务有限公司现有员工72人",
       "审核组认为武汉鑫源物业服务有限公司的管理体系",
     ];
     expect(voteSpelling("武汉从源物业服务有限公司", texts, 1)).toBe("武汉鑫源物业服务有限公司");
+  });
+  it("keeps a character read clearly even where other places print another one (服务/业务)", () => {
+    const texts = [
+      "认证范围：软件开发及运维服务",
+      "公司从事软件开发及运维业务多年",
+      "软件开发及运维业务由研发部负责",
+    ];
+    expect(voteSpelling("软件开发及运维服务", texts, 1)).toBe("软件开发及运维服务");
   });
   it("keeps its own reading on a tie, and never lets digits vote (27栋 and 28栋 are two places)", () => {
     expect(voteSpelling("长沙市岳郑区枫林路", ["长沙市岳郑区枫林路", "长沙市岳麓区枫林路"], 1)).toBe(

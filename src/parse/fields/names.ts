@@ -55,13 +55,20 @@ export function voteSpellingOf(
   let unreadable = 0;
   const confs: number[] = [];
   const out = v.map((own, j) => {
-    // The value itself is not a reading of its own (it is one of the windows): it only breaks ties.
+    // The value itself is not a reading of its own (it is one of the windows): it only breaks ties. A character
+    // of it read clearly somewhere stays: another place printing another character clearly is another word
+    // (服务/业务 in the narrative), not a misread.
     const readings = windows.map((w) => w[j]!);
-    const mine = readings.find((r) => r.ch === own) ?? { ch: own, conf: 0 };
-    const vote = votePosition(
-      mine,
-      readings.filter((r) => r !== mine),
-    );
+    const mine = readings
+      .filter((r) => r.ch === own)
+      .reduce<CharReading>((a, r) => (r.conf > a.conf ? r : a), { ch: own, conf: -1 });
+    const vote =
+      mine.conf >= CLEAR
+        ? { ch: own, conf: mine.conf, readable: true }
+        : votePosition(
+            { ch: own, conf: Math.max(0, mine.conf) },
+            readings.filter((r) => r !== mine),
+          );
     if (!vote.readable) unreadable++;
     confs.push(vote.conf);
     if (isHan(own)) weakest = Math.min(weakest, vote.conf);
