@@ -126,7 +126,8 @@ export function voteTeamNames(read: readonly ReadMember[], lines: readonly DocLi
   const holders = (role: TeamRole | null) => read.filter((r) => r.member.role.value === role).length;
   // Each place's name goes to the member it fits best; a tie between two members gives it to neither.
   const assigned = new Map<number, Mention[]>();
-  const dropped = new Map<number, number>();
+  // Places printing a member's name without one character the table read in excess: that character's index.
+  const dropped = new Map<number, { k: number; places: Mention[] }>();
   for (const m of places) {
     const word = m.chars.join("");
     const claimedBy = names.indexOf(word);
@@ -144,7 +145,9 @@ export function voteTeamNames(read: readonly ReadMember[], lines: readonly DocLi
     else if (best === Number.POSITIVE_INFINITY && claimedBy < 0) {
       const del = owns.map((own) => deletion(own, m));
       const i = del.findIndex((k) => k !== null);
-      if (i >= 0 && del.filter((k) => k !== null).length === 1) dropped.set(i, del[i]!);
+      const prior = dropped.get(i);
+      if (i >= 0 && del.filter((k) => k !== null).length === 1 && (!prior || prior.k === del[i]))
+        dropped.set(i, { k: del[i]!, places: [...(prior?.places ?? []), m] });
     }
   }
   const skip = new Set(places.map((p) => p.line));
@@ -153,14 +156,13 @@ export function voteTeamNames(read: readonly ReadMember[], lines: readonly DocLi
     let own = owns[i]!;
     const name = r.member.name;
     if (own.chars.length === 0) return r.member;
-    const k = dropped.get(i);
-    const others: CharReading[][] = (assigned.get(i) ?? []).map((m) =>
-      m.chars.map((ch, j) => ({ ch, conf: m.confs[j]! })),
-    );
-    if (k !== undefined) {
-      own = { chars: own.chars.filter((_, j) => j !== k), confs: own.confs.filter((_, j) => j !== k) };
-      for (const m of places.filter((p) => deletion(owns[i]!, p) === k))
-        others.push(m.chars.map((ch, j) => ({ ch, conf: m.confs[j]! })));
+    const excess = dropped.get(i);
+    const readingOf = (m: Mention) => m.chars.map((ch, j) => ({ ch, conf: m.confs[j]! }));
+    const others: CharReading[][] = (assigned.get(i) ?? []).map(readingOf);
+    if (excess) {
+      const keep = (_: unknown, j: number) => j !== excess.k;
+      own = { chars: own.chars.filter(keep), confs: own.confs.filter(keep) };
+      others.push(...excess.places.map(readingOf));
     }
     others.push(...freeMentions(own, lines, new Set([...skip, r.line])));
     const votes = own.chars.map((ch, j) =>
