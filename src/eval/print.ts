@@ -1,4 +1,5 @@
 /** Plain-text tables for a terminal: one row per document, then per field and per rule. */
+import { CONFIDENT } from "./fields.ts";
 import type { EvalReport } from "./report-file.ts";
 import type { DocumentScore, Summary } from "./score.ts";
 
@@ -77,7 +78,7 @@ export function formatSummary(s: Summary): string {
     `CER overall ${pct(s.cer.overall)} (mean per document ${pct(s.cer.meanPerDocument)}; ${s.cer.documentsWithoutText} without text)`,
   );
   out.push(
-    `fields overall ${pct(s.fieldsOverall.accuracy)}  correct ${s.fieldsOverall.correct}  wrong ${s.fieldsOverall.wrong}  missing ${s.fieldsOverall.missing}  spurious ${s.fieldsOverall.spurious}`,
+    `fields overall ${pct(s.fieldsOverall.accuracy)}  correct ${s.fieldsOverall.correct}  wrong ${s.fieldsOverall.wrong} (${s.fieldsOverall.wrongConfident} at confidence ≥ ${CONFIDENT})  missing ${s.fieldsOverall.missing}  spurious ${s.fieldsOverall.spurious}`,
   );
   out.push(
     `boxes ${pct(s.boxes.accuracy)}  correct ${s.boxes.correct}  wrong ${s.boxes.wrong}  unclear ${s.boxes.unclear}  not found ${s.boxes.notFound}  spurious ${s.boxes.spurious}  of ${s.boxes.total}`,

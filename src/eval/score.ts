@@ -2,7 +2,7 @@
 import type { AuditRecord } from "../domain/record.ts";
 import { type BoxTally, emptyBoxTally, scoreBoxes } from "./boxes.ts";
 import { type CerResult, characterErrorRate } from "./cer.ts";
-import { compareFields, type FieldResult, type Outcome } from "./fields.ts";
+import { CONFIDENT, compareFields, type FieldResult, type Outcome } from "./fields.ts";
 import { addRuleTally, precision, type RuleTally, recall, scoreFlags } from "./flags.ts";
 import type { DocumentTruth } from "./truth.ts";
 
@@ -80,7 +80,9 @@ export interface Summary {
   /** Sum of edits over sum of reference lengths (long documents weigh more), and the mean per document. */
   cer: { overall: number | null; meanPerDocument: number | null; documentsWithoutText: number };
   fields: Record<string, OutcomeCounts & { accuracy: number | null }>;
-  fieldsOverall: OutcomeCounts & { accuracy: number | null };
+  /** `wrongConfident`: wrong values the record presents as read (confidence ≥ CONFIDENT or none given);
+   * the rest of `wrong` carry a low confidence that marks them doubtful for the reviewer. */
+  fieldsOverall: OutcomeCounts & { accuracy: number | null; wrongConfident: number };
   boxes: BoxTally & { accuracy: number | null };
   flags: Record<string, RuleSummary>;
   flagsOverall: RuleSummary;
@@ -102,6 +104,7 @@ export function summarise(results: readonly DocumentScore[]): Summary {
   const byKind: Record<string, number> = {};
   const fields: Record<string, OutcomeCounts> = {};
   const overall = zero();
+  let wrongConfident = 0;
   const boxes = emptyBoxTally();
   const flags: RuleTally = {};
   let edits = 0;
@@ -123,6 +126,8 @@ export function summarise(results: readonly DocumentScore[]): Summary {
       fields[f.field] ??= zero();
       fields[f.field]![f.outcome]++;
       overall[f.outcome]++;
+      if (f.outcome === "wrong" && (f.confidence === undefined || f.confidence >= CONFIDENT))
+        wrongConfident++;
     }
     for (const k of Object.keys(boxes) as (keyof typeof boxes)[]) boxes[k] += r.boxes[k];
     addRuleTally(flags, r.flags);
@@ -146,7 +151,7 @@ export function summarise(results: readonly DocumentScore[]): Summary {
       documentsWithoutText: noText,
     },
     fields: Object.fromEntries(Object.entries(fields).map(([k, c]) => [k, { ...c, accuracy: accuracy(c) }])),
-    fieldsOverall: { ...overall, accuracy: accuracy(overall) },
+    fieldsOverall: { ...overall, accuracy: accuracy(overall), wrongConfident },
     boxes: { ...boxes, accuracy: judged ? boxes.correct / judged : null },
     flags: Object.fromEntries(
       Object.entries(flags)

@@ -12,9 +12,11 @@ import { evaluateSet } from "../../src/eval/run.ts";
  * regression fails CI; raise them as the pipeline improves. */
 const FLOORS = {
   maxCer: 0.045,
-  fieldAccuracy: 0.955,
+  fieldAccuracy: 0.98,
   boxAccuracy: 0.99,
   flagRecall: 0.97,
+  /** Wrong values of any confidence (measured 16 with members paired by registration number). */
+  maxWrong: 18,
   flagPrecision: 0.95,
 };
 
@@ -43,10 +45,11 @@ describe("accuracy on the committed fixture set (recorded OCR)", () => {
     expect(report.summary.cer.overall!).toBeLessThanOrEqual(FLOORS.maxCer);
   });
 
-  it("gets fields right, and wrong values are rarer than nulls", () => {
+  it("gets fields right, and values presented as read are wrong more rarely than fields are left null", () => {
     const f = report.summary.fieldsOverall;
     expect(f.accuracy!).toBeGreaterThanOrEqual(FLOORS.fieldAccuracy);
-    expect(f.wrong).toBeLessThanOrEqual(f.missing);
+    expect(f.wrongConfident).toBeLessThanOrEqual(f.missing);
+    expect(f.wrong).toBeLessThanOrEqual(FLOORS.maxWrong);
   });
 
   it("reads tick boxes", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Flag } from "../../src/domain/flag.ts";
+import type { Report } from "../../src/domain/record.ts";
 import { scoreBoxes } from "../../src/eval/boxes.ts";
 import { characterErrorRate } from "../../src/eval/cer.ts";
 import { compareFields } from "../../src/eval/fields.ts";
@@ -81,6 +82,36 @@ describe("compareFields", () => {
     expect(outcome(r, "team.grade")).toEqual(["wrong"]);
     expect(outcome(r, "team.registrationNo")).toEqual(["correct"]);
     expect(outcome(r, "team.technicalCodes")).toEqual(["correct"]);
+  });
+  it("pairs a member whose name was misread by registration number: a wrong name, attributes still scored", () => {
+    const member = (name: string | null, reg: string | null): Report["team"][number] => ({
+      name: field(name),
+      role: field("leader" as const),
+      grade: field("审核员"),
+      registrationNo: field(reg),
+      technicalCodes: field([]),
+    });
+    const byNumber = emptyReport();
+    byNumber.team = [member("张必", "2021-N1QMS-3207381；2020-N1EMS-1234567")];
+    let r = compareFields(truthFields(), byNumber);
+    expect(outcome(r, "team.name")).toEqual(["wrong"]);
+    expect(outcome(r, "team.grade")).toEqual(["correct"]);
+    expect(outcome(r, "team.registrationNo")).toEqual(["correct"]);
+
+    const nameless = emptyReport();
+    nameless.team = [member(null, "2021-N1QMS-3207381")];
+    r = compareFields(truthFields(), nameless);
+    expect(outcome(r, "team.name")).toEqual(["missing"]);
+    expect(outcome(r, "team.role")).toEqual(["correct"]);
+    expect(outcome(r, "team.registrationNo")).toEqual(["wrong"]); // one of two numbers
+
+    // No shared number: a name one character apart still pairs; two apart is another person.
+    const near = emptyReport();
+    near.team = [member("张必", null)];
+    expect(outcome(compareFields(truthFields(), near), "team.name")).toEqual(["wrong"]);
+    const far = emptyReport();
+    far.team = [member("李四", null)];
+    expect(outcome(compareFields(truthFields(), far), "team.name")).toEqual(["missing", "spurious"]);
   });
   it("scores conclusion rows, evaluation sections and NC items", () => {
     const rep = emptyReport();
