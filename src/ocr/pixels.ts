@@ -49,12 +49,14 @@ export function downscale(image: PageImage, factor: number): PageImage {
   const height = Math.max(1, Math.floor(grey.height / f));
   const out = new Uint8Array(width * height);
   const area = f * f;
+  const src = grey.data;
+  const srcWidth = grey.width;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       let sum = 0;
       for (let dy = 0; dy < f; dy++) {
-        const row = (y * f + dy) * grey.width + x * f;
-        for (let dx = 0; dx < f; dx++) sum += grey.data[row + dx]!;
+        const row = (y * f + dy) * srcWidth + x * f;
+        for (let dx = 0; dx < f; dx++) sum += src[row + dx]!;
       }
       out[y * width + x] = Math.round(sum / area);
     }

@@ -126,15 +126,18 @@ export async function prepareImage(input: PageImage, options: PrepareOptions = {
 
   const confident = options.confidentScore ?? 0.7;
   let rotation: 0 | 90 | 180 | 270 = 0;
+  // One downscaled copy serves both analyses unless the page is turned in between.
+  let small = analysisCopy(image);
   if (
-    horizontalTextRatio(analysisCopy(image)) < SIDEWAYS_RATIO &&
+    horizontalTextRatio(small) < SIDEWAYS_RATIO &&
     !(await readsUpright(image, options.readability, confident))
   ) {
     image = await turn(image, 90);
     rotation = 90;
+    small = analysisCopy(image);
   }
 
-  const skew = estimateSkew(analysisCopy(image), options.maxSkewDeg ?? 5);
+  const skew = estimateSkew(small, options.maxSkewDeg ?? 5);
   const applied = Math.abs(skew) >= MIN_SKEW_DEG ? skew : 0;
   if (applied !== 0) image = await deskew(image, applied);
 
