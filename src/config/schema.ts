@@ -16,7 +16,7 @@ export const OcrConfig = z.object({
   dpi: z.number().int().min(72).max(600).default(200),
   languages: z.string().default("chi_sim"),
   /** PP-OCR: longest side of the image the text detector sees (larger pages are scaled down). */
-  paddleDetMaxSide: z.number().int().min(320).max(4096).default(1600),
+  paddleDetMaxSide: z.number().int().min(320).max(4096).default(960),
   /** PP-OCR: threads per worker's ONNX session; null = 1 (measured fastest here: use workers for the cores). */
   paddleThreads: z.number().int().min(1).nullable().default(null),
 });

@@ -92,7 +92,7 @@ const cases: EngineCase[] = [
   {
     engine: "paddle",
     create: () => createPaddleEngine({ workers: 2, workerScript: guard("./paddle-network-guard.mjs") }),
-    maxCer: 0.03,
+    maxCer: 0.025,
     maxFixtureCer: 0.02,
   },
 ];

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { ctcGreedy } from "../../src/ocr/paddle/ctc.ts";
 import { boxesFromMap, components, unclipDistance } from "../../src/ocr/paddle/db.ts";
-import { linesFromBoxes, type RecognisedBox, wordsOf } from "../../src/ocr/paddle/layout.ts";
+import { boxText, linesFromBoxes, type RecognisedBox, wordsOf } from "../../src/ocr/paddle/layout.ts";
 import { ctcAlphabet, paddleModelFiles } from "../../src/ocr/paddle/models.ts";
 
 function map(width: number, height: number, rects: [number, number, number, number, number][]) {
@@ -91,10 +91,21 @@ describe("lines and words from recognised boxes", () => {
     }
   });
 
+  it("splits Latin runs where the recogniser skipped a gap (a tick box), and uses the ink rows", () => {
+    const chars = [...placed("QMS", 500, 14), ...placed("EMS", 600, 14)];
+    const box: RecognisedBox = { bbox: [490, 200, 620, 240], chars, ink: [208, 232] };
+    expect(wordsOf(box).map((w) => [w.text, w.bbox[1], w.bbox[3]])).toEqual([
+      ["QMS", 208, 232],
+      ["EMS", 208, 232],
+    ]);
+    expect(boxText(box)).toBe("QMS EMS");
+  });
+
   it("joins boxes on one row left to right and orders rows top to bottom", () => {
     const lines = linesFromBoxes([below, value, label, { bbox: [0, 0, 10, 10], chars: [] }]);
     expect(lines.map((l) => l.text)).toEqual(["审核类型 ISO 9001符合", "第二行"]);
-    expect(lines[0]!.bbox).toEqual([100, 100, 640, 130]);
+    // The line box is the words' union: glyph extents, not the detector's grown margins.
+    expect(lines[0]!.bbox).toEqual([108, 100, 638, 130]);
     expect(lines[0]!.words).toHaveLength(8);
     expect(lines[0]!.confidence).toBeCloseTo(0.9);
   });

@@ -19,6 +19,8 @@ export interface PlacedChar {
 export interface RecognisedBox {
   bbox: Bbox;
   chars: PlacedChar[];
+  /** Rows the ink spans inside the box (page pixels); words and lines take these, like tesseract's glyph boxes. */
+  ink?: [number, number];
 }
 
 /** Ideographs, kana, CJK and full-width punctuation, box glyphs: about one em wide. */
@@ -45,11 +47,33 @@ function charRanges(box: RecognisedBox): [number, number][] {
   });
 }
 
+/**
+ * Two narrow characters further apart than this many box heights were read across a gap the recogniser
+ * skipped (a tick box between "QMS" and "EMS" comes out as nothing): they belong to different words.
+ */
+const WORD_GAP = 1.0;
+
+function gapBefore(box: RecognisedBox, i: number): boolean {
+  const prev = box.chars[i - 1];
+  const c = box.chars[i]!;
+  return prev !== undefined && c.x - prev.x > WORD_GAP * (box.bbox[3] - box.bbox[1]);
+}
+
+/** The box's text, with a space between narrow words where the recogniser read none. */
+export function boxText(box: RecognisedBox): string {
+  const narrow = (ch: string | undefined) => ch !== undefined && !isWide(ch) && !/\s/u.test(ch);
+  return box.chars
+    .map((c, i) => (narrow(c.ch) && narrow(box.chars[i - 1]?.ch) && gapBefore(box, i) ? ` ${c.ch}` : c.ch))
+    .join("")
+    .trim();
+}
+
 const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
 /** Words of one box: every wide character alone, runs of narrow ones together, split at spaces. */
 export function wordsOf(box: RecognisedBox): OcrWord[] {
   const ranges = charRanges(box);
+  const [top, bottom] = box.ink ?? [box.bbox[1], box.bbox[3]];
   const words: OcrWord[] = [];
   let run: number[] = [];
   const flush = () => {
@@ -58,7 +82,7 @@ export function wordsOf(box: RecognisedBox): OcrWord[] {
     const last = ranges[run[run.length - 1]!]!;
     words.push({
       text: run.map((i) => box.chars[i]!.ch).join(""),
-      bbox: [Math.round(first[0]), Math.round(box.bbox[1]), Math.round(last[1]), Math.round(box.bbox[3])],
+      bbox: [Math.round(first[0]), Math.round(top), Math.round(last[1]), Math.round(bottom)],
       confidence: mean(run.map((i) => box.chars[i]!.confidence)),
     });
     run = [];
@@ -70,7 +94,10 @@ export function wordsOf(box: RecognisedBox): OcrWord[] {
       flush();
       run.push(i);
       flush();
-    } else run.push(i);
+    } else {
+      if (gapBefore(box, i)) flush();
+      run.push(i);
+    }
   });
   flush();
   return words;
@@ -105,16 +132,9 @@ export function linesFromBoxes(boxes: readonly RecognisedBox[]): OcrLine[] {
   return rows.map((row) => {
     const ordered = [...row.boxes].sort((a, b) => a.bbox[0] - b.bbox[0]);
     const words = ordered.flatMap(wordsOf);
-    const text = ordered
-      .map((b) =>
-        b.chars
-          .map((c) => c.ch)
-          .join("")
-          .trim(),
-      )
-      .join(" ");
+    const text = ordered.map(boxText).join(" ");
     const chars = ordered.flatMap((b) => b.chars.filter((c) => !/\s/u.test(c.ch)));
-    const r = row.bbox;
+    const r = unionBbox(words.map((w) => w.bbox)) ?? row.bbox;
     return {
       text,
       bbox: [Math.round(r[0]), Math.round(r[1]), Math.round(r[2]), Math.round(r[3])],

@@ -32,7 +32,7 @@ export interface PaddleReaderOptions {
 /** Measured on this project's 2-core machine (README "OCR engines"): one thread per session beats two, and
  * one crop per recognition run beats batches (no padding to the widest crop). */
 export const READER_DEFAULTS: PaddleReaderOptions = {
-  detMaxSide: 1600,
+  detMaxSide: 960,
   threads: 1,
   recBatch: 1,
   memoryArena: true,
@@ -190,10 +190,13 @@ export class PaddleReader {
     const stride = width / frames!;
     return batch.map((crop, n) => {
       const decoded = ctcGreedy(probs, n, frames!, classes!, this.alphabet);
-      const [x0, , x1] = crop.box.bbox;
+      const [x0, y0, x1, y1] = crop.box.bbox;
       const toPage = (x1 - x0) / crop.width;
+      const [top, bottom] = inkRows(crop);
+      const rowToPage = (y1 - y0) / REC_HEIGHT;
       return {
         bbox: crop.box.bbox,
+        ink: [y0 + top * rowToPage, y0 + (bottom + 1) * rowToPage],
         chars: decoded.chars.map((c) => ({
           ch: c.ch,
           x: x0 + ((c.firstFrame + c.lastFrame + 1) / 2) * stride * toPage,
@@ -202,6 +205,25 @@ export class PaddleReader {
       };
     });
   }
+}
+
+/**
+ * First and last row of the (48 px high) crop holding ink: a row counts when at least 2% of its pixels are
+ * darker than mid grey, so scan specks do not stretch the glyph box. The whole crop when none does.
+ */
+function inkRows(crop: Crop): [number, number] {
+  const min = Math.max(2, Math.ceil(crop.width * 0.02));
+  let top = -1;
+  let bottom = -1;
+  for (let y = 0; y < REC_HEIGHT; y++) {
+    let dark = 0;
+    for (let x = 0; x < crop.width; x++) if (crop.pixels[y * crop.width + x]! < 128) dark++;
+    if (dark >= min) {
+      if (top < 0) top = y;
+      bottom = y;
+    }
+  }
+  return top < 0 ? [0, REC_HEIGHT - 1] : [top, bottom];
 }
 
 function meanConfidence(box: RecognisedBox): number {
