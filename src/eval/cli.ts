@@ -1,10 +1,11 @@
 /** npm run eval [set-dir] [--records <out-dir>] [--out <dir>] [--report <path>] [--compare <old.json>]
  *                          [--replay <golden-ocr-dir>] [--config <file>] [--quiet]
- *                          [--engines tesseract,paddle] [--docs N] [--errors [--field <prefix>]]
+ *                          [--engines tesseract,paddle] [--docs N] [--table <a.json,b.json>] [--errors [--field <prefix>]]
  * Runs the pipeline over the set's manifest (or scores an existing output folder with --records),
  * prints a per-document and overall table, and writes a JSON report two runs can be compared by.
  * `--engines` runs the same documents once per OCR engine (outputs and reports suffixed with the engine) and
- * ends with a side-by-side table; `--docs N` scores N documents spread over the manifest. */
+ * ends with a side-by-side table; `--docs N` scores N documents spread over the manifest; `--table` prints that
+ * table for reports written earlier (e.g. one engine run with --replay/record, one without). */
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config/load.ts";
 import { OcrConfig } from "../config/schema.ts";
@@ -32,8 +33,13 @@ async function main(): Promise<number> {
       docs: { type: "string" },
       errors: { type: "boolean", default: false },
       field: { type: "string" },
+      table: { type: "string" },
     },
   });
+  if (values.table) {
+    console.log(formatEngineComparison(values.table.split(",").map((p) => readReport(p.trim()))));
+    return 0;
+  }
   const docs = values.docs === undefined ? undefined : Number(values.docs);
   if (docs !== undefined && !(Number.isInteger(docs) && docs >= 1)) throw new Error("--docs must be ≥ 1");
   const engines = values.engines

@@ -29,8 +29,9 @@ export interface PaddleReaderOptions {
   models?: PaddleModelFiles;
 }
 
-/** Measured on this project's 2-core machine (README "OCR engines"): one thread per session beats two, and
- * one crop per recognition run beats batches (no padding to the widest crop). */
+/** Measured on this project's 2-core machine (README "OCR engines"): two workers with one thread each beat one
+ * worker with two; one crop per recognition run beats batches (no padding to the widest crop); the detector reads
+ * as well at 960 px as at 1600, faster and in less memory. */
 export const READER_DEFAULTS: PaddleReaderOptions = {
   detMaxSide: 960,
   threads: 1,
