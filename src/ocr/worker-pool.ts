@@ -9,7 +9,8 @@
 
 export interface WorkerPoolOptions<W> {
   size: number;
-  /** Jobs a worker runs before it is terminated and replaced (Infinity = never). */
+  /** Work (sum of job weights, 1 by default) a worker does before it is terminated and replaced
+   * (Infinity = never). */
   recycleAfter: number;
   create: () => Promise<W>;
   destroy: (worker: W) => Promise<void>;
@@ -23,6 +24,7 @@ interface Slot<W> {
 
 interface QueuedJob<W> {
   run: (worker: W) => Promise<unknown>;
+  weight: number;
   resolve: (value: unknown) => void;
   reject: (reason: unknown) => void;
   signal: AbortSignal | undefined;
@@ -64,12 +66,13 @@ export class WorkerPool<W> {
    * if it aborts while running, the promise rejects at once and that worker is replaced (a running
    * tesseract job cannot be cancelled otherwise).
    */
-  run<T>(run: (worker: W) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  run<T>(run: (worker: W) => Promise<T>, signal?: AbortSignal, weight = 1): Promise<T> {
     if (this.closed) return Promise.reject(new PoolClosedError("worker pool is closed"));
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<T>((resolve, reject) => {
       const job: QueuedJob<W> = {
         run,
+        weight,
         resolve: resolve as (value: unknown) => void,
         reject,
         signal,
@@ -119,7 +122,7 @@ export class WorkerPool<W> {
       if (settled) return;
       settled = true;
       this.detach(job);
-      slot.jobsDone++;
+      slot.jobsDone += job.weight;
       // A failed or abandoned job may leave the worker in a bad state: replace it.
       if (!ok || slot.jobsDone >= this.options.recycleAfter) void this.retire(slot);
       slot.busy = false;
