@@ -22,6 +22,8 @@ export interface RecoverOptions {
 /** A region of ink the engine returned nothing for, in page pixels. */
 export interface MissedRegion {
   bbox: Bbox;
+  /** The page's median OCR line height, which sizes the crop's margins. */
+  lineHeight: number;
 }
 
 interface Band {
@@ -114,7 +116,7 @@ export function findMissedRegions(image: PageImage, lines: readonly OcrLine[]): 
         if (x < x1 && !ink) continue;
         if (x === x1 || x - lastInk > lineHeight * 1.5) {
           if (segStart >= 0 && lastInk + 1 - segStart >= minWidth) {
-            regions.push({ bbox: [segStart, band.top, lastInk + 1, band.bottom] });
+            regions.push({ bbox: [segStart, band.top, lastInk + 1, band.bottom], lineHeight });
           }
           segStart = x;
         }
@@ -166,9 +168,8 @@ export async function recoverMissedLines(
     .sort((a, b) => b.bbox[2] - b.bbox[0] - (a.bbox[2] - a.bbox[0]))
     .slice(0, opts.maxCrops ?? 8);
   if (regions.length === 0) return result;
-  const lineHeight = median(result.lines.map((l) => l.bbox[3] - l.bbox[1]));
   const recovered: OcrLine[] = [];
-  for (const { bbox } of regions) {
+  for (const { bbox, lineHeight } of regions) {
     const padded: Bbox = [
       Math.max(0, bbox[0] - lineHeight),
       Math.max(0, bbox[1] - lineHeight * 0.4),
