@@ -87,13 +87,13 @@ interface PhaseResult {
   prepared: PageImage[];
 }
 
-async function runPhase(pages: readonly Page[], workers: number): Promise<PhaseResult> {
-  const engine = await createTesseractEngine({ workers });
+async function runPhase(pages: readonly Page[], workers: number, secondLook = true): Promise<PhaseResult> {
+  const engine = await createTesseractEngine({ workers, secondLook });
   const rss = new RssSampler();
   rss.start();
   const t0 = performance.now();
   const results = await Promise.all(
-    pages.map((p, i) => ocrPage({ page: i + 1, kind: "raster", image: p.image }, engine)),
+    pages.map((p, i) => ocrPage({ page: i + 1, kind: "raster", image: p.image }, engine, { secondLook })),
   );
   const seconds = (performance.now() - t0) / 1000;
   const peak = rss.stop();
@@ -211,6 +211,8 @@ async function main(): Promise<void> {
   const pages = await makePages();
   const single = await runPhase(pages, 1);
   const multi = cores > 1 ? await runPhase(pages, cores) : single;
+  // The second look at doubtful words (second-look.ts) costs this much of a worker's time.
+  const firstLookOnly = await runPhase(pages, 1, false);
   const native =
     !values["no-native"] && hasNativeTesseract()
       ? await runNative(
@@ -243,6 +245,13 @@ async function main(): Promise<void> {
       multi.peakRssMb,
       multi.meanCer,
     ],
+    [
+      "tesseract.js, 1 worker, no second look",
+      firstLookOnly.seconds / pages.length,
+      firstLookOnly.pagesPerMin,
+      firstLookOnly.peakRssMb,
+      firstLookOnly.meanCer,
+    ],
   ] as const;
   console.log("\n| engine | s/page | pages/min | peak RSS MB | mean CER |\n|---|---|---|---|---|");
   for (const [name, spp, ppm, rss, c] of rows) {
@@ -259,6 +268,9 @@ async function main(): Promise<void> {
     );
   }
   const scaling = multi.pagesPerMin / single.pagesPerMin;
+  console.log(
+    `second look: 1 worker ${(single.seconds / firstLookOnly.seconds).toFixed(2)}x the time without it`,
+  );
   console.log(`\n${cores}-worker / 1-worker throughput: ${scaling.toFixed(2)}x`);
   if (native) {
     console.log(
@@ -293,6 +305,7 @@ async function main(): Promise<void> {
     pages: pageCount,
     dpi,
     single: { ...single, prepared: undefined },
+    firstLookOnly: { ...firstLookOnly, prepared: undefined },
     multi: { ...multi, prepared: undefined },
     scaling,
     native,

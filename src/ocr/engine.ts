@@ -12,6 +12,9 @@ export interface OcrEngine {
   /** e.g. "tesseract.js 7 chi_sim best_int". */
   readonly name: string;
   recognize(image: PageImage, signal?: AbortSignal): Promise<EngineResult>;
+  /** A second reader for a short crop of one text line (another model), where the engine has one; null when it
+   * cannot give a reading (a replay without a recording). */
+  reread?(image: PageImage, signal?: AbortSignal): Promise<EngineResult | null>;
   /** Releases workers and memory. */
   close(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import type { PageImage, PageInput } from "../domain/page.ts";
 import type { OcrEngine } from "./engine.ts";
 import { plausibleShare, prepareImage, type ReadabilityScore } from "./prepare.ts";
 import { recoverMissedLines } from "./recover-lines.ts";
+import { secondLook } from "./second-look.ts";
 
 export interface OcrPageOptions {
   signal?: AbortSignal;
@@ -13,6 +14,8 @@ export interface OcrPageOptions {
   maxSkewDeg?: number;
   /** Read again the rows of ink the engine skipped (default true; costs one strip OCR per skipped region). */
   recoverMissedLines?: boolean;
+  /** Read doubtful words again with the engine's second reader, where it has one (default true). */
+  secondLook?: boolean;
 }
 
 export interface OcrPageResult {
@@ -93,10 +96,14 @@ export async function ocrPage(
       maxSkewDeg: opts.maxSkewDeg,
     });
     const first = await engine.recognize(prepared.image, opts.signal);
-    const result =
+    const recovered =
       (opts.recoverMissedLines ?? true)
         ? await recoverMissedLines(prepared.image, first, engine, opts.signal)
         : first;
+    const result =
+      (opts.secondLook ?? true)
+        ? await secondLook(prepared.image, recovered, engine, opts.signal)
+        : recovered;
     return {
       page: {
         ...emptyPage(input.page, "ocr", prepared.image.width, prepared.image.height, prepared.image.dpi),

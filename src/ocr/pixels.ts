@@ -1,3 +1,4 @@
+import type { Bbox } from "../domain/geometry.ts";
 import type { PageImage } from "../domain/page.ts";
 
 /**
@@ -77,6 +78,24 @@ export function cropRows(image: PageImage, top: number, bottom: number): PageIma
   const t = Math.max(0, Math.min(grey.height, Math.floor(top)));
   const b = Math.max(t, Math.min(grey.height, Math.floor(bottom)));
   return { ...grey, height: b - t, data: copyBytes(grey.data.subarray(t * grey.width, b * grey.width)) };
+}
+
+/** Grey copy of a box of the image (clamped to it; at least one pixel). */
+export function cropBox(image: PageImage, b: Bbox): PageImage {
+  const grey = toGrey(image);
+  const [x0, y0, x1, y1] = [
+    Math.max(0, Math.floor(b[0])),
+    Math.max(0, Math.floor(b[1])),
+    Math.min(grey.width, Math.ceil(b[2])),
+    Math.min(grey.height, Math.ceil(b[3])),
+  ];
+  const w = Math.max(1, x1 - x0);
+  const h = Math.max(1, y1 - y0);
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    out.set(grey.data.subarray((y0 + y) * grey.width + x0, (y0 + y) * grey.width + x0 + w), y * w);
+  }
+  return { width: w, height: h, channels: 1, data: out, dpi: grey.dpi };
 }
 
 /** Otsu threshold of a grey image's histogram: the level splitting ink from paper. */

@@ -8,7 +8,7 @@ import type { Bbox } from "../domain/geometry.ts";
 import type { OcrLine } from "../domain/ocr.ts";
 import type { PageImage } from "../domain/page.ts";
 import type { EngineResult, OcrEngine } from "./engine.ts";
-import { otsuThreshold, toGrey } from "./pixels.ts";
+import { cropBox, otsuThreshold, toGrey } from "./pixels.ts";
 import { plausibleShare } from "./prepare.ts";
 import { weightedConfidence } from "./tesseract-result.ts";
 
@@ -127,23 +127,6 @@ export function findMissedRegions(image: PageImage, lines: readonly OcrLine[]): 
   return regions;
 }
 
-function crop(image: PageImage, b: Bbox): PageImage {
-  const grey = toGrey(image);
-  const [x0, y0, x1, y1] = [
-    Math.max(0, Math.floor(b[0])),
-    Math.max(0, Math.floor(b[1])),
-    Math.min(grey.width, Math.ceil(b[2])),
-    Math.min(grey.height, Math.ceil(b[3])),
-  ];
-  const w = Math.max(1, x1 - x0);
-  const h = Math.max(1, y1 - y0);
-  const out = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) {
-    out.set(grey.data.subarray((y0 + y) * grey.width + x0, (y0 + y) * grey.width + x0 + w), y * w);
-  }
-  return { width: w, height: h, channels: 1, data: out, dpi: grey.dpi };
-}
-
 const shift = (b: Bbox, dx: number, dy: number): Bbox => [b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy];
 
 function insertInReadingOrder(lines: readonly OcrLine[], extra: readonly OcrLine[]): OcrLine[] {
@@ -176,7 +159,7 @@ export async function recoverMissedLines(
       Math.min(image.width, bbox[2] + lineHeight),
       Math.min(image.height, bbox[3] + lineHeight * 0.4),
     ];
-    const read = await engine.recognize(crop(image, padded), signal);
+    const read = await engine.recognize(cropBox(image, padded), signal);
     const [dx, dy] = [Math.floor(padded[0]), Math.floor(padded[1])];
     for (const line of read.lines) {
       const chars = line.text.replace(/\s/gu, "");

@@ -26,19 +26,40 @@ export class ReplayEngine implements OcrEngine {
     this.name = name ?? record?.name ?? "replay";
   }
 
-  async recognize(image: PageImage, signal?: AbortSignal): Promise<EngineResult> {
-    const file = path.join(this.dir, `${imageKey(image)}.json.gz`);
+  private async recorded(file: string): Promise<EngineResult | null> {
     try {
       return JSON.parse(gunzipSync(await readFile(file)).toString("utf8")) as EngineResult;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+      return null;
     }
+  }
+
+  private async store(file: string, result: EngineResult): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    await writeFile(file, gzipSync(JSON.stringify(result)));
+  }
+
+  async recognize(image: PageImage, signal?: AbortSignal): Promise<EngineResult> {
+    const file = path.join(this.dir, `${imageKey(image)}.json.gz`);
+    const known = await this.recorded(file);
+    if (known) return known;
     if (!this.record) {
       throw new AuditExtractError("OCR_FAILED", `no recorded OCR for this page image in ${this.dir}`);
     }
     const result = await this.record.recognize(image, signal);
-    await mkdir(this.dir, { recursive: true });
-    await writeFile(file, gzipSync(JSON.stringify(result)));
+    await this.store(file, result);
+    return result;
+  }
+
+  /** Second looks are recorded apart from first readings (the same crop may be read by both). Without a
+   * recording or a recording engine there is no second look, as with an engine that has none. */
+  async reread(image: PageImage, signal?: AbortSignal): Promise<EngineResult | null> {
+    const file = path.join(this.dir, `${imageKey(image)}.reread.json.gz`);
+    const known = await this.recorded(file);
+    if (known || !this.record?.reread) return known;
+    const result = await this.record.reread(image, signal);
+    if (result) await this.store(file, result);
     return result;
   }
 

@@ -37,14 +37,24 @@ export interface TesseractEngineOptions {
   warmUp?: boolean;
   /** Worker thread script; only for wrapping tesseract.js's own (the offline test installs a network guard). */
   workerPath?: string;
+  /** Model variant, default `best_int`. */
+  model?: TesseractModel;
+  /** Offer `reread` (a second look at doubtful words) with the float `best` model. Default true. */
+  secondLook?: boolean;
 }
 
-/** Model variant: best_int is smaller and reads punctuation better than the package's default 4.0.0. */
-const MODEL_FOLDER = "4.0.0_best_int";
+/**
+ * Model variants of the data packages. best_int (default) is smaller, faster and reads punctuation better
+ * than `best` (the package's 4.0.0 float model, CER 7.3% vs 4.9% on whole pages). But on the fixture pages
+ * `best` read the rarer name and firm characters best_int never did (鑫 昊 磊 斌 袁 read as 伟 吴 舌 研 责), so
+ * it serves as the second reader of doubtful words (see second-look.ts).
+ */
+export type TesseractModel = "best_int" | "best";
+const MODEL_FOLDERS: Record<TesseractModel, string> = { best_int: "4.0.0_best_int", best: "4.0.0" };
 const require = createRequire(import.meta.url);
 
 /** Folder holding `<lang>.traineddata.gz` for a language, inside its npm data package. */
-export function languageDataFolder(lang: TesseractLanguage): string {
+export function languageDataFolder(lang: TesseractLanguage, model: TesseractModel = "best_int"): string {
   let packageJson: string;
   try {
     packageJson = require.resolve(`@tesseract.js-data/${lang}/package.json`);
@@ -56,11 +66,11 @@ export function languageDataFolder(lang: TesseractLanguage): string {
       { cause },
     );
   }
-  return join(dirname(packageJson), MODEL_FOLDER);
+  return join(dirname(packageJson), MODEL_FOLDERS[model]);
 }
 
-async function assertLanguageData(lang: TesseractLanguage): Promise<string> {
-  const folder = languageDataFolder(lang);
+async function assertLanguageData(lang: TesseractLanguage, model: TesseractModel): Promise<string> {
+  const folder = languageDataFolder(lang, model);
   try {
     await access(join(folder, `${lang}.traineddata.gz`));
   } catch (cause) {
@@ -79,8 +89,12 @@ async function assertLanguageData(lang: TesseractLanguage): Promise<string> {
  * languages we link them into one temp folder. (Passing `{code, data}` objects would avoid this,
  * but tesseract.js 7's initialize() joins `data` instead of `code` for them.)
  */
-async function languageFolder(langs: readonly TesseractLanguage[], scratch: string): Promise<string> {
-  const folders = await Promise.all(langs.map(assertLanguageData));
+async function languageFolder(
+  langs: readonly TesseractLanguage[],
+  model: TesseractModel,
+  scratch: string,
+): Promise<string> {
+  const folders = await Promise.all(langs.map((lang) => assertLanguageData(lang, model)));
   if (langs.length === 1) return folders[0]!;
   const linked = join(scratch, "lang");
   await mkdir(linked);
@@ -117,6 +131,8 @@ export function parseLanguages(languages: string | readonly TesseractLanguage[])
 }
 
 export interface TesseractEngine extends OcrEngine {
+  /** The best model's reading of a short line crop (one worker, started on first use). */
+  reread(image: PageImage, signal?: AbortSignal): Promise<EngineResult | null>;
   /** Workers started so far, recycling included. */
   readonly workersCreated: number;
   readonly poolSize: number;
@@ -138,7 +154,7 @@ export async function createTesseractEngine(options: TesseractEngineOptions = {}
   const scratch = await mkdtemp(join(tmpdir(), "audit-extract-tess-"));
   let langPath: string;
   try {
-    langPath = await languageFolder(langs, scratch);
+    langPath = await languageFolder(langs, options.model ?? "best_int", scratch);
   } catch (error) {
     await rm(scratch, { recursive: true, force: true });
     throw error;
@@ -193,12 +209,32 @@ export async function createTesseractEngine(options: TesseractEngineOptions = {}
     }
   }
 
+  // The second reader starts on the first doubtful word, so runs that never need it never load its model.
+  let second: Promise<TesseractEngine> | null = null;
+  const secondReader = (): Promise<TesseractEngine> => {
+    second ??= createTesseractEngine({
+      workers: 1,
+      recycleAfter: options.recycleAfter ?? 200,
+      languages: ["chi_sim"],
+      pageSegMode: 7, // one text line
+      warmUp: false,
+      model: "best",
+      secondLook: false,
+      ...(options.workerPath ? { workerPath: options.workerPath } : {}),
+    });
+    return second;
+  };
+
   return {
-    name: `tesseract.js 7 ${langs.join("+")} best_int psm${psm}`,
+    name: `tesseract.js 7 ${langs.join("+")} ${options.model ?? "best_int"} psm${psm}`,
     get workersCreated() {
       return pool.workersCreated;
     },
     poolSize: size,
+    async reread(image: PageImage, signal?: AbortSignal): Promise<EngineResult | null> {
+      if (options.secondLook === false) return null;
+      return (await secondReader()).recognize(image, signal);
+    },
     async recognize(image: PageImage, signal?: AbortSignal): Promise<EngineResult> {
       const pgm = encodePgm(image);
       try {
@@ -225,6 +261,7 @@ export async function createTesseractEngine(options: TesseractEngineOptions = {}
     },
     async close(): Promise<void> {
       await pool.close();
+      if (second) await (await second).close();
       await rm(scratch, { recursive: true, force: true });
     },
   };

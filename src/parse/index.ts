@@ -1,4 +1,4 @@
-import { missingField } from "../domain/field.ts";
+import { type Field, missingField } from "../domain/field.ts";
 import type { OcrPage } from "../domain/ocr.ts";
 import { type Problem, Report } from "../domain/record.ts";
 import { type CheckboxFields, readCheckboxFields } from "./checkbox/index.ts";
@@ -19,7 +19,7 @@ import { readSignatures } from "./fields/signatures.ts";
 import { deriveManagementSystems } from "./fields/systems.ts";
 import { readTeam } from "./fields/team.ts";
 import { voteTeamNames } from "./fields/team-vote.ts";
-import { repairDivision } from "./normalize/divisions.ts";
+import { repairDivision, unknownDivision } from "./normalize/divisions.ts";
 import { buildLines, type DocLine } from "./text/lines.ts";
 import { findSections } from "./text/sections.ts";
 
@@ -53,6 +53,13 @@ function safeTicks(pages: readonly OcrPage[], problems: Problem[]): CheckboxFiel
   }
 }
 
+/** Addresses naming a district their city does not have are misread beyond repair: like an impossible date,
+ * the value is null and the raw text stays for the reviewer. */
+function dropUnknownDivisions(sites: Field<string[]>): Field<string[]> {
+  if (!sites.value?.some((a) => unknownDivision(a) !== null)) return sites;
+  return { ...sites, value: null, confidence: 0 };
+}
+
 function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems: Problem[]): Report {
   const sections = findSections(lines);
   const ticks = safeTicks(pages, problems);
@@ -83,7 +90,7 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
     coverageTo: dates.coverageTo,
     scope: voteField(org.scope, lines, (n) => (n >= 12 ? 2 : 1)),
     scopeStatements: org.scopeStatements,
-    sites: voteField(org.sites, lines, (n) => (n >= 12 ? 2 : 1), repairDivision),
+    sites: dropUnknownDivisions(voteField(org.sites, lines, (n) => (n >= 12 ? 2 : 1), repairDivision)),
     employees: org.employees,
     headcounts: org.headcounts,
     foundedDate: dates.foundedDate,

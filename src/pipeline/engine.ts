@@ -25,6 +25,7 @@ export async function createEngine(config: AppConfig): Promise<OcrEngine> {
       workers: config.ocr.workers,
       recycleAfter: config.ocr.recycleAfter,
       languages: config.ocr.languages,
+      secondLook: config.ocr.secondLook,
     });
   };
   if (config.ocr.replayDir) {

@@ -35,6 +35,35 @@ describe("team names voted across the places a report prints them, by OCR confid
     expect(names[1]!.method).toBe("derived");
   });
 
+  it("gives no name where a barely clear reading stands against two places agreeing unclearly", () => {
+    const text = [
+      "审核组长（签字）： 余景",
+      "审核组员（签字）： 喜兰志",
+      HEADER,
+      "1\t余景\t组长\t审核员\t2016-N2QMS-2644579\t28.04.02",
+      "2\t彭兰志\t组员\t审核员\t2017-N1QMS-2147630\t",
+      "审核组： 余景、 彭兰志",
+    ].join("\n");
+    const names = voted(text, {
+      喜兰志: [[0.78, 0.85, 0.93]],
+      彭兰志: [
+        [0.64, 0.9, 0.93],
+        [0.16, 0.65, 0.92],
+      ],
+    });
+    expect(names[1]!.value).toBeNull();
+    expect(names[1]!.raw).toBe("彭兰志");
+    // A very clear reading still stands (the 肖玉霞 case above).
+    const clear = voted(text, {
+      喜兰志: [[0.9, 0.85, 0.93]],
+      彭兰志: [
+        [0.64, 0.9, 0.93],
+        [0.16, 0.65, 0.92],
+      ],
+    });
+    expect(clear[1]!.value).toBe("喜兰志");
+  });
+
   it("gives no name where the readings disagree and none is clear, keeping the text read", () => {
     const text = [
       "审核组长（签字）： 郭秀大",

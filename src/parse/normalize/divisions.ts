@@ -3,6 +3,7 @@
  * after the city are no division of it, and exactly one division differs from them only in characters the
  * engine read unclearly (agreeing on the clear ones and on the suffix 区/县/市), that division is what was
  * printed. A street named after its district (岳麓大道) gets the same repair where it was misread the same way.
+ * A district read right does not stop that repair of the street (a second look may have repaired only the first).
  * Two divisions fitting equally (淮北区: 渝北区 or 江北区) leave the reading as it is. */
 import { areaList } from "@vant/area-data";
 import { CLEAR } from "../text/vote.ts";
@@ -54,7 +55,11 @@ export function repairDivision(chars: readonly string[], confs: readonly number[
     for (let p = text.indexOf(city); p >= 0; p = text.indexOf(city, p + 1)) {
       const at = [...text.slice(0, p + city.length)].length;
       const rest = text.slice(p + city.length);
-      if (counties.some((c) => rest.startsWith(c))) continue;
+      const asRead = counties.find((c) => rest.startsWith(c));
+      if (asRead) {
+        changed = repairStem(out, confs, at, [...asRead]) || changed;
+        continue;
+      }
       const fits = counties
         .map((c) => ({ c, d: unclearDiffs(chars, confs, at, c) }))
         .filter((f): f is { c: string; d: number[] } => {
@@ -71,16 +76,47 @@ export function repairDivision(chars: readonly string[], confs: readonly number[
         out[at + i] = ch;
       });
       changed = true;
-      const stem = county.slice(0, -1);
-      if (stem.length < 2) continue;
-      for (let q = at + county.length; q + stem.length <= out.length; q++) {
-        const d = unclearDiffs(out, confs, q, stem.join(""));
-        if (!d || d.length === 0 || d.length >= stem.length) continue;
-        stem.forEach((ch, i) => {
-          out[q + i] = ch;
-        });
-      }
+      repairStem(out, confs, at, county);
     }
   }
   return changed ? out : null;
+}
+
+/** The district's name where the address repeats it (岳麓区岳麓大道), misread in unclear characters only and
+ * in fewer than all of them. True when something changed. */
+function repairStem(out: string[], confs: readonly number[], at: number, county: readonly string[]): boolean {
+  const stem = county.slice(0, -1);
+  if (stem.length < 2) return false;
+  let changed = false;
+  for (let q = at + county.length; q + stem.length <= out.length; q++) {
+    const d = unclearDiffs(out, confs, q, stem.join(""));
+    if (!d || d.length === 0 || d.length >= stem.length) continue;
+    stem.forEach((ch, i) => {
+      out[q + i] = ch;
+    });
+    changed = true;
+  }
+  return changed;
+}
+
+/** The district or county an address names right after its city when the city has no such division
+ * (重庆市淮北区), else null. Only a name ending in 区 or 县 counts: a city may be followed by a street or a
+ * town, and county-level cities (浏阳市) are left alone. */
+export function unknownDivision(address: string): string | null {
+  for (const [city, counties] of divisions()) {
+    for (let p = address.indexOf(city); p >= 0; p = address.indexOf(city, p + 1)) {
+      const rest = address.slice(p + city.length);
+      if (counties.some((c) => rest.startsWith(c))) continue;
+      const named = /^[\u4e00-\u9fa5]{1,4}?[区县]/u.exec(rest)?.[0];
+      // 新区/开发区 are zones, not divisions, and no division's name is left unread here.
+      if (
+        named &&
+        !/(新区|开发区|园区|工业区|商务区|试验区|示范区|保税区|景区|片区|街区|社区|小区|厂区|校区)$/u.test(
+          named,
+        )
+      )
+        return named;
+    }
+  }
+  return null;
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { voteField } from "../../../src/parse/fields/names.ts";
 import { readOrganizationFields } from "../../../src/parse/fields/organization.ts";
-import { repairDivision } from "../../../src/parse/normalize/divisions.ts";
+import { parseDocument } from "../../../src/parse/index.ts";
+import { repairDivision, unknownDivision } from "../../../src/parse/normalize/divisions.ts";
 import { buildLines } from "../../../src/parse/text/lines.ts";
 import { findSections } from "../../../src/parse/text/sections.ts";
+import { TABLE_LAYOUT_REPORT } from "../fixtures-text.ts";
 import { withCharConfidences } from "../helpers/confidence.ts";
 import { layoutPages } from "../helpers/layout.ts";
 
@@ -26,6 +28,30 @@ describe("districts of an address checked against the GB/T 2260 divisions", () =
     );
   });
 
+  it("repairs the street named after a district that was itself read right", () => {
+    expect(repairDivision(...reading("长沙市岳麓区岳郑大道385号", [7]))?.join("")).toBe(
+      "长沙市岳麓区岳麓大道385号",
+    );
+    // A clear character of the street is what was printed (岳华路 is no misreading of 岳麓).
+    expect(repairDivision(...reading("长沙市岳麓区岳华路1号", []))).toBeNull();
+  });
+
+  it("names the district an address gives its city that the city does not have", () => {
+    expect(unknownDivision("重庆市淮北区金开大道172号13层")).toBe("淮北区");
+    expect(unknownDivision("重庆市注北区新没大道132号")).toBe("注北区");
+    for (const fine of [
+      "重庆市渝北区金开大道172号13层",
+      "武汉市洪山区珞喻路109号",
+      "上海市浦东新区世纪大道100号",
+      "成都市高新区天府大道",
+      "苏州市工业园区星湖街328号",
+      "东莞市南城街道鸿福路",
+      "湖南省浏阳市集里街道",
+    ]) {
+      expect(unknownDivision(fine), fine).toBeNull();
+    }
+  });
+
   it("leaves an address alone where the misread character is clear, two districts fit, or all is well", () => {
     expect(repairDivision(...reading("长沙市岳郑区岳郑大道385号", []))).toBeNull();
     // 淮北区 in 重庆市 could be 渝北区 or 江北区.
@@ -44,5 +70,17 @@ describe("districts of an address checked against the GB/T 2260 divisions", () =
     expect(voted.value).toEqual(["长沙市岳麓区枫林三路351号14层"]);
     expect(voted.method).toBe("derived");
     expect(voted.confidence).toBeLessThan(sites.confidence);
+  });
+});
+
+describe("sites of a parsed report", () => {
+  it("are null, with the text kept, when an address names a district its city does not have", () => {
+    const good = parseDocument(layoutPages(TABLE_LAYOUT_REPORT)).report!;
+    expect(good.sites.value).toEqual(["江苏省苏州市吴中区木渎镇金枫路88号"]);
+    const misread = TABLE_LAYOUT_REPORT.replaceAll("苏州市吴中区", "苏州市吴牛区");
+    const sites = parseDocument(layoutPages(misread)).report!.sites;
+    expect(sites.value).toBeNull();
+    expect(sites.confidence).toBe(0);
+    expect(sites.raw).toContain("苏州市吴牛区木渎镇金枫路88号");
   });
 });
