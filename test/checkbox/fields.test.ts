@@ -155,6 +155,40 @@ describe("readCheckboxFields", () => {
     expect(f.checkboxGroups.find((g) => g.id === "managementSystems")?.options).toHaveLength(5);
   });
 
+  it("management systems: a list with a box that could not be read gives way to a list read in full", async () => {
+    const sys = (label: string, box: BoxKind): Row => ({ options: [{ label, box }] });
+    const cover = await ocrPageOf(
+      [
+        { prefix: "审核体系：", options: [{ label: "质量管理体系（QMS）", box: "tick" }] },
+        sys("环境管理体系（EMS）", "empty"),
+        sys("食品安全管理体系（FSMS/HACCP）", "empty"),
+      ],
+      1,
+      W,
+    );
+    const repeat = await ocrPageOf(
+      [
+        {
+          options: [
+            { label: "质量管理体系", box: "empty" },
+            { label: "危害分析与关键控制点体系", box: "tick" },
+          ],
+        },
+      ],
+      12,
+      W,
+    );
+    expect(repeat.marks.map((m) => m.state)).toEqual(["unchecked", "checked"]);
+    expect(readCheckboxFields([cover, repeat]).managementSystems.value).toEqual(["QMS", "HACCP"]);
+    // Strokes of a character passing for a box come with boxes that cannot be read beside them.
+    repeat.marks[0] = { ...repeat.marks[0]!, state: "unclear", confidence: 0.2 };
+    const f = readCheckboxFields([cover, repeat]);
+    expect(f.managementSystems).toMatchObject({ value: ["QMS"], page: 1 });
+    // With no list read in full, every tick seen still counts.
+    cover.marks[1] = { ...cover.marks[1]!, state: "unclear", confidence: 0.2 };
+    expect(readCheckboxFields([cover, repeat]).managementSystems.value).toEqual(["QMS", "HACCP"]);
+  });
+
   it("audit type: a ticked stage refines 初次认证; a lone 监督审核 is surveillance", async () => {
     const types = ["初次认证", "第一阶段", "第二阶段", "监督审核", "再认证", "特殊审核"];
     const header = (ticked: string[]): Row => ({

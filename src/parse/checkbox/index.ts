@@ -93,9 +93,12 @@ function unionOnPage(ps: readonly Placed[]): Bbox | null {
   return unionBbox(ps.filter((p) => p.page === page).map((p) => p.mark.bbox));
 }
 
-/** Multi-select: every ticked system, from the cover list and any repeat of it. */
+/** Multi-select: every ticked system, from the cover list and any repeat of it. A list with a box that could
+ * not be read gives way to lists read in full (the scanned seed's conclusion names the systems in a plain line
+ * where strokes of 危 passed for a box; its cover list reads cleanly). */
 function systemsField(groups: readonly BuiltGroup[]): Field<string[]> {
-  const members = groups.flatMap((g) => g.members);
+  const readInFull = groups.filter((g) => g.members.every((p) => p.mark.state !== "unclear"));
+  const members = (readInFull.length > 0 ? readInFull : groups).flatMap((g) => g.members);
   const ticked = checked(members);
   if (ticked.length === 0) return missing();
   const codes = [...new Set(ticked.map((p) => p.term.value))];
