@@ -116,8 +116,8 @@ export function horizontalTextRatio(small: PageImage): number {
 
 /**
  * Rows [top, bottom) (in `small`'s pixels) of the band of `fraction` of the page height holding the
- * most ink, skipping bands that are mostly solid (photos, black bars) — the text an orientation
- * probe should read.
+ * most ink, skipping bands that are mostly solid (photos, black bars), widened to whole text lines — the
+ * text an orientation probe should read.
  */
 export function densestTextBand(small: PageImage, fraction: number): [number, number] {
   const threshold = Math.min(otsuThreshold(small), 200);
@@ -140,5 +140,14 @@ export function densestTextBand(small: PageImage, fraction: number): [number, nu
       bestTop = top;
     }
   }
-  return [bestTop, Math.min(small.height, bestTop + band)];
+  // Widen the band to the gaps between lines: a probe cutting a line in half reads garbage both ways up
+  // (measured: every probe strip of the bench pages read as nonsense, so both ways were read).
+  const peak = Math.max(...rows);
+  const gap = (y: number) => rows[y]! <= 0.05 * peak;
+  const reach = band;
+  let top = bestTop;
+  while (top > 0 && bestTop - top < reach && !gap(top)) top--;
+  let bottom = Math.min(small.height, bestTop + band);
+  while (bottom < small.height && bottom - bestTop - band < reach && !gap(bottom - 1)) bottom++;
+  return [top, bottom];
 }

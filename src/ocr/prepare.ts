@@ -39,7 +39,7 @@ const ANALYSIS_DPI = 100;
 /** Row/column contrast ratio below which text runs vertically (page turned 90°). Measured ~2-4 upright. */
 const SIDEWAYS_RATIO = 0.8;
 /** Share of page height the orientation probe reads. */
-const PROBE_BAND = 0.12;
+const PROBE_BAND = 0.06;
 /** Skew below this is left alone: resampling blurs glyphs for no gain. */
 const MIN_SKEW_DEG = 0.15;
 

@@ -1,11 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { renderSyntheticPage, seedLines } from "../../bench/synthetic-page.ts";
 import { whitenDarkBorders } from "../../src/ocr/borders.ts";
-import { estimateSkew, horizontalTextRatio } from "../../src/ocr/layout-analysis.ts";
+import { densestTextBand, estimateSkew, horizontalTextRatio } from "../../src/ocr/layout-analysis.ts";
 import { downscale } from "../../src/ocr/pixels.ts";
 import { prepareImage } from "../../src/ocr/prepare.ts";
 
 const lines = seedLines().slice(40);
+
+describe("orientation probe band", () => {
+  it("holds whole text lines: its edges fall in the gaps between lines", () => {
+    // 100 DPI analysis copy: lines 14 px of ink every 30 px, the densest block from row 300 on.
+    const W = 400;
+    const H = 1000;
+    const data = new Uint8Array(W * H).fill(240);
+    const lineTops = [300, 330, 360, 390, 420, 450, 700];
+    for (const top of lineTops)
+      for (let y = top; y < top + 14; y++)
+        for (let x = 20; x < 380; x++) if (x % 9 < 3) data[y * W + x] = 10 + ((x * 7) % 40);
+    const small = { width: W, height: H, channels: 1 as const, data, dpi: 100 };
+    const [top, bottom] = densestTextBand(small, 0.05);
+    expect(bottom - top).toBeGreaterThanOrEqual(50);
+    const inLine = (y: number) => lineTops.some((t) => y >= t && y < t + 14);
+    expect(inLine(top), `top ${top}`).toBe(false);
+    expect(inLine(bottom - 1), `bottom ${bottom}`).toBe(false);
+    // Every line the band touches is inside it whole.
+    for (const t of lineTops) if (t + 14 > top && t < bottom) expect(t >= top && t + 14 <= bottom).toBe(true);
+  });
+});
 
 describe("page geometry without OCR", () => {
   it("measures skew within 0.2° over ±5°", async () => {
