@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { type Job, UnrecoverableError } from "bullmq";
+import { AuditExtractError } from "../src/domain/errors.ts";
 import { OcrPage } from "../src/domain/ocr.ts";
 import type { AuditRecord } from "../src/domain/record.ts";
 import { llmConfigFromEnv } from "../src/llm/index.ts";
@@ -61,10 +62,17 @@ async function collectPages(
     if (n === null || byPage.has(n)) continue;
     byPage.set(n, errorPage(n, codeFromReason(reason, "OCR_FAILED"), messageFromReason(reason)));
   }
-  const pages = Array.from(
-    { length: pageCount },
-    (_, i) => byPage.get(i + 1) ?? errorPage(i + 1, "OCR_FAILED", `no result for page ${i + 1}`),
-  );
+  // A document job runs only once every page job has finished, so a page with neither a result nor a failure
+  // means Redis lost them (restarted without persistence). Writing the record now would turn pages that were
+  // read into page errors; failing lets the job run again with its pages.
+  const missing = Array.from({ length: pageCount }, (_, i) => i + 1).filter((n) => !byPage.has(n));
+  if (missing.length > 0) {
+    throw new AuditExtractError(
+      "QUEUE_STATE_LOST",
+      `no result for page ${missing.join(", ")} of ${pageCount}: the queue lost them`,
+    );
+  }
+  const pages = Array.from({ length: pageCount }, (_, i) => byPage.get(i + 1)!);
   return { pages, engine, ocrMs };
 }
 

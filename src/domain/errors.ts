@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   USAGE: "the command line is wrong",
   CONFIG_INVALID: "the configuration is invalid",
   QUEUE_UNAVAILABLE: "Redis cannot be reached",
+  QUEUE_STATE_LOST:
+    "the queue lost a job's results (Redis restarted without persistence): the job is run again",
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
