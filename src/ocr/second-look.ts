@@ -107,7 +107,7 @@ function readingChars(result: EngineResult): Char[] {
   );
 }
 
-/** The span's words with the second reading merged in (same array when nothing changed). */
+/** The line's words with the span's second reading merged in; words left as read are the same objects. */
 export function mergeSecondReading(
   words: readonly OcrWord[],
   span: Pick<Span, "from" | "to">,
