@@ -131,8 +131,6 @@ export function parseLanguages(languages: string | readonly TesseractLanguage[])
 }
 
 export interface TesseractEngine extends OcrEngine {
-  /** The best model's reading of a short line crop (one worker, started on first use). */
-  reread(image: PageImage, signal?: AbortSignal): Promise<EngineResult | null>;
   /** Workers started so far, recycling included. */
   readonly workersCreated: number;
   readonly poolSize: number;
@@ -231,10 +229,14 @@ export async function createTesseractEngine(options: TesseractEngineOptions = {}
       return pool.workersCreated;
     },
     poolSize: size,
-    async reread(image: PageImage, signal?: AbortSignal): Promise<EngineResult | null> {
-      if (options.secondLook === false) return null;
-      return (await secondReader()).recognize(image, signal);
-    },
+    // Without a second reader the engine has no `reread`, so no doubtful word is even cut out.
+    ...(options.secondLook === false
+      ? {}
+      : {
+          /** The best model's reading of a short line crop (one worker, started on first use). */
+          reread: async (image: PageImage, signal?: AbortSignal): Promise<EngineResult | null> =>
+            (await secondReader()).recognize(image, signal),
+        }),
     async recognize(image: PageImage, signal?: AbortSignal): Promise<EngineResult> {
       const pgm = encodePgm(image);
       try {
@@ -261,7 +263,11 @@ export async function createTesseractEngine(options: TesseractEngineOptions = {}
     },
     async close(): Promise<void> {
       await pool.close();
-      if (second) await (await second).close();
+      // A second reader that failed to start has nothing to close (its error went to the page that asked).
+      await second?.then(
+        (engine) => engine.close(),
+        () => undefined,
+      );
       await rm(scratch, { recursive: true, force: true });
     },
   };

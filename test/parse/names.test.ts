@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readCertificationBody, readReportNumber } from "../../src/parse/fields/header.ts";
-import { voteCode, voteField, voteSpelling } from "../../src/parse/fields/names.ts";
+import { voteCode, voteField, voteSpellingOf } from "../../src/parse/fields/names.ts";
 import { readOrganizationFields } from "../../src/parse/fields/organization.ts";
 import { buildLines } from "../../src/parse/text/lines.ts";
 import { findSections } from "../../src/parse/text/sections.ts";
@@ -18,7 +18,7 @@ describe("long values voted across the places a report prints them", () => {
       "武汉鑫源物业服务有限公司现有员工72人",
       "审核组认为武汉鑫源物业服务有限公司的管理体系",
     ];
-    expect(voteSpelling("武汉从源物业服务有限公司", texts, 1)).toBe("武汉鑫源物业服务有限公司");
+    expect(voteSpellingOf("武汉从源物业服务有限公司", texts, 1).value).toBe("武汉鑫源物业服务有限公司");
   });
   it("keeps a character read clearly even where other places print another one (服务/业务)", () => {
     const texts = [
@@ -26,14 +26,14 @@ describe("long values voted across the places a report prints them", () => {
       "公司从事软件开发及运维业务多年",
       "软件开发及运维业务由研发部负责",
     ];
-    expect(voteSpelling("软件开发及运维服务", texts, 1)).toBe("软件开发及运维服务");
+    expect(voteSpellingOf("软件开发及运维服务", texts, 1).value).toBe("软件开发及运维服务");
   });
   it("keeps its own reading on a tie, and never lets digits vote (27栋 and 28栋 are two places)", () => {
-    expect(voteSpelling("长沙市岳郑区枫林路", ["长沙市岳郑区枫林路", "长沙市岳麓区枫林路"], 1)).toBe(
+    expect(voteSpellingOf("长沙市岳郑区枫林路", ["长沙市岳郑区枫林路", "长沙市岳麓区枫林路"], 1).value).toBe(
       "长沙市岳郑区枫林路",
     );
     const sites = ["枫林三路208号27栋14层", "枫林三路208号28栋14层", "枫林三路208号28栋14层"];
-    expect(voteSpelling("枫林三路208号27栋14层", sites, 2)).toBe("枫林三路208号27栋14层");
+    expect(voteSpellingOf("枫林三路208号27栋14层", sites, 2).value).toBe("枫林三路208号27栋14层");
   });
 });
 

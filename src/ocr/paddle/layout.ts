@@ -4,7 +4,7 @@
  * top to bottom, words with boxes in page pixels. Word boxes come from where the recogniser read each
  * character (its CTC frames), so option labels like 符合 get their own boxes.
  */
-import { type Bbox, unionBbox } from "../../domain/geometry.ts";
+import { type Bbox, groupRows, unionBbox } from "../../domain/geometry.ts";
 import type { OcrLine, OcrWord } from "../../domain/ocr.ts";
 import { weightedConfidence } from "../tesseract-result.ts";
 
@@ -105,11 +105,6 @@ export function wordsOf(box: RecognisedBox): OcrWord[] {
 
 const height = (b: Bbox) => Math.max(1, b[3] - b[1]);
 
-/** Same visual row: the vertical overlap is over half the smaller box (the parser's rule too). */
-function sameRow(a: Bbox, b: Bbox): boolean {
-  return Math.min(a[3], b[3]) - Math.max(a[1], b[1]) > 0.5 * Math.min(height(a), height(b));
-}
-
 /** Boxes overlapping in x by more than their grown margins (about a line height): not neighbours on a row. */
 const overlapsX = (a: Bbox, b: Bbox) =>
   Math.min(a[2], b[2]) - Math.max(a[0], b[0]) > Math.min(height(a), height(b));
@@ -117,20 +112,9 @@ const overlapsX = (a: Bbox, b: Bbox) =>
 /** Lines in reading order: rows top to bottom, boxes in a row left to right. Empty boxes are dropped. */
 export function linesFromBoxes(boxes: readonly RecognisedBox[]): OcrLine[] {
   const kept = boxes.filter((b) => b.chars.some((c) => !/\s/u.test(c.ch)));
-  const rows: { bbox: Bbox; boxes: RecognisedBox[] }[] = [];
-  const byTop = [...kept].sort((a, b) => (a.bbox[1] + a.bbox[3]) / 2 - (b.bbox[1] + b.bbox[3]) / 2);
-  for (const box of byTop) {
-    const row = rows.find(
-      (r) => sameRow(r.bbox, box.bbox) && !r.boxes.some((m) => overlapsX(m.bbox, box.bbox)),
-    );
-    if (row) {
-      row.boxes.push(box);
-      row.bbox = unionBbox([row.bbox, box.bbox]) ?? row.bbox;
-    } else rows.push({ bbox: box.bbox, boxes: [box] });
-  }
-  rows.sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
-  return rows.map((row) => {
-    const ordered = [...row.boxes].sort((a, b) => a.bbox[0] - b.bbox[0]);
+  const byMiddle = [...kept].sort((a, b) => (a.bbox[1] + a.bbox[3]) / 2 - (b.bbox[1] + b.bbox[3]) / 2);
+  return groupRows(byMiddle, (b) => b.bbox, overlapsX).map((row) => {
+    const ordered = [...row.items].sort((a, b) => a.bbox[0] - b.bbox[0]);
     const words = ordered.flatMap(wordsOf);
     const text = ordered.map(boxText).join(" ");
     const chars = ordered.flatMap((b) => b.chars.filter((c) => !/\s/u.test(c.ch)));

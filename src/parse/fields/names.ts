@@ -16,8 +16,6 @@ export interface SpellingVote {
   value: string;
   /** Lowest confidence of a chosen character (1 when nothing but clear readings were seen). */
   weakest: number;
-  /** Characters the readings disagree on with none of them clear: the value is doubtful there. */
-  unreadable: number;
   /** Best confidence of each chosen character; null when the text holds no reading of the value. */
   confs: number[] | null;
 }
@@ -33,7 +31,7 @@ export function voteSpellingOf(
 ): SpellingVote {
   const v = [...value];
   const L = v.length;
-  const unchanged = { value, weakest: 1, unreadable: 0, confs: null };
+  const unchanged = { value, weakest: 1, confs: null };
   if (L < 6) return unchanged;
   const windows: CharReading[][] = [];
   for (const t of texts) {
@@ -52,7 +50,6 @@ export function voteSpellingOf(
   }
   if (windows.length === 0) return unchanged;
   let weakest = 1;
-  let unreadable = 0;
   const confs: number[] = [];
   const out = v.map((own, j) => {
     // The value itself is not a reading of its own (it is one of the windows): it only breaks ties. A character
@@ -69,16 +66,11 @@ export function voteSpellingOf(
             { ch: own, conf: Math.max(0, mine.conf) },
             readings.filter((r) => r !== mine),
           );
-    if (!vote.readable) unreadable++;
     confs.push(vote.conf);
     if (isHan(own)) weakest = Math.min(weakest, vote.conf);
     return vote.ch;
   });
-  return { value: out.join(""), weakest, unreadable, confs };
-}
-
-export function voteSpelling(value: string, texts: readonly (string | Reading)[], maxDiff: number): string {
-  return voteSpellingOf(value, texts, maxDiff).value;
+  return { value: out.join(""), weakest, confs };
 }
 
 /** A value voted over every line of the document (organisation, certification body, scope, sites). A value

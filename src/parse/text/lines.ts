@@ -1,5 +1,5 @@
 import type { FieldMethod } from "../../domain/field.ts";
-import { type Bbox, unionBbox } from "../../domain/geometry.ts";
+import { type Bbox, groupRows, unionBbox } from "../../domain/geometry.ts";
 import type { OcrLine, OcrPage, OcrWord } from "../../domain/ocr.ts";
 import { isAsciiAlnum, matchForm, nfkcChar } from "./chars.ts";
 
@@ -29,7 +29,6 @@ interface Piece {
 
 const height = (b: Bbox) => Math.max(1, b[3] - b[1]);
 
-/** Cleans one run of text (no cell breaks inside) and gives each kept character a box. */
 interface Built {
   text: string;
   boxes: Bbox[];
@@ -48,6 +47,7 @@ function popChar(out: Built): void {
   out.confs.pop();
 }
 
+/** Cleans one run of text (no cell breaks inside) and gives each kept character a box. */
 function appendRun(out: Built, piece: Piece): void {
   const chars = [...piece.text];
   const step = (piece.bbox[2] - piece.bbox[0]) / Math.max(1, chars.length);
@@ -131,12 +131,6 @@ function piecesOf(line: OcrLine): Piece[] {
   return [{ text: line.text, bbox: line.bbox, confidence: line.confidence }];
 }
 
-/** Two boxes on the same visual row: their vertical overlap is most of the smaller one. */
-function sameRow(a: Bbox, b: Bbox): boolean {
-  const overlap = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
-  return overlap > 0.5 * Math.min(height(a), height(b));
-}
-
 /** OCR lines of all pages -> one reading-order list. Lines the engine split on one row (table cells) are
  * joined back into one row, because labels and their values, and table cells, belong together. */
 export function buildLines(pages: readonly OcrPage[]): DocLine[] {
@@ -146,19 +140,9 @@ export function buildLines(pages: readonly OcrPage[]): DocLine[] {
     if (page.error) continue;
     const method: FieldMethod = page.source === "text-layer" ? "text-layer" : "ocr";
     const lines = page.lines.filter((l) => l.text.trim() !== "" || l.words.some((w) => w.text.trim() !== ""));
-    const rows: { bbox: Bbox; lines: OcrLine[] }[] = [];
-    for (const line of [...lines].sort((a, b) => a.bbox[1] - b.bbox[1])) {
-      const row = rows.find(
-        (r) => sameRow(r.bbox, line.bbox) && !r.lines.some((l) => overlapsX(l.bbox, line.bbox)),
-      );
-      if (row) {
-        row.lines.push(line);
-        row.bbox = unionBbox([row.bbox, line.bbox]) ?? row.bbox;
-      } else rows.push({ bbox: line.bbox, lines: [line] });
-    }
-    rows.sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
-    for (const row of rows) {
-      const sortedLines = [...row.lines].sort((a, b) => a.bbox[0] - b.bbox[0]);
+    const byTop = [...lines].sort((a, b) => a.bbox[1] - b.bbox[1]);
+    for (const row of groupRows(byTop, (l) => l.bbox, overlapsX)) {
+      const sortedLines = [...row.items].sort((a, b) => a.bbox[0] - b.bbox[0]);
       const pieces: Piece[] = [];
       sortedLines.forEach((l, i) => {
         // A line that already carries tabs (text layer) keeps them; separate engine lines are separate cells.
