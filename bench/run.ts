@@ -4,7 +4,8 @@
  *   npm run bench -- [--pages N] [--long M] [--dpi D] [--no-native]
  *
  * Reports pages/min with 1 worker and with one worker per core, peak RSS, CER, and (if `tesseract` is
- * on PATH) the same prepared pages through native Tesseract (OMP_THREAD_LIMIT=1, psm 3). `--long M`
+ * on PATH) the same prepared pages through native Tesseract (OMP_THREAD_LIMIT=1, psm 3), the two engines
+ * taking turns page by page. `--long M`
  * pushes M pages (the N reused) through the pool and samples RSS at 10% and 100% of M.
  * Writes bench/results/<timestamp>.json.
  */
@@ -19,6 +20,7 @@ import type { PageImage } from "../src/domain/page.ts";
 import { ocrPage } from "../src/ocr/page.ts";
 import { encodePgm } from "../src/ocr/pixels.ts";
 import { createTesseractEngine } from "../src/ocr/tesseract.ts";
+import { PAGES_PER_WORKER, Semaphore } from "../src/pipeline/semaphore.ts";
 import { runBoxPhase } from "./boxes.ts";
 import { renderSyntheticPage, seedLines } from "./synthetic-page.ts";
 
@@ -89,11 +91,15 @@ interface PhaseResult {
 
 async function runPhase(pages: readonly Page[], workers: number, secondLook = true): Promise<PhaseResult> {
   const engine = await createTesseractEngine({ workers, secondLook });
+  // As many pages in flight as the in-process runner allows, so the bench schedules pages the way ingest does.
+  const inFlight = new Semaphore(workers * PAGES_PER_WORKER);
   const rss = new RssSampler();
   rss.start();
   const t0 = performance.now();
   const results = await Promise.all(
-    pages.map((p, i) => ocrPage({ page: i + 1, kind: "raster", image: p.image }, engine, { secondLook })),
+    pages.map((p, i) =>
+      inFlight.run(() => ocrPage({ page: i + 1, kind: "raster", image: p.image }, engine, { secondLook })),
+    ),
   );
   const seconds = (performance.now() - t0) / 1000;
   const peak = rss.stop();
@@ -106,6 +112,18 @@ async function runPhase(pages: readonly Page[], workers: number, secondLook = tr
     peakRssMb: mb(peak),
     meanCer: cers.reduce((a, b) => a + b, 0) / cers.length,
     prepared: results.map((r) => r.image!),
+  };
+}
+
+function averagePhases(a: PhaseResult, b: PhaseResult): PhaseResult {
+  const seconds = (a.seconds + b.seconds) / 2;
+  return {
+    workers: a.workers,
+    seconds,
+    pagesPerMin: ((a.pagesPerMin * a.seconds) / 60 / seconds) * 60,
+    peakRssMb: Math.max(a.peakRssMb, b.peakRssMb),
+    meanCer: (a.meanCer + b.meanCer) / 2,
+    prepared: a.prepared,
   };
 }
 
@@ -136,24 +154,6 @@ async function runLong(
   return { rssMbAtPage, workersCreated };
 }
 
-/** The engine alone on already prepared pages (what native Tesseract is given): no rotation or skew work. */
-async function runRecognizeOnly(prepared: readonly PageImage[], references: readonly string[]) {
-  const engine = await createTesseractEngine({ workers: 1 });
-  await engine.recognize(prepared[0]!); // start-up outside the timing, as a long-running pool has it
-  const t0 = performance.now();
-  const cers: number[] = [];
-  for (const [i, image] of prepared.entries()) {
-    const result = await engine.recognize(image);
-    cers.push(cer(references[i]!, result.text));
-  }
-  const seconds = (performance.now() - t0) / 1000;
-  await engine.close();
-  return {
-    secondsPerPage: seconds / prepared.length,
-    meanCer: cers.reduce((a, b) => a + b, 0) / cers.length,
-  };
-}
-
 function hasNativeTesseract(): boolean {
   try {
     execFileSync("tesseract", ["--version"], { stdio: "ignore" });
@@ -163,69 +163,142 @@ function hasNativeTesseract(): boolean {
   }
 }
 
-/** Native Tesseract, one process at a time with one thread (its OpenMP threads fight on 2 cores). */
-async function runNative(prepared: readonly PageImage[], references: readonly string[]) {
+/** Native Tesseract on one page file, one thread (its OpenMP threads fight on 2 cores). */
+function readNative(file: string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const child = spawn(
+      "tesseract",
+      [
+        file,
+        "stdout",
+        "-l",
+        "chi_sim",
+        "--psm",
+        "3",
+        "--dpi",
+        String(dpi),
+        "-c",
+        "preserve_interword_spaces=1",
+      ],
+      { env: { ...process.env, OMP_THREAD_LIMIT: "1" }, stdio: ["ignore", "pipe", "ignore"] },
+    );
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString("utf8");
+    });
+    child.on("error", reject);
+    child.on("close", () => resolve(out));
+  });
+}
+
+interface EngineTiming {
+  secondsPerPage: number;
+  meanCer: number;
+}
+
+/**
+ * The engine alone on already prepared pages (no rotation or skew work) against native Tesseract on the
+ * same pages. The two take turns page by page, and which goes first alternates: this VM's speed drifts by
+ * a third over minutes, so two blocks timed one after the other compare two machines, not two engines.
+ */
+async function runEngineForEngine(
+  prepared: readonly PageImage[],
+  references: readonly string[],
+): Promise<{ recognizeOnly: EngineTiming; native: EngineTiming }> {
   const dir = mkdtempSync(join(tmpdir(), "bench-native-"));
-  const files = prepared.map((img, i) => {
+  const engine = await createTesseractEngine({ workers: 1, secondLook: false });
+  await engine.recognize(prepared[0]!); // start-up outside the timing, as a long-running pool has it
+  const js = { ms: 0, cers: [] as number[] };
+  const native = { ms: 0, cers: [] as number[] };
+  const timeJs = async (i: number): Promise<void> => {
+    const t0 = performance.now();
+    const result = await engine.recognize(prepared[i]!);
+    js.ms += performance.now() - t0;
+    js.cers.push(cer(references[i]!, result.text));
+  };
+  const timeNative = async (i: number, file: string): Promise<void> => {
+    const t0 = performance.now();
+    const text = await readNative(file);
+    native.ms += performance.now() - t0;
+    native.cers.push(cer(references[i]!, text));
+  };
+  try {
+    for (const [i, image] of prepared.entries()) {
+      const file = join(dir, `page-${i}.pgm`);
+      writeFileSync(file, encodePgm(image));
+      if (i % 2 === 0) {
+        await timeJs(i);
+        await timeNative(i, file);
+      } else {
+        await timeNative(i, file);
+        await timeJs(i);
+      }
+    }
+  } finally {
+    await engine.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const timing = (t: { ms: number; cers: number[] }): EngineTiming => ({
+    secondsPerPage: t.ms / 1000 / prepared.length,
+    meanCer: t.cers.reduce((a, b) => a + b, 0) / t.cers.length,
+  });
+  return { recognizeOnly: timing(js), native: timing(native) };
+}
+
+/**
+ * The machine's own parallel scaling: native Tesseract over the same pages one process at a time and `workers`
+ * processes at once (each taking the next page), timed in the order A B B A so that drift cancels. tesseract.js
+ * cannot scale better than the cores scale the same engine work.
+ */
+async function runNativeScaling(prepared: readonly PageImage[], workers: number) {
+  const dir = mkdtempSync(join(tmpdir(), "bench-native-"));
+  const files = prepared.map((image, i) => {
     const file = join(dir, `page-${i}.pgm`);
-    writeFileSync(file, encodePgm(img));
+    writeFileSync(file, encodePgm(image));
     return file;
   });
-  const t0 = performance.now();
-  const cers: number[] = [];
-  for (const [i, file] of files.entries()) {
-    const text = await new Promise<string>((resolve, reject) => {
-      const child = spawn(
-        "tesseract",
-        [
-          file,
-          "stdout",
-          "-l",
-          "chi_sim",
-          "--psm",
-          "3",
-          "--dpi",
-          String(dpi),
-          "-c",
-          "preserve_interword_spaces=1",
-        ],
-        { env: { ...process.env, OMP_THREAD_LIMIT: "1" }, stdio: ["ignore", "pipe", "ignore"] },
-      );
-      let out = "";
-      child.stdout.on("data", (d: Buffer) => {
-        out += d.toString("utf8");
-      });
-      child.on("error", reject);
-      child.on("close", () => resolve(out));
-    });
-    cers.push(cer(references[i]!, text));
+  const timed = async (processes: number): Promise<number> => {
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: processes }, async () => {
+        while (next < files.length) await readNative(files[next++]!);
+      }),
+    );
+    return (performance.now() - t0) / 1000;
+  };
+  try {
+    const parallel = await timed(workers);
+    const serial = (await timed(1)) + (await timed(1));
+    const parallelBoth = parallel + (await timed(workers));
+    return { workers, serialSecondsPerPage: serial / 2 / files.length, scaling: serial / parallelBoth };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  const seconds = (performance.now() - t0) / 1000;
-  rmSync(dir, { recursive: true, force: true });
-  return { secondsPerPage: seconds / files.length, meanCer: cers.reduce((a, b) => a + b, 0) / cers.length };
 }
 
 async function main(): Promise<void> {
   const cores = availableParallelism();
   console.log(`rendering ${pageCount} synthetic pages at ${dpi} DPI (${cores} cores)...`);
   const pages = await makePages();
-  const single = await runPhase(pages, 1);
-  const multi = cores > 1 ? await runPhase(pages, cores) : single;
+  // Phases run in the order A B C B A and each pair is averaged, so that all three are centred on the same
+  // moment: this VM's speed drifts over minutes, and phases timed one after the other would carry the drift.
+  const singleFirst = await runPhase(pages, 1);
+  const multiFirst = cores > 1 ? await runPhase(pages, cores) : singleFirst;
   // The second look at doubtful words (second-look.ts) costs this much of a worker's time.
   const firstLookOnly = await runPhase(pages, 1, false);
-  const native =
+  const multi = cores > 1 ? averagePhases(multiFirst, await runPhase(pages, cores)) : multiFirst;
+  const single = averagePhases(singleFirst, await runPhase(pages, 1));
+  const engineForEngine =
     !values["no-native"] && hasNativeTesseract()
-      ? await runNative(
+      ? await runEngineForEngine(
           single.prepared,
           pages.map((p) => p.reference),
         )
       : null;
-  const recognizeOnly = native
-    ? await runRecognizeOnly(
-        single.prepared,
-        pages.map((p) => p.reference),
-      )
-    : null;
+  const native = engineForEngine?.native ?? null;
+  const nativeScaling = engineForEngine && cores > 1 ? await runNativeScaling(single.prepared, cores) : null;
+  const recognizeOnly = engineForEngine?.recognizeOnly ?? null;
   const boxes = await runBoxPhase(new URL("../fixtures/sample/", import.meta.url).pathname);
   const long = longRun > 0 ? await runLong(pages, longRun) : null;
 
@@ -272,6 +345,11 @@ async function main(): Promise<void> {
     `second look: 1 worker ${(single.seconds / firstLookOnly.seconds).toFixed(2)}x the time without it`,
   );
   console.log(`\n${cores}-worker / 1-worker throughput: ${scaling.toFixed(2)}x`);
+  if (nativeScaling) {
+    console.log(
+      `native tesseract, ${cores} processes / 1 process on the same pages (the machine's own scaling): ${nativeScaling.scaling.toFixed(2)}x`,
+    );
+  }
   if (native) {
     console.log(
       `tesseract.js (1 worker, incl. prepare) / native s/page: ${(single.seconds / pages.length / native.secondsPerPage).toFixed(2)}x`,
@@ -309,6 +387,7 @@ async function main(): Promise<void> {
     multi: { ...multi, prepared: undefined },
     scaling,
     native,
+    nativeScaling,
     recognizeOnly,
     boxes,
     long: long ? { pages: longRun, ...long } : null,

@@ -10,7 +10,7 @@ import { createEngine } from "./engine.ts";
 import { sha256File } from "./hash.ts";
 import { expandInputs } from "./inputs.ts";
 import { findDone, pageImageDir, writeDocumentOutputs } from "./outputs.ts";
-import { Semaphore } from "./semaphore.ts";
+import { PAGES_PER_WORKER, Semaphore } from "./semaphore.ts";
 
 export type ProgressEvent =
   | { type: "start"; files: number }
@@ -53,7 +53,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
   emit({ type: "start", files: files.length + missing.length });
   const llm = llmConfigFromEnv(process.env);
   const engine = opts.engine ?? (await createEngine(config));
-  const pages = new Semaphore(config.ocr.workers * 2);
+  const pages = new Semaphore(config.ocr.workers * PAGES_PER_WORKER);
   const docs = new Semaphore(2);
   try {
     for (const m of missing) {

@@ -1,3 +1,7 @@
+/** Pages read at once per OCR worker: two, so that a worker always has the next page prepared while the main
+ * thread rotates, crops and parses the one before. */
+export const PAGES_PER_WORKER = 2;
+
 /** Bounds how many pages are in flight so a folder of thousands never renders everything at once. */
 export class Semaphore {
   private waiting: (() => void)[] = [];
