@@ -1,8 +1,45 @@
 import { describe, expect, it } from "vitest";
 import { Report } from "../../src/domain/record.ts";
 import { parseDocument } from "../../src/parse/index.ts";
-import { AUDIT_NOTICE, INVOICE, LETTER, TABLE_LAYOUT_REPORT } from "./fixtures-text.ts";
+import { AUDIT_NOTICE, INVOICE, LETTER, PROSE_LAYOUT_REPORT, TABLE_LAYOUT_REPORT } from "./fixtures-text.ts";
 import { layoutPages, textLayerPages } from "./helpers/layout.ts";
+
+describe("prose report with labelled lines instead of tables", () => {
+  for (const [name, pages] of [
+    ["scanned", layoutPages(PROSE_LAYOUT_REPORT)],
+    ["text layer", textLayerPages(PROSE_LAYOUT_REPORT)],
+  ] as const) {
+    it(`reads team, site, NC paragraphs, deadline and signature (${name})`, () => {
+      const result = parseDocument(pages);
+      expect(result.kind).toBe("audit_report");
+      const r = Report.parse(result.report);
+      expect(r.reportNumber.value).toBe("ZJ24-QEO-0592");
+      expect(r.organization.value).toBe("杭州立信包装材料有限公司");
+      expect(r.auditType.value).toBe("recertification");
+      expect(r.managementSystems.value).toEqual(["QMS", "EMS", "OHSMS"]);
+      expect([r.auditStart.value, r.auditEnd.value]).toEqual(["2024-06-11", "2024-06-13"]);
+      expect(r.sites.value).toEqual(["浙江省杭州市萧山区新塘街道霞江路66号"]);
+      expect(r.employees.value).toBe(152);
+      expect(
+        r.team.map((m) => [m.name.value, m.role.value, m.registrationNo.value, m.technicalCodes.value]),
+      ).toEqual([
+        ["孙丽华", "leader", "2017-N1QMS-2045781", ["14.02.01"]],
+        ["周强", "member", "2018-N1EMS-3012456", null],
+        ["吴建", "expert", null, ["14.02.01"]],
+      ]);
+      expect([r.ncMajor.value, r.ncMinor.value]).toEqual([0, 3]);
+      expect(
+        r.ncItems.map((n) => [n.clause.value, n.department.value, n.severity.value, n.text.value]),
+      ).toEqual([
+        ["7.1.5", "质检部", "minor", "计量器具未按期校准"],
+        ["6.1.2", "生产部", "minor", "未识别油墨废液的环境因素"],
+        ["8.1", "仓库", "minor", "叉车作业区未设置安全警示"],
+      ]);
+      expect(r.rectificationDeadline.value).toBe("2024-07-12");
+      expect(r.signatures.value).toEqual(["孙丽华"]);
+    });
+  }
+});
 
 describe("table-driven report of another certification body", () => {
   for (const [name, pages] of [

@@ -167,6 +167,64 @@ function fromSummary(lines: readonly DocLine[], major: number | null, minor: num
   return items;
 }
 
+/** A report without an NC table may write each NC as a paragraph: "不符合项 1：条款 7.1.5，质检部，计量器具未按期
+ *校准。" (or 不符合项编号/NC 1/不符合报告 1). Parts that are a clause or a department are read as such; the rest is the
+ * finding. Severity from the paragraph's own words, else from the counts when all NCs are of one kind. */
+const ITEM_HEAD =
+  /^\s*(?:不符合项|不符合报告|不符合|NC)\s*(?:编号)?\s*(?:No\.?)?\s*[-－]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[:：.、]/i;
+
+function fromItemParagraphs(lines: readonly DocLine[], major: number | null, minor: number | null): NcItem[] {
+  const items: NcItem[] = [];
+  const uniform =
+    major === 0 && (minor ?? 0) > 0 ? "minor" : minor === 0 && (major ?? 0) > 0 ? "major" : null;
+  for (const line of lines) {
+    const head = ITEM_HEAD.exec(line.text);
+    if (!head) continue;
+    const win = windowFrom(lines, line, head[0].length);
+    const sentence = win.text.split(/[。\n]/)[0] ?? "";
+    let clause: Field<string> = missingField();
+    let department: Field<string> = missingField();
+    const rest: [number, string][] = [];
+    let cursor = 0;
+    for (const part of sentence.split(/[，,；;]/)) {
+      const at = sentence.indexOf(part, cursor);
+      cursor = at + part.length;
+      const trimmed = part.trim();
+      const clauseM = /^(?:条款|标准条款|不符合条款)?\s*[:：]?\s*(\d{1,2}(?:\.\d{1,2}){0,4})$/.exec(trimmed);
+      if (clauseM && clause.value === null) {
+        const cAt = at + part.indexOf(clauseM[1]!);
+        clause = fieldInWindow(win, cAt, cAt + clauseM[1]!.length, clauseM[1]!, 0.85);
+        continue;
+      }
+      const deptM =
+        /^(?:部门|受审核部门|责任部门)?\s*[:：]?\s*([\u4e00-\u9fa5]{0,10}?(?:部门|部|室|科|处|中心|车间|办公室|组|办|厂|仓库|工地|项目部))$/.exec(
+          trimmed,
+        );
+      if (deptM && deptM[1]!.length >= 2 && department.value === null) {
+        const dAt = at + part.indexOf(deptM[1]!);
+        department = fieldInWindow(win, dAt, dAt + deptM[1]!.length, deptM[1]!, 0.8);
+        continue;
+      }
+      if (trimmed.length > 0) rest.push([at, part]);
+    }
+    if (rest.length === 0 || (clause.value === null && department.value === null)) continue;
+    const tStart = rest[0]![0];
+    const [lastAt, lastPart] = rest[rest.length - 1]!;
+    const text = sentence.slice(tStart, lastAt + lastPart.length).trim();
+    const own = severityOf(sentence);
+    const severity = own ?? uniform;
+    items.push({
+      clause,
+      department,
+      severity: severity
+        ? fieldInWindow(win, 0, sentence.length, severity, own ? 0.85 : 0.7)
+        : missingField(),
+      text: fieldInWindow(win, tStart, tStart + text.length, text, 0.8),
+    });
+  }
+  return items;
+}
+
 export function readNonconformities(lines: readonly DocLine[]): NcFields {
   const ncMajor = countField(lines, MAJOR);
   const ncMinor = countField(lines, MINOR);
@@ -174,6 +232,18 @@ export function readNonconformities(lines: readonly DocLine[]): NcFields {
   return {
     ncMajor,
     ncMinor,
-    ncItems: table.length > 0 ? table : fromSummary(lines, ncMajor.value, ncMinor.value),
+    ncItems: firstFound(
+      () => table,
+      () => fromItemParagraphs(lines, ncMajor.value, ncMinor.value),
+      () => fromSummary(lines, ncMajor.value, ncMinor.value),
+    ),
   };
+}
+
+function firstFound(...readers: (() => NcItem[])[]): NcItem[] {
+  for (const read of readers) {
+    const items = read();
+    if (items.length > 0) return items;
+  }
+  return [];
 }

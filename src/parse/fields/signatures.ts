@@ -21,13 +21,27 @@ export function readSignatures(lines: readonly DocLine[]): Field<string[]> {
     if (!inContext) continue;
     const colon = Math.max(line.text.lastIndexOf(":"), line.text.lastIndexOf("："));
     if (colon < 0) continue;
-    const rest = line.text.slice(colon + 1);
-    for (const token of rest.split(/[、，,；;\s\t]+/)) {
-      const name = token.replace(/[()（）]/g, "");
-      if (!looksLikeName(name) || names.includes(name)) continue;
-      names.push(name);
-      const at = line.text.indexOf(token, colon);
-      first ??= fieldAt(line, at, at + token.length, [] as string[], 0.9);
+    const segments: [number, number][] = [[colon + 1, line.text.length]];
+    // The name written at the signing label itself, where a later label follows on the line
+    // (审核组长签字：孙丽华　日期：2024年6月13日).
+    const signing =
+      /(?:签字|签名|签章)[)）]?\s*[:：]|^\s*(?:审核组长|组长|审核组员|组员|审核员|技术专家)\s*[:：]/.exec(
+        line.text,
+      );
+    if (signing) {
+      const start = signing.index + signing[0].length;
+      const next = line.text.slice(start).search(/[:：]/);
+      if (next >= 0) segments.unshift([start, start + next]);
+    }
+    for (const [from, to] of segments) {
+      const rest = line.text.slice(from, to).replace(/(?:日期|时间|签字|签名)\s*$/, "");
+      for (const token of rest.split(/[、，,；;\s\t]+/)) {
+        const name = token.replace(/[()（）]/g, "");
+        if (!looksLikeName(name) || names.includes(name)) continue;
+        names.push(name);
+        const at = line.text.indexOf(token, from);
+        first ??= fieldAt(line, at, at + token.length, [] as string[], 0.9);
+      }
     }
   }
   if (!first) return missingField();

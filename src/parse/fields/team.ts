@@ -148,20 +148,26 @@ function fromTables(lines: readonly DocLine[]): ReadMember[] {
   return team;
 }
 
-/** Without a table: "审核组长：张心 2021-N1QMS-3207381" style lines (low confidence). */
+/** Without a table: "审核组长：张心 2021-N1QMS-3207381" or "审核员：周强（注册号：2018-N1EMS-3012456，专业代码：
+ * 14.02.01）" style lines (low confidence). */
 function fromLabels(lines: readonly DocLine[]): ReadMember[] {
   const team: ReadMember[] = [];
   for (const line of lines) {
     const m = line.text.match(
-      /^\s*(审核组长|组长|审核组员|组员|审核员|技术专家|观察员)\s*(?:[（(][^）)]*[）)])?\s*[:：]\s*(.+)$/,
+      /^\s*(审核组长|组长|审核组员|组员|实习审核员|审核员|技术专家|专家|观察员)\s*(?:[（(][^）)]*[）)])?\s*[:：]\s*(.+)$/,
     );
     if (!m) continue;
     const role = roleOf(m[1]!);
     if (!role) continue;
     const rest = m[2]!;
     const regs = findRegistrations(rest);
+    const codes = findTechnicalCodes(rest);
     const names = rest
+      // What follows a name in brackets (注册号：…, 专业代码：…) or after the first registration is not a name.
+      .replace(/[（(][^）)]*(?:[）)]|$)/g, " ")
       .replace(/\d{4}\s*-\s*N.*$/, "")
+      // Codes may follow a name with no space left between them (吴建14.02.01).
+      .replace(/\d[\d.\-－]*/g, " ")
       .split(/[、，,；;\s\t]+/)
       .filter(looksLikeName);
     names.forEach((name, i) => {
@@ -173,7 +179,11 @@ function fromLabels(lines: readonly DocLine[]): ReadMember[] {
         role: fieldAt(line, 0, at, role, 0.6),
         grade: missingField(),
         registrationNo: reg ? fieldAt(line, at, line.text.length, reg, 0.6) : missingField(),
-        technicalCodes: missingField(),
+        // Codes on a line naming several people cannot be told apart: left unread rather than given to all.
+        technicalCodes:
+          names.length === 1 && codes.length > 0
+            ? fieldAt(line, at, line.text.length, codes, 0.6)
+            : missingField(),
       };
       team.push({ member, nameConfs: line.charConfidences.slice(at, at + name.length), line });
     });
