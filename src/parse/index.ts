@@ -15,6 +15,7 @@ import {
 import { voteCode, voteField } from "./fields/names.ts";
 import { readNonconformities } from "./fields/nonconformities.ts";
 import { readOrganizationFields } from "./fields/organization.ts";
+import { readRecommendationText } from "./fields/recommendation.ts";
 import { readSignatures } from "./fields/signatures.ts";
 import { deriveManagementSystems } from "./fields/systems.ts";
 import { readTeam } from "./fields/team.ts";
@@ -105,7 +106,12 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
     evaluations: readEvaluations(sections, ticks.evaluationResults),
     checkboxGroups: ticks.checkboxGroups,
     conclusion: ticks.conclusion,
-    recommendation: ticks.recommendation.value !== null ? ticks.recommendation : missingField("checkbox"),
+    recommendation:
+      ticks.recommendation.value !== null
+        ? ticks.recommendation
+        : ticks.checkboxGroups.some((g) => g.id.startsWith("recommendation"))
+          ? missingField("checkbox")
+          : readRecommendationText(lines),
     sections: sections.map(({ id, title, page, bbox, text }) => ({ id, title, page, bbox, text })),
     impossibleDates: dates.impossibleDates,
   };

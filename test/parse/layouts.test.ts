@@ -37,6 +37,7 @@ describe("prose report with labelled lines instead of tables", () => {
       ]);
       expect(r.rectificationDeadline.value).toBe("2024-07-12");
       expect(r.signatures.value).toEqual(["孙丽华"]);
+      expect(r.recommendation.value).toBe("recommend");
     });
   }
 });

@@ -1,0 +1,42 @@
+import type { Field } from "../../domain/field.ts";
+import { missingField } from "../../domain/field.ts";
+import type { Recommendation } from "../../domain/record.ts";
+import { fieldAt } from "../provenance.ts";
+import { matchForm } from "../text/chars.ts";
+import type { DocLine } from "../text/lines.ts";
+
+/** A box as printed or as OCR reads it (口 回 四 … before a word): such a line lists the options, it does not
+ * state one. */
+const BOX_LINE = /[☑☒☐□■▢◻◼✓✔√]|(?:^|[\s:：])[口回四国图品加](?=[\u4e00-\u9fff])/;
+
+const STATEMENTS: readonly [RegExp, Recommendation][] = [
+  [/不予?推荐|不建议(?:认证|注册|推荐)/, "not_recommend"],
+  [
+    /(?:整改|纠正措施|不符合)[^。]{0,16}(?:验证|关闭|完成|有效)[^。]{0,4}后[^。]{0,6}推荐/,
+    "recommend_after_correction",
+  ],
+  [
+    /推荐(?:再认证|初次认证|认证|保持认证|继续保持认证|换证)?(?:注册|资格|证书)|推荐(?:通过|认证)/,
+    "recommend",
+  ],
+];
+
+/**
+ * The recommendation stated in a sentence (审核组认为……，推荐再认证注册), for reports that write it instead of
+ * ticking a box. Only where every such sentence says the same: the audit objective asks (能否/是否推荐) and a
+ * line of boxes lists the options, so neither counts. Lower confidence than a tick.
+ */
+export function readRecommendationText(lines: readonly DocLine[]): Field<Recommendation> {
+  const found: { value: Recommendation; line: DocLine }[] = [];
+  for (const line of lines) {
+    if (BOX_LINE.test(line.text)) continue;
+    const form = matchForm(line.text);
+    if (/(?:能否|是否|可否)推荐/.test(form)) continue;
+    const hit = STATEMENTS.find(([re]) => re.test(form));
+    if (hit) found.push({ value: hit[1], line });
+  }
+  const values = new Set(found.map((f) => f.value));
+  if (values.size !== 1) return missingField();
+  const { value, line } = found[0]!;
+  return fieldAt(line, 0, line.text.length, value, 0.6);
+}

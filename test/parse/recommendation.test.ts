@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { readRecommendationText } from "../../src/parse/fields/recommendation.ts";
+import { buildLines } from "../../src/parse/text/lines.ts";
+import { layoutPages } from "./helpers/layout.ts";
+
+const read = (text: string) => readRecommendationText(buildLines(layoutPages(text))).value;
+
+describe("recommendation written as a sentence", () => {
+  it("reads a stated recommendation, at lower confidence than a tick", () => {
+    const lines = buildLines(layoutPages("审核结论\n审核组认为该组织管理体系运行有效，推荐再认证注册。"));
+    const field = readRecommendationText(lines);
+    expect(field.value).toBe("recommend");
+    expect(field.confidence).toBeLessThan(0.9);
+    expect(read("审核组一致同意不予推荐认证注册。")).toBe("not_recommend");
+    expect(read("不符合项的纠正措施经验证关闭后推荐认证注册。")).toBe("recommend_after_correction");
+  });
+
+  it("does not take the objective's question, a line of options, or sentences that disagree", () => {
+    expect(read("审核目的：确认组织管理体系持续符合要求，决定能否推荐再认证注册。")).toBeNull();
+    expect(read("推荐意见：口推荐认证注册 口不推荐认证注册")).toBeNull();
+    expect(read("推荐意见：☑推荐认证注册")).toBeNull();
+    expect(read("审核组推荐认证注册。\n审核组不推荐认证注册。")).toBeNull();
+    expect(read("审核组认为体系运行有效。")).toBeNull();
+  });
+});
