@@ -80,7 +80,8 @@ const recommendMinor: RuleDef["check"] = (ctx) => {
   return [
     finding(
       ctx,
-      `提出 ${minor} 项轻微不符合项，却勾选无条件“推荐认证注册”而非“整改验证后推荐”`,
+      // A recommendation read from a sentence was written, not ticked.
+      `提出 ${minor} 项轻微不符合项，却${r.recommendation.method === "checkbox" ? "勾选" : "写明"}无条件“推荐认证注册”而非“整改验证后推荐”`,
       evidenceOf(r.recommendation, r.ncMinor),
     ),
   ];

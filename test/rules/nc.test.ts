@@ -55,6 +55,16 @@ describe("NC-RECOMMEND-MINOR", () => {
     });
     expect(findings(r, "NC-RECOMMEND-MINOR")[0]?.severity).toBe("medium");
   });
+  it("says ticked for a box and written for a sentence", () => {
+    const ticked = edit((x) => {
+      x.recommendation = f("recommend", null, "checkbox");
+    });
+    const written = edit((x) => {
+      x.recommendation = f("recommend", null, "ocr");
+    });
+    expect(findings(ticked, "NC-RECOMMEND-MINOR")[0]?.message).toContain("却勾选无条件");
+    expect(findings(written, "NC-RECOMMEND-MINOR")[0]?.message).toContain("却写明无条件");
+  });
   it("is quiet for a recommendation after correction with only minor NCs", () => {
     expect(
       flagsOf(
