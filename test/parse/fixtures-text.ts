@@ -84,6 +84,37 @@ ZJ-QP-08-02
 审核组长签字：孙丽华        日期：2024年6月13日
 `;
 
+/** Bilingual labels with the English gloss in brackets before the colon, dotted date range, 初次认证第二阶段, an NC
+ * table without a severity column (the counts say all are minor), the auditee's address under a bare 地址. */
+export const GLOSSED_LABELS_REPORT = `方圆标志认证集团有限公司
+审核报告
+Audit Report
+报告编号（Report No.）：FY-2024-QMS-00871
+受审核组织（Auditee）：青岛海联电子科技股份有限公司
+审核类型（Type of Audit）：初次认证第二阶段审核
+审核日期（Audit Date）：2024.09.23-2024.09.25
+审核准则（Audit Criteria）：ISO 9001:2015
+认证范围（Scope）：电子线路板的设计、生产和服务
+组织人数（Employees）：230
+多现场：无
+地址（Address）：山东省青岛市崂山区株洲路 151 号
+
+审核组（Audit Team）
+序号\t姓名\t组内职责\t注册级别\t注册证书编号\t专业代码
+1\t刘洋\t组长\t审核员\t2016-N1QMS-1023456\t19.05.01
+2\t陈静\t组员\t审核员\t2019-N1QMS-1098765\t19.05.01
+3\t杨帆\t组员\t实习审核员\t2023-N0QMS-1122334\t
+
+不符合项汇总：严重不符合 0 项，一般不符合 2 项
+序号\t不符合条款\t责任部门\t不符合事实
+1\t8.5.1\t生产部\tSMT 车间未保留首件检验记录
+2\t7.2\t人事部\t未对新员工进行岗位能力评价
+
+纠正措施完成期限：2024年10月25日
+审核结论：推荐认证注册
+审核组长：刘洋  日期：2024.09.25
+`;
+
 export const AUDIT_NOTICE = `华信认证中心有限公司
 
 管理体系审核通知书

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { Report } from "../../src/domain/record.ts";
 import { parseDocument } from "../../src/parse/index.ts";
-import { AUDIT_NOTICE, INVOICE, LETTER, PROSE_LAYOUT_REPORT, TABLE_LAYOUT_REPORT } from "./fixtures-text.ts";
+import {
+  AUDIT_NOTICE,
+  GLOSSED_LABELS_REPORT,
+  INVOICE,
+  LETTER,
+  PROSE_LAYOUT_REPORT,
+  TABLE_LAYOUT_REPORT,
+} from "./fixtures-text.ts";
 import { layoutPages, textLayerPages } from "./helpers/layout.ts";
 
 describe("prose report with labelled lines instead of tables", () => {
@@ -40,6 +47,36 @@ describe("prose report with labelled lines instead of tables", () => {
       expect(r.recommendation.value).toBe("recommend");
     });
   }
+});
+
+describe("labels with an English gloss, NC table without a severity column", () => {
+  it("reads dates and type past the gloss, severity from uniform counts, and no site from 受审核组织", () => {
+    const r = Report.parse(parseDocument(layoutPages(GLOSSED_LABELS_REPORT)).report);
+    expect(r.reportNumber.value).toBe("FY-2024-QMS-00871");
+    expect(r.organization.value).toBe("青岛海联电子科技股份有限公司");
+    expect(r.auditType.value).toBe("stage2");
+    expect([r.auditStart.value, r.auditEnd.value, r.auditDays.value]).toEqual([
+      "2024-09-23",
+      "2024-09-25",
+      3,
+    ]);
+    expect(r.employees.value).toBe(230);
+    // 受审核组织（Auditee） nearly spells 受审核组织地址; a bare 地址 is also the certification body's own on covers.
+    expect(r.sites.value).toBeNull();
+    expect(r.team.map((m) => [m.name.value, m.role.value, m.grade.value])).toEqual([
+      ["刘洋", "leader", "审核员"],
+      ["陈静", "member", "审核员"],
+      ["杨帆", "member", "实习审核员"],
+    ]);
+    expect(r.ncItems.map((n) => [n.clause.value, n.department.value, n.severity.value])).toEqual([
+      ["8.5.1", "生产部", "minor"],
+      ["7.2", "人事部", "minor"],
+    ]);
+    expect(r.ncItems[0]!.severity.method).toBe("derived");
+    expect(r.rectificationDeadline.value).toBe("2024-10-25");
+    expect(r.recommendation.value).toBe("recommend");
+    expect(r.signatures.value).toEqual(["刘洋"]);
+  });
 });
 
 describe("table-driven report of another certification body", () => {

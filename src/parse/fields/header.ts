@@ -183,7 +183,11 @@ const TYPE_WORDS: [RegExp, AuditType][] = [
 ];
 
 function typesIn(text: string): AuditType[] {
-  return [...new Set(TYPE_WORDS.filter(([re]) => re.test(text)).map(([, t]) => t))];
+  const types = new Set(TYPE_WORDS.filter(([re]) => re.test(text)).map(([, t]) => t));
+  // 初次认证第二阶段审核 names one audit: the stage of the initial certification.
+  if (types.has("initial") && (types.has("stage1") || types.has("stage2")) && types.size === 2)
+    types.delete("initial");
+  return [...types];
 }
 
 /** Audit type printed as words: a 审核类型 value naming one type, or the report title ((第二阶段)). Options

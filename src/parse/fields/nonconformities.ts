@@ -232,10 +232,14 @@ export function readNonconformities(lines: readonly DocLine[]): NcFields {
   return {
     ncMajor,
     ncMinor,
-    ncItems: firstFound(
-      () => table,
-      () => fromItemParagraphs(lines, ncMajor.value, ncMinor.value),
-      () => fromSummary(lines, ncMajor.value, ncMinor.value),
+    ncItems: severityFromCounts(
+      firstFound(
+        () => table,
+        () => fromItemParagraphs(lines, ncMajor.value, ncMinor.value),
+        () => fromSummary(lines, ncMajor.value, ncMinor.value),
+      ),
+      ncMajor,
+      ncMinor,
     ),
   };
 }
@@ -246,4 +250,25 @@ function firstFound(...readers: (() => NcItem[])[]): NcItem[] {
     if (items.length > 0) return items;
   }
   return [];
+}
+
+/** Items printed without their severity (a table with no 性质 column) take it from the summary counts, but only
+ * when the counts name one kind and as many NCs as are listed (严重 0 项，一般 2 项 over two rows). */
+function severityFromCounts(items: NcItem[], major: Field<number>, minor: Field<number>): NcItem[] {
+  const kinds = [
+    ["major", major],
+    ["minor", minor],
+  ] as const;
+  const only = kinds.filter(([, count]) => (count.value ?? 0) > 0);
+  const none = kinds.filter(([, count]) => count.value === 0);
+  if (only.length !== 1 || none.length !== 1 || only[0]![1].value !== items.length) return items;
+  const [kind, count] = only[0]!;
+  return items.map((item) =>
+    item.severity.value !== null
+      ? item
+      : {
+          ...item,
+          severity: { ...count, value: kind, confidence: Math.min(count.confidence, 0.7), method: "derived" },
+        },
+  );
 }

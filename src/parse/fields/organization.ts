@@ -86,6 +86,8 @@ function readSites(lines: readonly DocLine[]): Field<string[]> {
   let first: Field<string[]> | null = null;
   for (const hit of findLabels(lines, LABELS.sites)) {
     if (matchForm(hit.line.text.slice(0, hit.start)).length > 3) continue;
+    // A near match that has none of the words for a place is another label (受审核组织（Auditee） for 受审核组织地址).
+    if (!/[地址所场]/.test(hit.line.text.slice(hit.start, hit.end))) continue;
     const v = valueAfter(hit, lines, false);
     if (!v) continue;
     // The label's printed prompt comes first ("临时场所（需注明其项目名称…）：无"), in whatever bracket OCR saw.
