@@ -5,6 +5,7 @@ import {
   AUDIT_NOTICE,
   GLOSSED_LABELS_REPORT,
   INVOICE,
+  KEY_VALUE_REPORT,
   LETTER,
   PROSE_LAYOUT_REPORT,
   TABLE_LAYOUT_REPORT,
@@ -76,6 +77,28 @@ describe("labels with an English gloss, NC table without a severity column", () 
     expect(r.rectificationDeadline.value).toBe("2024-10-25");
     expect(r.recommendation.value).toBe("recommend");
     expect(r.signatures.value).toEqual(["刘洋"]);
+  });
+});
+
+describe("surveillance report in key: value lines", () => {
+  it("reads members sharing a line, a numbered NC with labelled parts and the site", () => {
+    const r = Report.parse(parseDocument(layoutPages(KEY_VALUE_REPORT)).report);
+    expect(r.reportNumber.value).toBeNull(); // 证书编号 is the certificate's number, not the report's
+    expect(r.organization.value).toBe("广州市恒信物流有限公司");
+    expect(r.auditType.value).toBe("surveillance");
+    expect([r.auditStart.value, r.auditEnd.value]).toEqual(["2024-04-18", "2024-04-19"]);
+    expect(r.employees.value).toBe(58);
+    expect(r.sites.value).toEqual(["广州市白云区太和镇大源北路22号"]);
+    expect(r.team.map((m) => [m.name.value, m.role.value, m.registrationNo.value])).toEqual([
+      ["黄志明", "leader", "2015-N1QMS-1208815"],
+      ["林晓", "member", "2020-N1QMS-4401122"],
+      ["何宇", "member", "2021-N1QMS-4412233"],
+    ]);
+    expect(
+      r.ncItems.map((n) => [n.clause.value, n.department.value, n.severity.value, n.text.value]),
+    ).toEqual([["9.2", "品质部", "minor", "2023年度内审未覆盖物流配送过程"]]);
+    expect(r.nextAuditDue.value).toBe("2025-04-18");
+    expect(r.recommendation.value).toBe("recommend");
   });
 });
 

@@ -171,7 +171,9 @@ function fromSummary(lines: readonly DocLine[], major: number | null, minor: num
  *校准。" (or 不符合项编号/NC 1/不符合报告 1). Parts that are a clause or a department are read as such; the rest is the
  * finding. Severity from the paragraph's own words, else from the counts when all NCs are of one kind. */
 const ITEM_HEAD =
-  /^\s*(?:不符合项|不符合报告|不符合|NC)\s*(?:编号)?\s*(?:No\.?)?\s*[-－]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[:：.、]/i;
+  /^\s*(?:(?:不符合项|不符合报告|不符合|NC)\s*(?:编号)?\s*(?:No\.?)?\s*[-－]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[:：.、]|(?:第?[0-9]{1,2}\s*[.、)）]|[（(][0-9]{1,2}[)）])\s*(?=(?:不符合)?条款\s*[:：]))/i;
+/** The finding's own label inside the paragraph (…，事实：…). */
+const FINDING_LABEL = /^(?:不符合事实|事实描述|不符合描述|不符合内容|事实|描述|情况)\s*[:：]\s*/;
 
 function fromItemParagraphs(lines: readonly DocLine[], major: number | null, minor: number | null): NcItem[] {
   const items: NcItem[] = [];
@@ -208,8 +210,11 @@ function fromItemParagraphs(lines: readonly DocLine[], major: number | null, min
       if (trimmed.length > 0) rest.push([at, part]);
     }
     if (rest.length === 0 || (clause.value === null && department.value === null)) continue;
-    const tStart = rest[0]![0];
     const [lastAt, lastPart] = rest[rest.length - 1]!;
+    const untrimmed = sentence.slice(rest[0]![0], lastAt + lastPart.length);
+    const lead = untrimmed.length - untrimmed.trimStart().length;
+    const label = FINDING_LABEL.exec(untrimmed.trimStart())?.[0].length ?? 0;
+    const tStart = rest[0]![0] + lead + label;
     const text = sentence.slice(tStart, lastAt + lastPart.length).trim();
     const own = severityOf(sentence);
     const severity = own ?? uniform;
