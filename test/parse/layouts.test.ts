@@ -102,6 +102,20 @@ describe("surveillance report in key: value lines", () => {
   });
 });
 
+describe("other bodies' words for the auditee and the audit dates", () => {
+  for (const label of ["受审核单位", "认证委托人", "申请单位", "被审核方"]) {
+    it(`reads the organisation under ${label} and dates under 审核实施时间`, () => {
+      const text = `某某认证有限公司\n管理体系审核报告\n${label}：成都蓉信软件有限公司\n审核实施时间：2024年5月6日至2024年5月7日\n审核组长：张三（2019-N1QMS-1234567）\n审核结论：推荐认证注册`;
+      const r = Report.parse(parseDocument(layoutPages(text)).report);
+      expect([r.organization.value, r.auditStart.value, r.auditEnd.value]).toEqual([
+        "成都蓉信软件有限公司",
+        "2024-05-06",
+        "2024-05-07",
+      ]);
+    });
+  }
+});
+
 describe("table-driven report of another certification body", () => {
   for (const [name, pages] of [
     ["scanned", layoutPages(TABLE_LAYOUT_REPORT)],
