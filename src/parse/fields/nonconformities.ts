@@ -30,23 +30,50 @@ const NC_COLUMNS: readonly ColumnSpec[] = [
 ];
 
 const COUNT = "([0-9]+|[零〇一二两三四五六七八九十]+)";
+const UNIT = "(?:项|个|条|份|处)";
 const MAJOR = new RegExp(
-  `(严重|重大|主要)(?:不符合|不合格)?项?(?:数量|数)?[:：]?\\s*[（(]?\\s*${COUNT}\\s*[)）]?\\s*(?:项|个|条)`,
+  `(严重|重大|主要)(?:不符合|不合格)?项?(?:数量|数)?[:：]?\\s*[（(]?\\s*${COUNT}\\s*[)）]?\\s*${UNIT}`,
 );
 const MINOR = new RegExp(
-  `(轻微|一般|次要)(?:不符合|不合格)?项?(?:数量|数)?[:：]?\\s*[（(]?\\s*${COUNT}\\s*[)）]?\\s*(?:项|个|条)`,
+  `(轻微|一般|次要)(?:不符合|不合格)?项?(?:数量|数)?[:：]?\\s*[（(]?\\s*${COUNT}\\s*[)）]?\\s*${UNIT}`,
+);
+/** 严重不符合：无 / 严重不符合项：0 — a labelled count of none, with no unit. */
+const NONE_OF = (kind: string) =>
+  new RegExp(`(${kind})(?:不符合|不合格)项?(?:数量|数)?\\s*[:：]\\s*(无|0)(?![0-9.])`);
+/** No nonconformity at all: 未发现不符合项, 无不符合项, 不符合项：无. */
+const NONE_AT_ALL =
+  /未(?:发现|开具|开出)(?:任何)?不符合|无不符合项|不符合项(?:数量|数)?\s*[:：]\s*(?:无|0)(?![0-9.])/;
+/** 不符合项共 2 项，均为一般不符合: every one of a total is of one kind. */
+const ALL_OF_ONE_KIND = new RegExp(
+  `共\\s*${COUNT}\\s*${UNIT}[^。]{0,6}(?:均为|全部为|都是|均属)(严重|重大|轻微|一般)`,
 );
 
-function countField(lines: readonly DocLine[], re: RegExp): Field<number> {
-  for (const line of lines) {
-    const text = toHalfWidth(line.text);
-    // 一般 is an everyday word: count it only on a line that talks about nonconformities.
-    if (!/不符合|不合格|nonconform/i.test(text) && !/严重|轻微/.test(text)) continue;
-    const m = text.match(re);
+/** The count of one kind: a printed count first, then a total said to be all of one kind, then a statement that
+ * there are none; each pass over the whole report, so template text early on cannot pre-empt a printed count. */
+function countField(lines: readonly DocLine[], re: RegExp, kind: "major" | "minor"): Field<number> {
+  const words = kind === "major" ? "严重|重大|主要" : "轻微|一般|次要";
+  // 一般 is an everyday word: count it only on a line that talks about nonconformities.
+  const ncLines = lines
+    .map((line) => ({ line, text: toHalfWidth(line.text) }))
+    .filter(({ text }) => /不符合|不合格|nonconform/i.test(text) || /严重|轻微/.test(text));
+  for (const { line, text } of ncLines) {
+    const m = text.match(re) ?? text.match(NONE_OF(words));
     if (!m || m.index === undefined) continue;
-    const n = parseInteger(m[2]!);
-    if (n === null) continue;
-    return fieldAt(line, m.index, m.index + m[0].length, n, 0.95);
+    const n = m[2] === "无" ? 0 : parseInteger(m[2]!);
+    if (n !== null) return fieldAt(line, m.index, m.index + m[0].length, n, 0.95);
+  }
+  for (const { line, text } of ncLines) {
+    const all = text.match(ALL_OF_ONE_KIND);
+    if (!all || all.index === undefined) continue;
+    const total = parseInteger(all[1]!);
+    const allKind = severityOf(all[2]!);
+    if (total === null || allKind === null) continue;
+    return fieldAt(line, all.index, all.index + all[0].length, allKind === kind ? total : 0, 0.85);
+  }
+  for (const { line, text } of ncLines) {
+    const none = text.match(NONE_AT_ALL);
+    if (none && none.index !== undefined)
+      return fieldAt(line, none.index, none.index + none[0].length, 0, 0.85);
   }
   return missingField();
 }
@@ -231,8 +258,8 @@ function fromItemParagraphs(lines: readonly DocLine[], major: number | null, min
 }
 
 export function readNonconformities(lines: readonly DocLine[]): NcFields {
-  const ncMajor = countField(lines, MAJOR);
-  const ncMinor = countField(lines, MINOR);
+  const ncMajor = countField(lines, MAJOR, "major");
+  const ncMinor = countField(lines, MINOR, "minor");
   const table = fromTable(lines);
   return {
     ncMajor,
