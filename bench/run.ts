@@ -120,7 +120,7 @@ function averagePhases(a: PhaseResult, b: PhaseResult): PhaseResult {
   return {
     workers: a.workers,
     seconds,
-    pagesPerMin: ((a.pagesPerMin * a.seconds) / 60 / seconds) * 60,
+    pagesPerMin: (pageCount / seconds) * 60,
     peakRssMb: Math.max(a.peakRssMb, b.peakRssMb),
     meanCer: (a.meanCer + b.meanCer) / 2,
     prepared: a.prepared,
@@ -203,9 +203,9 @@ interface EngineTiming {
  */
 async function runEngineForEngine(
   prepared: readonly PageImage[],
+  files: readonly string[],
   references: readonly string[],
 ): Promise<{ recognizeOnly: EngineTiming; native: EngineTiming }> {
-  const dir = mkdtempSync(join(tmpdir(), "bench-native-"));
   const engine = await createTesseractEngine({ workers: 1, secondLook: false });
   await engine.recognize(prepared[0]!); // start-up outside the timing, as a long-running pool has it
   const js = { ms: 0, cers: [] as number[] };
@@ -223,9 +223,7 @@ async function runEngineForEngine(
     native.cers.push(cer(references[i]!, text));
   };
   try {
-    for (const [i, image] of prepared.entries()) {
-      const file = join(dir, `page-${i}.pgm`);
-      writeFileSync(file, encodePgm(image));
+    for (const [i, file] of files.entries()) {
       if (i % 2 === 0) {
         await timeJs(i);
         await timeNative(i, file);
@@ -236,7 +234,6 @@ async function runEngineForEngine(
     }
   } finally {
     await engine.close();
-    rmSync(dir, { recursive: true, force: true });
   }
   const timing = (t: { ms: number; cers: number[] }): EngineTiming => ({
     secondsPerPage: t.ms / 1000 / prepared.length,
@@ -250,13 +247,7 @@ async function runEngineForEngine(
  * processes at once (each taking the next page), timed in the order A B B A so that drift cancels. tesseract.js
  * cannot scale better than the cores scale the same engine work.
  */
-async function runNativeScaling(prepared: readonly PageImage[], workers: number) {
-  const dir = mkdtempSync(join(tmpdir(), "bench-native-"));
-  const files = prepared.map((image, i) => {
-    const file = join(dir, `page-${i}.pgm`);
-    writeFileSync(file, encodePgm(image));
-    return file;
-  });
+async function runNativeScaling(files: readonly string[], workers: number) {
   const timed = async (processes: number): Promise<number> => {
     let next = 0;
     const t0 = performance.now();
@@ -267,14 +258,21 @@ async function runNativeScaling(prepared: readonly PageImage[], workers: number)
     );
     return (performance.now() - t0) / 1000;
   };
-  try {
-    const parallel = await timed(workers);
-    const serial = (await timed(1)) + (await timed(1));
-    const parallelBoth = parallel + (await timed(workers));
-    return { workers, serialSecondsPerPage: serial / 2 / files.length, scaling: serial / parallelBoth };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const parallel = await timed(workers);
+  const serial = (await timed(1)) + (await timed(1));
+  const parallelBoth = parallel + (await timed(workers));
+  return { workers, serialSecondsPerPage: serial / 2 / files.length, scaling: serial / parallelBoth };
+}
+
+/** The prepared pages as PGM files, written once for every native run. */
+function writePageFiles(prepared: readonly PageImage[]): { dir: string; files: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), "bench-native-"));
+  const files = prepared.map((image, i) => {
+    const file = join(dir, `page-${i}.pgm`);
+    writeFileSync(file, encodePgm(image));
+    return file;
+  });
+  return { dir, files };
 }
 
 async function main(): Promise<void> {
@@ -289,15 +287,18 @@ async function main(): Promise<void> {
   const firstLookOnly = await runPhase(pages, 1, false);
   const multi = cores > 1 ? averagePhases(multiFirst, await runPhase(pages, cores)) : multiFirst;
   const single = averagePhases(singleFirst, await runPhase(pages, 1));
-  const engineForEngine =
-    !values["no-native"] && hasNativeTesseract()
-      ? await runEngineForEngine(
-          single.prepared,
-          pages.map((p) => p.reference),
-        )
-      : null;
+  const withNative = !values["no-native"] && hasNativeTesseract();
+  const pageFiles = withNative ? writePageFiles(single.prepared) : null;
+  const engineForEngine = pageFiles
+    ? await runEngineForEngine(
+        single.prepared,
+        pageFiles.files,
+        pages.map((p) => p.reference),
+      )
+    : null;
+  const nativeScaling = pageFiles && cores > 1 ? await runNativeScaling(pageFiles.files, cores) : null;
+  if (pageFiles) rmSync(pageFiles.dir, { recursive: true, force: true });
   const native = engineForEngine?.native ?? null;
-  const nativeScaling = engineForEngine && cores > 1 ? await runNativeScaling(single.prepared, cores) : null;
   const recognizeOnly = engineForEngine?.recognizeOnly ?? null;
   const boxes = await runBoxPhase(new URL("../fixtures/sample/", import.meta.url).pathname);
   const long = longRun > 0 ? await runLong(pages, longRun) : null;

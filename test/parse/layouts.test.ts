@@ -12,15 +12,20 @@ import {
 } from "./fixtures-text.ts";
 import { layoutPages, textLayerPages } from "./helpers/layout.ts";
 
+/** The report of pages classified as one, validated against the record schema. */
+function reportOf(pages: Parameters<typeof parseDocument>[0]): Report {
+  const result = parseDocument(pages);
+  expect(result.kind).toBe("audit_report");
+  return Report.parse(result.report);
+}
+
 describe("prose report with labelled lines instead of tables", () => {
   for (const [name, pages] of [
     ["scanned", layoutPages(PROSE_LAYOUT_REPORT)],
     ["text layer", textLayerPages(PROSE_LAYOUT_REPORT)],
   ] as const) {
     it(`reads team, site, NC paragraphs, deadline and signature (${name})`, () => {
-      const result = parseDocument(pages);
-      expect(result.kind).toBe("audit_report");
-      const r = Report.parse(result.report);
+      const r = reportOf(pages);
       expect(r.reportNumber.value).toBe("ZJ24-QEO-0592");
       expect(r.organization.value).toBe("杭州立信包装材料有限公司");
       expect(r.auditType.value).toBe("recertification");
@@ -52,7 +57,7 @@ describe("prose report with labelled lines instead of tables", () => {
 
 describe("labels with an English gloss, NC table without a severity column", () => {
   it("reads dates and type past the gloss, severity from uniform counts, and no site from 受审核组织", () => {
-    const r = Report.parse(parseDocument(layoutPages(GLOSSED_LABELS_REPORT)).report);
+    const r = reportOf(layoutPages(GLOSSED_LABELS_REPORT));
     expect(r.reportNumber.value).toBe("FY-2024-QMS-00871");
     expect(r.organization.value).toBe("青岛海联电子科技股份有限公司");
     expect(r.auditType.value).toBe("stage2");
@@ -82,7 +87,7 @@ describe("labels with an English gloss, NC table without a severity column", () 
 
 describe("surveillance report in key: value lines", () => {
   it("reads members sharing a line, a numbered NC with labelled parts and the site", () => {
-    const r = Report.parse(parseDocument(layoutPages(KEY_VALUE_REPORT)).report);
+    const r = reportOf(layoutPages(KEY_VALUE_REPORT));
     expect(r.reportNumber.value).toBeNull(); // 证书编号 is the certificate's number, not the report's
     expect(r.organization.value).toBe("广州市恒信物流有限公司");
     expect(r.auditType.value).toBe("surveillance");
@@ -106,7 +111,7 @@ describe("other bodies' words for the auditee and the audit dates", () => {
   for (const label of ["受审核单位", "认证委托人", "申请单位", "被审核方"]) {
     it(`reads the organisation under ${label} and dates under 审核实施时间`, () => {
       const text = `某某认证有限公司\n管理体系审核报告\n${label}：成都蓉信软件有限公司\n审核实施时间：2024年5月6日至2024年5月7日\n审核组长：张三（2019-N1QMS-1234567）\n审核结论：推荐认证注册`;
-      const r = Report.parse(parseDocument(layoutPages(text)).report);
+      const r = reportOf(layoutPages(text));
       expect([r.organization.value, r.auditStart.value, r.auditEnd.value]).toEqual([
         "成都蓉信软件有限公司",
         "2024-05-06",
@@ -123,9 +128,7 @@ describe("table-driven report of another certification body", () => {
     ["text layer", textLayerPages(TABLE_LAYOUT_REPORT)],
   ] as const) {
     it(`reads header, team, NC table and dates (${name})`, () => {
-      const result = parseDocument(pages);
-      expect(result.kind).toBe("audit_report");
-      const r = Report.parse(result.report);
+      const r = reportOf(pages);
       expect(r.reportNumber.value).toBe("HX-2024-0317");
       expect(r.organization.value).toBe("苏州恒达精密机械有限公司");
       expect(r.certificationBody.value).toBe("华信认证中心有限公司");

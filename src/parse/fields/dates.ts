@@ -75,9 +75,7 @@ function labeledRange(
     if (/一阶段/.test(form) && !/二阶段/.test(form)) continue;
     const win = windowFrom(lines, hit.line, hit.end);
     const range = findDateRange(win.text);
-    // A bilingual label's gloss (审核日期（Audit Date）：) may sit between the label and the dates.
-    const gloss = /^\s*[（(][^）)\d]{0,40}[）)]/.exec(win.text)?.[0].length ?? 0;
-    if (range && range.start <= 6 + gloss) return rangeFields(win, range, hit.quality);
+    if (range && range.start <= 6) return rangeFields(win, range, hit.quality);
   }
   return NO_RANGE;
 }

@@ -51,13 +51,13 @@ const ALL_OF_ONE_KIND = new RegExp(
 /** The count of one kind: a printed count first, then a total said to be all of one kind, then a statement that
  * there are none; each pass over the whole report, so template text early on cannot pre-empt a printed count. */
 function countField(lines: readonly DocLine[], re: RegExp, kind: "major" | "minor"): Field<number> {
-  const words = kind === "major" ? "严重|重大|主要" : "轻微|一般|次要";
+  const noneOfKind = NONE_OF(kind === "major" ? "严重|重大|主要" : "轻微|一般|次要");
   // 一般 is an everyday word: count it only on a line that talks about nonconformities.
   const ncLines = lines
     .map((line) => ({ line, text: toHalfWidth(line.text) }))
     .filter(({ text }) => /不符合|不合格|nonconform/i.test(text) || /严重|轻微/.test(text));
   for (const { line, text } of ncLines) {
-    const m = text.match(re) ?? text.match(NONE_OF(words));
+    const m = text.match(re) ?? text.match(noneOfKind);
     if (!m || m.index === undefined) continue;
     const n = m[2] === "无" ? 0 : parseInteger(m[2]!);
     if (n !== null) return fieldAt(line, m.index, m.index + m[0].length, n, 0.95);
@@ -153,11 +153,15 @@ function fromTable(lines: readonly DocLine[]): NcItem[] {
   return items;
 }
 
-const DEPT = /([\u4e00-\u9fa5]{1,10}?(?:部门|部|室|科|处|中心|车间|办公室|组|办|厂|仓库|工地|项目部))/;
+const DEPT_SUFFIX = "(?:部门|部|室|科|处|中心|车间|办公室|组|办|厂|仓库|工地|项目部)";
+const DEPT = new RegExp(`([\\u4e00-\\u9fa5]{1,10}?${DEPT_SUFFIX})`);
+/** A part of an NC paragraph that is only a department, labelled or not (部门：品质部, 仓库). */
+const DEPT_PART = new RegExp(
+  `^(?:部门|受审核部门|责任部门)?\\s*[:：]?\\s*([\\u4e00-\\u9fa5]{0,10}?${DEPT_SUFFIX})$`,
+);
 
-/** Without a table: the summary's "涉及部门/条款: 人力行政部 7.3；财务部 8.5.1". Severity follows from the counts
- * only when all NCs are of one kind. */
-function fromSummary(lines: readonly DocLine[], major: number | null, minor: number | null): NcItem[] {
+/** Without a table: the summary's "涉及部门/条款: 人力行政部 7.3；财务部 8.5.1" (severity from `severityFromCounts`). */
+function fromSummary(lines: readonly DocLine[]): NcItem[] {
   const items: NcItem[] = [];
   for (const hit of findLabels(lines, [
     "涉及部门/条款",
@@ -171,8 +175,6 @@ function fromSummary(lines: readonly DocLine[], major: number | null, minor: num
     const text = toHalfWidth(win.text).split(/[。\n]/)[0] ?? "";
     const body = text.replace(/^[\s:：]+/, "");
     const offset = text.length - body.length;
-    const severity =
-      major === 0 && (minor ?? 0) > 0 ? "minor" : minor === 0 && (major ?? 0) > 0 ? "major" : null;
     let cursor = 0;
     for (const part of body.split(/[；;，,、]/)) {
       const at = offset + body.indexOf(part, cursor);
@@ -185,7 +187,7 @@ function fromSummary(lines: readonly DocLine[], major: number | null, minor: num
       items.push({
         clause: fieldInWindow(win, cAt, cAt + clauseM[1]!.length, clauseM[1]!, 0.9),
         department: deptM ? fieldInWindow(win, dAt, dAt + deptM[1]!.length, deptM[1]!, 0.85) : missingField(),
-        severity: severity ? fieldInWindow(win, at, at + part.length, severity, 0.8) : missingField(),
+        severity: missingField(),
         text: missingField(),
       });
     }
@@ -196,16 +198,14 @@ function fromSummary(lines: readonly DocLine[], major: number | null, minor: num
 
 /** A report without an NC table may write each NC as a paragraph: "不符合项 1：条款 7.1.5，质检部，计量器具未按期
  *校准。" (or 不符合项编号/NC 1/不符合报告 1). Parts that are a clause or a department are read as such; the rest is the
- * finding. Severity from the paragraph's own words, else from the counts when all NCs are of one kind. */
+ * finding. Severity from the paragraph's own words (else `severityFromCounts`). */
 const ITEM_HEAD =
   /^\s*(?:(?:不符合项|不符合报告|不符合|NC)\s*(?:编号)?\s*(?:No\.?)?\s*[-－]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[:：.、]|(?:第?[0-9]{1,2}\s*[.、)）]|[（(][0-9]{1,2}[)）])\s*(?=(?:不符合)?条款\s*[:：]))/i;
 /** The finding's own label inside the paragraph (…，事实：…). */
 const FINDING_LABEL = /^(?:不符合事实|事实描述|不符合描述|不符合内容|事实|描述|情况)\s*[:：]\s*/;
 
-function fromItemParagraphs(lines: readonly DocLine[], major: number | null, minor: number | null): NcItem[] {
+function fromItemParagraphs(lines: readonly DocLine[]): NcItem[] {
   const items: NcItem[] = [];
-  const uniform =
-    major === 0 && (minor ?? 0) > 0 ? "minor" : minor === 0 && (major ?? 0) > 0 ? "major" : null;
   for (const line of lines) {
     const head = ITEM_HEAD.exec(line.text);
     if (!head) continue;
@@ -225,10 +225,7 @@ function fromItemParagraphs(lines: readonly DocLine[], major: number | null, min
         clause = fieldInWindow(win, cAt, cAt + clauseM[1]!.length, clauseM[1]!, 0.85);
         continue;
       }
-      const deptM =
-        /^(?:部门|受审核部门|责任部门)?\s*[:：]?\s*([\u4e00-\u9fa5]{0,10}?(?:部门|部|室|科|处|中心|车间|办公室|组|办|厂|仓库|工地|项目部))$/.exec(
-          trimmed,
-        );
+      const deptM = DEPT_PART.exec(trimmed);
       if (deptM && deptM[1]!.length >= 2 && department.value === null) {
         const dAt = at + part.indexOf(deptM[1]!);
         department = fieldInWindow(win, dAt, dAt + deptM[1]!.length, deptM[1]!, 0.8);
@@ -243,14 +240,11 @@ function fromItemParagraphs(lines: readonly DocLine[], major: number | null, min
     const label = FINDING_LABEL.exec(untrimmed.trimStart())?.[0].length ?? 0;
     const tStart = rest[0]![0] + lead + label;
     const text = sentence.slice(tStart, lastAt + lastPart.length).trim();
-    const own = severityOf(sentence);
-    const severity = own ?? uniform;
+    const severity = severityOf(sentence);
     items.push({
       clause,
       department,
-      severity: severity
-        ? fieldInWindow(win, 0, sentence.length, severity, own ? 0.85 : 0.7)
-        : missingField(),
+      severity: severity ? fieldInWindow(win, 0, sentence.length, severity, 0.85) : missingField(),
       text: fieldInWindow(win, tStart, tStart + text.length, text, 0.8),
     });
   }
@@ -260,15 +254,14 @@ function fromItemParagraphs(lines: readonly DocLine[], major: number | null, min
 export function readNonconformities(lines: readonly DocLine[]): NcFields {
   const ncMajor = countField(lines, MAJOR, "major");
   const ncMinor = countField(lines, MINOR, "minor");
-  const table = fromTable(lines);
   return {
     ncMajor,
     ncMinor,
     ncItems: severityFromCounts(
       firstFound(
-        () => table,
-        () => fromItemParagraphs(lines, ncMajor.value, ncMinor.value),
-        () => fromSummary(lines, ncMajor.value, ncMinor.value),
+        () => fromTable(lines),
+        () => fromItemParagraphs(lines),
+        () => fromSummary(lines),
       ),
       ncMajor,
       ncMinor,
@@ -284,8 +277,9 @@ function firstFound(...readers: (() => NcItem[])[]): NcItem[] {
   return [];
 }
 
-/** Items printed without their severity (a table with no 性质 column) take it from the summary counts, but only
- * when the counts name one kind and as many NCs as are listed (严重 0 项，一般 2 项 over two rows). */
+/** Items read without their severity (a table with no 性质 column, a summary list, a paragraph not naming it) take
+ * it from the counts, but only when the counts name one kind and as many NCs as are listed (严重 0 项，一般 2 项
+ * over two rows). */
 function severityFromCounts(items: NcItem[], major: Field<number>, minor: Field<number>): NcItem[] {
   const kinds = [
     ["major", major],

@@ -6,8 +6,10 @@ import type { DocLine } from "../text/lines.ts";
 import { looksLikeName } from "./team.ts";
 
 // Places where team members sign: 审核组长（签字）, 承诺人 审核组长：, 组员：, 审核组:张心、冉景洲, 签名.
-const SIGN_CONTEXT =
-  /(?:签字|签名|签章)[)）]?[:：]|承诺人|^(?:审核组|审核组长|组长|审核组员|组员|审核员|技术专家)[:：]/;
+const SIGNING_ROLES = "审核组|审核组长|组长|审核组员|组员|审核员|技术专家";
+const SIGN_CONTEXT = new RegExp(`(?:签字|签名|签章)[)）]?[:：]|承诺人|^(?:${SIGNING_ROLES})[:：]`);
+/** The signing label in a line as printed (spaces kept), whose colon the name follows. */
+const SIGNING_LABEL = new RegExp(`(?:签字|签名|签章)[)）]?\\s*[:：]|^\\s*(?:${SIGNING_ROLES})\\s*[:：]`);
 
 /** Names written at signature places (distinct, in order of first appearance). */
 export function readSignatures(lines: readonly DocLine[]): Field<string[]> {
@@ -24,10 +26,7 @@ export function readSignatures(lines: readonly DocLine[]): Field<string[]> {
     const segments: [number, number][] = [[colon + 1, line.text.length]];
     // The name written at the signing label itself, where a later label follows on the line
     // (审核组长签字：孙丽华　日期：2024年6月13日).
-    const signing =
-      /(?:签字|签名|签章)[)）]?\s*[:：]|^\s*(?:审核组长|组长|审核组员|组员|审核员|技术专家)\s*[:：]/.exec(
-        line.text,
-      );
+    const signing = SIGNING_LABEL.exec(line.text);
     if (signing) {
       const start = signing.index + signing[0].length;
       const next = line.text.slice(start).search(/[:：]/);

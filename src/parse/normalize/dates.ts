@@ -126,11 +126,7 @@ export function findDates(text: string): DateMatch[] {
 export function leadingDate(text: string, slack = 3): DateMatch | null {
   const first = findDates(text)[0];
   if (!first) return null;
-  const before = text
-    .slice(0, first.start)
-    // A bilingual label's gloss (整改期限（Deadline）：) is part of the label.
-    .replace(/[（(][^）)\d]{0,40}[）)]/g, "")
-    .replace(/[\s:：（(]|应在|应于|于|在|为|是|自|从|约/g, "");
+  const before = text.slice(0, first.start).replace(/[\s:：（(]|应在|应于|于|在|为|是|自|从|约/g, "");
   return before.length <= slack ? first : null;
 }
 

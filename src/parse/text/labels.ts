@@ -192,7 +192,11 @@ function approxFind(form: string, label: string): { at: number; len: number; edi
   return best;
 }
 
-/** Every line holding one of the synonyms, fuzzily. Longer synonyms win where several match at one place. */
+/** A bilingual label's gloss between the label and its colon (审核日期（Audit Date）：): part of the label. */
+const GLOSS = /^\s*[（(][^）)\d]{0,40}[）)](?=\s*[:：])/;
+
+/** Every line holding one of the synonyms, fuzzily. Longer synonyms win where several match at one place. A gloss
+ * in brackets before the colon belongs to the label, so every reader finds the value right after `end`. */
 export function findLabels(lines: readonly DocLine[], synonyms: readonly string[]): LabelHit[] {
   const forms = [...new Set(synonyms.map(matchForm))].sort((a, b) => b.length - a.length);
   const hits: LabelHit[] = [];
@@ -204,9 +208,10 @@ export function findLabels(lines: readonly DocLine[], synonyms: readonly string[
       if (!found) continue;
       const start = toText[found.at]!;
       const endForm = found.at + found.len;
-      const end = (toText[endForm - 1] ?? start) + 1;
+      const labelEnd = (toText[endForm - 1] ?? start) + 1;
+      const end = labelEnd + (GLOSS.exec(line.text.slice(labelEnd))?.[0].length ?? 0);
       const next = form[endForm];
-      const colon = next === ":" || next === "(" || line.text[end] === "\t";
+      const colon = next === ":" || next === "(" || line.text[labelEnd] === "\t";
       const quality = (1 - 0.12 * found.edits) * (colon ? 1 : 0.85);
       if (!best || quality > best.quality + 1e-9) best = { line, start, end, quality, label };
     }

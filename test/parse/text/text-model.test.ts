@@ -62,6 +62,14 @@ describe("label finding", () => {
     expect(valueAfter(no, lines)!.text).toBe("AB-1");
   });
 
+  it("counts an English gloss before the colon as part of the label, not a bracket holding digits", () => {
+    const glossed = linesOf("整改期限（Deadline）：2024年10月25日");
+    const hit = findLabels(glossed, LABELS.rectification)[0]!;
+    expect(glossed[0]!.text.slice(hit.end)).toMatch(/^[:：]\s*2024/);
+    const note = linesOf("整改期限（见附件2）：2024年10月25日");
+    expect(note[0]!.text.slice(findLabels(note, LABELS.rectification)[0]!.end)).toMatch(/^（见附件2）/);
+  });
+
   it("does not accept a short label with an edit", () => {
     expect(findLabels(linesOf("组员：张三"), ["组长"])).toHaveLength(0);
   });
