@@ -50,6 +50,7 @@ function safeTicks(pages: readonly OcrPage[], problems: Problem[]): CheckboxFiel
       managementSystems: missingField("checkbox"),
       auditType: missingField("checkbox"),
       evaluationResults: new Map(),
+      ncKinds: [],
     };
   }
 }
@@ -66,7 +67,7 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
   const ticks = safeTicks(pages, problems);
   const dates = readDates(lines);
   const org = readOrganizationFields(lines, sections);
-  const nc = readNonconformities(lines);
+  const nc = readNonconformities(lines, ticks.ncKinds);
   const signatures = readSignatures(lines);
   const standards = readStandards(lines);
   const textType = readAuditTypeText(lines);

@@ -89,6 +89,33 @@ describe("readCheckboxFields", () => {
     expect(f.conclusion).toEqual({});
   });
 
+  it("the kind of an NC on its form (☑一般 □严重), from pixels; the same words in prose are no options", async () => {
+    const kindRow = (ticks: [boolean, boolean]): Row => ({
+      prefix: "不符合性质：",
+      options: [
+        { label: "一般", box: ticks[0] ? "tick" : "empty" },
+        { label: "严重", box: ticks[1] ? "tick" : "empty" },
+      ],
+    });
+    const prose: Row = { prefix: "本次审核共发现不符合项2项，其中", options: [{ label: "一般不符合2项", box: "none" }] };
+    const f = readCheckboxFields([await ocrPageOf([kindRow([true, false]), prose], 4, W)]);
+    expect(f.ncKinds).toHaveLength(1);
+    expect(f.ncKinds[0]).toMatchObject({ page: 4, field: { value: "minor", raw: "一般", method: "checkbox" } });
+    expect(f.checkboxGroups.map((g) => [g.id, g.options.map((o) => [o.label, o.state])])).toEqual([
+      [
+        "ncKind",
+        [
+          ["一般", "checked"],
+          ["严重", "unchecked"],
+        ],
+      ],
+    ]);
+    const major = readCheckboxFields([await ocrPageOf([kindRow([false, true])], 5, W)]);
+    expect(major.ncKinds[0]!.field.value).toBe("major");
+    const both = readCheckboxFields([await ocrPageOf([kindRow([true, true])], 5, W)]);
+    expect(both.ncKinds[0]!.field).toMatchObject({ value: null, confidence: 0 });
+  });
+
   const recRows = (ticks: boolean[]): Row[] =>
     [
       "推荐认证注册",

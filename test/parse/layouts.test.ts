@@ -7,6 +7,7 @@ import {
   INVOICE,
   KEY_VALUE_REPORT,
   LETTER,
+  NCR_FORMS_REPORT,
   PROSE_LAYOUT_REPORT,
   TABLE_LAYOUT_REPORT,
 } from "./fixtures-text.ts";
@@ -104,6 +105,88 @@ describe("surveillance report in key: value lines", () => {
     ).toEqual([["9.2", "品质部", "minor", "2023年度内审未覆盖物流配送过程"]]);
     expect(r.nextAuditDue.value).toBe("2025-04-18");
     expect(r.recommendation.value).toBe("recommend");
+  });
+});
+
+describe("NCs on separate 不符合项报告 forms", () => {
+  for (const [name, pages] of [
+    ["scanned", layoutPages(NCR_FORMS_REPORT)],
+    ["text layer", textLayerPages(NCR_FORMS_REPORT)],
+  ] as const) {
+    it(`reads each form's clause, department, kind and finding (${name})`, () => {
+      const r = reportOf(pages);
+      expect(r.organization.value).toBe("东莞市鼎盛塑胶制品有限公司");
+      expect(r.auditType.value).toBe("surveillance");
+      expect([r.auditStart.value, r.auditEnd.value, r.auditDays.value]).toEqual([
+        "2024-07-15",
+        "2024-07-16",
+        2,
+      ]);
+      expect(r.team.map((m) => [m.name.value, m.role.value])).toEqual([
+        ["何丽", "leader"],
+        ["郑伟", "member"],
+      ]);
+      expect([r.ncMajor.value, r.ncMinor.value]).toEqual([0, 2]);
+      expect(
+        r.ncItems.map((n) => [n.clause.value, n.department.value, n.severity.value, n.text.value]),
+      ).toEqual([
+        ["7.1.3", "注塑车间", "minor", "抽查注塑车间3号注塑机《设备点检表》,2024年7月8日至12日无点检记录。"],
+        ["8.6", "品质部", "minor", "来料检验规程规定抽样按GB/T 2828.1执行,现场抽查两批原料未按规定抽样。"],
+      ]);
+      // The forms' own kind, not the counts: read from the text, not derived.
+      expect(r.ncItems.every((n) => n.severity.method !== "derived")).toBe(true);
+      expect(r.rectificationDeadline.value).toBe("2024-08-15");
+      // 第一次监督审核 nearly spells 下次监督审核, and the date on the next line is 审核日期's.
+      expect(r.nextAuditDue.value).toBeNull();
+      expect(r.reportDate.value).toBe("2024-07-16");
+      expect(r.recommendation.value).toBe("recommend");
+    });
+  }
+
+  it("does not read a kind printed as options from the text", () => {
+    const text = NCR_FORMS_REPORT.replaceAll("不符合性质：一般", "不符合性质：■一般 □严重").replace(
+      "本次审核共发现不符合项2项，均为一般不符合项。",
+      "本次审核共发现不符合项2项。",
+    );
+    const r = reportOf(layoutPages(text));
+    expect(r.ncItems.map((n) => [n.clause.value, n.severity.value])).toEqual([
+      ["7.1.3", null],
+      ["8.6", null],
+    ]);
+  });
+
+  it("reads a kind printed as options from the boxes the checkbox reader found on that line", () => {
+    const text = NCR_FORMS_REPORT.replaceAll("不符合性质：一般", "不符合性质：■一般 □严重").replace(
+      "本次审核共发现不符合项2项，均为一般不符合项。",
+      "本次审核共发现不符合项2项。",
+    );
+    const pages = layoutPages(text);
+    // What detectMarks reports for ■一般 □严重 (first form) and □一般 ■严重 (second form), beside the labels.
+    const ticked = new Map([
+      [2, "一般"],
+      [3, "严重"],
+    ]);
+    for (const page of pages) {
+      const line = page.lines.find((l) => l.text.startsWith("不符合性质"));
+      if (!line) continue;
+      const [x, y0, , y1] = line.bbox;
+      page.marks = ["一般", "严重"].map((label, i) => {
+        const at = x + 300 + i * 200;
+        return {
+          label,
+          labelBbox: [at, y0, at + 80, y1] as [number, number, number, number],
+          bbox: [at - 45, y0 + 4, at - 5, y1 - 4] as [number, number, number, number],
+          state: ticked.get(page.page) === label ? ("checked" as const) : ("unchecked" as const),
+          confidence: 0.95,
+        };
+      });
+    }
+    const r = reportOf(pages);
+    expect(r.ncItems.map((n) => [n.clause.value, n.severity.value, n.severity.method])).toEqual([
+      ["7.1.3", "minor", "checkbox"],
+      ["8.6", "major", "checkbox"],
+    ]);
+    expect(r.checkboxGroups.map((g) => g.id)).toEqual(["ncKind", "ncKind.2"]);
   });
 });
 

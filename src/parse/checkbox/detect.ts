@@ -6,6 +6,8 @@ import { type Probe, probeWindow } from "./probe.ts";
 import { FAMILY_ORDER, type Family, findLabels, type LabelHit, recoverLabels, termOfValue } from "./vocab.ts";
 
 const CONCLUSION_FAMILIES = new Set<Family>(["conformity", "satisfy", "effective", "achieve"]);
+/** Families whose words are everyday ones (符合, 一般): a box-less tick beside a lone one is no answer. */
+const WORDS_IN_PROSE = new Set<Family>([...CONCLUSION_FAMILIES, "ncKind"]);
 
 /**
  * Tick boxes read from pixels beside option labels. OCR turns ☑ ☐ ■ □ into 口 四 回 加 国 (or nothing), so
@@ -193,7 +195,7 @@ function lineMarks(img: PageImage, r: LineHits): BoxMark[] {
   hits.forEach((hit, i) => {
     const p = probes[i];
     const peers = hits.filter((x) => x.term.family === hit.term.family).length;
-    if (p?.kind === "tick" && hit.glyph === null && peers < 2 && CONCLUSION_FAMILIES.has(hit.term.family)) {
+    if (p?.kind === "tick" && hit.glyph === null && peers < 2 && WORDS_IN_PROSE.has(hit.term.family)) {
       probes[i] = { kind: "other", bbox: p.bbox };
     }
   });

@@ -17,6 +17,7 @@ export type GroupKind =
   | "auditType"
   | "auditStage"
   | "system"
+  | "ncKind"
   | "other";
 
 /** A checkbox group plus what the field builders need to read it. */
@@ -98,6 +99,10 @@ function rowGroup(
     if (left.length >= 2) return conclusion(left.slice(0, 30), members, uniqueId);
     const above = headingAbove(page, first);
     if (above) return evaluation(above[0], above[1], members, uniqueId);
+  }
+  if (fam === "ncKind") {
+    const id = uniqueId("ncKind");
+    return { group: toGroup(id, left || "不符合性质", members), kind: "ncKind", key: id, members };
   }
   const base = fam === "method" ? "auditMethod" : `${fam}.${left.slice(0, 24) || `p${page.page}`}`;
   const id = uniqueId(base);

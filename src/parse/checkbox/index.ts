@@ -6,7 +6,7 @@ import { type BuiltGroup, buildGroups, type Placed } from "./group.ts";
 import type { CheckboxFields } from "./types.ts";
 
 export { detectMarks } from "./detect.ts";
-export type { CheckboxFields } from "./types.ts";
+export type { CheckboxFields, TickRow } from "./types.ts";
 
 type EvalResult = "符合" | "基本符合" | "不符合";
 
@@ -40,6 +40,13 @@ export function readCheckboxFields(pages: readonly OcrPage[]): CheckboxFields {
     managementSystems: systemsField(built.filter((g) => g.kind === "system")),
     auditType: auditTypeField(built),
     evaluationResults,
+    ncKinds: built
+      .filter((g) => g.kind === "ncKind")
+      .map((g) => ({
+        page: g.members[0]!.page,
+        bbox: unionBbox(g.members.flatMap((p) => [p.mark.bbox, p.mark.labelBbox]))!,
+        field: exclusiveField(g.members, (t) => t.value as "major" | "minor"),
+      })),
   };
 }
 

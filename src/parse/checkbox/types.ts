@@ -1,4 +1,5 @@
 import type { Field } from "../../domain/field.ts";
+import type { Bbox } from "../../domain/geometry.ts";
 import type { AuditType, CheckboxGroup, Recommendation } from "../../domain/record.ts";
 
 /** Everything the report says through tick boxes, read from page marks (pixels), never from OCR glyphs. */
@@ -11,4 +12,13 @@ export interface CheckboxFields {
   auditType: Field<AuditType>;
   /** Evaluation section id as printed ("3.1") -> ticked result. */
   evaluationResults: Map<string, Field<"符合" | "基本符合" | "不符合">>;
+  /** Each row of NC kind options (☑一般 □严重 on a 不符合项报告 form), where it is printed and what it reads. */
+  ncKinds: TickRow<"major" | "minor">[];
+}
+
+export interface TickRow<T> {
+  page: number;
+  /** Around the row's boxes and labels. */
+  bbox: Bbox;
+  field: Field<T>;
 }

@@ -12,7 +12,8 @@ export type Family =
   | "auditType"
   | "auditStage"
   | "yesno"
-  | "adjust";
+  | "adjust"
+  | "ncKind";
 
 export interface Term {
   /** Text as printed (after NFKC, upper-cased for Latin). */
@@ -89,6 +90,10 @@ const TERMS: Term[] = [
   ...t("auditType", "special", "特殊审核", "特殊审核", "特殊"),
   ...t("auditStage", "stage1", "第一阶段", "第一阶段", "一阶段"),
   ...t("auditStage", "stage2", "第二阶段", "第二阶段", "二阶段"),
+  // The kind of one nonconformity on a 不符合项报告 form: ☑一般 □严重.
+  ...t("ncKind", "major", "严重", "严重不符合项", "严重不符合", "严重", "重大"),
+  ...t("ncKind", "minor", "一般", "一般不符合项", "一般不符合", "一般"),
+  ...t("ncKind", "minor", "轻微", "轻微不符合项", "轻微不符合", "轻微"),
   ...t("yesno", "是", "是", "是"),
   ...t("yesno", "否", "否", "否"),
   ...t("adjust", "未调整", "未调整", "未调整", "无调整"),

@@ -37,15 +37,23 @@ function precededBy(hit: LabelHit, words: RegExp | null): boolean {
 function labeledDate(
   lines: readonly DocLine[],
   synonyms: readonly string[],
-  reject: RegExp | null = null,
+  where: (hit: LabelHit) => boolean = () => true,
 ): Field<string> {
   for (const hit of byQuality(findLabels(lines, synonyms))) {
-    if (precededBy(hit, reject)) continue;
+    if (!where(hit)) continue;
     const win = windowFrom(lines, hit.line, hit.end);
     const d = leadingDate(win.text, 4);
-    if (d) return fieldInWindow(win, d.start, d.end, d.iso, hit.quality);
+    if (d && !answersAnotherLabel(win, d.start))
+      return fieldInWindow(win, d.start, d.end, d.iso, hit.quality);
   }
   return missingField();
+}
+
+/** A date on the next line behind a label of its own (审核类型：第一次监督审核 / 审核日期：2024年7月15日) is that
+ * label's value, not the value of a label that ended the line above. */
+function answersAnotherLabel(win: TextWindow, start: number): boolean {
+  const part = win.parts.findLast((p) => p.offset <= start)!;
+  return part !== win.parts[0] && /[:：]/.test(win.text.slice(part.offset, start));
 }
 
 interface RangeFields {
@@ -127,11 +135,31 @@ function orElse<T>(field: Field<T>, fallback: () => Field<T>): Field<T> {
 /** Without a 报告日期 label: a bare 日期 beside the closing signatures on the last page, at lower confidence. */
 function closingDate(lines: readonly DocLine[]): Field<string> {
   const lastPage = lines[lines.length - 1]?.page;
-  const tail = lines.filter((l) => l.page === lastPage);
-  const found = labeledDate(tail, ["日期", "Date"]);
+  // The whole document goes in, not the last page's lines: windows index lines by their place in the document.
+  const found = labeledDate(lines, ["日期", "Date"], (hit) => hit.line.page === lastPage);
   return found.value !== null
     ? { ...found, confidence: Math.round(found.confidence * 0.7 * 1000) / 1000 }
     : found;
+}
+
+/** Without a deadline label: the sentence that sets it, a date followed by 前 in a sentence about corrective action
+ * (组织应在2024年8月15日前完成纠正措施 / 请于…之前提交整改材料). Two such dates in one sentence are no reading. */
+function deadlineInSentence(lines: readonly DocLine[]): Field<string> {
+  for (const line of lines) {
+    const win = windowFrom(lines, line, 0, 1);
+    let at = 0;
+    for (const sentence of win.text.split(/[。；;]/)) {
+      const from = at;
+      at += sentence.length + 1;
+      if (from >= line.text.length) break;
+      if (!/纠正|整改/.test(sentence) || /下次|下一次/.test(sentence)) continue;
+      const due = findDates(sentence).filter((d) => /^\s*之?前/.test(sentence.slice(d.end)));
+      if (due.length !== 1) continue;
+      const d = due[0]!;
+      return fieldInWindow(win, from + d.start, from + d.end, d.iso, 0.7);
+    }
+  }
+  return missingField();
 }
 
 export function readDates(lines: readonly DocLine[]): DateFields {
@@ -150,7 +178,7 @@ export function readDates(lines: readonly DocLine[]): DateFields {
     coverageTo: coverage.to,
     foundedDate: labeledDate(lines, LABELS.founded),
     systemImplementedDate: labeledDate(lines, LABELS.implemented),
-    rectificationDeadline: labeledDate(lines, LABELS.rectification),
+    rectificationDeadline: orElse(labeledDate(lines, LABELS.rectification), () => deadlineInSentence(lines)),
     nextAuditDue: labeledDate(lines, LABELS.nextAudit),
     impossibleDates: impossibleDates(lines),
   };

@@ -1,13 +1,15 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import type { NcItem } from "../../domain/record.ts";
+import type { TickRow } from "../checkbox/types.ts";
 import { parseInteger, toHalfWidth } from "../normalize/numbers.ts";
+import { severityOf } from "../normalize/severity.ts";
 import { fieldAt, fieldBox } from "../provenance.ts";
-import { matchForm } from "../text/chars.ts";
 import { findLabels } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
 import { type Cell, type ColumnSpec, matchHeader, type RowVerdict, readTable } from "../text/table.ts";
 import { fieldInWindow, windowFrom } from "../text/window.ts";
+import { fromForms, type NcKind } from "./nc-forms.ts";
 
 export interface NcFields {
   ncMajor: Field<number>;
@@ -43,9 +45,9 @@ const NONE_OF = (kind: string) =>
 /** No nonconformity at all: 未发现不符合项, 无不符合项, 不符合项：无. */
 const NONE_AT_ALL =
   /未(?:发现|开具|开出)(?:任何)?不符合|无不符合项|不符合项(?:数量|数)?\s*[:：]\s*(?:无|0)(?![0-9.])/;
-/** 不符合项共 2 项，均为一般不符合: every one of a total is of one kind. */
+/** 不符合项共 2 项，均为一般不符合 / 共发现不符合项 2 项，均为一般: every one of a total is of one kind. */
 const ALL_OF_ONE_KIND = new RegExp(
-  `共\\s*${COUNT}\\s*${UNIT}[^。]{0,6}(?:均为|全部为|都是|均属)(严重|重大|轻微|一般)`,
+  `共\\s*(?:发现|开出|开具|提出)?\\s*(?:不符合项?|不合格项?)?\\s*${COUNT}\\s*${UNIT}[^。]{0,6}(?:均为|全部为|都是|均属)(严重|重大|轻微|一般)`,
 );
 
 /** The count of one kind: a printed count first, then a total said to be all of one kind, then a statement that
@@ -76,13 +78,6 @@ function countField(lines: readonly DocLine[], re: RegExp, kind: "major" | "mino
       return fieldAt(line, none.index, none.index + none[0].length, 0, 0.85);
   }
   return missingField();
-}
-
-export function severityOf(text: string): "major" | "minor" | null {
-  const f = matchForm(text);
-  if (/严重|重大|major/i.test(f)) return "major";
-  if (/轻微|一般|次要|minor/i.test(f)) return "minor";
-  return null;
 }
 
 const CLAUSE = /^(?:[A-Z]\s?)?(\d{1,2}(?:\.\d{1,2}){0,4})/;
@@ -251,7 +246,10 @@ function fromItemParagraphs(lines: readonly DocLine[]): NcItem[] {
   return items;
 }
 
-export function readNonconformities(lines: readonly DocLine[]): NcFields {
+export function readNonconformities(
+  lines: readonly DocLine[],
+  kindRows: readonly TickRow<NcKind>[] = [],
+): NcFields {
   const ncMajor = countField(lines, MAJOR, "major");
   const ncMinor = countField(lines, MINOR, "minor");
   return {
@@ -261,6 +259,7 @@ export function readNonconformities(lines: readonly DocLine[]): NcFields {
       firstFound(
         () => fromTable(lines),
         () => fromItemParagraphs(lines),
+        () => fromForms(lines, kindRows),
         () => fromSummary(lines),
       ),
       ncMajor,

@@ -1,0 +1,157 @@
+/** Nonconformity report forms (不符合项报告), one per NC, as many bodies attach them instead of an NC table: a title
+ * line, then labelled parts — the department (受审核部门), the finding (不符合事实描述, often on the lines below its
+ * label), the clause (不符合 GB/T 19001-2016 标准 7.1.3 条款 / 不符合条款：7.1.3) and the kind (不符合性质：一般).
+ * A kind printed as options (☑一般 □严重) is read from the boxes (pixels); without them the words name both kinds and
+ * say nothing, and the counts may still give it (severityFromCounts). */
+import type { Field } from "../../domain/field.ts";
+import { missingField } from "../../domain/field.ts";
+import { type Bbox, unionBbox } from "../../domain/geometry.ts";
+import type { NcItem } from "../../domain/record.ts";
+import type { TickRow } from "../checkbox/types.ts";
+import { toHalfWidth } from "../normalize/numbers.ts";
+import { severityOf } from "../normalize/severity.ts";
+import { fieldAt, fieldBox } from "../provenance.ts";
+import { findLabels, valueAfter } from "../text/labels.ts";
+import type { DocLine } from "../text/lines.ts";
+
+/** 不符合项报告 / 不合格报告单 / 不符合项记录, alone or followed by its number (编号：NCR-01, No.1, (1)). */
+const TITLE = /^(?:不符合项?|不合格项?)(?:报告单?|报告表|记录)(?:$|编号|No|NO|[:：(（]|[-－]?\d)/;
+
+const DEPT_LABELS = ["受审核部门", "责任部门", "不符合部门", "涉及部门", "部门"];
+const FINDING_LABELS = [
+  "不符合事实描述",
+  "不符合项事实描述",
+  "不符合事实",
+  "事实描述",
+  "不符合项描述",
+  "不符合描述",
+  "不符合内容",
+  "问题描述",
+];
+/** A department as a form labels it: a short run of Chinese (注塑车间, 行政人事部, 财务/采购). */
+const DEPT_WORD = /^[\u4e00-\u9fa5][\u4e00-\u9fa5、/]{1,15}$/;
+/** Where the department's cell ends when OCR ran it into the next one (注塑车间审核员：何丽). */
+const NEXT_PART = /\s|(?=(?:审核员|审核组长|组长|陪同人员|受审核方代表|部门负责人|负责人|日期|编号)\s*[:：])/;
+const KIND_LABELS = [
+  "不符合性质",
+  "不符合项性质",
+  "不符合类型",
+  "不符合项类型",
+  "不符合程度",
+  "性质",
+  "类型",
+];
+
+/** A line that starts another part of the form, so the finding above it has ended. */
+const PART_START =
+  /^(?:[\u4e00-\u9fa5A-Za-z]{2,12}\s*[:：]|不符合\s*(?:GB|ISO|[^\s]{0,12}标准|[^\s]{0,6}条款)|违反|依据|审核员|审核组长|受审核方)/;
+
+/** Standard designations (GB/T 19001-2016, ISO 9001:2015) blanked out, same length, so their digits are no clause. */
+function blankStandards(text: string): string {
+  return text.replace(/(?:GB\/T|GB|ISO(?:\/IEC)?|IATF|RB\/T)\s*[\d.\s]+(?:[-:：]\s*\d{4})?/gi, (m) =>
+    " ".repeat(m.length),
+  );
+}
+
+const CLAUSE_BEFORE = /(?<![\d.])(\d{1,2}(?:\.\d{1,2}){0,4})\s*(?:条款|条)/;
+const CLAUSE_AFTER = /条款\s*[:：]?\s*(?:第\s*)?(\d{1,2}(?:\.\d{1,2}){0,4})(?![\d.])/;
+
+function clauseOf(lines: readonly DocLine[]): Field<string> {
+  for (const line of lines) {
+    if (!/条款|标准/.test(line.text)) continue;
+    const text = blankStandards(toHalfWidth(line.text));
+    const m = CLAUSE_AFTER.exec(text) ?? CLAUSE_BEFORE.exec(text);
+    if (!m) continue;
+    const at = m.index + m[0].indexOf(m[1]!);
+    return fieldAt(line, at, at + m[1]!.length, m[1]!, 0.85);
+  }
+  return missingField();
+}
+
+function departmentOf(form: readonly DocLine[], lines: readonly DocLine[]): Field<string> {
+  for (const hit of findLabels(form, DEPT_LABELS)) {
+    const value = valueAfter(hit, lines, false);
+    const word = value?.text.split(NEXT_PART)[0] ?? "";
+    if (!value || !DEPT_WORD.test(word)) continue;
+    return fieldAt(value.line, value.start, value.start + word.length, word, 0.85 * hit.quality);
+  }
+  return missingField();
+}
+
+/** The finding after its label, with the lines below it up to the next part of the form. */
+function findingOf(form: readonly DocLine[], lines: readonly DocLine[]): Field<string> {
+  const hit = findLabels(form, FINDING_LABELS)[0];
+  if (!hit) return missingField();
+  const parts: { line: DocLine; text: string }[] = [];
+  const own = valueAfter(hit, lines, false);
+  if (own) parts.push({ line: own.line, text: own.text });
+  for (const line of form.slice(form.indexOf(hit.line) + 1)) {
+    if (PART_START.test(line.text.trim()) || line.text.includes("\t")) break;
+    parts.push({ line, text: line.text.trim() });
+  }
+  if (parts.length === 0) return missingField();
+  const text = parts.map((p) => p.text).join("");
+  const boxes = parts.map((p) => p.line.bbox).filter((b): b is Bbox => b !== null);
+  const confidence = Math.min(...parts.map((p) => p.line.confidence));
+  return fieldBox(parts[0]!.line, unionBbox(boxes) ?? parts[0]!.line.bbox, text, text, confidence, 0.8);
+}
+
+export type NcKind = "major" | "minor";
+
+/** The tick row printed on this line, if the checkbox reader found one: its boxes' centres within the line's height. */
+function tickRowOn(line: DocLine, rows: readonly TickRow<NcKind>[]): TickRow<NcKind> | null {
+  const [, top, , bottom] = line.bbox;
+  return (
+    rows.find((r) => {
+      const cy = (r.bbox[1] + r.bbox[3]) / 2;
+      return r.page === line.page && cy >= top && cy <= bottom;
+    }) ?? null
+  );
+}
+
+/** The kind: ticked boxes where the line prints options (☑一般 □严重, read from pixels), else the one kind the
+ * line writes (不符合性质：一般). Options with no tick row read nothing: the words name both kinds. */
+function kindOf(
+  form: readonly DocLine[],
+  lines: readonly DocLine[],
+  rows: readonly TickRow<NcKind>[],
+): Field<NcKind> {
+  for (const hit of findLabels(form, KIND_LABELS)) {
+    const ticks = tickRowOn(hit.line, rows);
+    if (ticks) return ticks.field;
+    const value = valueAfter(hit, lines, false);
+    if (!value) continue;
+    const words = value.text.match(/严重|重大|一般|轻微|次要/g) ?? [];
+    const kinds = new Set(words.map((w) => severityOf(w)));
+    const kind = severityOf(value.text);
+    if (kinds.size !== 1 || kind === null) continue;
+    return fieldAt(value.line, value.start, value.end, kind, 0.85 * hit.quality);
+  }
+  return missingField();
+}
+
+function isTitle(line: DocLine): boolean {
+  return TITLE.test(line.text.replace(/\s/g, ""));
+}
+
+/** Each form: its title line up to the next title, on the title's page. */
+export function fromForms(lines: readonly DocLine[], kindRows: readonly TickRow<NcKind>[] = []): NcItem[] {
+  const items: NcItem[] = [];
+  lines.forEach((line, i) => {
+    if (!isTitle(line)) return;
+    const form: DocLine[] = [];
+    for (const next of lines.slice(i + 1)) {
+      if (next.page !== line.page || isTitle(next)) break;
+      form.push(next);
+    }
+    const item: NcItem = {
+      clause: clauseOf(form),
+      department: departmentOf(form, lines),
+      severity: kindOf(form, lines, kindRows),
+      text: findingOf(form, lines),
+    };
+    // A title with neither a finding nor a clause under it is a mention (an attachment list), not a form.
+    if (item.text.value !== null || item.clause.value !== null) items.push(item);
+  });
+  return items;
+}
