@@ -204,6 +204,79 @@ describe("other bodies' words for the auditee and the audit dates", () => {
   }
 });
 
+describe("short reports in other wordings", () => {
+  it("team on one line by roles, a digits-only range, counts in cells without a unit, 推荐换证", () => {
+    const r = reportOf(
+      layoutPages(`北京世标认证中心有限公司
+管理体系审核报告
+受审核组织：天津市华瑞化工设备有限公司
+审核类型：换证审核
+审核日期：2024.07.15-07.16
+审核组长：赵刚  审核员：钱芳
+企业总人数：75人
+不符合项数量\t严重：0\t一般：2
+审核结论：推荐换证`),
+    );
+    expect([r.auditType.value, r.auditStart.value, r.auditEnd.value, r.auditDays.value]).toEqual([
+      "recertification",
+      "2024-07-15",
+      "2024-07-16",
+      2,
+    ]);
+    expect(r.team.map((m) => [m.name.value, m.role.value])).toEqual([
+      ["赵刚", "leader"],
+      ["钱芳", "member"],
+    ]);
+    expect([r.ncMajor.value, r.ncMinor.value]).toEqual([0, 2]);
+    expect(r.recommendation.value).toBe("recommend");
+    // A team listed by roles is not a signature, and 审核日期 is no closing 日期.
+    expect([r.signatures.value, r.reportDate.value]).toEqual([null, null]);
+  });
+
+  it("members in brackets after roles on one line, clock times after the half day", () => {
+    const r = reportOf(
+      layoutPages(`某认证公司
+质量管理体系审核报告
+组织名称：无锡市宏达电机有限公司
+审核时间：2024年3月5日上午8:30至3月6日下午17:00
+在册员工：210名
+审核组成员：组长 孙浩（2015-N1QMS-1234567）组员 李娜（2018-N1QMS-7654321）
+不符合项：严重不符合项 0 个；一般不符合项 3 个`),
+    );
+    expect([r.auditStart.value, r.auditEnd.value, r.auditDays.value]).toEqual([
+      "2024-03-05",
+      "2024-03-06",
+      2,
+    ]);
+    expect(r.team.map((m) => [m.name.value, m.role.value, m.registrationNo.value])).toEqual([
+      ["孙浩", "leader", "2015-N1QMS-1234567"],
+      ["李娜", "member", "2018-N1QMS-7654321"],
+    ]);
+    expect([r.ncMajor.value, r.ncMinor.value]).toEqual([0, 3]);
+  });
+
+  it("审核组：组长：…；组员：…, 无严重不符合, the date beside the leader's signature", () => {
+    const r = reportOf(
+      layoutPages(`某认证公司
+环境管理体系审核报告
+受审核方名称：合肥绿源环保科技有限公司
+审核性质：监督审核（第二次）
+现场审核日期：2024年11月12日至13日
+审核组：组长：周敏；组员：吴昊、郑洁
+本次审核开具一般不符合2份，无严重不符合。
+审核组长签字：周敏   日期：2024年11月13日`),
+    );
+    expect(r.team.map((m) => [m.name.value, m.role.value])).toEqual([
+      ["周敏", "leader"],
+      ["吴昊", "member"],
+      ["郑洁", "member"],
+    ]);
+    expect([r.ncMajor.value, r.ncMinor.value]).toEqual([0, 2]);
+    expect(r.signatures.value).toEqual(["周敏"]);
+    expect(r.reportDate.value).toBe("2024-11-13");
+  });
+});
+
 describe("table-driven report of another certification body", () => {
   for (const [name, pages] of [
     ["scanned", layoutPages(TABLE_LAYOUT_REPORT)],

@@ -136,7 +136,13 @@ function orElse<T>(field: Field<T>, fallback: () => Field<T>): Field<T> {
 function closingDate(lines: readonly DocLine[]): Field<string> {
   const lastPage = lines[lines.length - 1]?.page;
   // The whole document goes in, not the last page's lines: windows index lines by their place in the document.
-  const found = labeledDate(lines, ["日期", "Date"], (hit) => hit.line.page === lastPage);
+  // 日期 beside a signature, not the end of another date's label (审核日期, 起止日期, 成立日期 …). The line's text has
+  // no spaces between Chinese characters, so a name may run into it (周敏日期：…).
+  const bare = (hit: LabelHit) =>
+    !/(?:审核|起止|成立|实施|发布|注册|颁证|发证|有效|到期|截止|完成|开始|结束|计划|下次|监督|整改)\s*$/.test(
+      hit.line.text.slice(0, hit.start),
+    );
+  const found = labeledDate(lines, ["日期", "Date"], (hit) => hit.line.page === lastPage && bare(hit));
   return found.value !== null
     ? { ...found, confidence: Math.round(found.confidence * 0.7 * 1000) / 1000 }
     : found;

@@ -39,9 +39,12 @@ const MAJOR = new RegExp(
 const MINOR = new RegExp(
   `(轻微|一般|次要)(?:不符合|不合格)?项?(?:数量|数)?[:：]?\\s*[（(]?\\s*${COUNT}\\s*[)）]?\\s*${UNIT}`,
 );
-/** 严重不符合：无 / 严重不符合项：0 — a labelled count of none, with no unit. */
-const NONE_OF = (kind: string) =>
-  new RegExp(`(${kind})(?:不符合|不合格)项?(?:数量|数)?\\s*[:：]\\s*(无|0)(?![0-9.])`);
+/** 严重不符合：无 / 严重不符合项：0 / 一般：2 (a cell of a count row) — a labelled count with no unit; 无严重不符合 /
+ * 未发现严重不符合 — none of the kind. */
+const LABELLED_OF = (kind: string) =>
+  new RegExp(
+    `(${kind})(?:不符合|不合格)?项?(?:数量|数)?\\s*[:：]\\s*(无|${COUNT})(?![0-9.年月日/-])|(?:无|未发现|未开具|未开出)(${kind})(?:不符合|不合格)`,
+  );
 /** No nonconformity at all: 未发现不符合项, 无不符合项, 不符合项：无. */
 const NONE_AT_ALL =
   /未(?:发现|开具|开出)(?:任何)?不符合|无不符合项|不符合项(?:数量|数)?\s*[:：]\s*(?:无|0)(?![0-9.])/;
@@ -53,15 +56,15 @@ const ALL_OF_ONE_KIND = new RegExp(
 /** The count of one kind: a printed count first, then a total said to be all of one kind, then a statement that
  * there are none; each pass over the whole report, so template text early on cannot pre-empt a printed count. */
 function countField(lines: readonly DocLine[], re: RegExp, kind: "major" | "minor"): Field<number> {
-  const noneOfKind = NONE_OF(kind === "major" ? "严重|重大|主要" : "轻微|一般|次要");
+  const labelled = LABELLED_OF(kind === "major" ? "严重|重大|主要" : "轻微|一般|次要");
   // 一般 is an everyday word: count it only on a line that talks about nonconformities.
   const ncLines = lines
     .map((line) => ({ line, text: toHalfWidth(line.text) }))
     .filter(({ text }) => /不符合|不合格|nonconform/i.test(text) || /严重|轻微/.test(text));
   for (const { line, text } of ncLines) {
-    const m = text.match(re) ?? text.match(noneOfKind);
+    const m = text.match(re) ?? text.match(labelled);
     if (!m || m.index === undefined) continue;
-    const n = m[2] === "无" ? 0 : parseInteger(m[2]!);
+    const n = m[2] === undefined || m[2] === "无" ? 0 : parseInteger(m[2]);
     if (n !== null) return fieldAt(line, m.index, m.index + m[0].length, n, 0.95);
   }
   for (const { line, text } of ncLines) {

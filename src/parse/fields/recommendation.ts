@@ -16,7 +16,7 @@ const STATEMENTS: readonly [RegExp, Recommendation][] = [
     "recommend_after_correction",
   ],
   [
-    /推荐(?:再认证|初次认证|认证|保持认证|继续保持认证|换证)?(?:注册|资格|证书)|推荐(?:通过|认证)/,
+    /推荐(?:再认证|初次认证|认证|保持认证|继续保持认证|换证)?(?:注册|资格|证书)|推荐(?:通过|认证|换证|换发证书|保持|继续保持)/,
     "recommend",
   ],
 ];

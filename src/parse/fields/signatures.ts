@@ -8,6 +8,9 @@ import { looksLikeName } from "./team.ts";
 // Places where team members sign: 审核组长（签字）, 承诺人 审核组长：, 组员：, 审核组:张心、冉景洲, 签名.
 const SIGNING_ROLES = "审核组|审核组长|组长|审核组员|组员|审核员|技术专家";
 const SIGN_CONTEXT = new RegExp(`(?:签字|签名|签章)[)）]?[:：]|承诺人|^(?:${SIGNING_ROLES})[:：]`);
+/** A line listing the team by roles (审核组长：赵刚 审核员：钱芳 / 组长：周敏；组员：吴昊) without a word of signing. */
+const ROLE_COLON = new RegExp(`(?:${SIGNING_ROLES})[:：]`, "g");
+const SIGN_WORD = /签字|签名|签章|承诺人/;
 /** The signing label in a line as printed (spaces kept), whose colon the name follows. */
 const SIGNING_LABEL = new RegExp(`(?:签字|签名|签章)[)）]?\\s*[:：]|^\\s*(?:${SIGNING_ROLES})\\s*[:：]`);
 
@@ -18,7 +21,9 @@ export function readSignatures(lines: readonly DocLine[]): Field<string[]> {
   let prevWasPledge = false;
   for (const line of lines) {
     const form = matchForm(line.text);
-    const inContext = SIGN_CONTEXT.test(form) || (prevWasPledge && /^[\u4e00-\u9fa5]{1,6}[:：]/.test(form));
+    const listing = !SIGN_WORD.test(form) && (form.match(ROLE_COLON)?.length ?? 0) >= 2;
+    const inContext =
+      !listing && (SIGN_CONTEXT.test(form) || (prevWasPledge && /^[\u4e00-\u9fa5]{1,6}[:：]/.test(form)));
     prevWasPledge = /承诺人/.test(form);
     if (!inContext) continue;
     const colon = Math.max(line.text.lastIndexOf(":"), line.text.lastIndexOf("："));

@@ -148,45 +148,70 @@ function fromTables(lines: readonly DocLine[]): ReadMember[] {
   return team;
 }
 
-/** Without a table: "审核组长：张心 2021-N1QMS-3207381" or "审核员：周强（注册号：2018-N1EMS-3012456，专业代码：
- * 14.02.01）" style lines (low confidence). */
+const ROLE_LABEL = "审核组长|实习审核员|审核组员|审核员|技术专家|观察员|组长|组员|专家";
+/** A line of the team written out: starting with a role label, or with 审核组(成员)： and then one. */
+const TEAM_LINE = new RegExp(
+  `^\\s*(?:(?:审核组成员|审核组组成|审核组)\\s*[:：]\\s*)?(?=(?:${ROLE_LABEL})\\s*(?:[（(][^）)]*[）)])?\\s*(?:[:：]|[\\u4e00-\\u9fa5]))`,
+);
+const ROLE_AT = new RegExp(`(${ROLE_LABEL})\\s*(?:[（(][^）)]*[）)])?\\s*([:：])?`, "g");
+
+/** The role labels that start a part of a team line: the first, and any other that a colon follows or a separator
+ * precedes (审核组长：赵刚 审核员：钱芳 / 组长：周敏；组员：吴昊、郑洁 / 组长孙浩（…）组员李娜（…）). */
+function teamParts(line: DocLine): { role: string; from: number; to: number }[] {
+  const head = TEAM_LINE.exec(line.text);
+  if (!head) return [];
+  const starts = [...line.text.matchAll(ROLE_AT)].filter((m) => {
+    if (m.index < head[0].length) return false;
+    const before = line.text[m.index - 1];
+    return (
+      m.index === head[0].length ||
+      m[2] !== undefined ||
+      before === undefined ||
+      /[；;，,、\s）)]/.test(before)
+    );
+  });
+  return starts.map((m, k) => ({
+    role: m[1]!,
+    from: m.index + m[0].length,
+    to: starts[k + 1]?.index ?? line.text.length,
+  }));
+}
+
+/** Without a table: "审核组长：张心 2021-N1QMS-3207381", "审核员：周强（注册号：2018-N1EMS-3012456，专业代码：
+ * 14.02.01）" or the whole team on one line (审核组：组长：周敏；组员：吴昊、郑洁), at low confidence. */
 function fromLabels(lines: readonly DocLine[]): ReadMember[] {
   const team: ReadMember[] = [];
   for (const line of lines) {
-    const m = line.text.match(
-      /^\s*(审核组长|组长|审核组员|组员|实习审核员|审核员|技术专家|专家|观察员)\s*(?:[（(][^）)]*[）)])?\s*[:：]\s*(.+)$/,
-    );
-    if (!m) continue;
-    const role = roleOf(m[1]!);
-    if (!role) continue;
-    const rest = m[2]!;
-    const regs = findRegistrations(rest);
-    const codes = findTechnicalCodes(rest);
-    const names = rest
-      // What follows a name in brackets (注册号：…, 专业代码：…) or after the first registration is not a name.
-      .replace(/[（(][^）)]*(?:[）)]|$)/g, " ")
-      .replace(/\d{4}\s*-\s*N.*$/, "")
-      // Codes may follow a name with no space left between them (吴建14.02.01).
-      .replace(/\d[\d.\-－]*/g, " ")
-      .split(/[、，,；;\s\t]+/)
-      .filter(looksLikeName);
-    names.forEach((name, i) => {
-      if (team.some((t) => t.member.name.value === name)) return;
-      const at = line.text.indexOf(name);
-      const reg = names.length === 1 ? regs.map((r) => r.value).join("; ") : regs[i]?.value;
-      const member: TeamMember = {
-        name: fieldAt(line, at, at + name.length, name, 0.6),
-        role: fieldAt(line, 0, at, role, 0.6),
-        grade: missingField(),
-        registrationNo: reg ? fieldAt(line, at, line.text.length, reg, 0.6) : missingField(),
-        // Codes on a line naming several people cannot be told apart: left unread rather than given to all.
-        technicalCodes:
-          names.length === 1 && codes.length > 0
-            ? fieldAt(line, at, line.text.length, codes, 0.6)
-            : missingField(),
-      };
-      team.push({ member, nameConfs: line.charConfidences.slice(at, at + name.length), line });
-    });
+    for (const part of teamParts(line)) {
+      const role = roleOf(part.role);
+      if (!role) continue;
+      const rest = line.text.slice(part.from, part.to);
+      const regs = findRegistrations(rest);
+      const codes = findTechnicalCodes(rest);
+      const names = rest
+        // What follows a name in brackets (注册号：…, 专业代码：…) or after the first registration is not a name.
+        .replace(/[（(][^）)]*(?:[）)]|$)/g, " ")
+        .replace(/\d{4}\s*-\s*N.*$/, "")
+        // Codes may follow a name with no space left between them (吴建14.02.01).
+        .replace(/\d[\d.\-－]*/g, " ")
+        .split(/[、，,；;\s\t]+/)
+        .filter(looksLikeName);
+      names.forEach((name, i) => {
+        if (team.some((t) => t.member.name.value === name)) return;
+        const at = line.text.indexOf(name, part.from);
+        const reg = names.length === 1 ? regs.map((r) => r.value).join("; ") : regs[i]?.value;
+        const member: TeamMember = {
+          name: fieldAt(line, at, at + name.length, name, 0.6),
+          role: fieldAt(line, Math.max(0, part.from - part.role.length - 1), at, role, 0.6),
+          grade: missingField(),
+          registrationNo: reg ? fieldAt(line, at, part.to, reg, 0.6) : missingField(),
+          // Codes on a line naming several people cannot be told apart: left unread rather than given to all.
+          technicalCodes:
+            names.length === 1 && codes.length > 0 ? fieldAt(line, at, part.to, codes, 0.6) : missingField(),
+        };
+        team.push({ member, nameConfs: line.charConfidences.slice(at, at + name.length), line });
+      });
+    }
   }
   return team;
 }

@@ -117,9 +117,25 @@ export function findDates(text: string): DateMatch[] {
     const d = num(m[3] ?? m[5] ?? m[7]);
     if (!Number.isFinite(y) || y < 1900 || y > 2100 || !Number.isFinite(mo) || !Number.isFinite(d)) continue;
     if (mo > 99 || d > 99) continue;
-    out.push(build(y, mo, d, m[8], m[9], m[10], m.index, m[0]));
+    out.push(lateTime(t, build(y, mo, d, m[8], m[9], m[10], m.index, m[0])));
   }
   return out;
+}
+
+const LATE_TIME = /^\s*(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?/;
+
+/** A clock time written after the half day (3月5日上午8:30) belongs to the date. `text` is what the positions of
+ * `date` refer to, less `offset`. */
+function lateTime(text: string, date: DateMatch, offset = 0): DateMatch {
+  if (date.half === null || date.minutes !== null) return date;
+  const m = LATE_TIME.exec(text.slice(date.end - offset));
+  if (!m) return date;
+  return {
+    ...date,
+    minutes: minutesOf(m[1], m[2], date.half),
+    end: date.end + m[0].length,
+    raw: date.raw + m[0],
+  };
 }
 
 /** The first date if it starts within `slack` characters of the text (after filler like 应在/于). */
@@ -145,11 +161,26 @@ function rangeEnd(text: string, from: DateMatch, offset: number): DateMatch | nu
   const full = findDates(text)[0];
   if (full && full.start === 0) return { ...full, start: full.start + offset, end: full.end + offset };
   const md = text.match(MONTH_DAY);
-  if (md) return build(from.year, num(md[1]), num(md[2]), md[3], md[4], md[5], offset, md[0]);
+  if (md)
+    return lateTime(
+      text,
+      build(from.year, num(md[1]), num(md[2]), md[3], md[4], md[5], offset, md[0]),
+      offset,
+    );
   const d = text.match(DAY_ONLY);
-  if (d) return build(from.year, from.month, num(d[1]), d[2], d[3], d[4], offset, d[0]);
+  if (d)
+    return lateTime(text, build(from.year, from.month, num(d[1]), d[2], d[3], d[4], offset, d[0]), offset);
+  // A start written with digits only (2024.07.15) may end with digits only: 07.16, or the day alone (16).
+  if (/^\d{4}\s*[-./]/.test(from.raw)) {
+    const n = NUMERIC_END.exec(text);
+    if (n?.[2] !== undefined)
+      return build(from.year, num(n[1]), num(n[2]), undefined, undefined, undefined, offset, n[0]);
+    if (n) return build(from.year, from.month, num(n[1]), undefined, undefined, undefined, offset, n[0]);
+  }
   return null;
 }
+
+const NUMERIC_END = /^(\d{1,2})(?:\s*[-./]\s*(\d{1,2}))?(?![\d.\-/年月])/;
 
 /** 自 A 至 B, A 至 B, A 到 B, A~B: the first range in a text; a single date is a one-day range. */
 export function findDateRange(text: string, allowSingle = true): DateRange | null {
@@ -163,7 +194,11 @@ export function findDateRange(text: string, allowSingle = true): DateRange | nul
     if (to) return { from, to, start: from.start, end: to.end };
   }
   const first = dates[0];
-  if (allowSingle && first) return { from: first, to: first, start: first.start, end: first.end };
+  // A date followed by a separator is a range whose end could not be read: not a one-day range.
+  const unreadEnd =
+    first && RANGE_SEP.test(t.slice(first.end)) && /^\s*\d/.test(t.slice(first.end).replace(RANGE_SEP, ""));
+  if (allowSingle && first && !unreadEnd)
+    return { from: first, to: first, start: first.start, end: first.end };
   return null;
 }
 
@@ -180,12 +215,17 @@ export function rangeDays(range: DateRange): number | null {
   if (from.minutes !== null && to.minutes !== null) {
     const DAY_START = 8 * 60 + 30;
     const DAY_END = 17 * 60 + 30;
-    const hours =
-      span === 0
-        ? (to.minutes - from.minutes) / 60
-        : (DAY_END - from.minutes) / 60 + (span - 1) * 8 + (to.minutes - DAY_START) / 60;
-    if (hours <= 0) return null;
-    return Math.max(0.5, Math.ceil(hours / 4 - 0.25) / 2);
+    // Each day on its own: a half day per ~4 hours, at most a whole day (8:30–17:00 the next day is 2 days).
+    const halves = (hours: number) => (hours <= 0 ? 0 : Math.max(0.5, Math.ceil(hours / 4 - 0.25) / 2));
+    if (span === 0) {
+      const hours = (to.minutes - from.minutes) / 60;
+      return hours > 0 ? halves(hours) : null;
+    }
+    const days =
+      Math.min(1, halves((DAY_END - from.minutes) / 60)) +
+      (span - 1) +
+      Math.min(1, halves((to.minutes - DAY_START) / 60));
+    return days > 0 ? days : null;
   }
   if (from.half || to.half) {
     const startHalf = from.half === "pm" ? 0.5 : 0;

@@ -122,6 +122,31 @@ describe("dates", () => {
     expect(days("2024年3月5日至2024年3月7日")).toBe(3);
   });
 
+  it("counts clock times day by day: 8:30 to 17:00 the next day is two days, not two and a half", () => {
+    const days = (s: string) => rangeDays(findDateRange(s)!);
+    expect(days("2024-03-05 8:30至2024-03-06 17:00")).toBe(2);
+    expect(days("2024年4月18日8:30—2024年4月19日12:00")).toBe(1.5);
+  });
+
+  it("reads a clock time written after the half day as part of the date", () => {
+    const r = findDateRange("2024年3月5日上午8:30至3月6日下午17:00")!;
+    expect([r.from.iso, r.to.iso, r.from.minutes, r.to.minutes]).toEqual([
+      "2024-03-05",
+      "2024-03-06",
+      510,
+      1020,
+    ]);
+    expect(rangeDays(r)).toBe(2);
+  });
+
+  it("reads a digits-only end after a digits-only start, and no one-day range when the end is unreadable", () => {
+    const r1 = findDateRange("2024.07.15-07.16")!;
+    expect([r1.from.iso, r1.to.iso]).toEqual(["2024-07-15", "2024-07-16"]);
+    expect(findDateRange("2024.07.15-16")!.to.iso).toBe("2024-07-16");
+    expect(findDateRange("2024年7月15日至7月")).toBeNull();
+    expect(findDateRange("2024年7月15日")!.to.iso).toBe("2024-07-15");
+  });
+
   it("takes a date only when it leads the value (after filler such as 应在)", () => {
     expect(leadingDate("应在 2024年11月08日前")!.iso).toBe("2024-11-08");
     expect(leadingDate("法人验证成功的日期，文本格式，例 2021-11-11")).toBeNull();
