@@ -97,10 +97,16 @@ describe("readCheckboxFields", () => {
         { label: "严重", box: ticks[1] ? "tick" : "empty" },
       ],
     });
-    const prose: Row = { prefix: "本次审核共发现不符合项2项，其中", options: [{ label: "一般不符合2项", box: "none" }] };
+    const prose: Row = {
+      prefix: "本次审核共发现不符合项2项，其中",
+      options: [{ label: "一般不符合2项", box: "none" }],
+    };
     const f = readCheckboxFields([await ocrPageOf([kindRow([true, false]), prose], 4, W)]);
     expect(f.ncKinds).toHaveLength(1);
-    expect(f.ncKinds[0]).toMatchObject({ page: 4, field: { value: "minor", raw: "一般", method: "checkbox" } });
+    expect(f.ncKinds[0]).toMatchObject({
+      page: 4,
+      field: { value: "minor", raw: "一般", method: "checkbox" },
+    });
     expect(f.checkboxGroups.map((g) => [g.id, g.options.map((o) => [o.label, o.state])])).toEqual([
       [
         "ncKind",
