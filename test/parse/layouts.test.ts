@@ -255,6 +255,22 @@ describe("short reports in other wordings", () => {
     expect([r.ncMajor.value, r.ncMinor.value]).toEqual([0, 3]);
   });
 
+  it("a scope wrapped onto the next line, the total of a headcount split by kind", () => {
+    const r = reportOf(
+      layoutPages(`某认证公司
+管理体系审核报告
+受审核方：郑州宇辰机械制造有限公司
+审核日期：2024年5月20日-5月22日
+组织人数：生产人员80人，管理人员20人，共计100人
+审核范围：矿山机械配件（破碎机衬板、锤头、筛板、耐磨钢球）的生产及相关管理活动；金属结构件（钢架、平台）的加工及相关管理活动
+审核组长：王磊（2016-N1QMS-1122334）`),
+    );
+    expect(r.scope.value).toBe(
+      "矿山机械配件（破碎机衬板、锤头、筛板、耐磨钢球）的生产及相关管理活动;金属结构件（钢架、平台）的加工及相关管理活动",
+    );
+    expect(r.employees.value).toBe(100);
+  });
+
   it("审核组：组长：…；组员：…, 无严重不符合, the date beside the leader's signature", () => {
     const r = reportOf(
       layoutPages(`某认证公司

@@ -1,6 +1,7 @@
 import { distance } from "fastest-levenshtein";
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
+import { unionBbox } from "../../domain/geometry.ts";
 import { parseInteger, toHalfWidth } from "../normalize/numbers.ts";
 import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
@@ -44,6 +45,26 @@ function scopeAt(
   return t.length > 0 ? { line: next, start: 0, text: t } : null;
 }
 
+/** The lines a value wrapped onto: each below a line that reaches the page's right margin, not a label, heading or
+ * table row of its own (at most three). */
+function wrappedOnto(line: DocLine, lines: readonly DocLine[]): DocLine[] {
+  const page = lines.filter((l) => l.page === line.page);
+  const right = Math.max(...page.map((l) => l.bbox[2]));
+  const left = Math.min(...page.map((l) => l.bbox[0]));
+  const out: DocLine[] = [];
+  let cur = line;
+  while (out.length < 3) {
+    const next = lines[cur.index + 1];
+    if (!next || next.page !== cur.page || headingOf(next) || /\t/.test(cur.text + next.text)) break;
+    if (/^[^:：。，,]{0,12}[:：]/.test(next.text) || cur.bbox[2] - left < 0.92 * (right - left)) break;
+    const height = cur.bbox[3] - cur.bbox[1];
+    if (next.bbox[1] - cur.bbox[3] > 1.2 * height) break;
+    out.push(next);
+    cur = next;
+  }
+  return out;
+}
+
 function readScope(
   lines: readonly DocLine[],
   sections: readonly FoundSection[],
@@ -54,11 +75,14 @@ function readScope(
     const after = hit.line.text.slice(hit.end, hit.end + 40);
     if (!/^\s*(?:[（(][^）)]*[）)])?\s*(?:为|是)?\s*[:：\t]|^\s*$/.test(after)) continue;
     const v = scopeAt(hit.line, hit.end, lines);
-    if (!v || v.text.length > 300) continue;
-    v.text = chineseParens(v.text);
+    if (!v) continue;
+    const wraps = wrappedOnto(v.line, lines);
+    v.text = chineseParens(cleanStatement([v.text, ...wraps.map((l) => l.text)].join("")));
+    if (v.text.length > 300) continue;
     const priority = /审核范围/.test(hit.label) ? 2 : 1;
     const field = fieldAt(v.line, v.start, v.start + v.text.length, v.text, hit.quality);
     field.raw = v.text;
+    if (wraps.length > 0) field.bbox = unionBbox([v.line.bbox, ...wraps.map((l) => l.bbox)]);
     all.push({ field, priority, index: hit.line.index });
   }
   // A section whose title states the scope (四、…认证范围的表述) carries it as its first line.
@@ -111,17 +135,28 @@ function readSites(lines: readonly DocLine[]): Field<string[]> {
 const HEADCOUNT =
   /(员工|人员|人数|职工)[^，。；;,\d]{0,10}?([0-9]{1,6}|[零一二两三四五六七八九十百千]{1,8})\s*(人|名)/g;
 
+const TOTAL = /(?:共计|合计|总计|总共|共有)\s*([0-9]{1,6}|[零一二两三四五六七八九十百千]{1,8})\s*(?:人|名)/;
+
 /** Every headcount the report prints; the labelled total (员工总人数) is the employee count. */
 function readHeadcounts(lines: readonly DocLine[]): { employees: Field<number>; all: Field<number>[] } {
   const all: { field: Field<number>; labelled: boolean }[] = [];
   for (const line of lines) {
     const text = toHalfWidth(line.text);
+    const own: { field: Field<number>; labelled: boolean }[] = [];
     for (const m of text.matchAll(HEADCOUNT)) {
       const n = parseInteger(m[2]!);
       if (n === null || n <= 0) continue;
       const labelled = /总人数|员工人数|员工总数|人数[:：]/.test(m[0]);
-      all.push({ field: fieldAt(line, m.index, m.index + m[0].length, n, labelled ? 0.95 : 0.85), labelled });
+      own.push({ field: fieldAt(line, m.index, m.index + m[0].length, n, labelled ? 0.95 : 0.85), labelled });
     }
+    // Parts and their total on one line (生产人员80人，管理人员20人，共计100人): the total is the count.
+    const total = own.length > 0 ? TOTAL.exec(text) : null;
+    const n = total ? parseInteger(total[1]!) : null;
+    if (total && n !== null && (own.length >= 2 || own.some((o) => o.labelled))) {
+      for (const o of own) o.labelled = false;
+      own.push({ field: fieldAt(line, total.index, total.index + total[0].length, n, 0.9), labelled: true });
+    }
+    all.push(...own);
   }
   // A labelled count printed without 人 ("员工人数：86").
   for (const hit of findLabels(lines, LABELS.headcount)) {
