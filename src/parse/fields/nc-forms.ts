@@ -5,7 +5,7 @@
  * say nothing, and the counts may still give it (severityFromCounts). */
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
-import { type Bbox, unionBbox } from "../../domain/geometry.ts";
+import { unionBbox } from "../../domain/geometry.ts";
 import type { NcItem } from "../../domain/record.ts";
 import type { TickRow } from "../checkbox/types.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
@@ -56,8 +56,10 @@ function blankStandards(text: string): string {
 const CLAUSE_BEFORE = /(?<![\d.])(\d{1,2}(?:\.\d{1,2}){0,4})\s*(?:条款|条)/;
 const CLAUSE_AFTER = /条款\s*[:：]?\s*(?:第\s*)?(\d{1,2}(?:\.\d{1,2}){0,4})(?![\d.])/;
 
+/** The clause from the form's own statement of it; a line that says 条款 before one that only names a standard. */
 function clauseOf(lines: readonly DocLine[]): Field<string> {
-  for (const line of lines) {
+  const said = [...lines].sort((a, b) => Number(/条款/.test(b.text)) - Number(/条款/.test(a.text)));
+  for (const line of said) {
     if (!/条款|标准/.test(line.text)) continue;
     const text = blankStandards(toHalfWidth(line.text));
     const m = CLAUSE_AFTER.exec(text) ?? CLAUSE_BEFORE.exec(text);
@@ -79,9 +81,13 @@ function departmentOf(form: readonly DocLine[], lines: readonly DocLine[]): Fiel
 }
 
 /** The finding after its label, with the lines below it up to the next part of the form. */
-function findingOf(form: readonly DocLine[], lines: readonly DocLine[]): Field<string> {
+function findingOf(
+  form: readonly DocLine[],
+  lines: readonly DocLine[],
+): { field: Field<string>; lines: DocLine[] } {
+  const none = { field: missingField<string>(), lines: [] };
   const hit = findLabels(form, FINDING_LABELS)[0];
-  if (!hit) return missingField();
+  if (!hit) return none;
   const parts: { line: DocLine; text: string }[] = [];
   const own = valueAfter(hit, lines, false);
   if (own) parts.push({ line: own.line, text: own.text });
@@ -89,11 +95,14 @@ function findingOf(form: readonly DocLine[], lines: readonly DocLine[]): Field<s
     if (PART_START.test(line.text.trim()) || line.text.includes("\t")) break;
     parts.push({ line, text: line.text.trim() });
   }
-  if (parts.length === 0) return missingField();
+  if (parts.length === 0) return none;
   const text = parts.map((p) => p.text).join("");
-  const boxes = parts.map((p) => p.line.bbox).filter((b): b is Bbox => b !== null);
+  const box = unionBbox(parts.map((p) => p.line.bbox))!;
   const confidence = Math.min(...parts.map((p) => p.line.confidence));
-  return fieldBox(parts[0]!.line, unionBbox(boxes) ?? parts[0]!.line.bbox, text, text, confidence, 0.8);
+  return {
+    field: fieldBox(parts[0]!.line, box, text, text, confidence, 0.8),
+    lines: parts.map((p) => p.line),
+  };
 }
 
 export type NcKind = "major" | "minor";
@@ -121,11 +130,9 @@ function kindOf(
     if (ticks) return ticks.field;
     const value = valueAfter(hit, lines, false);
     if (!value) continue;
-    const words = value.text.match(/严重|重大|一般|轻微|次要/g) ?? [];
-    const kinds = new Set(words.map((w) => severityOf(w)));
-    const kind = severityOf(value.text);
-    if (kinds.size !== 1 || kind === null) continue;
-    return fieldAt(value.line, value.start, value.end, kind, 0.85 * hit.quality);
+    const kinds = new Set((value.text.match(/严重|重大|一般|轻微|次要/g) ?? []).map((w) => severityOf(w)!));
+    if (kinds.size !== 1) continue;
+    return fieldAt(value.line, value.start, value.end, [...kinds][0]!, 0.85 * hit.quality);
   }
   return missingField();
 }
@@ -144,11 +151,14 @@ export function fromForms(lines: readonly DocLine[], kindRows: readonly TickRow<
       if (next.page !== line.page || isTitle(next)) break;
       form.push(next);
     }
+    const finding = findingOf(form, lines);
+    // The finding may quote another standard's article (违反公司标准第5条): the form's own statement comes first.
+    const own = clauseOf(form.filter((l) => !finding.lines.includes(l)));
     const item: NcItem = {
-      clause: clauseOf(form),
+      clause: own.value !== null ? own : clauseOf(finding.lines),
       department: departmentOf(form, lines),
       severity: kindOf(form, lines, kindRows),
-      text: findingOf(form, lines),
+      text: finding.field,
     };
     // A title with neither a finding nor a clause under it is a mention (an attachment list), not a form.
     if (item.text.value !== null || item.clause.value !== null) items.push(item);
