@@ -68,8 +68,8 @@ describe("labels with an English gloss, NC table without a severity column", () 
       3,
     ]);
     expect(r.employees.value).toBe(230);
-    // 受审核组织（Auditee） nearly spells 受审核组织地址; a bare 地址 is also the certification body's own on covers.
-    expect(r.sites.value).toBeNull();
+    // 受审核组织（Auditee） nearly spells 受审核组织地址 but is no site; the bare 地址 below the auditee's name is.
+    expect(r.sites.value).toEqual(["山东省青岛市崂山区株洲路151号"]);
     expect(r.team.map((m) => [m.name.value, m.role.value, m.grade.value])).toEqual([
       ["刘洋", "leader", "审核员"],
       ["陈静", "member", "审核员"],
@@ -202,6 +202,23 @@ describe("other bodies' words for the auditee and the audit dates", () => {
       ]);
     });
   }
+});
+
+describe("a bare 地址", () => {
+  it("is not the certification body's own address among its phone and website on the cover", () => {
+    const r = reportOf(
+      layoutPages(`华信认证中心有限公司
+管理体系审核报告
+受审核方：苏州恒达精密机械有限公司
+审核日期：2024年3月5日至2024年3月6日
+华信认证中心有限公司 编制
+地 址：北京市海淀区中关村大街 1 号
+电 话：010-12345678
+官 网：www.example.cn
+审核组长：王建国`),
+    );
+    expect(r.sites.value).toBeNull();
+  });
 });
 
 describe("short reports in other wordings", () => {

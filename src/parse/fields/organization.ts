@@ -5,7 +5,14 @@ import { unionBbox } from "../../domain/geometry.ts";
 import { parseInteger, toHalfWidth } from "../normalize/numbers.ts";
 import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
-import { chineseParens, findLabels, LABELS, valueAfter } from "../text/labels.ts";
+import {
+  chineseParens,
+  findLabels,
+  LABELS,
+  type LabelHit,
+  type ValueSpan,
+  valueAfter,
+} from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
 import type { FoundSection } from "../text/sections.ts";
 import { headingOf } from "../text/sections.ts";
@@ -104,20 +111,50 @@ function readScope(
   return { scope: main?.field ?? missingField(), all: all.map((a) => a.field) };
 }
 
-/** Addresses under site labels at the start of a line (the same words inside prose are not a site list). */
+/** The address after a site label, without the label's printed prompt and what follows the sentence. */
+function siteText(hit: LabelHit, lines: readonly DocLine[]): { v: ValueSpan; text: string } | null {
+  const v = valueAfter(hit, lines, false);
+  if (!v) return null;
+  // The label's printed prompt comes first ("临时场所（需注明其项目名称…）：无"), in whatever bracket OCR saw.
+  const value = v.text.replace(/^\s*[（(〈<【[][^）)〉>】\]]*[）)〉>】\]]\s*[:：;；]?\s*/, "");
+  const text = cleanStatement(value.split(/[。；;]/)[0] ?? "");
+  return text.length < 4 || /^无/.test(text) ? null : { v, text };
+}
+
+const CONTACT = /电\s*话|传\s*真|邮\s*编|邮\s*箱|官\s*网|网\s*址|Tel|Fax|E-?mail/i;
+
+/** A bare 地址 is the auditee's only below the auditee's name on the same page and outside a contact block: the
+ * certification body prints its own 地 址 among 电话/官网/邮箱 on the cover. */
+function bareAddressHits(lines: readonly DocLine[]): LabelHit[] {
+  const orgLines = findLabels(lines, LABELS.organization).map((h) => h.line);
+  return findLabels(lines, ["地址", "Address"]).filter((hit) => {
+    if (matchForm(hit.line.text.slice(0, hit.start)).length > 0) return false;
+    const near = lines.filter((l) => l.page === hit.line.page && Math.abs(l.index - hit.line.index) <= 2);
+    if (near.some((l) => CONTACT.test(l.text))) return false;
+    return orgLines.some(
+      (o) => o.page === hit.line.page && o.index < hit.line.index && hit.line.index - o.index <= 12,
+    );
+  });
+}
+
+/** Addresses under site labels at the start of a line (the same words inside prose are not a site list); without
+ * any, an address under a bare 地址 below the auditee's name. */
 function readSites(lines: readonly DocLine[]): Field<string[]> {
   const values: string[] = [];
   let first: Field<string[]> | null = null;
-  for (const hit of findLabels(lines, LABELS.sites)) {
-    if (matchForm(hit.line.text.slice(0, hit.start)).length > 3) continue;
-    // A near match that has none of the words for a place is another label (受审核组织（Auditee） for 受审核组织地址).
-    if (!/[地址所场]/.test(hit.line.text.slice(hit.start, hit.end))) continue;
-    const v = valueAfter(hit, lines, false);
-    if (!v) continue;
-    // The label's printed prompt comes first ("临时场所（需注明其项目名称…）：无"), in whatever bracket OCR saw.
-    const value = v.text.replace(/^\s*[（(〈<【[][^）)〉>】\]]*[）)〉>】\]]\s*[:：;；]?\s*/, "");
-    const text = cleanStatement(value.split(/[。；;]/)[0] ?? "");
-    if (text.length < 4 || /^无/.test(text)) continue;
+  const labelled = findLabels(lines, LABELS.sites).filter(
+    (hit) =>
+      matchForm(hit.line.text.slice(0, hit.start)).length <= 3 &&
+      // A near match that has none of the words for a place is another label (受审核组织（Auditee） for 受审核组织地址).
+      /[地址所场]/.test(hit.line.text.slice(hit.start, hit.end)),
+  );
+  const found = labelled.map((hit) => ({ hit, site: siteText(hit, lines), quality: hit.quality }));
+  const hits = found.some((f) => f.site)
+    ? found
+    : bareAddressHits(lines).map((hit) => ({ hit, site: siteText(hit, lines), quality: hit.quality * 0.8 }));
+  for (const { site, quality } of hits) {
+    if (!site) continue;
+    const { v, text } = site;
     // The same address under two labels (注册地址, 办公地址) may differ by OCR slips: one site.
     const key = matchForm(text).replace(/[·.]/g, "");
     const same = (x: string) => {
@@ -126,7 +163,7 @@ function readSites(lines: readonly DocLine[]): Field<string[]> {
     };
     if (values.some(same)) continue;
     values.push(text);
-    first ??= fieldAt(v.line, v.start, v.end, [], hit.quality);
+    first ??= fieldAt(v.line, v.start, v.end, [], quality);
   }
   if (!first) return missingField();
   return { ...first, value: values, raw: values.join("; ") };
