@@ -288,6 +288,38 @@ describe("short reports in other wordings", () => {
     expect(r.employees.value).toBe(100);
   });
 
+  for (const splitRows of [false, true]) {
+    it(`an NC table whose descriptions wrap inside their cells, a count line under it (${splitRows ? "cells as lines" : "rows"})`, () => {
+      const r = reportOf(
+        layoutPages(
+          `某认证公司
+质量管理体系审核报告
+受审核方：宁波海曙精工模具有限公司
+审核日期：2024年6月3日至6月4日
+审核组长：唐敏
+不符合项汇总表
+序号\t不符合项描述\t对应标准条款\t责任部门\t不符合类型
+1\t抽查模具车间2024年5月的设备保养记录，3台注塑机未按计划保养，不能提供保养记录\t7.1.3\t模具车间\t一般
+2\t查内审报告，未对采购过程进行审核\t9.2.2\t品管部\t一般
+严重不符合项：0项；一般不符合项：2项`,
+          { splitRows },
+        ),
+      );
+      expect(
+        r.ncItems.map((n) => [n.clause.value, n.department.value, n.severity.value, n.text.value]),
+      ).toEqual([
+        [
+          "7.1.3",
+          "模具车间",
+          "minor",
+          "抽查模具车间2024年5月的设备保养记录,3台注塑机未按计划保养,不能提供保养记录",
+        ],
+        ["9.2.2", "品管部", "minor", "查内审报告,未对采购过程进行审核"],
+      ]);
+      expect([r.ncMajor.value, r.ncMinor.value]).toEqual([0, 2]);
+    });
+  }
+
   it("审核组：组长：…；组员：…, 无严重不符合, the date beside the leader's signature", () => {
     const r = reportOf(
       layoutPages(`某认证公司

@@ -180,6 +180,20 @@ export function matchHeader(
 
 export type RowVerdict = "row" | "continuation" | "skip" | "stop";
 
+/** A wrapped cell goes on at its column's left; text that starts a column or more further left is a line of prose
+ * under the table (严重不符合项：0项；一般不符合项：2项), not the cell's next line. */
+function startsLeftOfItsColumn(
+  tokens: readonly Token[],
+  bounds: readonly { x0: number; x1: number }[],
+): boolean {
+  return tokens.some((t) => {
+    const cx = (t.bbox[0] + t.bbox[2]) / 2;
+    const col = bounds.find((b) => cx >= b.x0 && cx < b.x1);
+    const h = t.bbox[3] - t.bbox[1];
+    return col !== undefined && Number.isFinite(col.x0) && t.bbox[0] < col.x0 - 2 * h;
+  });
+}
+
 /** Reads the rows under a header: words go to the column whose span (midpoints between header cells) holds
  * their centre; a row the caller calls a continuation (a wrapped cell) is merged into the previous row. */
 export function readTable(
@@ -234,7 +248,11 @@ export function readTable(
       };
     }
     const verdict = judge(cells, line);
-    if (verdict === "stop") break;
+    if (
+      verdict === "stop" ||
+      (verdict === "continuation" && !byIndex && startsLeftOfItsColumn(tokens, bounds))
+    )
+      break;
     prevLine = line;
     if (verdict === "skip") continue;
     const last = rows[rows.length - 1];
@@ -242,10 +260,12 @@ export function readTable(
       last.lines.push(line);
       for (const [key, cell] of Object.entries(cells)) {
         const old = last.cells[key];
+        // A wrapped cell reads on without a space, but between two Latin or digit runs (2020-N1EMS-1; 2021-…).
+        const gap = isAsciiAlnum(old?.text.at(-1)) && isAsciiAlnum(cell.text[0]) ? " " : "";
         last.cells[key] = old
           ? {
-              text: `${old.text} ${cell.text}`,
-              charConfidences: [...old.charConfidences, 1, ...cell.charConfidences],
+              text: `${old.text}${gap}${cell.text}`,
+              charConfidences: [...old.charConfidences, ...(gap ? [1] : []), ...cell.charConfidences],
               bbox: unionBbox([old.bbox, cell.bbox]) ?? old.bbox,
               confidence: Math.min(old.confidence, cell.confidence),
             }

@@ -54,7 +54,20 @@ function wrapLine(line: string, width: number): string[] {
 /** Splits a cell's text at spaces into pieces that fit one column. */
 function wrapCell(text: string, width: number): string[] {
   const out: string[] = [];
-  for (const word of text.split(/ +/)) {
+  // A word wider than the cell (Chinese has no spaces) breaks where the cell ends, as printed tables wrap it.
+  const words = text.split(/ +/).flatMap((word) => {
+    const pieces: string[] = [];
+    let cur = "";
+    for (const ch of word) {
+      if (cur !== "" && textWidth(cur + ch) > width - 40) {
+        pieces.push(cur);
+        cur = "";
+      }
+      cur += ch;
+    }
+    return [...pieces, cur];
+  });
+  for (const word of words) {
     const last = out[out.length - 1];
     if (last !== undefined && textWidth(`${last} ${word}`) <= width - 40)
       out[out.length - 1] = `${last} ${word}`;
