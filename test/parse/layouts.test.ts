@@ -155,6 +155,15 @@ describe("NCs on separate 不符合项报告 forms", () => {
     ]);
   });
 
+  it("takes the clause from the finding when the form states none of its own", () => {
+    const text = NCR_FORMS_REPORT.replace("不符合 GB/T 19001-2016 标准 7.1.3 条款\n", "").replace(
+      "2024年7月8日至12日无点检记录。",
+      "2024年7月8日至12日无点检记录，不符合标准7.1.3条款要求。",
+    );
+    const r = reportOf(layoutPages(text));
+    expect(r.ncItems.map((n) => n.clause.value)).toEqual(["7.1.3", "8.6"]);
+  });
+
   it("reads a kind printed as options from the boxes the checkbox reader found on that line", () => {
     const text = NCR_FORMS_REPORT.replaceAll("不符合性质：一般", "不符合性质：■一般 □严重").replace(
       "本次审核共发现不符合项2项，均为一般不符合项。",
