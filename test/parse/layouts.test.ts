@@ -351,6 +351,24 @@ describe("short reports in other wordings", () => {
   });
 });
 
+describe("audit types as other bodies word them", () => {
+  for (const [printed, type] of [
+    ["扩项审核", "special"],
+    ["扩大认证范围审核", "special"],
+    ["换证审核", "recertification"],
+    ["监督审核（含扩项）", "surveillance"],
+  ] as const) {
+    it(`${printed} → ${type}`, () => {
+      const r = reportOf(
+        layoutPages(
+          `某认证公司\n管理体系审核报告\n受审核方：无锡市宏达电机有限公司\n审核类别：${printed}\n审核组长：孙浩`,
+        ),
+      );
+      expect(r.auditType.value).toBe(type);
+    });
+  }
+});
+
 describe("table-driven report of another certification body", () => {
   for (const [name, pages] of [
     ["scanned", layoutPages(TABLE_LAYOUT_REPORT)],

@@ -179,7 +179,8 @@ const TYPE_WORDS: [RegExp, AuditType][] = [
   [/监督审核|监督|surveillance/i, "surveillance"],
   [/再认证|复评|换证|recertification/i, "recertification"],
   [/初次认证|初审|初次|initial/i, "initial"],
-  [/特殊审核|专项审核|special/i, "special"],
+  // Special audits (ISO/IEC 17021-1 9.5): extensions to scope and short-notice audits.
+  [/特殊审核|专项审核|扩项|扩大(?:认证)?范围|短期通知|special/i, "special"],
 ];
 
 function typesIn(text: string): AuditType[] {
@@ -187,6 +188,8 @@ function typesIn(text: string): AuditType[] {
   // 初次认证第二阶段审核 names one audit: the stage of the initial certification.
   if (types.has("initial") && (types.has("stage1") || types.has("stage2")) && types.size === 2)
     types.delete("initial");
+  // 监督审核（含扩项）: a scope extension done within another audit; that audit is the type.
+  if (types.has("special") && types.size === 2) types.delete("special");
   return [...types];
 }
 
