@@ -13,6 +13,12 @@ import {
 } from "./fixtures-text.ts";
 import { layoutPages, textLayerPages } from "./helpers/layout.ts";
 
+/** Each NC as [clause, department, severity, finding]. */
+const ncRows = (r: Report) =>
+  r.ncItems.map((n) => [n.clause.value, n.department.value, n.severity.value, n.text.value]);
+/** Each member as [name, role]. */
+const teamRoles = (r: Report) => r.team.map((m) => [m.name.value, m.role.value]);
+
 /** The report of pages classified as one, validated against the record schema. */
 function reportOf(pages: Parameters<typeof parseDocument>[0]): Report {
   const result = parseDocument(pages);
@@ -42,9 +48,7 @@ describe("prose report with labelled lines instead of tables", () => {
         ["吴建", "expert", null, ["14.02.01"]],
       ]);
       expect([r.ncMajor.value, r.ncMinor.value]).toEqual([0, 3]);
-      expect(
-        r.ncItems.map((n) => [n.clause.value, n.department.value, n.severity.value, n.text.value]),
-      ).toEqual([
+      expect(ncRows(r)).toEqual([
         ["7.1.5", "质检部", "minor", "计量器具未按期校准"],
         ["6.1.2", "生产部", "minor", "未识别油墨废液的环境因素"],
         ["8.1", "仓库", "minor", "叉车作业区未设置安全警示"],
@@ -100,9 +104,7 @@ describe("surveillance report in key: value lines", () => {
       ["林晓", "member", "2020-N1QMS-4401122"],
       ["何宇", "member", "2021-N1QMS-4412233"],
     ]);
-    expect(
-      r.ncItems.map((n) => [n.clause.value, n.department.value, n.severity.value, n.text.value]),
-    ).toEqual([["9.2", "品质部", "minor", "2023年度内审未覆盖物流配送过程"]]);
+    expect(ncRows(r)).toEqual([["9.2", "品质部", "minor", "2023年度内审未覆盖物流配送过程"]]);
     expect(r.nextAuditDue.value).toBe("2025-04-18");
     expect(r.recommendation.value).toBe("recommend");
   });
@@ -122,14 +124,12 @@ describe("NCs on separate 不符合项报告 forms", () => {
         "2024-07-16",
         2,
       ]);
-      expect(r.team.map((m) => [m.name.value, m.role.value])).toEqual([
+      expect(teamRoles(r)).toEqual([
         ["何丽", "leader"],
         ["郑伟", "member"],
       ]);
       expect([r.ncMajor.value, r.ncMinor.value]).toEqual([0, 2]);
-      expect(
-        r.ncItems.map((n) => [n.clause.value, n.department.value, n.severity.value, n.text.value]),
-      ).toEqual([
+      expect(ncRows(r)).toEqual([
         ["7.1.3", "注塑车间", "minor", "抽查注塑车间3号注塑机《设备点检表》,2024年7月8日至12日无点检记录。"],
         ["8.6", "品质部", "minor", "来料检验规程规定抽样按GB/T 2828.1执行,现场抽查两批原料未按规定抽样。"],
       ]);
@@ -249,7 +249,7 @@ describe("short reports in other wordings", () => {
       "2024-07-16",
       2,
     ]);
-    expect(r.team.map((m) => [m.name.value, m.role.value])).toEqual([
+    expect(teamRoles(r)).toEqual([
       ["赵刚", "leader"],
       ["钱芳", "member"],
     ]);
@@ -314,9 +314,7 @@ describe("short reports in other wordings", () => {
           { splitRows },
         ),
       );
-      expect(
-        r.ncItems.map((n) => [n.clause.value, n.department.value, n.severity.value, n.text.value]),
-      ).toEqual([
+      expect(ncRows(r)).toEqual([
         [
           "7.1.3",
           "模具车间",
@@ -340,7 +338,7 @@ describe("short reports in other wordings", () => {
 本次审核开具一般不符合2份，无严重不符合。
 审核组长签字：周敏   日期：2024年11月13日`),
     );
-    expect(r.team.map((m) => [m.name.value, m.role.value])).toEqual([
+    expect(teamRoles(r)).toEqual([
       ["周敏", "leader"],
       ["吴昊", "member"],
       ["郑洁", "member"],
@@ -410,9 +408,7 @@ describe("table-driven report of another certification body", () => {
 
       expect(r.ncMajor.value).toBe(1);
       expect(r.ncMinor.value).toBe(1);
-      expect(
-        r.ncItems.map((n) => [n.clause.value, n.department.value, n.severity.value, n.text.value]),
-      ).toEqual([
+      expect(ncRows(r)).toEqual([
         ["6.1.2", "生产部", "minor", "未识别切削液废液的环境因素"],
         ["8.2", "行政部", "major", "未建立火灾应急预案并演练"],
       ]);

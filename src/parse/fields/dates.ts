@@ -3,7 +3,7 @@ import { missingField } from "../../domain/field.ts";
 import { type DateRange, findDateRange, findDates, leadingDate, rangeDays } from "../normalize/dates.ts";
 import { derived, fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
-import { findLabels, LABELS, type LabelHit } from "../text/labels.ts";
+import { findLabels, LABELS, type LabelHit, opensWithLabel } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
 import { headingOf } from "../text/sections.ts";
 import { fieldInWindow, type TextWindow, windowFrom } from "../text/window.ts";
@@ -53,7 +53,7 @@ function labeledDate(
  * label's value, not the value of a label that ended the line above. */
 function answersAnotherLabel(win: TextWindow, start: number): boolean {
   const part = win.parts.findLast((p) => p.offset <= start)!;
-  return part !== win.parts[0] && /[:：]/.test(win.text.slice(part.offset, start));
+  return part !== win.parts[0] && opensWithLabel(win.text.slice(part.offset, start + 1));
 }
 
 interface RangeFields {

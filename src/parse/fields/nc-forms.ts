@@ -11,7 +11,7 @@ import type { TickRow } from "../checkbox/types.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
 import { severityOf } from "../normalize/severity.ts";
 import { fieldAt, fieldBox } from "../provenance.ts";
-import { findLabels, valueAfter } from "../text/labels.ts";
+import { findLabels, opensWithLabel, valueAfter } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
 
 /** 不符合项报告 / 不合格报告单 / 不符合项记录, alone or followed by its number (编号：NCR-01, No.1, (1)). */
@@ -44,7 +44,7 @@ const KIND_LABELS = [
 
 /** A line that starts another part of the form, so the finding above it has ended. */
 const PART_START =
-  /^(?:[\u4e00-\u9fa5A-Za-z]{2,12}\s*[:：]|不符合\s*(?:GB|ISO|[^\s]{0,12}标准|[^\s]{0,6}条款)|违反|依据|审核员|审核组长|受审核方)/;
+  /^(?:不符合\s*(?:GB|ISO|[^\s]{0,12}标准|[^\s]{0,6}条款)|违反|依据|审核员|审核组长|受审核方)/;
 
 /** Standard designations (GB/T 19001-2016, ISO 9001:2015) blanked out, same length, so their digits are no clause. */
 function blankStandards(text: string): string {
@@ -92,7 +92,7 @@ function findingOf(
   const own = valueAfter(hit, lines, false);
   if (own) parts.push({ line: own.line, text: own.text });
   for (const line of form.slice(form.indexOf(hit.line) + 1)) {
-    if (PART_START.test(line.text.trim()) || line.text.includes("\t")) break;
+    if (opensWithLabel(line.text) || PART_START.test(line.text.trim()) || line.text.includes("\t")) break;
     parts.push({ line, text: line.text.trim() });
   }
   if (parts.length === 0) return none;

@@ -10,6 +10,7 @@ import {
   findLabels,
   LABELS,
   type LabelHit,
+  opensWithLabel,
   type ValueSpan,
   valueAfter,
 } from "../text/labels.ts";
@@ -63,7 +64,7 @@ function wrappedOnto(line: DocLine, lines: readonly DocLine[]): DocLine[] {
   while (out.length < 3) {
     const next = lines[cur.index + 1];
     if (!next || next.page !== cur.page || headingOf(next) || /\t/.test(cur.text + next.text)) break;
-    if (/^[^:：。，,]{0,12}[:：]/.test(next.text) || cur.bbox[2] - left < 0.92 * (right - left)) break;
+    if (opensWithLabel(next.text) || cur.bbox[2] - left < 0.92 * (right - left)) break;
     const height = cur.bbox[3] - cur.bbox[1];
     if (next.bbox[1] - cur.bbox[3] > 1.2 * height) break;
     out.push(next);
@@ -148,10 +149,10 @@ function readSites(lines: readonly DocLine[]): Field<string[]> {
       // A near match that has none of the words for a place is another label (受审核组织（Auditee） for 受审核组织地址).
       /[地址所场]/.test(hit.line.text.slice(hit.start, hit.end)),
   );
-  const found = labelled.map((hit) => ({ hit, site: siteText(hit, lines), quality: hit.quality }));
+  const found = labelled.map((hit) => ({ site: siteText(hit, lines), quality: hit.quality }));
   const hits = found.some((f) => f.site)
     ? found
-    : bareAddressHits(lines).map((hit) => ({ hit, site: siteText(hit, lines), quality: hit.quality * 0.8 }));
+    : bareAddressHits(lines).map((hit) => ({ site: siteText(hit, lines), quality: hit.quality * 0.8 }));
   for (const { site, quality } of hits) {
     if (!site) continue;
     const { v, text } = site;

@@ -173,9 +173,8 @@ function rangeEnd(text: string, from: DateMatch, offset: number): DateMatch | nu
   // A start written with digits only (2024.07.15) may end with digits only: 07.16, or the day alone (16).
   if (/^\d{4}\s*[-./]/.test(from.raw)) {
     const n = NUMERIC_END.exec(text);
-    if (n?.[2] !== undefined)
-      return build(from.year, num(n[1]), num(n[2]), undefined, undefined, undefined, offset, n[0]);
-    if (n) return build(from.year, from.month, num(n[1]), undefined, undefined, undefined, offset, n[0]);
+    const [month, day] = n?.[2] !== undefined ? [num(n[1]), num(n[2])] : [from.month, num(n?.[1])];
+    if (n) return build(from.year, month, day, undefined, undefined, undefined, offset, n[0]);
   }
   return null;
 }
@@ -195,8 +194,8 @@ export function findDateRange(text: string, allowSingle = true): DateRange | nul
   }
   const first = dates[0];
   // A date followed by a separator is a range whose end could not be read: not a one-day range.
-  const unreadEnd =
-    first && RANGE_SEP.test(t.slice(first.end)) && /^\s*\d/.test(t.slice(first.end).replace(RANGE_SEP, ""));
+  const sep = first ? t.slice(first.end).match(RANGE_SEP) : null;
+  const unreadEnd = first && sep && /^\d/.test(t.slice(first.end + sep[0].length));
   if (allowSingle && first && !unreadEnd)
     return { from: first, to: first, start: first.start, end: first.end };
   return null;

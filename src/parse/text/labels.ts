@@ -251,6 +251,12 @@ function cutAtNextLabel(line: DocLine, from: number): number {
 const SECOND_LANGUAGE =
   /^[\s\t]*[A-Za-z][A-Za-z.'/&]*(?:[ \t]+[A-Za-z][A-Za-z.'/&]*){0,3}\.?[ \t]*(?:[:：]|(?=[\t ][^\s]*\d)|(?=[\t ]*\P{ASCII}))/u;
 
+/** A line (or the start of one) that opens with a label of its own: a short run of words, then a colon (审核日期：,
+ * 受审核部门：). Its value is that label's, never the value of a label that ended the line above. */
+export function opensWithLabel(text: string): boolean {
+  return /^\s*[^:：。，,；;\s][^:：。，,；;]{0,11}[:：]/.test(text);
+}
+
 export function valueAfter(hit: LabelHit, lines: readonly DocLine[], nextLine = true): ValueSpan | null {
   const rest = hit.line.text.slice(hit.end);
   const bilingual = rest.match(SECOND_LANGUAGE)?.[0].length ?? 0;
@@ -261,7 +267,7 @@ export function valueAfter(hit: LabelHit, lines: readonly DocLine[], nextLine = 
   if (text.length > 0) return { line: hit.line, start, end, text };
   if (!nextLine) return null;
   const following = lines[hit.line.index + 1];
-  if (!following) return null;
+  if (!following || opensWithLabel(following.text)) return null;
   return {
     line: following,
     start: 0,

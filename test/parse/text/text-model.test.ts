@@ -74,6 +74,13 @@ describe("label finding", () => {
     expect(findLabels(linesOf("组员：张三"), ["组长"])).toHaveLength(0);
   });
 
+  it("takes the next line as the value only when that line does not open with a label of its own", () => {
+    const own = linesOf("受审核方：\n成都蓉信软件有限公司");
+    expect(valueAfter(findLabels(own, LABELS.organization)[0]!, own)!.text).toBe("成都蓉信软件有限公司");
+    const other = linesOf("受审核方：\n审核类型：监督审核");
+    expect(valueAfter(findLabels(other, LABELS.organization)[0]!, other)).toBeNull();
+  });
+
   it("takes the value from the next cell and stops at the next label", () => {
     const lines = linesOf("报告编号\tHX-1\t受审核方\t甲有限公司");
     const hit = findLabels(lines, LABELS.reportNumber)[0]!;
