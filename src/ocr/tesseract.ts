@@ -12,7 +12,7 @@ import { EnvironmentError, InputError } from "../domain/errors.ts";
 import type { PageImage } from "../domain/page.ts";
 import type { EngineResult, OcrEngine } from "./engine.ts";
 import { encodePgm } from "./pixels.ts";
-import { engineResultFromBlocks } from "./tesseract-result.ts";
+import { engineResultFromTsv } from "./tesseract-result.ts";
 import { WorkerPool } from "./worker-pool.ts";
 
 export type TesseractLanguage = "chi_sim" | "eng";
@@ -246,9 +246,9 @@ export async function createTesseractEngine(options: TesseractEngineOptions = {}
             const result = await worker.recognize(
               Buffer.from(pgm.buffer, pgm.byteOffset, pgm.byteLength),
               { user_defined_dpi: String(Math.round(image.dpi)) } as never,
-              { blocks: true, text: false },
+              { tsv: true, text: false },
             );
-            return engineResultFromBlocks(result.data.blocks);
+            return engineResultFromTsv(result.data.tsv);
           },
           signal,
           pageEquivalents(image),
