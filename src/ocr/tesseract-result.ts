@@ -53,7 +53,10 @@ export function linesFromTsv(tsv: string | null): OcrLine[] {
       close();
       current = { bbox, words: [] };
     } else if (cols[0] === WORD_LEVEL && current) {
-      const text = cols.slice(TSV_COLUMNS - 1).join("\t").trim();
+      const text = cols
+        .slice(TSV_COLUMNS - 1)
+        .join("\t")
+        .trim();
       if (text.length > 0) current.words.push({ text, bbox, confidence: unitConfidence(Number(cols[10])) });
     }
   }
