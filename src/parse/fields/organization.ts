@@ -34,17 +34,23 @@ function cleanStatement(s: string): string {
     .trim();
 }
 
-/** The value of a scope label: after the last colon of the line (labels carry remarks in brackets), else the
- * next line when the line ends at the label. */
+// What closes a scope label: a remark in brackets, a connecting word, then a colon or a cell break
+// ("认证范围为：X", "审核范围（如…请说明原因）：X").
+const SCOPE_LABEL_CLOSE = /^\s*(?:[（(][^）)]*[）)])?\s*(?:为|是)?\s*[:：\t]/;
+
+/** The value of a scope label: after what closes the label (the statement may hold colons of its own: Q：…；
+ * E/S：…), else after the last colon of the line (a remark whose bracket OCR lost), else the next line when
+ * the line ends at the label. */
 function scopeAt(
   line: DocLine,
   labelEnd: number,
   lines: readonly DocLine[],
 ): { line: DocLine; start: number; text: string } | null {
   const rest = line.text.slice(labelEnd);
+  const closed = rest.match(SCOPE_LABEL_CLOSE)?.[0].length;
   const lastColon = Math.max(rest.lastIndexOf(":"), rest.lastIndexOf("："));
-  // "认证范围为：X" or "审核范围（如…请说明原因）：" — skip remarks in brackets and connecting words.
-  const cut = lastColon >= 0 ? lastColon + 1 : (rest.match(/^[（(][^）)]*[）)]|^[为是]/)?.[0].length ?? 0);
+  const cut =
+    closed ?? (lastColon >= 0 ? lastColon + 1 : (rest.match(/^[（(][^）)]*[）)]|^[为是]/)?.[0].length ?? 0));
   const text = cleanStatement(rest.slice(cut));
   if (text.length > 0) return { line, start: labelEnd + cut, text };
   const next = lines[line.index + 1];
@@ -81,7 +87,7 @@ function readScope(
   for (const hit of findLabels(lines, LABELS.scope)) {
     // Narrative mentions ("认证范围适宜") are not statements: the label must close its clause.
     const after = hit.line.text.slice(hit.end, hit.end + 40);
-    if (!/^\s*(?:[（(][^）)]*[）)])?\s*(?:为|是)?\s*[:：\t]|^\s*$/.test(after)) continue;
+    if (!SCOPE_LABEL_CLOSE.test(after) && !/^\s*$/.test(after)) continue;
     const v = scopeAt(hit.line, hit.end, lines);
     if (!v) continue;
     const wraps = wrappedOnto(v.line, lines);

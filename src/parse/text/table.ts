@@ -125,13 +125,19 @@ function cellMatches(cellText: string, synonyms: readonly string[]): number {
  * starts, with boxes in proportion to the characters. */
 function splitMergedHeader(cell: Token, specs: readonly ColumnSpec[]): Token[] {
   const form = matchForm(cell.text);
+  const found = specs.flatMap((spec) =>
+    spec.synonyms
+      .map((syn) => matchForm(syn))
+      .filter((syn) => syn.length >= 2 && form.includes(syn))
+      .map((syn) => ({ spec, at: form.indexOf(syn), len: syn.length })),
+  );
+  // A name inside a longer one is no second column: 注册证书编号 holds 编号 (the 序号 column's other name).
+  const inside = (at: number) => found.some((f) => f.at < at && at < f.at + f.len);
   const starts: number[] = [];
   for (const spec of specs) {
-    const at = spec.synonyms
-      .map((syn) => matchForm(syn))
-      .filter((syn) => syn.length >= 2)
-      .map((syn) => form.indexOf(syn))
-      .filter((i) => i >= 0)
+    const at = found
+      .filter((f) => f.spec === spec && !inside(f.at))
+      .map((f) => f.at)
       .sort((a, b) => a - b)[0];
     if (at !== undefined && !starts.some((s) => Math.abs(s - at) < 2)) starts.push(at);
   }

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { Report } from "../../src/domain/record.ts";
+import { parseDocument } from "../../src/parse/index.ts";
+import { layoutPages } from "./helpers/layout.ts";
+
+/** Reports of other bodies' layouts that the first set of layout tests (layouts.test.ts) does not cover. */
+
+function reportOf(text: string): Report {
+  const result = parseDocument(layoutPages(text));
+  expect(result.kind).toBe("audit_report");
+  return Report.parse(result.report);
+}
+
+// An integrated (Q/E/S) surveillance report: scope statements per system, a registration-number cell that
+// wraps onto two more lines, and an NC table with a column naming each NC's system.
+const INTEGRATED = `中联认证中心（北京）有限公司
+质量、环境和职业健康安全管理体系
+审核报告
+报告编号：ZL-QES-2024-0815
+受审核组织名称\t广州市恒泰建筑工程有限公司
+统一社会信用代码\t91440101MA5CXXXX3K
+注册地址\t广东省广州市天河区黄埔大道西 638 号 1201 室
+经营地址\t广东省广州市番禺区南村镇兴业路 25 号
+审核类别\t□初次认证 ☑监督审核 □再认证 □特殊审核
+审核依据\tGB/T 19001-2016/ISO 9001:2015；GB/T 24001-2016/ISO 14001:2015；GB/T 45001-2020/ISO 45001:2018
+审核范围\tQ：房屋建筑工程施工；E/S：房屋建筑工程施工所涉及的相关环境管理活动和职业健康安全管理活动
+现场审核日期\t2024年8月12日至14日
+员工总数\t156人
+一、审核组成员
+序号\t姓名\t审核组职务\t注册级别\t注册证书编号\t专业代码
+1\t刘志强\t组长\tQ/E/S审核员\t2014-N1QMS-2043512；2016-N1EMS-2043512\t28.02.00
+2\t陈晓燕\t组员\tQ审核员\t2019-N1QMS-3058776\t28.02.00
+3\t黄伟\t组员\tE/S审核员\t2020-N1OHSMS-4067125\t
+二、不符合项
+本次审核共开具不符合项3项，其中严重不符合0项，一般不符合3项。
+序号\t体系\t条款\t责任部门\t不符合事实
+1\tQ\t8.5.1\t工程部\t抽查广州天河项目施工日志，未记录隐蔽工程验收情况
+2\tE\t6.1.2\t安全部\t未识别施工扬尘的环境因素
+3\tS\t8.2\t安全部\t未组织高处坠落事故应急演练
+纠正措施完成期限：2024年9月13日
+三、审核结论
+审核组认为，组织的管理体系运行基本有效，在纠正措施经审核组验证有效后，推荐保持认证注册。
+下次监督审核时间：2025年8月前
+审核组长（签名）：刘志强    日期：2024年8月14日`;
+
+describe("integrated quality, environment and OH&S report", () => {
+  const r = reportOf(INTEGRATED);
+
+  it("reads the scope with its per-system statements whole", () => {
+    expect(r.scope.value).toBe(
+      "Q:房屋建筑工程施工;E/S:房屋建筑工程施工所涉及的相关环境管理活动和职业健康安全管理活动",
+    );
+  });
+
+  it("reads every member past a registration cell that wraps (注册证书编号 is one column, not 注册证书 + 编号)", () => {
+    expect(r.team.map((m) => [m.name.value, m.role.value, m.registrationNo.value])).toEqual([
+      ["刘志强", "leader", "2014-N1QMS-2043512; 2016-N1EMS-2043512"],
+      ["陈晓燕", "member", "2019-N1QMS-3058776"],
+      ["黄伟", "member", "2020-N1OHSMS-4067125"],
+    ]);
+  });
+
+  it("reads systems, standards, dates, sites, headcount, NCs and the signature", () => {
+    expect(r.managementSystems.value).toEqual(["QMS", "EMS", "OHSMS"]);
+    expect(r.standards.value).toHaveLength(3);
+    expect([r.auditStart.value, r.auditEnd.value, r.reportDate.value, r.rectificationDeadline.value]).toEqual(
+      ["2024-08-12", "2024-08-14", "2024-08-14", "2024-09-13"],
+    );
+    expect(r.sites.value).toEqual([
+      "广东省广州市天河区黄埔大道西638号1201室",
+      "广东省广州市番禺区南村镇兴业路25号",
+    ]);
+    expect(r.employees.value).toBe(156);
+    expect([r.ncMajor.value, r.ncMinor.value]).toEqual([0, 3]);
+    expect(r.ncItems.map((n) => [n.clause.value, n.department.value, n.severity.value])).toEqual([
+      ["8.5.1", "工程部", "minor"],
+      ["6.1.2", "安全部", "minor"],
+      ["8.2", "安全部", "minor"],
+    ]);
+    expect(r.signatures.value).toEqual(["刘志强"]);
+    expect(r.recommendation.value).toBe("recommend_after_correction");
+    // 2025年8月前 names no day: not a date.
+    expect(r.nextAuditDue.value).toBeNull();
+  });
+});
