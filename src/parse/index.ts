@@ -71,20 +71,26 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
   const signatures = readSignatures(lines);
   const standards = readStandards(lines);
   const textType = readAuditTypeText(lines);
+  const auditType = ticks.auditType.value !== null ? ticks.auditType : textType;
+  // A stage-1 report's own audit is stage 1: its dates are the audit's when no other audit dates are printed.
+  const own =
+    auditType.value === "stage1" && dates.auditStart.value === null && dates.auditStart.raw === null
+      ? { auditStart: dates.stage1Start, auditEnd: dates.stage1End, auditDays: dates.stage1Days }
+      : dates;
   return {
     reportNumber: voteCode(readReportNumber(lines), lines),
     certificationBody: voteField(readCertificationBody(lines), lines, () => 1),
     organization: voteField(readOrganization(lines), lines, () => 1),
-    auditType: ticks.auditType.value !== null ? ticks.auditType : textType,
+    auditType,
     managementSystems:
       ticks.managementSystems.value !== null
         ? ticks.managementSystems
         : deriveManagementSystems(standards, lines),
     standards,
     reportDate: dates.reportDate,
-    auditStart: dates.auditStart,
-    auditEnd: dates.auditEnd,
-    auditDays: dates.auditDays,
+    auditStart: own.auditStart,
+    auditEnd: own.auditEnd,
+    auditDays: own.auditDays,
     stage1Start: dates.stage1Start,
     stage1End: dates.stage1End,
     stage1Days: dates.stage1Days,

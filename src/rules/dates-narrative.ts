@@ -20,7 +20,7 @@ const established =
 const monthRange = /(\d{4})年(\d{1,2})月?[-—~～至到](?:(\d{4})年)?(\d{1,2})月/g;
 const halfYear = /(\d{4})年(?:度)?(上|下)半年/g;
 const fullDate = /(\d{4})(?:年|-)(\d{1,2})(?:月|-)(\d{1,2})日?/g;
-const futureIntent = /(计划|拟|将|预计|应在|期限|有效期|截止|下次|至|到)$/;
+const futureIntent = /(计划|拟|将|预计|建议|安排|预定|应在|期限|有效期|截止|下次|至|到)$/;
 
 /** A date after a signature or a signer's role is when the report was signed, which follows the audit. */
 const SIGNED = /签字|签名|签发|日期|组长|组员|成员|审核组|批准|审批|编制|报告/;
@@ -110,7 +110,7 @@ export const dateNarrative: RuleDef["check"] = (ctx) => {
       if (
         /^(前|之前|以前)/.test(after) ||
         futureIntent.test(before) ||
-        /计划|拟|预计|下次|期限|有效/.test(before) ||
+        /计划|拟|预计|建议|安排|预定|下次|期限|有效/.test(before) ||
         SIGNED.test(before)
       ) {
         continue;

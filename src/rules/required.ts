@@ -25,7 +25,9 @@ function findingsStated(report: Report): boolean {
     report.ncMajor.value !== null ||
     report.ncMinor.value !== null ||
     report.ncItems.length > 0 ||
-    report.evaluations.some((e) => e.result.value !== null)
+    report.evaluations.some((e) => e.result.value !== null) ||
+    // A stage-1 report states its areas of concern under a heading of its own (一阶段审核发现的问题).
+    report.sections.some((s) => /发现/.test(s.title) && compact(s.text).length > 0)
   );
 }
 
@@ -68,7 +70,9 @@ export function missingRequirements(report: Report): string[] {
     if (f === report.auditType && auditTypePrinted(report)) continue;
     if (absent(f)) missing.push(name);
   }
-  if (absent(report.recommendation) && !recommendationPrinted(report)) missing.push("推荐意见");
+  // 9.4.8.2 asks for the recommendation "if applicable": a stage-1 audit recommends nothing yet.
+  const recommends = report.auditType.value !== "stage1";
+  if (recommends && absent(report.recommendation) && !recommendationPrinted(report)) missing.push("推荐意见");
   if (report.sections.length > 0 && !objectivesStated(report)) missing.push("审核目的");
   const auditors = report.team.filter((m) => m.role.value === "leader" || m.role.value === "member");
   if (auditors.length === 0) missing.push("审核组");

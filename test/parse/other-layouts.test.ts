@@ -83,3 +83,55 @@ describe("integrated quality, environment and OH&S report", () => {
     expect(r.nextAuditDue.value).toBeNull();
   });
 });
+
+// A stage-1 report: its own audit is stage 1, and the stage-2 dates it proposes are a plan.
+const STAGE1 = `方圆标志认证集团有限公司
+第一阶段审核报告
+项目编号：FY-2024-Q-10336
+申请组织：沈阳北方重工配件有限公司
+审核准则：GB/T 19001-2016/ISO 9001:2015
+申请认证范围：矿山机械配件的生产
+组织有效人数：64人
+体系运行时间：2023年10月8日起
+一阶段审核时间：2024年6月3日（1.0人日）
+审核方式：现场审核
+审核组长：杨帆 2017-N1QMS-1290866 18.05.00
+审核员：何静 2021-N1QMS-3370129
+1、文件评审情况
+组织提供的质量手册、程序文件基本符合标准要求。
+2、一阶段审核发现的问题
+（1）未提供2024年度内部审核计划；
+（2）管理评审输入未包含顾客满意信息。
+上述问题需在二阶段审核前完成整改。
+3、一阶段审核结论
+组织具备二阶段审核条件，建议二阶段审核时间：2024年6月24日至25日。
+审核组长：杨帆    日期：2024年6月3日`;
+
+describe("stage-1 report", () => {
+  const r = reportOf(STAGE1);
+
+  it("takes the stage-1 dates as the audit's, not the proposed stage-2 dates", () => {
+    expect(r.auditType.value).toBe("stage1");
+    expect([r.stage1Start.value, r.stage1End.value]).toEqual(["2024-06-03", "2024-06-03"]);
+    expect([r.auditStart.value, r.auditEnd.value, r.auditDays.value]).toEqual([
+      "2024-06-03",
+      "2024-06-03",
+      1,
+    ]);
+  });
+
+  it("reads the applicant, scope, headcount, implementation date and team", () => {
+    expect([r.organization.value, r.scope.value, r.employees.value, r.systemImplementedDate.value]).toEqual([
+      "沈阳北方重工配件有限公司",
+      "矿山机械配件的生产",
+      64,
+      "2023-10-08",
+    ]);
+    expect(r.team.map((m) => [m.name.value, m.role.value, m.registrationNo.value])).toEqual([
+      ["杨帆", "leader", "2017-N1QMS-1290866"],
+      ["何静", "member", "2021-N1QMS-3370129"],
+    ]);
+    // Stage-1 concerns are no nonconformities, and 具备二阶段审核条件 recommends no certification.
+    expect([r.ncItems.length, r.recommendation.value]).toEqual([0, null]);
+  });
+});

@@ -216,6 +216,12 @@ describe("DATE-NARRATIVE", () => {
     });
     expect(findings(r, "DATE-NARRATIVE")[0]?.message).toContain("2023-08-10");
   });
+  it("is quiet on the proposed dates of a later audit (建议二阶段审核时间)", () => {
+    const r = edit((x) => {
+      sectionById(x, "3.2").text = "组织具备二阶段审核条件，建议二阶段审核时间：2023年08月10日至11日。";
+    });
+    expect(flagsOf(r, "DATE-NARRATIVE")).toEqual([]);
+  });
   it("is quiet on deadlines and plans after the audit and on periods within the system's life", () => {
     // The base 1.5 has "2023 年 07 月 13 日前提交" and "应在 2024 年 06 月 13 日前"; 3.2 has "2023 年 01-05 月".
     expect(

@@ -27,6 +27,30 @@ describe("REQ-MISSING", () => {
       ),
     ).toEqual([]);
   });
+  it("asks no recommendation of a stage-1 report (9.4.8.2: if applicable), and takes its concerns as findings", () => {
+    const stage1 = (x: Parameters<Parameters<typeof edit>[0]>[0]) => {
+      x.recommendation = f(null);
+      const unsaid = (t: string) => t.replace(/推荐认证注册|推荐意见/g, "");
+      x.sections = x.sections.map((s) => ({ ...s, title: unsaid(s.title), text: unsaid(s.text) }));
+      x.checkboxGroups = [];
+      x.evaluations = [];
+      x.ncMajor = f(null);
+      x.ncMinor = f(null);
+      x.ncItems = [];
+      x.sections.push({
+        ...x.sections[0]!,
+        id: "2",
+        title: "一阶段审核发现的问题",
+        text: "未提供内部审核计划。",
+      });
+    };
+    expect(findings(edit(stage1), "REQ-MISSING")[0]?.message).toContain("推荐意见");
+    const r = edit((x) => {
+      stage1(x);
+      x.auditType = f("stage1");
+    });
+    expect(flagsOf(r, "REQ-MISSING")).toEqual([]);
+  });
   it("does not call a printed but unparsed field missing", () => {
     const r = edit((x) => {
       x.auditStart = f(null, "2023年13月12日");

@@ -169,7 +169,8 @@ function deadlineInSentence(lines: readonly DocLine[]): Field<string> {
 }
 
 export function readDates(lines: readonly DocLine[]): DateFields {
-  const audit = labeledRange(lines, LABELS.auditDates, /下次|下一次|一阶段|覆盖|计划|拟/);
+  // Dates of an audit still to come are plans (建议二阶段审核时间 in a stage-1 report), not this audit's.
+  const audit = labeledRange(lines, LABELS.auditDates, /下次|下一次|一阶段|覆盖|计划|拟|建议|预计|预定|安排/);
   const stage = stage1(lines);
   const coverage = labeledRange(lines, LABELS.coverage, null);
   return {
