@@ -87,11 +87,13 @@ const recommendMinor: RuleDef["check"] = (ctx) => {
   ];
 };
 
-function isQms(report: Report): boolean {
+/** Clauses are checked against GB/T 19001 only where it is the one standard audited: an integrated audit cites
+ * 14001/45001 clauses, and sector standards (IATF 16949, ISO 13485) number clauses of their own (8.5.1.1). */
+function onlyQms(report: Report): boolean {
   const systems = report.managementSystems.value ?? [];
   const standards = report.standards.value ?? [];
   if (systems.length === 0 && standards.length === 0) return true;
-  return systems.some((s) => /QMS/i.test(s)) || standards.some((s) => /19001|9001/.test(s));
+  return systems.every((s) => /^QMS$/i.test(s)) && standards.every((s) => /19001|9001/.test(s));
 }
 
 /** Text where departments are named, minus the NC summary lines themselves (they always name it). */
@@ -109,7 +111,7 @@ const clause: RuleDef["check"] = (ctx) => {
   if (r.ncItems.length === 0) return [];
   const out: Flag[] = [];
   const unread: string[] = [];
-  const qms = isQms(r);
+  const qms = onlyQms(r);
   const corpus = r.sections.length ? departmentCorpus(r) : null;
   for (const [i, nc] of r.ncItems.entries()) {
     const raw = nc.clause.value ?? nc.clause.raw;

@@ -5,6 +5,9 @@ import { layoutPages } from "./helpers/layout.ts";
 
 /** Reports of other bodies' layouts that the first set of layout tests (layouts.test.ts) does not cover. */
 
+const ncRowsOf = (r: Report) =>
+  r.ncItems.map((n) => [n.clause.value, n.department.value, n.severity.value, n.text.value]);
+
 function reportOf(text: string): Report {
   const result = parseDocument(layoutPages(text));
   expect(result.kind).toBe("audit_report");
@@ -133,5 +136,71 @@ describe("stage-1 report", () => {
     ]);
     // Stage-1 concerns are no nonconformities, and 具备二阶段审核条件 recommends no certification.
     expect([r.ncItems.length, r.recommendation.value]).toEqual([0, null]);
+  });
+});
+
+// An English-first bilingual report of an international body's Chinese branch.
+const ENGLISH_FIRST = `必维认证（北京）有限公司 Bureau Veritas Certification (Beijing) Co., Ltd.
+审核报告 Audit Report
+Report No. 报告编号: BVC-CN-2024-07761
+Client 客户名称: 宁波华宇汽车零部件有限公司
+Address 地址: 浙江省宁波市北仑区大港工业城黄山西路 88 号
+Audit Type 审核类型: Recertification 再认证
+Standard 标准: IATF 16949:2016; ISO 9001:2015
+Audit Date 审核日期: 2024-09-23 to 2024-09-26
+Number of Employees 员工人数: 420
+Scope 认证范围: 汽车制动系统零部件的设计和制造 Design and manufacture of automotive brake system components
+Audit Team 审核组
+Lead Auditor 审核组长: 王晓明 Wang Xiaoming (CCAA 2015-N1QMS-1088712)
+Auditor 审核员: 张丽 Zhang Li (CCAA 2019-N1QMS-2099813)
+Findings 审核发现
+Major NC 严重不符合: 0
+Minor NC 一般不符合: 2
+No.	Clause 条款	Department 部门	Finding 发现
+1	8.5.1.1	Production 生产部	控制计划未更新至最新版本
+2	7.1.5.1.1	Quality 质量部	未对新增检具进行MSA分析
+Corrective actions shall be submitted within 60 days. 纠正措施应在60天内提交。
+Recommendation 推荐意见: Certification recommended after verification of corrective actions 纠正措施验证后推荐认证
+Lead Auditor Signature 审核组长签字:
+王晓明
+审核员签字: 张丽 Date 日期: 2024-09-26`;
+
+describe("English-first bilingual report", () => {
+  const r = reportOf(ENGLISH_FIRST);
+
+  it("reads the body from its letterhead beside its English name, and the standards by their English label", () => {
+    expect(r.certificationBody.value).toBe("必维认证（北京）有限公司");
+    expect(r.standards.value).toEqual(["IATF16949:2016", "ISO9001:2015"]);
+    expect(r.managementSystems.value).toEqual(["QMS"]);
+  });
+
+  it("reads a range joined by 'to', the address after its gloss, and the Chinese scope without its translation", () => {
+    expect([r.auditStart.value, r.auditEnd.value, r.auditDays.value]).toEqual([
+      "2024-09-23",
+      "2024-09-26",
+      4,
+    ]);
+    expect(r.sites.value).toEqual(["浙江省宁波市北仑区大港工业城黄山西路88号"]);
+    // The heading below (Audit Team 审核组) is not part of it either.
+    expect(r.scope.value).toBe("汽车制动系统零部件的设计和制造");
+  });
+
+  it("reads the team behind English role labels, and names signed below the label or before an English label", () => {
+    expect(r.team.map((m) => [m.name.value, m.role.value, m.registrationNo.value])).toEqual([
+      ["王晓明", "leader", "2015-N1QMS-1088712"],
+      ["张丽", "member", "2019-N1QMS-2099813"],
+    ]);
+    expect(r.signatures.value).toEqual(["王晓明", "张丽"]);
+  });
+
+  it("reads the NC table under bilingual headers, departments without their English names", () => {
+    expect(ncRowsOf(r)).toEqual([
+      ["8.5.1.1", "生产部", "minor", "控制计划未更新至最新版本"],
+      ["7.1.5.1.1", "质量部", "minor", "未对新增检具进行MSA分析"],
+    ]);
+    expect([r.reportDate.value, r.recommendation.value]).toEqual([
+      "2024-09-26",
+      "recommend_after_correction",
+    ]);
   });
 });

@@ -96,6 +96,23 @@ describe("NC-CLAUSE", () => {
     });
     expect(findings(r, "NC-CLAUSE")[0]?.message).toContain("采购部");
   });
+  it("checks clauses against GB/T 19001 only where it is the one standard audited", () => {
+    const sector = edit((x) => {
+      x.standards = f(["IATF16949:2016", "ISO9001:2015"]);
+      x.ncItems = [nc("8.5.1.1", "质量部", "minor")];
+    });
+    expect(flagsOf(sector, "NC-CLAUSE")).toEqual([]);
+    const integrated = edit((x) => {
+      x.managementSystems = f(["QMS", "EMS"]);
+      x.standards = f(["GB/T19001-2016/ISO9001:2015", "GB/T24001-2016/ISO14001:2015"]);
+      x.ncItems = [nc("6.1.4", "质量部", "minor")];
+    });
+    expect(flagsOf(integrated, "NC-CLAUSE")).toEqual([]);
+    const qmsOnly = edit((x) => {
+      x.ncItems = [nc("8.5.1.1", "质量部", "minor")];
+    });
+    expect(findings(qmsOnly, "NC-CLAUSE")[0]?.message).toContain("“8.5.1.1”");
+  });
   it("is quiet on real clauses, however printed", () => {
     for (const clause of ["7.2", "7.1.5.1条款", "GB/T19001-2016 8.5.1", "10.2.1", "9.1.3"]) {
       const r = edit((x) => {

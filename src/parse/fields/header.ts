@@ -85,17 +85,22 @@ export function readCertificationBody(lines: readonly DocLine[]): Field<string> 
   return letterheadName(lines) ?? repeatedBodyName(lines);
 }
 
-/** A certification body's name standing alone at the head of the first page (its letterhead). */
+/** A certification body's name standing alone at the head of the first page (its letterhead), maybe with its
+ * English name after it (必维认证（北京）有限公司 Bureau Veritas Certification (Beijing) Co., Ltd.). */
 function letterheadName(lines: readonly DocLine[]): Field<string> | null {
   const first = lines[0]?.page;
   for (const line of lines.filter((l) => l.page === first).slice(0, 6)) {
-    const name = chineseParens(line.text.replace(/\s/g, ""));
+    // Brackets as OCR reads them (〈深圳)) are made Chinese first; that keeps every character's place.
+    const text = chineseParens(line.text);
+    const printed = text.match(/^\s*([\u4e00-\u9fa5()（）\s]{4,40}?)\s*(?:[A-Za-z][\x20-\x7e]*)?$/)?.[1];
+    const name = printed?.replace(/\s/g, "") ?? "";
     if (
       /^[\u4e00-\u9fa5()（）]{4,30}$/.test(name) &&
       /认证|检验|检测|评价|评审/.test(name) &&
       ORG_SUFFIX.test(name)
     ) {
-      return fieldAt(line, 0, line.text.length, name, 0.75);
+      const at = text.indexOf(printed!);
+      return fieldAt(line, at, at + printed!.length, name, 0.75);
     }
   }
   return null;
@@ -126,10 +131,10 @@ function repeatedBodyName(lines: readonly DocLine[]): Field<string> {
 }
 
 // A management-system standard: GB/T 19001-2016, ISO 9001:2015, and combined forms joined by "/".
-const STD = String.raw`(?:GB/T|GB|ISO/IEC|ISO|IEC|RB/T|T/[A-Z]+)\s*\d{3,5}(?:\.\d+)?(?:\s*[-:：]\s*\d{4})?`;
+const STD = String.raw`(?:GB/T|GB|ISO/IEC|ISO|IEC|IATF|RB/T|T/[A-Z]+)\s*\d{3,5}(?:\.\d+)?(?:\s*[-:：]\s*\d{4})?`;
 const STD_COMPOUND = new RegExp(`${STD}(?:\\s*/\\s*${STD})*`, "g");
 const MS_NUMBERS =
-  /(?:19001|9001|14001|24001|45001|28001|50001|23331|22000|27001|20000|50430|19011|27701|37001|39001|13485|22716|HACCP)/;
+  /(?:19001|9001|14001|24001|45001|28001|50001|23331|22000|27001|20000|50430|19011|27701|37001|39001|13485|16949|22716|22301|HACCP)/;
 
 function standardsIn(text: string): { value: string; start: number; end: number }[] {
   // OCR reads the O of ISO as a zero (IS0 9001), or sees it twice (ISO09001): no standard's number starts

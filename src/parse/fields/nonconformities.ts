@@ -23,11 +23,23 @@ const NC_COLUMNS: readonly ColumnSpec[] = [
   { key: "dept", synonyms: ["部门", "受审核部门", "责任部门", "涉及部门", "Department"] },
   {
     key: "severity",
-    synonyms: ["性质", "类型", "严重程度", "不符合性质", "不符合类型", "等级", "级别", "Grade", "Type"],
+    synonyms: ["性质", "类型", "严重程度", "不符合性质", "不符合类型", "等级", "级别", "Grade", "Type", "Category"],
   },
   {
     key: "text",
-    synonyms: ["描述", "不符合描述", "不符合事实", "事实描述", "不符合项描述", "内容", "Description"],
+    synonyms: [
+      "描述",
+      "不符合描述",
+      "不符合事实",
+      "事实描述",
+      "不符合项描述",
+      "内容",
+      "审核发现",
+      "发现",
+      "Description",
+      "Finding",
+      "Findings",
+    ],
   },
 ];
 
@@ -92,6 +104,11 @@ function isNcHeader(line: DocLine): boolean {
   );
 }
 
+/** A bilingual cell's Chinese name, without the English one before it (Production 生产部). */
+function chineseOnly(text: string): string {
+  return text.replace(/^[A-Za-z][A-Za-z .&'/-]*(?=[\u4e00-\u9fa5])/, "");
+}
+
 function judge(cells: Record<string, Cell>): RowVerdict {
   const clause = toHalfWidth(cells.clause?.text ?? "");
   if (CLAUSE.test(clause)) return "row";
@@ -135,7 +152,7 @@ function fromTable(lines: readonly DocLine[]): NcItem[] {
           clause.quality,
         ),
         department: c.dept?.text
-          ? fieldBox(l, c.dept.bbox, c.dept.text, c.dept.text, c.dept.confidence, 1)
+          ? fieldBox(l, c.dept.bbox, c.dept.text, chineseOnly(c.dept.text), c.dept.confidence, 1)
           : missingField(),
         severity:
           c.severity && sev

@@ -59,6 +59,11 @@ function scopeAt(
   return t.length > 0 ? { line: next, start: 0, text: t } : null;
 }
 
+// A bilingual report's heading or label standing alone: a few English words, then their Chinese (Audit Team 审核组).
+const BILINGUAL_HEADING = /^\s*[A-Za-z][A-Za-z.'/&]*(?:\s+[A-Za-z][A-Za-z.'/&]*){0,3}\s*[\u4e00-\u9fa5]{2,12}\s*$/;
+// The English translation after a Chinese statement (…的设计和制造 Design and manufacture of …): four words or more.
+const ENGLISH_TAIL = /^(.*[\u4e00-\u9fa5][^A-Za-z]*?)\s*[A-Z][A-Za-z]*(?:[\s,;&'()/-]+[A-Za-z]+){3,}[\s.;]*$/;
+
 /** The lines a value wrapped onto: each below a line that reaches the page's right margin, not a label, heading or
  * table row of its own (at most three). */
 function wrappedOnto(line: DocLine, lines: readonly DocLine[]): DocLine[] {
@@ -70,7 +75,8 @@ function wrappedOnto(line: DocLine, lines: readonly DocLine[]): DocLine[] {
   while (out.length < 3) {
     const next = lines[cur.index + 1];
     if (!next || next.page !== cur.page || headingOf(next) || /\t/.test(cur.text + next.text)) break;
-    if (opensWithLabel(next.text) || cur.bbox[2] - left < 0.92 * (right - left)) break;
+    if (opensWithLabel(next.text) || BILINGUAL_HEADING.test(next.text)) break;
+    if (cur.bbox[2] - left < 0.92 * (right - left)) break;
     const height = cur.bbox[3] - cur.bbox[1];
     if (next.bbox[1] - cur.bbox[3] > 1.2 * height) break;
     out.push(next);
@@ -91,7 +97,10 @@ function readScope(
     const v = scopeAt(hit.line, hit.end, lines);
     if (!v) continue;
     const wraps = wrappedOnto(v.line, lines);
-    v.text = chineseParens(cleanStatement([v.text, ...wraps.map((l) => l.text)].join("")));
+    const printed = [v.text, ...wraps.map((l) => l.text)].join("");
+    // A bilingual statement is the Chinese one; the English beside it translates it.
+    const chinese = printed.match(ENGLISH_TAIL)?.[1];
+    v.text = chineseParens(cleanStatement(chinese && /[\u4e00-\u9fa5]{4}/.test(chinese) ? chinese : printed));
     if (v.text.length > 300) continue;
     const priority = /审核范围/.test(hit.label) ? 2 : 1;
     const field = fieldAt(v.line, v.start, v.start + v.text.length, v.text, hit.quality);
@@ -135,7 +144,8 @@ const CONTACT = /电\s*话|传\s*真|邮\s*编|邮\s*箱|官\s*网|网\s*址|Tel
 function bareAddressHits(lines: readonly DocLine[]): LabelHit[] {
   const orgLines = findLabels(lines, LABELS.organization).map((h) => h.line);
   return findLabels(lines, ["地址", "Address"]).filter((hit) => {
-    if (matchForm(hit.line.text.slice(0, hit.start)).length > 0) return false;
+    // Only its English gloss may come first (Address 地址：…).
+    if (matchForm(hit.line.text.slice(0, hit.start)).replace(/[a-z.]/gi, "").length > 0) return false;
     const near = lines.filter((l) => l.page === hit.line.page && Math.abs(l.index - hit.line.index) <= 2);
     if (near.some((l) => CONTACT.test(l.text))) return false;
     return orgLines.some(

@@ -37,14 +37,28 @@ export function readSignatures(lines: readonly DocLine[]): Field<string[]> {
       const next = line.text.slice(start).search(/[:：]/);
       if (next >= 0) segments.unshift([start, start + next]);
     }
+    /** The name's place, if it is a new name. */
+    const add = (on: DocLine, name: string, at: number, length: number): Field<string[]> | null => {
+      if (!looksLikeName(name) || names.includes(name)) return null;
+      names.push(name);
+      return fieldAt(on, at, at + length, [] as string[], 0.9);
+    };
+    // A name signed under its label, alone on the line below (审核组长签字： / 王晓明).
+    const below = lines[line.index + 1];
+    if (signing && line.text.slice(signing.index + signing[0].length).trim() === "" && below?.page === line.page) {
+      const name = below.text.trim();
+      const place = add(below, name, below.text.indexOf(name), name.length);
+      first ??= place;
+    }
     for (const [from, to] of segments) {
-      const rest = line.text.slice(from, to).replace(/(?:日期|时间|签字|签名)\s*$/, "");
+      const rest = line.text
+        .slice(from, to)
+        .replace(/(?:日期|时间|签字|签名)\s*$/, "")
+        // The next label's English gloss runs into a Chinese name (王晓明Date 日期：…).
+        .replace(/(?<=[\u4e00-\u9fa5])[A-Za-z][A-Za-z .]*$/, "");
       for (const token of rest.split(/[、，,；;\s\t]+/)) {
-        const name = token.replace(/[()（）]/g, "");
-        if (!looksLikeName(name) || names.includes(name)) continue;
-        names.push(name);
-        const at = line.text.indexOf(token, from);
-        first ??= fieldAt(line, at, at + token.length, [] as string[], 0.9);
+        const place = add(line, token.replace(/[()（）]/g, ""), line.text.indexOf(token, from), token.length);
+        first ??= place;
       }
     }
   }

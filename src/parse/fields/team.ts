@@ -149,9 +149,10 @@ function fromTables(lines: readonly DocLine[]): ReadMember[] {
 }
 
 const ROLE_LABEL = "审核组长|实习审核员|审核组员|审核员|技术专家|观察员|组长|组员|专家";
-/** A line of the team written out: starting with a role label, or with 审核组(成员)： and then one. */
+/** A line of the team written out: starting with a role label, or with 审核组(成员)： and then one, either maybe
+ * after its English gloss (Lead Auditor 审核组长：…). */
 const TEAM_LINE = new RegExp(
-  `^\\s*(?:(?:审核组成员|审核组组成|审核组)\\s*[:：]\\s*)?(?=(?:${ROLE_LABEL})\\s*(?:[（(][^）)]*[）)])?\\s*(?:[:：]|[\\u4e00-\\u9fa5]))`,
+  `^\\s*(?:[A-Za-z][A-Za-z .]{0,30}?\\s*)?(?:(?:审核组成员|审核组组成|审核组)\\s*[:：]\\s*)?(?=(?:${ROLE_LABEL})\\s*(?:[（(][^）)]*[）)])?\\s*(?:[:：]|[\\u4e00-\\u9fa5]))`,
 );
 const ROLE_AT = new RegExp(`(${ROLE_LABEL})\\s*(?:[（(][^）)]*[）)])?\\s*([:：])?`, "g");
 
@@ -194,8 +195,13 @@ function fromLabels(lines: readonly DocLine[]): ReadMember[] {
         .replace(/\d{4}\s*-\s*N.*$/, "")
         // Codes may follow a name with no space left between them (吴建14.02.01).
         .replace(/\d[\d.\-－]*/g, " ")
+        // A name and its romanisation run together once spaces between scripts are gone (王晓明Wang Xiaoming).
+        .replace(/(?<=[\u4e00-\u9fa5])(?=[A-Za-z])/g, " ")
         .split(/[、，,；;\s\t]+/)
         .filter(looksLikeName);
+      // Where Chinese names are written, Latin words beside them spell the same people.
+      const chinese = names.filter((n) => /[\u4e00-\u9fa5]/.test(n));
+      if (chinese.length > 0) names.splice(0, names.length, ...chinese);
       names.forEach((name, i) => {
         if (team.some((t) => t.member.name.value === name)) return;
         const at = line.text.indexOf(name, part.from);

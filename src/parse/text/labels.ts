@@ -98,6 +98,9 @@ export const LABELS = {
     "依据标准",
     "审核标准",
     "Audit Criteria",
+    "Audit Standards",
+    "Standards",
+    "Standard",
   ],
   sites: [
     "注册地址",

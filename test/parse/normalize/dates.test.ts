@@ -147,6 +147,15 @@ describe("dates", () => {
     expect(findDateRange("2024年7月15日")!.to.iso).toBe("2024-07-15");
   });
 
+  it("reads ranges joined by the English word of a bilingual report", () => {
+    const r = findDateRange("2024-09-23 to 2024-09-26")!;
+    expect([r.from.iso, r.to.iso, rangeDays(r)]).toEqual(["2024-09-23", "2024-09-26", 4]);
+    expect(findDateRange("2024-09-23 To 26")!.to.iso).toBe("2024-09-26");
+    expect(findDateRange("2024年9月23日 until 2024年9月24日")!.to.iso).toBe("2024-09-24");
+    // A word that only starts like one is no separator: the date stands alone.
+    expect(findDateRange("2024-09-23 today")!.to.iso).toBe("2024-09-23");
+  });
+
   it("takes a date only when it leads the value (after filler such as 应在)", () => {
     expect(leadingDate("应在 2024年11月08日前")!.iso).toBe("2024-11-08");
     expect(leadingDate("法人验证成功的日期，文本格式，例 2021-11-11")).toBeNull();
