@@ -23,7 +23,18 @@ const NC_COLUMNS: readonly ColumnSpec[] = [
   { key: "dept", synonyms: ["部门", "受审核部门", "责任部门", "涉及部门", "Department"] },
   {
     key: "severity",
-    synonyms: ["性质", "类型", "严重程度", "不符合性质", "不符合类型", "等级", "级别", "Grade", "Type", "Category"],
+    synonyms: [
+      "性质",
+      "类型",
+      "严重程度",
+      "不符合性质",
+      "不符合类型",
+      "等级",
+      "级别",
+      "Grade",
+      "Type",
+      "Category",
+    ],
   },
   {
     key: "text",

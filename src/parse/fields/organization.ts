@@ -60,7 +60,8 @@ function scopeAt(
 }
 
 // A bilingual report's heading or label standing alone: a few English words, then their Chinese (Audit Team 审核组).
-const BILINGUAL_HEADING = /^\s*[A-Za-z][A-Za-z.'/&]*(?:\s+[A-Za-z][A-Za-z.'/&]*){0,3}\s*[\u4e00-\u9fa5]{2,12}\s*$/;
+const BILINGUAL_HEADING =
+  /^\s*[A-Za-z][A-Za-z.'/&]*(?:\s+[A-Za-z][A-Za-z.'/&]*){0,3}\s*[\u4e00-\u9fa5]{2,12}\s*$/;
 // The English translation after a Chinese statement (…的设计和制造 Design and manufacture of …): four words or more.
 const ENGLISH_TAIL = /^(.*[\u4e00-\u9fa5][^A-Za-z]*?)\s*[A-Z][A-Za-z]*(?:[\s,;&'()/-]+[A-Za-z]+){3,}[\s.;]*$/;
 

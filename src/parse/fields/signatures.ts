@@ -45,7 +45,11 @@ export function readSignatures(lines: readonly DocLine[]): Field<string[]> {
     };
     // A name signed under its label, alone on the line below (审核组长签字： / 王晓明).
     const below = lines[line.index + 1];
-    if (signing && line.text.slice(signing.index + signing[0].length).trim() === "" && below?.page === line.page) {
+    if (
+      signing &&
+      line.text.slice(signing.index + signing[0].length).trim() === "" &&
+      below?.page === line.page
+    ) {
       const name = below.text.trim();
       const place = add(below, name, below.text.indexOf(name), name.length);
       first ??= place;

@@ -155,7 +155,8 @@ export interface DateRange {
 
 // One stray character may sit between a date and 至 when OCR mangled the 日 ("20朋至"). Bilingual reports write
 // the English word (2024-09-23 to 2024-09-26).
-const RANGE_SEP = /^[^\d\sA-Za-z至到]?\s*(?:至|到|~|～|—|–|-{1,2}|－|(?:to|till|until|through)(?![A-Za-z]))\s*/i;
+const RANGE_SEP =
+  /^[^\d\sA-Za-z至到]?\s*(?:至|到|~|～|—|–|-{1,2}|－|(?:to|till|until|through)(?![A-Za-z]))\s*/i;
 
 /** Second end of a range, which may omit the year (…至11月08日) or the month (…至08日). */
 function rangeEnd(text: string, from: DateMatch, offset: number): DateMatch | null {
