@@ -204,3 +204,81 @@ describe("English-first bilingual report", () => {
     ]);
   });
 });
+
+// A three-page recertification report with a form header on every page, the team under 审核组成员 and the NCs as a
+// numbered list under the sentence that counts them.
+const NUMBERED_NCS = `表单编号：ZJ-QR-7.4-05    版本：C/1    第1页 共3页
+浙江公信认证有限公司
+质量管理体系审核报告
+合同编号：ZJGX-2024-0562
+组织名称：杭州新锐包装材料有限公司（以下简称“新锐包装”）
+审核类型：再认证审核
+审核日期：2024年10月8日—10日
+审核人日：4.0人日
+员工数：约200人
+审核范围：塑料包装袋的生产
+受审核场所：浙江省杭州市萧山区经济技术开发区鸿达路 199 号
+
+
+
+表单编号：ZJ-QR-7.4-05    版本：C/1    第2页 共3页
+一、审核组
+审核组成员	身份	资格	证书号
+朱建华	组长	高级审核员	2012-N1QMS-1023344
+孔令伟	组员	审核员	2018-N1QMS-2035566
+二、审核发现
+本次审核发现不符合项2项，均为一般不符合。
+1. 生产部：未按规定对注塑机进行日常点检（8.5.1）。
+2. 采购部：未对新增供应商进行评价（8.4.1）。
+请于2024年11月9日前完成整改并提交验证材料。
+
+
+
+表单编号：ZJ-QR-7.4-05    版本：C/1    第3页 共3页
+三、审核结论
+审核组经评议，认为组织的质量管理体系运行有效，推荐再认证注册。
+审核组长：朱建华    日期：2024年10月10日`;
+
+describe("report with page headers and NCs as a numbered list", () => {
+  const r = reportOf(NUMBERED_NCS);
+
+  it("reads each numbered NC: department, clause, finding; the kind from 均为一般", () => {
+    expect([r.ncMajor.value, r.ncMinor.value]).toEqual([0, 2]);
+    expect(ncRowsOf(r)).toEqual([
+      ["8.5.1", "生产部", "minor", "未按规定对注塑机进行日常点检"],
+      ["8.4.1", "采购部", "minor", "未对新增供应商进行评价"],
+    ]);
+  });
+
+  it("reads the organisation without its short name, the site, the team and the system from the title", () => {
+    expect(r.organization.value).toBe("杭州新锐包装材料有限公司");
+    expect(r.sites.value).toEqual(["浙江省杭州市萧山区经济技术开发区鸿达路199号"]);
+    expect(r.team.map((m) => [m.name.value, m.role.value, m.registrationNo.value])).toEqual([
+      ["朱建华", "leader", "2012-N1QMS-1023344"],
+      ["孔令伟", "member", "2018-N1QMS-2035566"],
+    ]);
+    expect(r.managementSystems.value).toEqual(["QMS"]);
+  });
+
+  it("reads no NCs from a numbered list of suggestions, or one that follows no word of nonconformities", () => {
+    for (const lead of ["本次审核未发现不符合项，提出以下改进建议：", "审核发现的良好实践："]) {
+      const text = NUMBERED_NCS.replace("本次审核发现不符合项2项，均为一般不符合。", lead);
+      expect(reportOf(text).ncItems, lead).toEqual([]);
+    }
+  });
+
+  it("takes no impossible date from the contract number ZJGX-2024-0562, and reads the rest", () => {
+    expect(r.impossibleDates).toEqual([]);
+    expect([
+      r.reportNumber.value,
+      r.auditStart.value,
+      r.auditEnd.value,
+      r.rectificationDeadline.value,
+    ]).toEqual(["ZJGX-2024-0562", "2024-10-08", "2024-10-10", "2024-11-09"]);
+    expect([r.auditType.value, r.employees.value, r.recommendation.value]).toEqual([
+      "recertification",
+      200,
+      "recommend",
+    ]);
+  });
+});

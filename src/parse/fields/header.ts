@@ -39,6 +39,8 @@ export function readReportNumber(lines: readonly DocLine[]): Field<string> {
 function cleanName(s: string): string {
   return chineseParens(
     s
+      // The short name a report goes on to use is no part of the name: （以下简称“新锐包装”）.
+      .replace(/[（(]\s*(?:以下简称|以下称|下称|简称)[^）)]*(?:[）)]|$)/g, "")
       .replace(/[（(][^）)]*$/, "")
       .replace(/^[\s:：(（"“]+|[\s。，,；;:："”)）]+$/g, "")
       .trim(),

@@ -10,6 +10,7 @@ import type { DocLine } from "../text/lines.ts";
 import { type Cell, type ColumnSpec, matchHeader, type RowVerdict, readTable } from "../text/table.ts";
 import { fieldInWindow, windowFrom } from "../text/window.ts";
 import { fromForms, type NcKind } from "./nc-forms.ts";
+import { DEPT_SUFFIX, fromNumberedList } from "./nc-list.ts";
 
 export interface NcFields {
   ncMajor: Field<number>;
@@ -73,7 +74,7 @@ const NONE_AT_ALL =
   /未(?:发现|开具|开出)(?:任何)?不符合|无不符合项|不符合项(?:数量|数)?\s*[:：]\s*(?:无|0)(?![0-9.])/;
 /** 不符合项共 2 项，均为一般不符合 / 共发现不符合项 2 项，均为一般: every one of a total is of one kind. */
 const ALL_OF_ONE_KIND = new RegExp(
-  `共\\s*(?:发现|开出|开具|提出)?\\s*(?:不符合项?|不合格项?)?\\s*${COUNT}\\s*${UNIT}[^。]{0,6}(?:均为|全部为|都是|均属)(严重|重大|轻微|一般)`,
+  `(?:共\\s*(?:发现|开出|开具|提出)?|(?:发现|开出|开具|提出))\\s*(?:不符合项?|不合格项?)?\\s*${COUNT}\\s*${UNIT}[^。]{0,6}(?:均为|全部为|都是|均属)(严重|重大|轻微|一般)`,
 );
 
 /** The count of one kind: a printed count first, then a total said to be all of one kind, then a statement that
@@ -179,7 +180,6 @@ function fromTable(lines: readonly DocLine[]): NcItem[] {
   return items;
 }
 
-const DEPT_SUFFIX = "(?:部门|部|室|科|处|中心|车间|办公室|组|办|厂|仓库|工地|项目部)";
 const DEPT = new RegExp(`([\\u4e00-\\u9fa5]{1,10}?${DEPT_SUFFIX})`);
 /** A part of an NC paragraph that is only a department, labelled or not (部门：品质部, 仓库). */
 const DEPT_PART = new RegExp(
@@ -291,6 +291,7 @@ export function readNonconformities(
         () => fromTable(lines),
         () => fromItemParagraphs(lines),
         () => fromForms(lines, kindRows),
+        () => fromNumberedList(lines),
         () => fromSummary(lines),
       ),
       ncMajor,

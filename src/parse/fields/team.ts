@@ -10,7 +10,7 @@ import { type Cell, type ColumnSpec, matchHeader, type RowVerdict, readTable } f
 
 export const TEAM_COLUMNS: readonly ColumnSpec[] = [
   { key: "seq", synonyms: ["序号", "编号", "No"] },
-  { key: "name", synonyms: ["姓名", "名字", "Name", "审核员姓名", "成员姓名"] },
+  { key: "name", synonyms: ["姓名", "名字", "Name", "审核员姓名", "成员姓名", "审核组成员", "组员姓名"] },
   {
     key: "role",
     synonyms: ["组内职务", "组内身份", "角色", "职务", "审核中的作用", "作用", "组内分工", "Role", "身份"],
@@ -29,6 +29,7 @@ export const TEAM_COLUMNS: readonly ColumnSpec[] = [
       "注册编号",
       "资格证书号",
       "注册证书编号",
+      "证书号",
       "Registration No",
     ],
   },

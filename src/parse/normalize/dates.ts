@@ -40,8 +40,10 @@ const HALF = "(?:\\s*(上午|下午|AM|PM|am|pm))?";
 // Any other single glyph stands for 日 when a half day, a time or the range separator follows ("18朋上午至").
 const DAY_MARK =
   "(?:[^\\d\\s年月至到]?[日曰目号月]|[^\\d\\s年月日至到:：,，。;；](?=\\s*(?:上午|下午|\\d{1,2}[:：]\\d\\d|至|到|[-~～—])))?";
+// A year inside a code (ZJGX-2024-0562, HX-2024-0317: a contract or report number) starts no date.
+const NOT_IN_CODE = "(?<![A-Za-z][A-Za-z0-9]*[-_/])";
 const FULL = new RegExp(
-  `${YEAR}\\s*(?:年\\s*${NUM}\\s*月\\s*${NUM}\\s*${DAY_MARK}|[-./]\\s*${NUM}\\s*[-./]\\s*${NUM}(?![0-9])|[-./](${D}{2})(${D}{2})(?![0-9]))${TIME}${HALF}`,
+  `${NOT_IN_CODE}${YEAR}\\s*(?:年\\s*${NUM}\\s*月\\s*${NUM}\\s*${DAY_MARK}|[-./]\\s*${NUM}\\s*[-./]\\s*${NUM}(?![0-9])|[-./](${D}{2})(${D}{2})(?![0-9]))${TIME}${HALF}`,
   "g",
 );
 // Parts without a year, used for the second end of a range: 11月08日, 08日.

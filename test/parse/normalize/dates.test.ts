@@ -161,6 +161,12 @@ describe("dates", () => {
     expect(leadingDate("法人验证成功的日期，文本格式，例 2021-11-11")).toBeNull();
   });
 
+  it("takes no date from a code that holds a year (contract and report numbers)", () => {
+    expect(findDates("合同编号：ZJGX-2024-0562")).toHaveLength(0);
+    expect(findDates("报告编号 HX-2024-0317")).toHaveLength(0);
+    expect(findDates("2024.07.15-2024.07.16").map((d) => d.iso)).toEqual(["2024-07-15", "2024-07-16"]);
+  });
+
   it("does not take months or year-month spans as dates", () => {
     expect(findDates("现场抽查 2023 年 03-10 月《质量目标达成统计表》")).toHaveLength(0);
     expect(findDates("据公司 2023 年 1-6 月统计")).toHaveLength(0);
