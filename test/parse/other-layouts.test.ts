@@ -282,3 +282,64 @@ describe("report with page headers and NCs as a numbered list", () => {
     ]);
   });
 });
+
+// A surveillance report that writes each section's evaluation as a word (评价：符合), numbers its one NC
+// 不符合项编号：NC-01 with the kind in brackets after the sentence, and dates the leader's signature without a label.
+const WRITTEN_RESULTS = `中大华远认证中心
+监督审核报告
+受审核方名称：武汉长江精工机械有限公司
+审核依据：GB/T 19001-2016
+审核时间：2024年5月13日上午至5月14日下午
+企业人数：135人
+审核范围：数控机床零部件的加工
+一、审核组
+序号	姓名	组内职务	注册号	专业代码	联系电话
+1	罗文斌	组长	2016-N1QMS-1255331	18.01.00	138****5621
+2	何雪	组员	2020-N1QMS-2366442	18.01.00	139****1283
+二、上次审核不符合项验证
+上次审核开具的1项一般不符合项已有效关闭。
+三、体系运行情况评价
+3.1 管理职责
+评价：符合
+最高管理者重视质量管理，按计划实施了管理评审。
+3.2 资源管理
+评价：基本符合
+个别检测设备未按期校准。
+3.3 产品实现
+评价：符合
+生产过程受控。
+四、不符合项
+不符合项编号：NC-01，条款：7.1.5，部门：质检部，事实：两台千分尺超过校准有效期仍在使用。（一般）
+五、审核结论
+管理体系运行基本有效，推荐保持认证资格。
+审核组长：罗文斌  2024年5月14日`;
+
+describe("evaluations written as words, an NC numbered NC-01", () => {
+  const r = reportOf(WRITTEN_RESULTS);
+
+  it("reads each section's written evaluation", () => {
+    expect(r.evaluations.map((e) => [e.section, e.title, e.result.value])).toEqual([
+      ["3.1", "管理职责", "符合"],
+      ["3.2", "资源管理", "基本符合"],
+      ["3.3", "产品实现", "符合"],
+    ]);
+  });
+
+  it("reads the NC and its bracketed kind, and takes its number for no report number", () => {
+    expect(ncRowsOf(r)).toEqual([["7.1.5", "质检部", "minor", "两台千分尺超过校准有效期仍在使用"]]);
+    expect(r.reportNumber.value).toBeNull();
+  });
+
+  it("reads the leader's signature and its date, the team past a phone column", () => {
+    expect([r.signatures.value, r.reportDate.value]).toEqual([["罗文斌"], "2024-05-14"]);
+    expect(r.team.map((m) => [m.name.value, m.role.value, m.registrationNo.value])).toEqual([
+      ["罗文斌", "leader", "2016-N1QMS-1255331"],
+      ["何雪", "member", "2020-N1QMS-2366442"],
+    ]);
+    expect([r.auditStart.value, r.auditEnd.value, r.auditDays.value]).toEqual([
+      "2024-05-13",
+      "2024-05-14",
+      2,
+    ]);
+  });
+});

@@ -143,9 +143,24 @@ function closingDate(lines: readonly DocLine[]): Field<string> {
       hit.line.text.slice(0, hit.start),
     );
   const found = labeledDate(lines, ["日期", "Date"], (hit) => hit.line.page === lastPage && bare(hit));
-  return found.value !== null
-    ? { ...found, confidence: Math.round(found.confidence * 0.7 * 1000) / 1000 }
-    : found;
+  if (found.value !== null || found.raw !== null)
+    return { ...found, confidence: Math.round(found.confidence * 0.7 * 1000) / 1000 };
+  return signedDate(lines.filter((l) => l.page === lastPage));
+}
+
+const SIGNING = /审核组长|组长|签字|签名|签章/;
+
+/** Last resort: the one date written beside a signature on the last page (审核组长：罗文斌  2024年5月14日). */
+function signedDate(lastPage: readonly DocLine[]): Field<string> {
+  for (const line of [...lastPage].reverse()) {
+    const sign = SIGNING.exec(line.text);
+    if (!sign) continue;
+    const dates = findDates(line.text.slice(sign.index));
+    if (dates.length !== 1) continue;
+    const at = sign.index + dates[0]!.start;
+    return fieldAt(line, at, at + dates[0]!.raw.length, dates[0]!.iso, 0.6);
+  }
+  return missingField();
 }
 
 /** Without a deadline label: the sentence that sets it, a date followed by 前 in a sentence about corrective action

@@ -1,6 +1,7 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import type { Evaluation } from "../../domain/record.ts";
+import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
 import { type FoundSection, headingOf } from "../text/sections.ts";
 
@@ -16,17 +17,36 @@ function isEvaluated(s: FoundSection): boolean {
   );
 }
 
-/** Evaluated sections (3.1 … 3.5 in one template) with the ticked result from the checkbox reader. */
+// A result written as a word under its label (评价：符合, 评价结论：基本符合), not offered as options.
+// (An overall 审核结论 is the conclusion's, not a section's evaluation.)
+const WRITTEN = /^\s*(?:评价结论|评价结果|评价)\s*[:：]\s*(基本符合|不符合|符合)(?![^。，,；;]*符合)/;
+
+/** The result a section states in words on one of its first lines, where it prints no options to tick. */
+function writtenResult(s: FoundSection): Field<Result> | null {
+  const own = s.lines.slice(1, 4);
+  const stop = own.findIndex((l) => headingOf(l) !== null);
+  for (const line of stop >= 0 ? own.slice(0, stop) : own) {
+    const m = WRITTEN.exec(line.text);
+    if (!m) continue;
+    const at = m.index + m[0].lastIndexOf(m[1]!);
+    return fieldAt(line, at, at + m[1]!.length, m[1] as Result, 0.9);
+  }
+  return null;
+}
+
+/** Evaluated sections (3.1 … 3.5 in one template) with the ticked result from the checkbox reader, or the result a
+ * section writes out in words. */
 export function readEvaluations(
   sections: readonly FoundSection[],
   results: ReadonlyMap<string, Field<Result>>,
 ): Evaluation[] {
   // A tick can wreck the option words OCR reads on the heading; the box reader still found the group then.
-  return sections
-    .filter((s) => isEvaluated(s) || results.has(s.id))
-    .map((s) => ({
-      section: s.id,
-      title: s.title,
-      result: results.get(s.id) ?? missingField<Result>("checkbox"),
-    }));
+  return sections.flatMap((s) => {
+    const ticked = results.get(s.id);
+    if (ticked || isEvaluated(s)) {
+      return [{ section: s.id, title: s.title, result: ticked ?? missingField<Result>("checkbox") }];
+    }
+    const written = writtenResult(s);
+    return written ? [{ section: s.id, title: s.title, result: written }] : [];
+  });
 }

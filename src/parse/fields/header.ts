@@ -18,6 +18,8 @@ function best<T>(cands: { field: Field<T>; score: number; order: number }[]): Fi
 /** 报告编号/项目编号/Report No.: the first code-like token after the label. */
 export function readReportNumber(lines: readonly DocLine[]): Field<string> {
   const cands = findLabels(lines, LABELS.reportNumber).flatMap((hit) => {
+    // 不符合项编号 (an NC's own number) reads close to 项目编号.
+    if (/不符合|不合格/.test(hit.line.text.slice(Math.max(0, hit.start - 3), hit.end))) return [];
     const v = valueAfter(hit, lines);
     if (!v) return [];
     const m = toHalfWidth(v.line.text.slice(v.start)).match(/^[\s:]*([A-Za-z0-9][A-Za-z0-9\-_/.()]{2,40})/);

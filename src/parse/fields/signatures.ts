@@ -59,7 +59,9 @@ export function readSignatures(lines: readonly DocLine[]): Field<string[]> {
         .slice(from, to)
         .replace(/(?:日期|时间|签字|签名)\s*$/, "")
         // The next label's English gloss runs into a Chinese name (王晓明Date 日期：…).
-        .replace(/(?<=[\u4e00-\u9fa5])[A-Za-z][A-Za-z .]*$/, "");
+        .replace(/(?<=[\u4e00-\u9fa5])[A-Za-z][A-Za-z .]*$/, "")
+        // So does the date signed beside the name (罗文斌2024年5月14日).
+        .replace(/\s*(?:\d{4}|[二〇○零一三四五六七八九]{4})\s*(?:年|[-./]\d).*$/, "");
       for (const token of rest.split(/[、，,；;\s\t]+/)) {
         const place = add(line, token.replace(/[()（）]/g, ""), line.text.indexOf(token, from), token.length);
         first ??= place;

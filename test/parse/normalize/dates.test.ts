@@ -161,6 +161,10 @@ describe("dates", () => {
     expect(leadingDate("法人验证成功的日期，文本格式，例 2021-11-11")).toBeNull();
   });
 
+  it("guesses no digit for an S (the fixture's 0S was 03)", () => {
+    expect(findDates("报告日期：2024年05月0S日").map((d) => d.iso)).not.toContain("2024-05-05");
+  });
+
   it("takes no date from a code that holds a year (contract and report numbers)", () => {
     expect(findDates("合同编号：ZJGX-2024-0562")).toHaveLength(0);
     expect(findDates("报告编号 HX-2024-0317")).toHaveLength(0);
