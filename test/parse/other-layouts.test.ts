@@ -2,11 +2,18 @@ import { describe, expect, it } from "vitest";
 import { Report } from "../../src/domain/record.ts";
 import { parseDocument } from "../../src/parse/index.ts";
 import { layoutPages } from "./helpers/layout.ts";
+import { ocrNoise } from "./helpers/noise.ts";
 
 /** Reports of other bodies' layouts that the first set of layout tests (layouts.test.ts) does not cover. */
 
 const ncRowsOf = (r: Report) =>
   r.ncItems.map((n) => [n.clause.value, n.department.value, n.severity.value, n.text.value]);
+
+/** Each layout is read as printed and as OCR damages it (helpers/noise.ts): the values must not change. */
+const READINGS: [string, (text: string) => string][] = [
+  ["clean", (t) => t],
+  ["OCR-noisy", ocrNoise],
+];
 
 function reportOf(text: string): Report {
   const result = parseDocument(layoutPages(text));
@@ -46,46 +53,51 @@ const INTEGRATED = `中联认证中心（北京）有限公司
 下次监督审核时间：2025年8月前
 审核组长（签名）：刘志强    日期：2024年8月14日`;
 
-describe("integrated quality, environment and OH&S report", () => {
-  const r = reportOf(INTEGRATED);
+for (const [reading, read] of READINGS) {
+  describe(`integrated quality, environment and OH&S report (${reading})`, () => {
+    const r = reportOf(read(INTEGRATED));
 
-  it("reads the scope with its per-system statements whole", () => {
-    expect(r.scope.value).toBe(
-      "Q:房屋建筑工程施工;E/S:房屋建筑工程施工所涉及的相关环境管理活动和职业健康安全管理活动",
-    );
-  });
+    it("reads the scope with its per-system statements whole", () => {
+      expect(r.scope.value).toBe(
+        "Q:房屋建筑工程施工;E/S:房屋建筑工程施工所涉及的相关环境管理活动和职业健康安全管理活动",
+      );
+    });
 
-  it("reads every member past a registration cell that wraps (注册证书编号 is one column, not 注册证书 + 编号)", () => {
-    expect(r.team.map((m) => [m.name.value, m.role.value, m.registrationNo.value])).toEqual([
-      ["刘志强", "leader", "2014-N1QMS-2043512; 2016-N1EMS-2043512"],
-      ["陈晓燕", "member", "2019-N1QMS-3058776"],
-      ["黄伟", "member", "2020-N1OHSMS-4067125"],
-    ]);
-  });
+    it("reads every member past a registration cell that wraps (注册证书编号 is one column, not 注册证书 + 编号)", () => {
+      expect(r.team.map((m) => [m.name.value, m.role.value, m.registrationNo.value])).toEqual([
+        ["刘志强", "leader", "2014-N1QMS-2043512; 2016-N1EMS-2043512"],
+        ["陈晓燕", "member", "2019-N1QMS-3058776"],
+        ["黄伟", "member", "2020-N1OHSMS-4067125"],
+      ]);
+    });
 
-  it("reads systems, standards, dates, sites, headcount, NCs and the signature", () => {
-    expect(r.managementSystems.value).toEqual(["QMS", "EMS", "OHSMS"]);
-    expect(r.standards.value).toHaveLength(3);
-    expect([r.auditStart.value, r.auditEnd.value, r.reportDate.value, r.rectificationDeadline.value]).toEqual(
-      ["2024-08-12", "2024-08-14", "2024-08-14", "2024-09-13"],
-    );
-    expect(r.sites.value).toEqual([
-      "广东省广州市天河区黄埔大道西638号1201室",
-      "广东省广州市番禺区南村镇兴业路25号",
-    ]);
-    expect(r.employees.value).toBe(156);
-    expect([r.ncMajor.value, r.ncMinor.value]).toEqual([0, 3]);
-    expect(r.ncItems.map((n) => [n.clause.value, n.department.value, n.severity.value])).toEqual([
-      ["8.5.1", "工程部", "minor"],
-      ["6.1.2", "安全部", "minor"],
-      ["8.2", "安全部", "minor"],
-    ]);
-    expect(r.signatures.value).toEqual(["刘志强"]);
-    expect(r.recommendation.value).toBe("recommend_after_correction");
-    // 2025年8月前 names no day: not a date.
-    expect(r.nextAuditDue.value).toBeNull();
+    it("reads systems, standards, dates, sites, headcount, NCs and the signature", () => {
+      expect(r.managementSystems.value).toEqual(["QMS", "EMS", "OHSMS"]);
+      expect(r.standards.value).toHaveLength(3);
+      expect([
+        r.auditStart.value,
+        r.auditEnd.value,
+        r.reportDate.value,
+        r.rectificationDeadline.value,
+      ]).toEqual(["2024-08-12", "2024-08-14", "2024-08-14", "2024-09-13"]);
+      expect(r.sites.value).toEqual([
+        "广东省广州市天河区黄埔大道西638号1201室",
+        "广东省广州市番禺区南村镇兴业路25号",
+      ]);
+      expect(r.employees.value).toBe(156);
+      expect([r.ncMajor.value, r.ncMinor.value]).toEqual([0, 3]);
+      expect(r.ncItems.map((n) => [n.clause.value, n.department.value, n.severity.value])).toEqual([
+        ["8.5.1", "工程部", "minor"],
+        ["6.1.2", "安全部", "minor"],
+        ["8.2", "安全部", "minor"],
+      ]);
+      expect(r.signatures.value).toEqual(["刘志强"]);
+      expect(r.recommendation.value).toBe("recommend_after_correction");
+      // 2025年8月前 names no day: not a date.
+      expect(r.nextAuditDue.value).toBeNull();
+    });
   });
-});
+}
 
 // A stage-1 report: its own audit is stage 1, and the stage-2 dates it proposes are a plan.
 const STAGE1 = `方圆标志认证集团有限公司
@@ -110,34 +122,33 @@ const STAGE1 = `方圆标志认证集团有限公司
 组织具备二阶段审核条件，建议二阶段审核时间：2024年6月24日至25日。
 审核组长：杨帆    日期：2024年6月3日`;
 
-describe("stage-1 report", () => {
-  const r = reportOf(STAGE1);
+for (const [reading, read] of READINGS) {
+  describe(`stage-1 report (${reading})`, () => {
+    const r = reportOf(read(STAGE1));
 
-  it("takes the stage-1 dates as the audit's, not the proposed stage-2 dates", () => {
-    expect(r.auditType.value).toBe("stage1");
-    expect([r.stage1Start.value, r.stage1End.value]).toEqual(["2024-06-03", "2024-06-03"]);
-    expect([r.auditStart.value, r.auditEnd.value, r.auditDays.value]).toEqual([
-      "2024-06-03",
-      "2024-06-03",
-      1,
-    ]);
-  });
+    it("takes the stage-1 dates as the audit's, not the proposed stage-2 dates", () => {
+      expect(r.auditType.value).toBe("stage1");
+      expect([r.stage1Start.value, r.stage1End.value]).toEqual(["2024-06-03", "2024-06-03"]);
+      expect([r.auditStart.value, r.auditEnd.value, r.auditDays.value]).toEqual([
+        "2024-06-03",
+        "2024-06-03",
+        1,
+      ]);
+    });
 
-  it("reads the applicant, scope, headcount, implementation date and team", () => {
-    expect([r.organization.value, r.scope.value, r.employees.value, r.systemImplementedDate.value]).toEqual([
-      "沈阳北方重工配件有限公司",
-      "矿山机械配件的生产",
-      64,
-      "2023-10-08",
-    ]);
-    expect(r.team.map((m) => [m.name.value, m.role.value, m.registrationNo.value])).toEqual([
-      ["杨帆", "leader", "2017-N1QMS-1290866"],
-      ["何静", "member", "2021-N1QMS-3370129"],
-    ]);
-    // Stage-1 concerns are no nonconformities, and 具备二阶段审核条件 recommends no certification.
-    expect([r.ncItems.length, r.recommendation.value]).toEqual([0, null]);
+    it("reads the applicant, scope, headcount, implementation date and team", () => {
+      expect([r.organization.value, r.scope.value, r.employees.value, r.systemImplementedDate.value]).toEqual(
+        ["沈阳北方重工配件有限公司", "矿山机械配件的生产", 64, "2023-10-08"],
+      );
+      expect(r.team.map((m) => [m.name.value, m.role.value, m.registrationNo.value])).toEqual([
+        ["杨帆", "leader", "2017-N1QMS-1290866"],
+        ["何静", "member", "2021-N1QMS-3370129"],
+      ]);
+      // Stage-1 concerns are no nonconformities, and 具备二阶段审核条件 recommends no certification.
+      expect([r.ncItems.length, r.recommendation.value]).toEqual([0, null]);
+    });
   });
-});
+}
 
 // An English-first bilingual report of an international body's Chinese branch.
 const ENGLISH_FIRST = `必维认证（北京）有限公司 Bureau Veritas Certification (Beijing) Co., Ltd.
@@ -165,45 +176,47 @@ Lead Auditor Signature 审核组长签字:
 王晓明
 审核员签字: 张丽 Date 日期: 2024-09-26`;
 
-describe("English-first bilingual report", () => {
-  const r = reportOf(ENGLISH_FIRST);
+for (const [reading, read] of READINGS) {
+  describe(`English-first bilingual report (${reading})`, () => {
+    const r = reportOf(read(ENGLISH_FIRST));
 
-  it("reads the body from its letterhead beside its English name, and the standards by their English label", () => {
-    expect(r.certificationBody.value).toBe("必维认证（北京）有限公司");
-    expect(r.standards.value).toEqual(["IATF16949:2016", "ISO9001:2015"]);
-    expect(r.managementSystems.value).toEqual(["QMS"]);
-  });
+    it("reads the body from its letterhead beside its English name, and the standards by their English label", () => {
+      expect(r.certificationBody.value).toBe("必维认证（北京）有限公司");
+      expect(r.standards.value).toEqual(["IATF16949:2016", "ISO9001:2015"]);
+      expect(r.managementSystems.value).toEqual(["QMS"]);
+    });
 
-  it("reads a range joined by 'to', the address after its gloss, and the Chinese scope without its translation", () => {
-    expect([r.auditStart.value, r.auditEnd.value, r.auditDays.value]).toEqual([
-      "2024-09-23",
-      "2024-09-26",
-      4,
-    ]);
-    expect(r.sites.value).toEqual(["浙江省宁波市北仑区大港工业城黄山西路88号"]);
-    // The heading below (Audit Team 审核组) is not part of it either.
-    expect(r.scope.value).toBe("汽车制动系统零部件的设计和制造");
-  });
+    it("reads a range joined by 'to', the address after its gloss, and the Chinese scope without its translation", () => {
+      expect([r.auditStart.value, r.auditEnd.value, r.auditDays.value]).toEqual([
+        "2024-09-23",
+        "2024-09-26",
+        4,
+      ]);
+      expect(r.sites.value).toEqual(["浙江省宁波市北仑区大港工业城黄山西路88号"]);
+      // The heading below (Audit Team 审核组) is not part of it either.
+      expect(r.scope.value).toBe("汽车制动系统零部件的设计和制造");
+    });
 
-  it("reads the team behind English role labels, and names signed below the label or before an English label", () => {
-    expect(r.team.map((m) => [m.name.value, m.role.value, m.registrationNo.value])).toEqual([
-      ["王晓明", "leader", "2015-N1QMS-1088712"],
-      ["张丽", "member", "2019-N1QMS-2099813"],
-    ]);
-    expect(r.signatures.value).toEqual(["王晓明", "张丽"]);
-  });
+    it("reads the team behind English role labels, and names signed below the label or before an English label", () => {
+      expect(r.team.map((m) => [m.name.value, m.role.value, m.registrationNo.value])).toEqual([
+        ["王晓明", "leader", "2015-N1QMS-1088712"],
+        ["张丽", "member", "2019-N1QMS-2099813"],
+      ]);
+      expect(r.signatures.value).toEqual(["王晓明", "张丽"]);
+    });
 
-  it("reads the NC table under bilingual headers, departments without their English names", () => {
-    expect(ncRowsOf(r)).toEqual([
-      ["8.5.1.1", "生产部", "minor", "控制计划未更新至最新版本"],
-      ["7.1.5.1.1", "质量部", "minor", "未对新增检具进行MSA分析"],
-    ]);
-    expect([r.reportDate.value, r.recommendation.value]).toEqual([
-      "2024-09-26",
-      "recommend_after_correction",
-    ]);
+    it("reads the NC table under bilingual headers, departments without their English names", () => {
+      expect(ncRowsOf(r)).toEqual([
+        ["8.5.1.1", "生产部", "minor", "控制计划未更新至最新版本"],
+        ["7.1.5.1.1", "质量部", "minor", "未对新增检具进行MSA分析"],
+      ]);
+      expect([r.reportDate.value, r.recommendation.value]).toEqual([
+        "2024-09-26",
+        "recommend_after_correction",
+      ]);
+    });
   });
-});
+}
 
 // A three-page recertification report with a form header on every page, the team under 审核组成员 and the NCs as a
 // numbered list under the sentence that counts them.
@@ -239,49 +252,51 @@ const NUMBERED_NCS = `表单编号：ZJ-QR-7.4-05    版本：C/1    第1页 共
 审核组经评议，认为组织的质量管理体系运行有效，推荐再认证注册。
 审核组长：朱建华    日期：2024年10月10日`;
 
-describe("report with page headers and NCs as a numbered list", () => {
-  const r = reportOf(NUMBERED_NCS);
+for (const [reading, read] of READINGS) {
+  describe(`report with page headers and NCs as a numbered list (${reading})`, () => {
+    const r = reportOf(read(NUMBERED_NCS));
 
-  it("reads each numbered NC: department, clause, finding; the kind from 均为一般", () => {
-    expect([r.ncMajor.value, r.ncMinor.value]).toEqual([0, 2]);
-    expect(ncRowsOf(r)).toEqual([
-      ["8.5.1", "生产部", "minor", "未按规定对注塑机进行日常点检"],
-      ["8.4.1", "采购部", "minor", "未对新增供应商进行评价"],
-    ]);
-  });
+    it("reads each numbered NC: department, clause, finding; the kind from 均为一般", () => {
+      expect([r.ncMajor.value, r.ncMinor.value]).toEqual([0, 2]);
+      expect(ncRowsOf(r)).toEqual([
+        ["8.5.1", "生产部", "minor", "未按规定对注塑机进行日常点检"],
+        ["8.4.1", "采购部", "minor", "未对新增供应商进行评价"],
+      ]);
+    });
 
-  it("reads the organisation without its short name, the site, the team and the system from the title", () => {
-    expect(r.organization.value).toBe("杭州新锐包装材料有限公司");
-    expect(r.sites.value).toEqual(["浙江省杭州市萧山区经济技术开发区鸿达路199号"]);
-    expect(r.team.map((m) => [m.name.value, m.role.value, m.registrationNo.value])).toEqual([
-      ["朱建华", "leader", "2012-N1QMS-1023344"],
-      ["孔令伟", "member", "2018-N1QMS-2035566"],
-    ]);
-    expect(r.managementSystems.value).toEqual(["QMS"]);
-  });
+    it("reads the organisation without its short name, the site, the team and the system from the title", () => {
+      expect(r.organization.value).toBe("杭州新锐包装材料有限公司");
+      expect(r.sites.value).toEqual(["浙江省杭州市萧山区经济技术开发区鸿达路199号"]);
+      expect(r.team.map((m) => [m.name.value, m.role.value, m.registrationNo.value])).toEqual([
+        ["朱建华", "leader", "2012-N1QMS-1023344"],
+        ["孔令伟", "member", "2018-N1QMS-2035566"],
+      ]);
+      expect(r.managementSystems.value).toEqual(["QMS"]);
+    });
 
-  it("reads no NCs from a numbered list of suggestions, or one that follows no word of nonconformities", () => {
-    for (const lead of ["本次审核未发现不符合项，提出以下改进建议：", "审核发现的良好实践："]) {
-      const text = NUMBERED_NCS.replace("本次审核发现不符合项2项，均为一般不符合。", lead);
-      expect(reportOf(text).ncItems, lead).toEqual([]);
-    }
-  });
+    it("reads no NCs from a numbered list of suggestions, or one that follows no word of nonconformities", () => {
+      for (const lead of ["本次审核未发现不符合项，提出以下改进建议：", "审核发现的良好实践："]) {
+        const text = NUMBERED_NCS.replace("本次审核发现不符合项2项，均为一般不符合。", lead);
+        expect(reportOf(text).ncItems, lead).toEqual([]);
+      }
+    });
 
-  it("takes no impossible date from the contract number ZJGX-2024-0562, and reads the rest", () => {
-    expect(r.impossibleDates).toEqual([]);
-    expect([
-      r.reportNumber.value,
-      r.auditStart.value,
-      r.auditEnd.value,
-      r.rectificationDeadline.value,
-    ]).toEqual(["ZJGX-2024-0562", "2024-10-08", "2024-10-10", "2024-11-09"]);
-    expect([r.auditType.value, r.employees.value, r.recommendation.value]).toEqual([
-      "recertification",
-      200,
-      "recommend",
-    ]);
+    it("takes no impossible date from the contract number ZJGX-2024-0562, and reads the rest", () => {
+      expect(r.impossibleDates).toEqual([]);
+      expect([
+        r.reportNumber.value,
+        r.auditStart.value,
+        r.auditEnd.value,
+        r.rectificationDeadline.value,
+      ]).toEqual(["ZJGX-2024-0562", "2024-10-08", "2024-10-10", "2024-11-09"]);
+      expect([r.auditType.value, r.employees.value, r.recommendation.value]).toEqual([
+        "recertification",
+        200,
+        "recommend",
+      ]);
+    });
   });
-});
+}
 
 // A surveillance report that writes each section's evaluation as a word (评价：符合), numbers its one NC
 // 不符合项编号：NC-01 with the kind in brackets after the sentence, and dates the leader's signature without a label.
@@ -314,32 +329,48 @@ const WRITTEN_RESULTS = `中大华远认证中心
 管理体系运行基本有效，推荐保持认证资格。
 审核组长：罗文斌  2024年5月14日`;
 
-describe("evaluations written as words, an NC numbered NC-01", () => {
-  const r = reportOf(WRITTEN_RESULTS);
+for (const [reading, read] of READINGS) {
+  describe(`evaluations written as words, an NC numbered NC-01 (${reading})`, () => {
+    const r = reportOf(read(WRITTEN_RESULTS));
 
-  it("reads each section's written evaluation", () => {
-    expect(r.evaluations.map((e) => [e.section, e.title, e.result.value])).toEqual([
-      ["3.1", "管理职责", "符合"],
-      ["3.2", "资源管理", "基本符合"],
-      ["3.3", "产品实现", "符合"],
-    ]);
+    it("reads each section's written evaluation", () => {
+      expect(r.evaluations.map((e) => [e.section, e.title, e.result.value])).toEqual([
+        ["3.1", "管理职责", "符合"],
+        ["3.2", "资源管理", "基本符合"],
+        ["3.3", "产品实现", "符合"],
+      ]);
+    });
+
+    it("reads the NC and its bracketed kind, and takes its number for no report number", () => {
+      expect(ncRowsOf(r)).toEqual([["7.1.5", "质检部", "minor", "两台千分尺超过校准有效期仍在使用"]]);
+      expect(r.reportNumber.value).toBeNull();
+    });
+
+    it("reads the leader's signature and its date, the team past a phone column", () => {
+      expect([r.signatures.value, r.reportDate.value]).toEqual([["罗文斌"], "2024-05-14"]);
+      expect(r.team.map((m) => [m.name.value, m.role.value, m.registrationNo.value])).toEqual([
+        ["罗文斌", "leader", "2016-N1QMS-1255331"],
+        ["何雪", "member", "2020-N1QMS-2366442"],
+      ]);
+      expect([r.auditStart.value, r.auditEnd.value, r.auditDays.value]).toEqual([
+        "2024-05-13",
+        "2024-05-14",
+        2,
+      ]);
+    });
   });
+}
 
-  it("reads the NC and its bracketed kind, and takes its number for no report number", () => {
-    expect(ncRowsOf(r)).toEqual([["7.1.5", "质检部", "minor", "两台千分尺超过校准有效期仍在使用"]]);
-    expect(r.reportNumber.value).toBeNull();
-  });
-
-  it("reads the leader's signature and its date, the team past a phone column", () => {
-    expect([r.signatures.value, r.reportDate.value]).toEqual([["罗文斌"], "2024-05-14"]);
-    expect(r.team.map((m) => [m.name.value, m.role.value, m.registrationNo.value])).toEqual([
-      ["罗文斌", "leader", "2016-N1QMS-1255331"],
-      ["何雪", "member", "2020-N1QMS-2366442"],
-    ]);
-    expect([r.auditStart.value, r.auditEnd.value, r.auditDays.value]).toEqual([
-      "2024-05-13",
-      "2024-05-14",
-      2,
+describe("a list of standards", () => {
+  it("goes on below only with the rest of a standard, never with a line of words", () => {
+    const text = (below: string) =>
+      `某认证有限公司\n管理体系审核报告\n受审核方：某某建筑有限公司\n审核类型：监督审核\n审核日期：2024年3月5日至6日\n管理体系标准：\nGB/T19001-2016/ISO9001:2015\n${below}\n审核组长：王建国\n不符合项：严重0项，一般1项`;
+    expect(
+      reportOf(text("e) 适用的产品标准：GB/T50430-2017工程建设施工企业质量管理规范")).standards.value,
+    ).toEqual(["GB/T19001-2016/ISO9001:2015"]);
+    expect(reportOf(text(";GB/T24001-2016/ISO14001:2015")).standards.value).toEqual([
+      "GB/T19001-2016/ISO9001:2015",
+      "GB/T24001-2016/ISO14001:2015",
     ]);
   });
 });

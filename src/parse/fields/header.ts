@@ -4,8 +4,16 @@ import type { AuditType } from "../../domain/record.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
 import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
-import { chineseParens, findLabels, LABELS, type LabelHit, valueAfter } from "../text/labels.ts";
+import {
+  chineseParens,
+  findLabels,
+  LABELS,
+  type LabelHit,
+  opensWithLabel,
+  valueAfter,
+} from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
+import { fieldInWindow, windowFrom } from "../text/window.ts";
 
 const ORG_SUFFIX =
   /(有限责任公司|股份有限公司|有限公司|公司|集团|厂|研究院|设计院|医院|学院|学校|大学|中心|研究所|事务所|合作社|协会|局|站|店|Co\.?,? ?Ltd\.?|Inc\.?|Company|Limited)$/i;
@@ -156,16 +164,25 @@ function standardsIn(text: string): { value: string; start: number; end: number 
   }));
 }
 
+/** A line that ends inside or right after a standard (a digit, ISO, GB/T or a separator), and one that carries such a
+ * list on: it opens with the rest of a standard or the next one (14001:2015；GB/T 45001…), never with words. */
+const STD_AT_END = /(?:\d|ISO|IEC|GB\/T|GB|[/;；、,，])\s*$/;
+const STD_GOES_ON = /^\s*(?:\d|[/;；、,，]|ISO|IEC|GB|IATF|RB\/T|T\/)/;
+
 /** The audit criteria: standards after a 管理体系标准/审核准则 label, else management-system standards anywhere. */
 export function readStandards(lines: readonly DocLine[]): Field<string[]> {
   for (const hit of findLabels(lines, LABELS.standards)) {
     for (const line of [hit.line, lines[hit.line.index + 1]]) {
       if (!line) continue;
       const from = line === hit.line ? hit.end : 0;
-      const found = standardsIn(line.text.slice(from)).filter((s) => MS_NUMBERS.test(s.value));
+      // A list that runs to the line's end may go on below (…；GB/T 24001-2016/ISO / 14001:2015；GB/T 45001…).
+      const next = lines[line.index + 1];
+      const goesOn = next?.page === line.page && STD_AT_END.test(line.text) && STD_GOES_ON.test(next.text);
+      const win = windowFrom(lines, line, from, goesOn ? 1 : 0);
+      const found = standardsIn(win.text).filter((s) => MS_NUMBERS.test(s.value));
       if (found.length === 0) continue;
       const values = [...new Set(found.map((f) => f.value))];
-      return fieldAt(line, from + found[0]!.start, from + found[found.length - 1]!.end, values, hit.quality);
+      return fieldInWindow(win, found[0]!.start, found[found.length - 1]!.end, values, hit.quality);
     }
   }
   for (const line of lines) {

@@ -42,9 +42,10 @@ function fixDigits(s: string): string {
   return [...s].map((c) => DIGIT_FIX[c] ?? c).join("");
 }
 
-// Year, N+grade, field letters, serial; OCR may insert spaces or drop/alter the dashes.
+// Year, N+grade, field letters, serial; OCR may insert spaces or drop/alter the dashes, and a table cell may wrap
+// inside the year or the serial (2014-N1QMS-2 / 043512；20 / 16-N1EMS-… read on with a space).
 const CANDIDATE = new RegExp(
-  `([${DIGITISH}]{4})\\s*[-–—_~.,]{0,2}\\s*[NnИ]\\s*([${DIGITISH}])\\s*([A-Za-z]{2,6})\\s*[-–—_~.,]{0,2}\\s*([${DIGITISH}](?:\\s?[${DIGITISH}]){6})(?![0-9])`,
+  `([${DIGITISH}](?:\\s?[${DIGITISH}]){3})\\s*[-–—_~.,]{0,2}\\s*[NnИ]\\s*([${DIGITISH}])\\s*([A-Za-z]{2,6})\\s*[-–—_~.,]{0,2}\\s*([${DIGITISH}](?:\\s?[${DIGITISH}]){6})(?![0-9])`,
   "g",
 );
 
@@ -61,7 +62,7 @@ export function findRegistrations(text: string): RegistrationMatch[] {
   const t = toHalfWidth(text);
   const out: RegistrationMatch[] = [];
   for (const m of t.matchAll(CANDIDATE)) {
-    const year = fixDigits(m[1]!);
+    const year = fixDigits(m[1]!.replace(/\s/g, ""));
     const grade = fixDigits(m[2]!);
     const field = fixField(m[3]!);
     const serial = fixDigits(m[4]!.replace(/\s/g, ""));

@@ -51,3 +51,23 @@ export function noisySeed(seed: string): string {
   }
   return out;
 }
+
+/** Deterministic OCR-style damage for any report text, of the kinds engines make on these scans: a label read
+ * with spaces between its characters, full-width or half-width colons with stray spaces, full-width digits in
+ * every other line, 日 read as 曰 and 间 as 问 in labels, round brackets read half-width. Values keep their
+ * characters (a reader cannot be asked to recover a changed name), so a test's expectations stand as they are. */
+export function ocrNoise(text: string): string {
+  return text
+    .split("\n")
+    .map((line, i) => {
+      let out = line;
+      // The label before the first colon: spaced out on every third line, 间/日 misread on the others.
+      out = out.replace(/^([\u4e00-\u9fa5]{2,6})([:：])/, (_, label: string, colon: string) => {
+        const read = i % 3 === 0 ? [...label].join(" ") : label.replace(/间/g, "问").replace(/日期/g, "曰期");
+        return `${read}${i % 2 === 0 ? " : " : colon}`;
+      });
+      if (i % 2 === 1) out = out.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+      return out.replace(/（(?=[^）]*[\u4e00-\u9fa5])/g, "(").replace(/）/g, ")");
+    })
+    .join("\n");
+}

@@ -46,6 +46,13 @@ describe("registration numbers", () => {
     expect(findRegistrations("２０２１-Ｎ１ＱＭＳ-３２０７３８１")[0]!.value).toBe("2021-N1QMS-3207381");
     expect(findRegistrations("2023-N1QMS- 2267598")[0]!.value).toBe("2023-N1QMS-2267598");
   });
+  it("reads numbers a narrow table cell wrapped inside the year or the serial", () => {
+    expect(joinRegistrations("2014-N1QMS-2 043512;20 16-N1EMS-204 3512")).toBe(
+      "2014-N1QMS-2043512; 2016-N1EMS-2043512",
+    );
+    // A row number before the year is no digit of it.
+    expect(findRegistrations("2 2021-N1QMS-3207381")[0]!.value).toBe("2021-N1QMS-3207381");
+  });
   it("joins several numbers of one person", () => {
     expect(joinRegistrations("2020-N1EMS-7654321; 2021-N1QMS-7654322")).toBe(
       "2020-N1EMS-7654321; 2021-N1QMS-7654322",
