@@ -9,7 +9,6 @@ import {
   findLabels,
   LABELS,
   type LabelHit,
-  opensWithLabel,
   valueAfter,
 } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
