@@ -4,13 +4,7 @@ import type { AuditType } from "../../domain/record.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
 import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
-import {
-  chineseParens,
-  findLabels,
-  LABELS,
-  type LabelHit,
-  valueAfter,
-} from "../text/labels.ts";
+import { chineseParens, findLabels, LABELS, type LabelHit, valueAfter } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
 import { fieldInWindow, windowFrom } from "../text/window.ts";
 
