@@ -374,3 +374,54 @@ describe("a list of standards", () => {
     ]);
   });
 });
+
+describe("a team written on one line, roles in brackets after the names", () => {
+  const report = (team: string) =>
+    reportOf(`某某认证有限公司
+质量管理体系审核报告
+受审核方：南京华瑞电子有限公司
+审核类型：监督审核
+审核日期：2024年3月5日至6日
+审核准则：GB/T 19001-2016
+${team}
+不符合项：严重0项，一般1项
+审核结论：推荐保持认证注册`);
+  const roles = (r: Report) =>
+    r.team.map((m) => [m.name.value, m.role.value, m.registrationNo.value, m.grade.value]);
+
+  it("takes the names after a team label, the marked leader and the others as members", () => {
+    expect(roles(report("审核组：张建国（组长）、李梅、王强"))).toEqual([
+      ["张建国", "leader", null, null],
+      ["李梅", "member", null, null],
+      ["王强", "member", null, null],
+    ]);
+    expect(roles(report("审核组成员：张建国（组长） 李梅（组员）"))).toEqual([
+      ["张建国", "leader", null, null],
+      ["李梅", "member", null, null],
+    ]);
+  });
+
+  it("ends a role's part at the next label (审核组成员 is one), reads numbers and grades in the brackets", () => {
+    expect(roles(report("审核组长：张建国；审核组成员：李梅、王强"))).toEqual([
+      ["张建国", "leader", null, null],
+      ["李梅", "member", null, null],
+      ["王强", "member", null, null],
+    ]);
+    expect(
+      roles(
+        report("组长：张建国（2019-N1QMS-1234567）\n组员：李梅（2020-N1QMS-7654321）、王强（实习审核员）"),
+      ),
+    ).toEqual([
+      ["张建国", "leader", "2019-N1QMS-1234567", null],
+      ["李梅", "member", "2020-N1QMS-7654321", null],
+      ["王强", "member", null, "实习审核员"],
+    ]);
+  });
+
+  it("gives no role to names a list leaves unmarked when it marks no leader", () => {
+    expect(roles(report("审核组：张建国、李梅"))).toEqual([
+      ["张建国", null, null, null],
+      ["李梅", null, null, null],
+    ]);
+  });
+});

@@ -3,7 +3,7 @@ import { missingField } from "../../domain/field.ts";
 import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
 import type { DocLine } from "../text/lines.ts";
-import { looksLikeName } from "./team.ts";
+import { looksLikeName } from "./team-words.ts";
 
 // Places where team members sign: 审核组长（签字）, 承诺人 审核组长：, 组员：, 审核组:张心、冉景洲, 签名.
 const SIGNING_ROLES = "审核组|审核组长|组长|审核组员|组员|审核员|技术专家";

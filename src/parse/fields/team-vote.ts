@@ -13,7 +13,8 @@
 import type { TeamMember, TeamRole } from "../../domain/record.ts";
 import type { DocLine } from "../text/lines.ts";
 import { type CharReading, CLEAR, compactReading, votePosition } from "../text/vote.ts";
-import { looksLikeName, type ReadMember, roleOf } from "./team.ts";
+import type { ReadMember } from "./team.ts";
+import { looksLikeName, roleOf } from "./team-words.ts";
 
 interface Mention {
   chars: string[];
