@@ -3,7 +3,7 @@ import { missingField } from "../../domain/field.ts";
 import type { TeamMember } from "../../domain/record.ts";
 import { findTechnicalCodes } from "../normalize/codes.ts";
 import { findRegistrations } from "../normalize/registration.ts";
-import { fieldAt, fieldBox } from "../provenance.ts";
+import { fieldBox } from "../provenance.ts";
 import type { DocLine } from "../text/lines.ts";
 import { type Cell, type ColumnSpec, matchHeader, type RowVerdict, readTable } from "../text/table.ts";
 import { fromLabels } from "./team-lines.ts";
