@@ -1,6 +1,13 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
-import { type DateRange, findDateRange, findDates, leadingDate, rangeDays } from "../normalize/dates.ts";
+import {
+  type DateRange,
+  findDateRange,
+  findDates,
+  leadingDate,
+  rangeDays,
+  statedDays,
+} from "../normalize/dates.ts";
 import { derived, fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
 import { findLabels, LABELS, type LabelHit, opensWithLabel } from "../text/labels.ts";
@@ -67,7 +74,7 @@ const NO_RANGE: RangeFields = { from: missingField(), to: missingField(), days: 
 function rangeFields(win: TextWindow, range: DateRange, quality: number): RangeFields {
   const from = fieldInWindow(win, range.from.start, range.from.end, range.from.iso, quality);
   const to = fieldInWindow(win, range.to.start, range.to.end, range.to.iso, quality);
-  const days = rangeDays(range);
+  const days = statedDays(win.text.slice(range.end), range) ?? rangeDays(range);
   const whole = fieldInWindow<number>(win, range.start, range.end, null, quality);
   return { from, to, days: days === null ? missingField() : derived(whole, days, 0.95) };
 }

@@ -185,15 +185,29 @@ function rangeEnd(text: string, from: DateMatch, offset: number): DateMatch | nu
 
 const NUMERIC_END = /^(\d{1,2})(?:\s*[-./]\s*(\d{1,2}))?(?![\d.\-/年月])/;
 
-/** 自 A 至 B, A 至 B, A 到 B, A~B: the first range in a text; a single date is a one-day range. */
+/** Days listed after a date (2024年10月8日、9日、10日): the last of them, or null. */
+function listedEnd(t: string, from: DateMatch): DateMatch | null {
+  let last: DateMatch | null = null;
+  for (let at = from.end; ; ) {
+    const sep = /^\s*、\s*/.exec(t.slice(at));
+    if (!sep) return last;
+    const next = rangeEnd(t.slice(at + sep[0].length), last ?? from, at + sep[0].length);
+    if (!next || next.iso === null) return last;
+    last = next;
+    at = next.end;
+  }
+}
+
+/** 自 A 至 B, A 至 B, A 到 B, A~B, A、B: the first range in a text; a single date is a one-day range. */
 export function findDateRange(text: string, allowSingle = true): DateRange | null {
   const t = toHalfWidth(text);
   const dates = findDates(t);
   for (const from of dates) {
     const after = t.slice(from.end);
     const sep = after.match(RANGE_SEP);
-    if (!sep) continue;
-    const to = rangeEnd(after.slice(sep[0].length), from, from.end + sep[0].length);
+    const to = sep
+      ? rangeEnd(after.slice(sep[0].length), from, from.end + sep[0].length)
+      : listedEnd(t, from);
     if (to) return { from, to, start: from.start, end: to.end };
   }
   const first = dates[0];
@@ -203,6 +217,17 @@ export function findDateRange(text: string, allowSingle = true): DateRange | nul
   if (allowSingle && first && !unreadEnd)
     return { from: first, to: first, start: first.start, end: first.end };
   return null;
+}
+
+/** A total of days printed right after a range (…至10日，共2.5天 / （共3天）): the count, if it fits the range. */
+export function statedDays(after: string, range: DateRange): number | null {
+  const m = /^\s*[（(,，]?\s*(?:共计?|合计)\s*(\d+(?:\.\d)?)\s*(?:个工作日|天|日)(?!期)/.exec(
+    toHalfWidth(after),
+  );
+  if (!m || !range.from.iso || !range.to.iso) return null;
+  const n = Number(m[1]);
+  const span = dayNumber(range.to.iso) - dayNumber(range.from.iso) + 1;
+  return n > 0 && n <= span ? n : null;
 }
 
 function dayNumber(iso: string): number {

@@ -6,6 +6,7 @@ import {
   isoOf,
   leadingDate,
   rangeDays,
+  statedDays,
 } from "../../../src/parse/normalize/dates.ts";
 
 const CN_DIGITS = "〇一二三四五六七八九";
@@ -145,6 +146,23 @@ describe("dates", () => {
     expect(findDateRange("2024.07.15-16")!.to.iso).toBe("2024-07-16");
     expect(findDateRange("2024年7月15日至7月")).toBeNull();
     expect(findDateRange("2024年7月15日")!.to.iso).toBe("2024-07-15");
+  });
+
+  it("reads days listed with 、 as a range to the last of them, and not a comma between two dates", () => {
+    const r = findDateRange("2024年10月8日、9日")!;
+    expect([r.from.iso, r.to.iso, rangeDays(r)]).toEqual(["2024-10-08", "2024-10-09", 2]);
+    expect(findDateRange("2024年10月8日、9日、10日")!.to.iso).toBe("2024-10-10");
+    expect(findDateRange("2024年3月5日，2024年3月8日提交")!.to.iso).toBe("2024-03-05");
+  });
+
+  it("takes a total of days printed after the range when it fits", () => {
+    const text = "2024年10月8日至2024年10月10日，共2.5天";
+    const r = findDateRange(text)!;
+    expect(statedDays(text.slice(r.end), r)).toBe(2.5);
+    expect(statedDays("（共3天）", r)).toBe(3);
+    // More days than the range holds is no total of it; a date after the range is no total either.
+    expect(statedDays("共5天", r)).toBeNull();
+    expect(statedDays("，日期：2024年10月12日", r)).toBeNull();
   });
 
   it("reads ranges joined by the English word of a bilingual report", () => {
