@@ -233,7 +233,8 @@ export interface ValueSpan {
   text: string;
 }
 
-const LEAD = /^(?:\s|[:：\t]|[.．]|[（(][^）)]{0,40}[）)]|为|是)+/;
+// What stands between a label and its value: the colon (which OCR may read as .; or ,:), a remark in brackets, 为/是.
+const LEAD = /^(?:\s|[:：\t]|[.．;；,，、]|[（(][^）)]{0,40}[）)]|为|是)+/;
 
 /** Where another label starts later in the text (exact, followed by a colon or after a cell break). */
 function cutAtNextLabel(line: DocLine, from: number): number {

@@ -81,6 +81,13 @@ describe("label finding", () => {
     expect(valueAfter(findLabels(other, LABELS.organization)[0]!, other)).toBeNull();
   });
 
+  it("reads past a colon OCR took for other punctuation (受审核方名称.; 武汉…)", () => {
+    const lines = linesOf("受审核方名称.; 武汉长江精工机械有限公司");
+    expect(valueAfter(findLabels(lines, LABELS.organization)[0]!, lines)!.text).toBe(
+      "武汉长江精工机械有限公司",
+    );
+  });
+
   it("takes the value from the next cell and stops at the next label", () => {
     const lines = linesOf("报告编号\tHX-1\t受审核方\t甲有限公司");
     const hit = findLabels(lines, LABELS.reportNumber)[0]!;
