@@ -425,3 +425,41 @@ ${team}
     ]);
   });
 });
+
+// The second page of the numbered-list report as tesseract read it from a rendered scan (npm run bench's page
+// renderer, 200 DPI; its wide gaps between cells written as tabs): table rules read as quotes, a clause's dot as
+// a colon, a bracket as 〈.
+const NUMBERED_NCS_AS_READ = `某某认证有限公司
+质量管理体系审核报告
+组织名称: 杭州新锐包装材料有限公司;(以下简称“新锐包装7”)
+审核日期: 2024年10月8日一10日
+一、审核组
+审核组成员。\t”身份\t”资格\t“证书号
+朱建华\t”组长\t”高级审核员”\t2012-N1QMS-1023344
+孔令伟\t”组员\t审核员，.\t2018-N1QMS-2035566
+二、审核发现
+本次审核发现不符合项2项，均为一般不符合。
+1.生产部: 未按规定对注塑机进行日常点检 (8.5:1)。
+2.采购部: 未对新增供应商进行评价〈8.4.1)。
+审核组长:朱建华，日期: 2024年10月10日`;
+
+describe("the numbered-list report as OCR read it", () => {
+  const r = reportOf(NUMBERED_NCS_AS_READ);
+
+  it("reads the range across a dash read as 一, and the NCs across the misread clause and bracket", () => {
+    expect([r.auditStart.value, r.auditEnd.value]).toEqual(["2024-10-08", "2024-10-10"]);
+    expect(ncRowsOf(r)).toEqual([
+      ["8.5.1", "生产部", "minor", "未按规定对注塑机进行日常点检"],
+      ["8.4.1", "采购部", "minor", "未对新增供应商进行评价"],
+    ]);
+    expect(r.organization.value).toBe("杭州新锐包装材料有限公司");
+  });
+
+  it("reads the team past table rules read as quotes", () => {
+    expect(r.team.map((m) => [m.name.value, m.role.value, m.registrationNo.value])).toEqual([
+      ["朱建华", "leader", "2012-N1QMS-1023344"],
+      ["孔令伟", "member", "2018-N1QMS-2035566"],
+    ]);
+    expect(r.team[0]!.grade.value).toBe("高级审核员");
+  });
+});

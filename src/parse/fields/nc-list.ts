@@ -18,10 +18,12 @@ import { fieldInWindow, windowFrom } from "../text/window.ts";
 export const DEPT_SUFFIX = "(?:部门|部|室|科|处|中心|车间|办公室|组|办|厂|仓库|工地|项目部)";
 
 const NUMBERED = /^\s*(?:第?\d{1,2}\s*[.、)）．](?!\d)|[（(]\d{1,2}[)）])\s*/;
-const CLAUSE = String.raw`(\d{1,2}(?:\.\d{1,2}){1,4})`;
-/** A clause cited in brackets (（8.5.1）, （条款 8.5.1）) or in words (不符合标准8.4.1条款, 条款：7.2). */
+// A clause's dots as OCR may read them (8.5:1, 8,4.1); made dots again when read.
+const CLAUSE = String.raw`(\d{1,2}(?:[.．:：,，]\d{1,2}){1,4})`;
+/** A clause cited in brackets (（8.5.1）, （条款 8.5.1）, 〈8.4.1) as OCR reads one) or in words (不符合标准8.4.1条款,
+ * 条款：7.2). */
 const CLAUSE_REFS = [
-  new RegExp(String.raw`[（(]\s*(?:(?:标准)?条款\s*[:：]?\s*)?${CLAUSE}\s*(?:条款?)?\s*[)）]`),
+  new RegExp(String.raw`[（(〈<]\s*(?:(?:标准)?条款\s*[:：]?\s*)?${CLAUSE}\s*(?:条款?)?\s*[)）〉>]`),
   new RegExp(String.raw`(?:不符合|违反)[^，。,]{0,30}?${CLAUSE}\s*条`),
   new RegExp(String.raw`条款\s*[:：]?\s*${CLAUSE}`),
 ];
@@ -38,7 +40,8 @@ function clauseOf(
     const m = re.exec(sentence);
     if (!m) continue;
     const start = m.index + m[0].indexOf(m[1]!);
-    return { value: m[1]!, start, end: start + m[1]!.length, whole: [m.index, m.index + m[0].length] };
+    const value = m[1]!.replace(/[．:：,，]/g, ".");
+    return { value, start, end: start + m[1]!.length, whole: [m.index, m.index + m[0].length] };
   }
   return null;
 }

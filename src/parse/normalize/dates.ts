@@ -156,9 +156,10 @@ export interface DateRange {
 }
 
 // One stray character may sit between a date and 至 when OCR mangled the 日 ("20朋至"). Bilingual reports write
-// the English word (2024-09-23 to 2024-09-26).
+// the English word (2024-09-23 to 2024-09-26). OCR reads a dash between two dates as 一 (2024年10月8日一10日):
+// the end must still read as a date.
 const RANGE_SEP =
-  /^[^\d\sA-Za-z至到]?\s*(?:至|到|~|～|—|–|-{1,2}|－|(?:to|till|until|through)(?![A-Za-z]))\s*/i;
+  /^[^\d\sA-Za-z至到一]?\s*(?:至|到|~|～|—|–|-{1,2}|－|一|(?:to|till|until|through)(?![A-Za-z]))\s*/i;
 
 /** Second end of a range, which may omit the year (…至11月08日) or the month (…至08日). */
 function rangeEnd(text: string, from: DateMatch, offset: number): DateMatch | null {

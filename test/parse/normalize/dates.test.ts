@@ -148,6 +148,12 @@ describe("dates", () => {
     expect(findDateRange("2024年7月15日")!.to.iso).toBe("2024-07-15");
   });
 
+  it("reads a dash OCR took for 一 between two dates, and no range where 一 starts a word", () => {
+    const r = findDateRange("审核日期: 2024年10月8日一10日")!;
+    expect([r.from.iso, r.to.iso]).toEqual(["2024-10-08", "2024-10-10"]);
+    expect(findDateRange("2024年10月8日一次性完成")!.to.iso).toBe("2024-10-08");
+  });
+
   it("reads days listed with 、 as a range to the last of them, and not a comma between two dates", () => {
     const r = findDateRange("2024年10月8日、9日")!;
     expect([r.from.iso, r.to.iso, rangeDays(r)]).toEqual(["2024-10-08", "2024-10-09", 2]);
