@@ -463,3 +463,44 @@ describe("the numbered-list report as OCR read it", () => {
     expect(r.team[0]!.grade.value).toBe("高级审核员");
   });
 });
+
+// The stage-1 report as tesseract read it from a rendered scan: colons read as ; or ;:, a stray quote before 日期.
+const STAGE1_AS_READ = `方圆标志认证集团有限公司
+第一阶段审核报告
+项目编号:FY-2024-Q-10336
+申请组织; 沈阳北方重工配件有限公司
+审核准则:GB/T19001-2016/ISO9001:2015
+申请认证范围: 矿山机械配件的生产
+组织有效人数: 64人
+体系运行时间;:2023年10月8日起
+一阶段审核时间:2024年6月3日(1.0人日)
+审核方式:现场审核
+审核组长:杨帆2017-N1QMS-129086618.05.00
+审核员:何静2021-N1QMS-3370129
+1、 文件评审情况
+组织提供的质量手册、程序文件基本符合标准要求。
+2、 一阶段审核发现的问题
+(1) 未提供2024年度内部审核计划，
+(2) 管理评审输入未包吾顾客满意信息。
+上述问题需在二阶段审核前完成整改。
+3、 一阶段审核结论
+组织上县备二阶段审核条件,，建议二阶段审核时间: 2024年6月24日至25日。
+审核组长:杨帆 “日期:2024年6月3日`;
+
+describe("the stage-1 report as OCR read it", () => {
+  const r = reportOf(STAGE1_AS_READ);
+
+  it("reads the applicant, dates, team and the leader's signature beside a stray quote", () => {
+    expect([
+      r.organization.value,
+      r.auditType.value,
+      r.auditStart.value,
+      r.systemImplementedDate.value,
+    ]).toEqual(["沈阳北方重工配件有限公司", "stage1", "2024-06-03", "2023-10-08"]);
+    expect(r.team.map((m) => [m.name.value, m.role.value, m.registrationNo.value])).toEqual([
+      ["杨帆", "leader", "2017-N1QMS-1290866"],
+      ["何静", "member", "2021-N1QMS-3370129"],
+    ]);
+    expect(r.signatures.value).toEqual(["杨帆"]);
+  });
+});

@@ -63,7 +63,12 @@ export function readSignatures(lines: readonly DocLine[]): Field<string[]> {
         // So does the date signed beside the name (罗文斌2024年5月14日).
         .replace(/\s*(?:\d{4}|[二〇○零一三四五六七八九]{4})\s*(?:年|[-./]\d).*$/, "");
       for (const token of rest.split(/[、，,；;\s\t]+/)) {
-        const place = add(line, token.replace(/[()（）]/g, ""), line.text.indexOf(token, from), token.length);
+        const place = add(
+          line,
+          token.replace(/[()（）“”"‘’]/g, ""),
+          line.text.indexOf(token, from),
+          token.length,
+        );
         first ??= place;
       }
     }

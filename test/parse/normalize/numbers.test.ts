@@ -50,6 +50,8 @@ describe("registration numbers", () => {
     expect(joinRegistrations("2014-N1QMS-2 043512;20 16-N1EMS-204 3512")).toBe(
       "2014-N1QMS-2043512; 2016-N1EMS-2043512",
     );
+    expect(findRegistrations("杨帆2017-N1QMS-129086618.05.00")[0]!.value).toBe("2017-N1QMS-1290866");
+    expect(findRegistrations("2017-N1QMS-12908661")).toHaveLength(0);
     // A row number before the year is no digit of it.
     expect(findRegistrations("2 2021-N1QMS-3207381")[0]!.value).toBe("2021-N1QMS-3207381");
   });
