@@ -15,6 +15,17 @@ describe("recommendation written as a sentence", () => {
     expect(read("不符合项的纠正措施经验证关闭后推荐认证注册。")).toBe("recommend_after_correction");
   });
 
+  it("keeps the condition of a sentence that wraps inside its words (…纠 / 正措施验证后推荐认证)", () => {
+    expect(read("推荐意见：纠正措施验证后推荐认证")).toBe("recommend_after_correction");
+    expect(
+      read(
+        "Recommendation推荐意见:Certification recommended after verification of corrective actions纠\n正措施验证后推荐认证",
+      ),
+    ).toBe("recommend_after_correction");
+    // A line above that sets no condition changes nothing.
+    expect(read("审核组认为该组织管理体系运行有效，\n推荐再认证注册。")).toBe("recommend");
+  });
+
   it("does not take the objective's question, a line of options, or sentences that disagree", () => {
     expect(read("审核目的：确认组织管理体系持续符合要求，决定能否推荐再认证注册。")).toBeNull();
     expect(read("推荐意见：口推荐认证注册 口不推荐认证注册")).toBeNull();

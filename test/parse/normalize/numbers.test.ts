@@ -52,6 +52,7 @@ describe("registration numbers", () => {
     );
     expect(findRegistrations("杨帆2017-N1QMS-129086618.05.00")[0]!.value).toBe("2017-N1QMS-1290866");
     expect(findRegistrations("2017-N1QMS-12908661")).toHaveLength(0);
+    expect(findRegistrations("(CCAA2015:NI1QMS-1088712)")[0]!.value).toBe("2015-N1QMS-1088712");
     // A row number before the year is no digit of it.
     expect(findRegistrations("2 2021-N1QMS-3207381")[0]!.value).toBe("2021-N1QMS-3207381");
   });
