@@ -504,3 +504,40 @@ describe("the stage-1 report as OCR read it", () => {
     expect(r.signatures.value).toEqual(["杨帆"]);
   });
 });
+
+// Lines of the prose and key-value layouts (fixtures-text.ts) as tesseract read them from rendered scans.
+const PROSE_AS_READ = `中鉴认证有限责任公司
+质量、环境和职业健康安全管理体系
+再认证审核报告
+组织名称(中文): 杭州立信和包装材料有限公司
+审核时间:2024年6月11日上午至2024年6月13日下午
+审核依据:GB/T19001-2016idt1SO9001:2015
+1.1审核组成员
+审核组长;孙丽华(注册号::2017-N1QMS-2045781，专业代码:14.02.01)
+审核员:周强(2018-N1EMS-3012456)
+2审核发现
+本次审核共开出不符合项3 项，其中严重不符合0 项，轻微不符合3 项。
+不符合项1: 条款7.1.5， 质检部，计量器具未按期校准。
+不符合项2; 条款6.1.2， 生产部，未识别油墨废液的环境因素。
+不符合项3:条款8.1，仓库， 叉车作业区未设置安全警示。
+审核组长签字:孙丽华”日期: 2024年6月13日`;
+
+describe("prose and key-value lines as OCR read them", () => {
+  const r = reportOf(PROSE_AS_READ);
+
+  it("reads a role label and an NC number whose colon was read as ;", () => {
+    expect(r.team.map((m) => [m.name.value, m.role.value, m.registrationNo.value])).toEqual([
+      ["孙丽华", "leader", "2017-N1QMS-2045781"],
+      ["周强", "member", "2018-N1EMS-3012456"],
+    ]);
+    expect(ncRowsOf(r).map(([clause, dept]) => [clause, dept])).toEqual([
+      ["7.1.5", "质检部"],
+      ["6.1.2", "生产部"],
+      ["8.1", "仓库"],
+    ]);
+  });
+
+  it("reads ISO after idt with its O read as 0 or its I as 1", () => {
+    expect(r.standards.value).toEqual(["GB/T19001-2016", "ISO9001:2015"]);
+  });
+});

@@ -226,7 +226,7 @@ function fromSummary(lines: readonly DocLine[]): NcItem[] {
  *校准。" (or 不符合项编号/NC 1/不符合报告 1). Parts that are a clause or a department are read as such; the rest is the
  * finding. Severity from the paragraph's own words (else `severityFromCounts`). */
 const ITEM_HEAD =
-  /^\s*(?:(?:不符合项|不符合报告|不符合|NC)\s*(?:编号)?\s*(?:No\.?)?\s*[-－]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[:：.、]|(?:不符合项|不符合报告|不合格项?)\s*编号\s*[:：]\s*[A-Za-z]{0,5}\s*[-－]?\s*\d{1,3}\s*[，,;；]|(?:第?[0-9]{1,2}\s*[.、)）]|[（(][0-9]{1,2}[)）])\s*(?=(?:不符合)?条款\s*[:：]))/i;
+  /^\s*(?:(?:不符合项|不符合报告|不符合|NC)\s*(?:编号)?\s*(?:No\.?)?\s*[-－]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[:：.、;；]|(?:不符合项|不符合报告|不合格项?)\s*编号\s*[:：]\s*[A-Za-z]{0,5}\s*[-－]?\s*\d{1,3}\s*[，,;；]|(?:第?[0-9]{1,2}\s*[.、)）]|[（(][0-9]{1,2}[)）])\s*(?=(?:不符合)?条款\s*[:：]))/i;
 /** The finding's own label inside the paragraph (…，事实：…). */
 const FINDING_LABEL = /^(?:不符合事实|事实描述|不符合描述|不符合内容|事实|描述|情况)\s*[:：]\s*/;
 

@@ -18,13 +18,14 @@ const ENGLISH_GLOSS = "(?:[A-Za-z][A-Za-z .]{0,30}?\\s*)?";
 /** A line of the team written out: starting with a role label, or with 审核组(成员)： and then one, either maybe
  * after its English gloss (Lead Auditor 审核组长：…). */
 const TEAM_LINE = new RegExp(
-  `^\\s*${ENGLISH_GLOSS}(?:(?:审核组成员|审核组组成|审核组)\\s*[:：]\\s*)?(?=(?:${ROLE_LABEL})\\s*(?:[（(][^）)]*[）)])?\\s*(?:[:：]|[\\u4e00-\\u9fa5]))`,
+  `^\\s*${ENGLISH_GLOSS}(?:(?:审核组成员|审核组组成|审核组)\\s*[:：]\\s*)?(?=(?:${ROLE_LABEL})\\s*(?:[（(][^）)]*[）)])?\\s*(?:[:：;；]|[\\u4e00-\\u9fa5]))`,
 );
 /** A team label naming no role, with the names straight after it (审核组：张建国（组长）、李梅). */
 const TEAM_LIST = new RegExp(
   `^\\s*${ENGLISH_GLOSS}(?:审核组组成|审核组名单|审核组)\\s*[:：]\\s*(?=[\\u4e00-\\u9fa5])`,
 );
-const ROLE_AT = new RegExp(`(${ROLE_LABEL})\\s*(?:[（(][^）)]*[）)])?\\s*([:：])?`, "g");
+// OCR reads a label's colon as ; now and then (审核组长;孙丽华).
+const ROLE_AT = new RegExp(`(${ROLE_LABEL})\\s*(?:[（(][^）)]*[）)])?\\s*([:：;；])?`, "g");
 
 interface Part {
   /** The role label the part starts with; null under a team label that names no role. */
