@@ -541,3 +541,23 @@ describe("prose and key-value lines as OCR read them", () => {
     expect(r.standards.value).toEqual(["GB/T19001-2016", "ISO9001:2015"]);
   });
 });
+
+describe("an NC form as OCR read it", () => {
+  it("cuts the department where the auditor's label starts, its colon read as ;", () => {
+    const r = reportOf(`中联认证中心(北京)有限公司
+质量管理体系监督审核报告
+组织名称：东莞市瞻盛塑胶制品有限公司
+审核日期：2024年7月15日至16日
+不符合项报告
+受审核方: 东莞市瞻盛塑胶制品有限公司 。”编号:NCR-01
+受审核部门:注塑车间审核员;何丽
+不符合事实描述:
+抽查注塑车间3号注塑机《设备点检表》，2024年7月8日至12日无点检记录。
+不符合GB/T19001-2016标准7.1.3条款
+不符合性质:一般
+审核组长:何丽 ”受审核方代表:李明。” 日期: 2024年7月16日`);
+    expect(ncRowsOf(r)).toEqual([
+      ["7.1.3", "注塑车间", "minor", "抽查注塑车间3号注塑机《设备点检表》,2024年7月8日至12日无点检记录。"],
+    ]);
+  });
+});

@@ -31,7 +31,9 @@ const FINDING_LABELS = [
 /** A department as a form labels it: a short run of Chinese (注塑车间, 行政人事部, 财务/采购). */
 const DEPT_WORD = /^[\u4e00-\u9fa5][\u4e00-\u9fa5、/]{1,15}$/;
 /** Where the department's cell ends when OCR ran it into the next one (注塑车间审核员：何丽). */
-const NEXT_PART = /\s|(?=(?:审核员|审核组长|组长|陪同人员|受审核方代表|部门负责人|负责人|日期|编号)\s*[:：])/;
+// (The next label's colon may be read as ;: 注塑车间审核员;何丽.)
+const NEXT_PART =
+  /\s|(?=(?:审核员|审核组长|组长|陪同人员|受审核方代表|部门负责人|负责人|日期|编号)\s*[:：;；])/;
 const KIND_LABELS = [
   "不符合性质",
   "不符合项性质",
