@@ -561,3 +561,29 @@ describe("an NC form as OCR read it", () => {
     ]);
   });
 });
+
+describe("values in table cells", () => {
+  const report = (scopeRow: string) =>
+    reportOf(`某某认证有限公司
+管理体系审核报告
+受审核组织名称\t广州市恒泰建筑工程有限公司
+审核日期：2024年8月12日至14日
+${scopeRow}
+审核组长：刘志强
+序号\t条款\t责任部门\t不符合事实
+1\t8.5.1\t工程部\t未记录隐蔽工程验收情况
+纠正措施完成期限:2024年9月13日`);
+  const long =
+    "房屋建筑工程施工总承包（含地基基础、主体结构、装饰装修工程）及市政公用工程施工总承包所涉及的相关质量管理活动";
+
+  it("reads a scope cell over the lines it wraps onto, and no NC row from the labelled line under the table", () => {
+    const r = report(`审核范围\t${long}`);
+    expect(r.scope.value).toBe(long);
+    expect(r.ncItems.map((n) => n.clause.value)).toEqual(["8.5.1"]);
+    expect(r.rectificationDeadline.value).toBe("2024-09-13");
+  });
+
+  it("ends a scope cell where the row's next label cell starts", () => {
+    expect(report("审核范围\t塑料制品的生产\t员工总数\t156人").scope.value).toBe("塑料制品的生产");
+  });
+});

@@ -160,7 +160,7 @@ function standardsIn(text: string): { value: string; start: number; end: number 
 
 /** A line that ends inside or right after a standard (a digit, ISO, GB/T or a separator), and one that carries such a
  * list on: it opens with the rest of a standard or the next one (14001:2015；GB/T 45001…), never with words. */
-const STD_AT_END = /(?:\d|ISO|IEC|GB\/T|GB|[/;；、,，])\s*$/;
+const STD_AT_END = /(?:\d|ISO|IEC|\/T|GB|[/;；、,，])\s*$/;
 const STD_GOES_ON = /^\s*(?:\d|[/;；、,，]|ISO|IEC|GB|IATF|RB\/T|T\/)/;
 
 /** The audit criteria: standards after a 管理体系标准/审核准则 label, else management-system standards anywhere. */
@@ -170,9 +170,13 @@ export function readStandards(lines: readonly DocLine[]): Field<string[]> {
       if (!line) continue;
       const from = line === hit.line ? hit.end : 0;
       // A list that runs to the line's end may go on below (…；GB/T 24001-2016/ISO / 14001:2015；GB/T 45001…).
-      const next = lines[line.index + 1];
-      const goesOn = next?.page === line.page && STD_AT_END.test(line.text) && STD_GOES_ON.test(next.text);
-      const win = windowFrom(lines, line, from, goesOn ? 1 : 0);
+      let more = 0;
+      for (let cur = line; more < 3; more++) {
+        const next = lines[cur.index + 1];
+        if (next?.page !== cur.page || !STD_AT_END.test(cur.text) || !STD_GOES_ON.test(next.text)) break;
+        cur = next;
+      }
+      const win = windowFrom(lines, line, from, more);
       const found = standardsIn(win.text).filter((s) => MS_NUMBERS.test(s.value));
       if (found.length === 0) continue;
       const values = [...new Set(found.map((f) => f.value))];

@@ -5,7 +5,7 @@ import type { TickRow } from "../checkbox/types.ts";
 import { parseInteger, toHalfWidth } from "../normalize/numbers.ts";
 import { severityOf } from "../normalize/severity.ts";
 import { fieldAt, fieldBox } from "../provenance.ts";
-import { findLabels } from "../text/labels.ts";
+import { findLabels, opensWithLabel } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
 import { type Cell, type ColumnSpec, matchHeader, type RowVerdict, readTable } from "../text/table.ts";
 import { fieldInWindow, windowFrom } from "../text/window.ts";
@@ -121,7 +121,10 @@ function chineseOnly(text: string): string {
   return text.replace(/^[A-Za-z][A-Za-z .&'/-]*(?=[\u4e00-\u9fa5])/, "");
 }
 
-function judge(cells: Record<string, Cell>): RowVerdict {
+function judge(cells: Record<string, Cell>, line: DocLine): RowVerdict {
+  // A labelled line under the table (纠正措施完成期限:2024年9月13日) ends it: its 13日 is no clause.
+  const colon = line.text.search(/[:：]/);
+  if (opensWithLabel(line.text) && !line.text.slice(0, colon).includes("\t")) return "stop";
   const clause = toHalfWidth(cells.clause?.text ?? "");
   if (CLAUSE.test(clause)) return "row";
   if (!cells.seq?.text && !clause && cells.text?.text) return "continuation";

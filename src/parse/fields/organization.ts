@@ -41,6 +41,20 @@ const SCOPE_LABEL_CLOSE = /^\s*(?:[（(][^）)]*[）)])?\s*(?:为|是)?\s*[:：\
 /** The value of a scope label: after what closes the label (the statement may hold colons of its own: Q：…；
  * E/S：…), else after the last colon of the line (a remark whose bracket OCR lost), else the next line when
  * the line ends at the label. */
+/** A value that a table row goes on after: up to the next cell that reads like a label of its own (审核范围\tX\t员工总数
+ * \t156人), a short cell of words followed by another cell. */
+function cellValue(text: string): string {
+  const cells = text.split("\t");
+  const label = cells.findIndex(
+    (c, i) =>
+      i > 0 &&
+      i < cells.length - 1 &&
+      /^[\u4e00-\u9fa5A-Za-z ()（）]{2,10}$/.test(c.trim()) &&
+      cells[0]!.trim() !== "",
+  );
+  return label > 0 ? cells.slice(0, label).join("\t") : text;
+}
+
 function scopeAt(
   line: DocLine,
   labelEnd: number,
@@ -51,7 +65,7 @@ function scopeAt(
   const lastColon = Math.max(rest.lastIndexOf(":"), rest.lastIndexOf("："));
   const cut =
     closed ?? (lastColon >= 0 ? lastColon + 1 : (rest.match(/^[（(][^）)]*[）)]|^[为是]/)?.[0].length ?? 0));
-  const text = cleanStatement(rest.slice(cut));
+  const text = cleanStatement(cellValue(rest.slice(cut)));
   if (text.length > 0) return { line, start: labelEnd + cut, text };
   const next = lines[line.index + 1];
   if (!next || headingOf(next)) return null;
@@ -65,21 +79,27 @@ const BILINGUAL_HEADING =
 // The English translation after a Chinese statement (…的设计和制造 Design and manufacture of …): four words or more.
 const ENGLISH_TAIL = /^(.*[\u4e00-\u9fa5][^A-Za-z]*?)\s*[A-Z][A-Za-z]*(?:[\s,;&'()/-]+[A-Za-z]+){3,}[\s.;]*$/;
 
-/** The lines a value wrapped onto: each below a line that reaches the page's right margin, not a label, heading or
- * table row of its own (at most three). */
-function wrappedOnto(line: DocLine, lines: readonly DocLine[]): DocLine[] {
+/** The lines a value wrapped onto (at most three): each below a line that reaches the page's right margin, not a label,
+ * heading or table row of its own; or, for a value in a table cell (after a cell break), each line below that starts
+ * where the value starts and holds no cell break (the cell's next line). */
+function wrappedOnto(line: DocLine, valueStart: number, lines: readonly DocLine[]): DocLine[] {
   const page = lines.filter((l) => l.page === line.page);
   const right = Math.max(...page.map((l) => l.bbox[2]));
   const left = Math.min(...page.map((l) => l.bbox[0]));
+  const inCell = line.text.slice(0, valueStart).includes("\t");
+  const cellX = line.charBoxes[valueStart]?.[0] ?? line.bbox[0];
   const out: DocLine[] = [];
   let cur = line;
   while (out.length < 3) {
     const next = lines[cur.index + 1];
-    if (!next || next.page !== cur.page || headingOf(next) || /\t/.test(cur.text + next.text)) break;
+    if (!next || next.page !== cur.page || headingOf(next) || /\t/.test(next.text)) break;
     if (opensWithLabel(next.text) || BILINGUAL_HEADING.test(next.text)) break;
-    if (cur.bbox[2] - left < 0.92 * (right - left)) break;
     const height = cur.bbox[3] - cur.bbox[1];
     if (next.bbox[1] - cur.bbox[3] > 1.2 * height) break;
+    const carriesOn = inCell
+      ? Math.abs(next.bbox[0] - cellX) <= 1.5 * height
+      : !/\t/.test(cur.text) && cur.bbox[2] - left >= 0.92 * (right - left);
+    if (!carriesOn) break;
     out.push(next);
     cur = next;
   }
@@ -97,7 +117,7 @@ function readScope(
     if (!SCOPE_LABEL_CLOSE.test(after) && !/^\s*$/.test(after)) continue;
     const v = scopeAt(hit.line, hit.end, lines);
     if (!v) continue;
-    const wraps = wrappedOnto(v.line, lines);
+    const wraps = wrappedOnto(v.line, v.start, lines);
     const printed = [v.text, ...wraps.map((l) => l.text)].join("");
     // A bilingual statement is the Chinese one; the English beside it translates it.
     const chinese = printed.match(ENGLISH_TAIL)?.[1];
