@@ -587,3 +587,33 @@ ${scopeRow}
     expect(report("审核范围\t塑料制品的生产\t员工总数\t156人").scope.value).toBe("塑料制品的生产");
   });
 });
+
+// Lines as tesseract read them from generator-rendered scans (tables with rules, 150 DPI) of the layouts above.
+describe("generator-rendered scans as OCR read them", () => {
+  const r = reportOf(`浙江公信认证有限公司
+质量管理体系审核报告
+组织名称:
+杭州新锐包装材料有限公司〈以下简称“新锐包装")
+审核日期：2024年10月8日至10日
+认证标准:GB/T19001-2016/ISO9001:2015;GB/T24001-2016/ISO14001:2015;GBT
+45001-2020/ISO45001:2018
+审核范围; 数控机床零部件的加工
+第四部分 审核结论
+审核准则的要求\t符合\t基本符合\t不符合
+体系运行\t有效\t基本有效\t无效
+审核组长：朱建华`);
+
+  it("reads the name before a short name in angle brackets, a standard whose slash was lost, a scope after ;", () => {
+    expect(r.organization.value).toBe("杭州新锐包装材料有限公司");
+    expect(r.standards.value).toEqual([
+      "GB/T19001-2016/ISO9001:2015",
+      "GB/T24001-2016/ISO14001:2015",
+      "GB/T45001-2020/ISO45001:2018",
+    ]);
+    expect(r.scope.value).toBe("数控机床零部件的加工");
+  });
+
+  it("takes the conclusion table's options for no evaluation of the section holding it", () => {
+    expect(r.evaluations).toEqual([]);
+  });
+});

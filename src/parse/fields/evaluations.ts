@@ -12,8 +12,13 @@ function isEvaluated(s: FoundSection): boolean {
   const own = s.lines.slice(0, 3);
   const stop = own.findIndex((l, i) => i > 0 && headingOf(l) !== null);
   const near = (stop > 0 ? own.slice(0, stop) : own).map((l) => matchForm(l.text));
+  // The options sit on the heading or alone on a line below it; a line that names a criterion before them
+  // (审核准则的要求 符合 基本符合 不符合) is a row of the conclusion table, not this section's evaluation.
   return near.some(
-    (t) => t.includes("基本符合") && t.replace("基本符合", "").replace("不符合", "").includes("符合"),
+    (t, i) =>
+      t.includes("基本符合") &&
+      t.replace("基本符合", "").replace("不符合", "").includes("符合") &&
+      (i === 0 || t.search(/基本符合|不符合|符合/) <= 2),
   );
 }
 

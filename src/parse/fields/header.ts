@@ -43,7 +43,7 @@ function cleanName(s: string): string {
   return chineseParens(
     s
       // The short name a report goes on to use is no part of the name: （以下简称“新锐包装”）.
-      .replace(/[（(]\s*(?:以下简称|以下称|下称|简称)[^）)]*(?:[）)]|$)/g, "")
+      .replace(/[（(〈<]\s*(?:以下简称|以下称|下称|简称)[^）)〉>]*(?:[）)〉>]|$)/g, "")
       .replace(/[（(][^）)]*$/, "")
       .replace(/^[\s:：(（"“]+|[\s。，,；;:："”)）]+$/g, "")
       .trim(),
@@ -136,7 +136,7 @@ function repeatedBodyName(lines: readonly DocLine[]): Field<string> {
 }
 
 // A management-system standard: GB/T 19001-2016, ISO 9001:2015, and combined forms joined by "/".
-const STD = String.raw`(?:GB/T|GB|ISO/IEC|ISO|IEC|IATF|RB/T|T/[A-Z]+)\s*\d{3,5}(?:\.\d+)?(?:\s*[-:：]\s*\d{4})?`;
+const STD = String.raw`(?:GB/T|GBT|GB|ISO/IEC|ISO|IEC|IATF|RB/T|T/[A-Z]+)\s*\d{3,5}(?:\.\d+)?(?:\s*[-:：]\s*\d{4})?`;
 const STD_COMPOUND = new RegExp(`${STD}(?:\\s*/\\s*${STD})*`, "g");
 const MS_NUMBERS =
   /(?:19001|9001|14001|24001|45001|28001|50001|23331|22000|27001|20000|50430|19011|27701|37001|39001|13485|16949|22716|22301|HACCP)/;
@@ -152,7 +152,8 @@ function standardsIn(text: string): { value: string; start: number; end: number 
       (_, iso: string, zeros: string) => iso + " ".repeat(zeros.length),
     );
   return [...repaired.matchAll(STD_COMPOUND)].map((m) => ({
-    value: m[0].replace(/\s+/g, "").replace(/：/g, ":"),
+    // (GBT is GB/T with its slash lost.)
+    value: m[0].replace(/\s+/g, "").replace(/：/g, ":").replace(/^GBT/, "GB/T"),
     start: m.index,
     end: m.index + m[0].length,
   }));
@@ -160,7 +161,7 @@ function standardsIn(text: string): { value: string; start: number; end: number 
 
 /** A line that ends inside or right after a standard (a digit, ISO, GB/T or a separator), and one that carries such a
  * list on: it opens with the rest of a standard or the next one (14001:2015；GB/T 45001…), never with words. */
-const STD_AT_END = /(?:\d|ISO|IEC|\/T|GB|[/;；、,，])\s*$/;
+const STD_AT_END = /(?:\d|ISO|IEC|\/T|GBT|GB|[/;；、,，])\s*$/;
 const STD_GOES_ON = /^\s*(?:\d|[/;；、,，]|ISO|IEC|GB|IATF|RB\/T|T\/)/;
 
 /** The audit criteria: standards after a 管理体系标准/审核准则 label, else management-system standards anywhere. */

@@ -35,8 +35,8 @@ function cleanStatement(s: string): string {
 }
 
 // What closes a scope label: a remark in brackets, a connecting word, then a colon or a cell break
-// ("认证范围为：X", "审核范围（如…请说明原因）：X").
-const SCOPE_LABEL_CLOSE = /^\s*(?:[（(][^）)]*[）)])?\s*(?:为|是)?\s*[:：\t]/;
+// ("认证范围为：X", "审核范围（如…请说明原因）：X"), or the colon read as ; before the value (审核范围; X).
+const SCOPE_LABEL_CLOSE = /^\s*(?:[（(][^）)]*[）)])?\s*(?:为|是)?\s*(?:[:：\t]|[;；](?=\s*\S))/;
 
 /** The value of a scope label: after what closes the label (the statement may hold colons of its own: Q：…；
  * E/S：…), else after the last colon of the line (a remark whose bracket OCR lost), else the next line when
