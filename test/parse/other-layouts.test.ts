@@ -617,3 +617,34 @@ describe("generator-rendered scans as OCR read them", () => {
     expect(r.evaluations).toEqual([]);
   });
 });
+
+describe("more lines as OCR read them from generator-rendered scans", () => {
+  const r = reportOf(`必维认证(北京)有限公司BureauVeritasCertification(Beijing)Co.,Ltd.
+审核报告AuditReport
+client客户名称: 宁波华宇汽车零部件有限公司
+Address地址; 浙江省宁波市北仑区大港工业城黄山西路88号
+AuditDate审核日期:2024-09-23to2024-09-26
+审核依据 GB/T19001-2016/ISO9001:2015;GBA/T
+24001-2016/ISO14001:2015
+审核组长：王晓明
+一、审核发现
+本次审核发现一般不符合1 项，严重不符合0项:
+1.不符合条款: 9.2，部门;品质部，事实;2023年度内审未覆盖物流配送过程。
+审核组长:王晓明 ”受审核方代表:李明`);
+
+  it("reads an English label's value past its Chinese twin whose colon was read as ;", () => {
+    expect(r.sites.value).toEqual(["浙江省宁波市北仑区大港工业城黄山西路88号"]);
+  });
+
+  it("reads a standard whose GB/T was read as GBA/T", () => {
+    expect(r.standards.value).toEqual(["GB/T19001-2016/ISO9001:2015", "GB/T24001-2016/ISO14001:2015"]);
+  });
+
+  it("reads an NC paragraph's parts whose colons were read as ;", () => {
+    expect(ncRowsOf(r)).toEqual([["9.2", "品质部", "minor", "2023年度内审未覆盖物流配送过程"]]);
+  });
+
+  it("takes the auditee's representative for no signature", () => {
+    expect(r.signatures.value).toEqual(["王晓明"]);
+  });
+});

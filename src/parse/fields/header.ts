@@ -136,7 +136,7 @@ function repeatedBodyName(lines: readonly DocLine[]): Field<string> {
 }
 
 // A management-system standard: GB/T 19001-2016, ISO 9001:2015, and combined forms joined by "/".
-const STD = String.raw`(?:GB/T|GBT|GB|ISO/IEC|ISO|IEC|IATF|RB/T|T/[A-Z]+)\s*\d{3,5}(?:\.\d+)?(?:\s*[-:：]\s*\d{4})?`;
+const STD = String.raw`(?:GB/T|GB[A-Z]/T|GBT|GB|ISO/IEC|ISO|IEC|IATF|RB/T|T/[A-Z]+)\s*\d{3,5}(?:\.\d+)?(?:\s*[-:：]\s*\d{4})?`;
 const STD_COMPOUND = new RegExp(`${STD}(?:\\s*/\\s*${STD})*`, "g");
 const MS_NUMBERS =
   /(?:19001|9001|14001|24001|45001|28001|50001|23331|22000|27001|20000|50430|19011|27701|37001|39001|13485|16949|22716|22301|HACCP)/;
@@ -152,8 +152,11 @@ function standardsIn(text: string): { value: string; start: number; end: number 
       (_, iso: string, zeros: string) => iso + " ".repeat(zeros.length),
     );
   return [...repaired.matchAll(STD_COMPOUND)].map((m) => ({
-    // (GBT is GB/T with its slash lost.)
-    value: m[0].replace(/\s+/g, "").replace(/：/g, ":").replace(/^GBT/, "GB/T"),
+    // (GBT and GBA/T are GB/T with its slash lost or misread.)
+    value: m[0]
+      .replace(/\s+/g, "")
+      .replace(/：/g, ":")
+      .replace(/^GB[A-Z]?\/?T/, "GB/T"),
     start: m.index,
     end: m.index + m[0].length,
   }));

@@ -233,13 +233,18 @@ const ITEM_HEAD =
 /** The finding's own label inside the paragraph (…，事实：…). */
 const FINDING_LABEL = /^(?:不符合事实|事实描述|不符合描述|不符合内容|事实|描述|情况)\s*[:：]\s*/;
 
+const PART_LABEL_SEMICOLON =
+  /(受审核部门|责任部门|部门|不符合条款|标准条款|条款|不符合事实|事实描述|不符合描述|事实|描述)\s*[;；]/g;
+
 function fromItemParagraphs(lines: readonly DocLine[]): NcItem[] {
   const items: NcItem[] = [];
   for (const line of lines) {
     const head = ITEM_HEAD.exec(line.text);
     if (!head) continue;
     const win = windowFrom(lines, line, head[0].length);
-    const sentence = win.text.split(/[。\n]/)[0] ?? "";
+    // A part's label whose colon OCR read as ; (部门;品质部) would split it from its value: made a colon again,
+    // which keeps every position.
+    const sentence = (win.text.split(/[。\n]/)[0] ?? "").replace(PART_LABEL_SEMICOLON, "$1:");
     let clause: Field<string> = missingField();
     let department: Field<string> = missingField();
     const rest: [number, string][] = [];

@@ -14,6 +14,8 @@ const SIGN_WORD = /签字|签名|签章|承诺人/;
 /** The signing label in a line as printed (spaces kept), whose colon the name follows. */
 const SIGNING_LABEL = new RegExp(`(?:签字|签名|签章)[)）]?\\s*[:：]|^\\s*(?:${SIGNING_ROLES})\\s*[:：]`);
 
+const AUDITEE_LABEL = /受审核方|代表|陪同|企业|负责人/;
+
 /** Names written at signature places (distinct, in order of first appearance). */
 export function readSignatures(lines: readonly DocLine[]): Field<string[]> {
   const names: string[] = [];
@@ -28,7 +30,9 @@ export function readSignatures(lines: readonly DocLine[]): Field<string[]> {
     if (!inContext) continue;
     const colon = Math.max(line.text.lastIndexOf(":"), line.text.lastIndexOf("："));
     if (colon < 0) continue;
-    const segments: [number, number][] = [[colon + 1, line.text.length]];
+    // What follows the auditee's own label (受审核方代表：李明) is no team member's signature.
+    const auditee = AUDITEE_LABEL.test(line.text.slice(Math.max(0, colon - 8), colon));
+    const segments: [number, number][] = auditee ? [] : [[colon + 1, line.text.length]];
     // The name written at the signing label itself, where a later label follows on the line
     // (审核组长签字：孙丽华　日期：2024年6月13日).
     const signing = SIGNING_LABEL.exec(line.text);

@@ -234,6 +234,7 @@ export interface ValueSpan {
 }
 
 // What stands between a label and its value: the colon (which OCR may read as .; or ,:), a remark in brackets, 为/是.
+const CHINESE_TWIN = /^\s*[\u4e00-\u9fa5]{2,8}(?=\s*[:：;；\t])/;
 const LEAD = /^(?:\s|[:：\t]|[.．;；,，、]|[（(][^）)]{0,40}[）)]|为|是)+/;
 
 /** Where another label starts later in the text (exact, followed by a colon or after a cell break). */
@@ -266,7 +267,10 @@ export function opensWithLabel(text: string): boolean {
 
 export function valueAfter(hit: LabelHit, lines: readonly DocLine[], nextLine = true): ValueSpan | null {
   const rest = hit.line.text.slice(hit.end);
-  const bilingual = rest.match(SECOND_LANGUAGE)?.[0].length ?? 0;
+  // The label's other half: its English after a Chinese label, or its Chinese after an English one (Address 地址；…).
+  const bilingual = /^[\x20-\x7e]+$/.test(hit.label)
+    ? (rest.match(CHINESE_TWIN)?.[0].length ?? 0)
+    : (rest.match(SECOND_LANGUAGE)?.[0].length ?? 0);
   const lead = bilingual + (rest.slice(bilingual).match(LEAD)?.[0].length ?? 0);
   const start = hit.end + lead;
   const end = cutAtNextLabel(hit.line, start);
