@@ -648,3 +648,31 @@ AuditDate审核日期:2024-09-23to2024-09-26
     expect(r.signatures.value).toEqual(["王晓明"]);
   });
 });
+
+describe("a third round of lines as OCR read them", () => {
+  const r = reportOf(`方圆标志认证集团有限公司
+审核报告
+受审核组织(Auditee): 青岛海联电子科技股份有限公司
+审核日期(AuditDate):2024.09.23-2024.09.25
+审核依据;:GB/T19001-2016idt1S09001:2015
+审核组长：刘洋
+审核员:何静2021-NL1QMS-3370129
+不符合项汇总:严重不符合0 项，一般不符合2项
+序号\t不符合条款\t责任部门\t不符合事实
+1\t8.5.1\t生产部\tSMT车间未保留首件检验记录
+2\t冤记\t人事部\t未对新员工进行岗位能力评价
+纠正措施完成期限:2024年10月25日`);
+
+  it("keeps a numbered NC row whose clause OCR could not read, its clause unread", () => {
+    expect(ncRowsOf(r)).toEqual([
+      ["8.5.1", "生产部", "minor", "SMT车间未保留首件检验记录"],
+      [null, "人事部", "minor", "未对新员工进行岗位能力评价"],
+    ]);
+    expect(r.ncItems[1]!.clause.raw).toBe("冤记");
+  });
+
+  it("reads N1 read as NL1, and ISO read as 1S0 after idt", () => {
+    expect(r.team.find((m) => m.name.value === "何静")?.registrationNo.value).toBe("2021-N1QMS-3370129");
+    expect(r.standards.value).toEqual(["GB/T19001-2016", "ISO9001:2015"]);
+  });
+});

@@ -146,7 +146,7 @@ function standardsIn(text: string): { value: string; start: number; end: number 
   // with 0. Repairs keep the length, so positions still point into the line.
   const repaired = toHalfWidth(text)
     // (…-2016 idt ISO 9001 reads as idt1SO9001: no word boundary before the 1.)
-    .replace(/(?:\b|(?<=idt|IDT))(?:IS0|1SO|150)(?=\s*[/\d])/g, "ISO")
+    .replace(/(?:\b|(?<=idt|IDT))(?:IS0|1SO|1S0|150)(?=\s*[/\d])/g, "ISO")
     .replace(
       /\b(ISO\s*)(0+)(?=[1-9]\d{3,4}\b)/g,
       (_, iso: string, zeros: string) => iso + " ".repeat(zeros.length),

@@ -128,6 +128,9 @@ function judge(cells: Record<string, Cell>, line: DocLine): RowVerdict {
   const clause = toHalfWidth(cells.clause?.text ?? "");
   if (CLAUSE.test(clause)) return "row";
   if (!cells.seq?.text && !clause && cells.text?.text) return "continuation";
+  // A numbered row whose clause OCR could not read (2 冤记 人事部 …) is still an NC, its clause unread.
+  if (/^(?:NC)?[-－]?\d{1,2}$/i.test(cells.seq?.text.trim() ?? "") && (cells.dept?.text || cells.text?.text))
+    return "row";
   return "stop";
 }
 
@@ -154,18 +157,13 @@ function fromTable(lines: readonly DocLine[]): NcItem[] {
     for (const row of table?.rows ?? []) {
       const l = row.lines[0]!;
       const c = row.cells;
-      const printed = toHalfWidth(c.clause!.text).match(CLAUSE)?.[1] ?? null;
+      const printed = c.clause ? (toHalfWidth(c.clause.text).match(CLAUSE)?.[1] ?? null) : null;
       const clause = printed === null ? { value: null, quality: 1 } : repairClause(printed, lines);
       const sev = c.severity ? severityOf(c.severity.text) : null;
       items.push({
-        clause: fieldBox(
-          l,
-          c.clause!.bbox,
-          c.clause!.text,
-          clause.value,
-          c.clause!.confidence,
-          clause.quality,
-        ),
+        clause: c.clause
+          ? fieldBox(l, c.clause.bbox, c.clause.text, clause.value, c.clause.confidence, clause.quality)
+          : missingField(),
         department: c.dept?.text
           ? fieldBox(l, c.dept.bbox, c.dept.text, chineseOnly(c.dept.text), c.dept.confidence, 1)
           : missingField(),

@@ -47,7 +47,7 @@ function fixDigits(s: string): string {
 // follow the serial with no space left (2017-N1QMS-129086618.05.00). The dash may be read as a colon and N1 as NI1
 // (2015:NI1QMS-1088712).
 const CANDIDATE = new RegExp(
-  `([${DIGITISH}](?:\\s?[${DIGITISH}]){3})\\s*[-–—_~.,:：]{0,2}\\s*[NnИ]\\s*[Il|]?\\s*([${DIGITISH}])\\s*([A-Za-z]{2,6})\\s*[-–—_~.,]{0,2}\\s*([${DIGITISH}](?:\\s?[${DIGITISH}]){6})(?:(?![0-9])|(?=\\d{2}\\.\\d{2}))`,
+  `([${DIGITISH}](?:\\s?[${DIGITISH}]){3})\\s*[-–—_~.,:：]{0,2}\\s*[NnИ]\\s*[IlL|]?\\s*([${DIGITISH}])\\s*([A-Za-z]{2,6})\\s*[-–—_~.,]{0,2}\\s*([${DIGITISH}](?:\\s?[${DIGITISH}]){6})(?:(?![0-9])|(?=\\d{2}\\.\\d{2}))`,
   "g",
 );
 
