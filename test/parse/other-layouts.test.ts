@@ -676,3 +676,20 @@ describe("a third round of lines as OCR read them", () => {
     expect(r.standards.value).toEqual(["GB/T19001-2016", "ISO9001:2015"]);
   });
 });
+
+describe("a team table row OCR garbled", () => {
+  it("leaves the codes unread where the registration number is garbled too, and empty where the row is clean", () => {
+    const r = reportOf(`某某认证有限公司
+管理体系审核报告
+受审核方：广州市恒泰建筑工程有限公司
+审核日期：2024年8月12日至14日
+序号\t姓名\t审核组职务\t注册证书编号\t专业代码
+1\t刘志强\t组长\t2014-N1QMS-20Z857200\t
+2\t陈晓燕\t组员\t2019-N1QMS-3058776\t
+不符合项：严重0项，一般0项`);
+    expect(r.team.map((m) => [m.name.value, m.technicalCodes.value])).toEqual([
+      ["刘志强", null],
+      ["陈晓燕", []],
+    ]);
+  });
+});

@@ -102,9 +102,11 @@ function memberFromRow(line: DocLine, cells: Record<string, Cell>, hasCodes: boo
     role: role ? cellField(line, cells.role ?? cells.grade, role, 0.95) : missingField(),
     grade: gradeText ? cellField(line, cells.grade ?? cells.role, gradeText, 1) : missingField(),
     registrationNo: regValue ? cellField(line, regCell, regValue, regs.length ? 1 : 0.4) : missingField(),
+    // An empty codes cell says "no codes" only on a row read cleanly: where the registration number is garbled too,
+    // OCR may have run the code into it (2014-N1QMS-20Z857200), so the codes are unread, not absent.
     technicalCodes: codesCell
       ? cellField(line, codesCell, codes, 0.95)
-      : hasCodes
+      : hasCodes && !(cells.reg?.text && regs.length === 0)
         ? { ...fieldBox(line, line.bbox, "", [] as string[], line.confidence, 0.8) }
         : missingField(),
   };
