@@ -180,8 +180,16 @@ const leaderTrainee: RuleDef["check"] = (ctx) => {
 const noCode: RuleDef["check"] = (ctx) => {
   const team = ctx.report.team.filter((m) => m.role.value !== "observer" && m.role.value !== "guide");
   if (team.some((m) => (m.technicalCodes.value ?? []).some((c) => c.trim() !== ""))) return [];
-  if (team.length === 0 || team.every((m) => m.technicalCodes.value === null)) {
-    return [unchecked(ctx, "专业代码", ["审核组成员的专业代码"])];
+  // Only a team whose every member's codes were read can be said to have none: an unread cell may hold one.
+  const unread = team.filter((m) => m.technicalCodes.value === null);
+  if (team.length === 0 || unread.length > 0) {
+    return [
+      unchecked(
+        ctx,
+        "专业代码",
+        unread.length ? unread.map((m, i) => `${nameOf(m, i)}的专业代码`) : ["审核组成员的专业代码"],
+      ),
+    ];
   }
   return [
     finding(

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Report } from "../../src/domain/record.ts";
 import { parseDocument } from "../../src/parse/index.ts";
+import { runRules } from "../../src/rules/registry.ts";
+import { baseRecord } from "../rules/builders.ts";
 import { layoutPages } from "./helpers/layout.ts";
 import { ocrNoise } from "./helpers/noise.ts";
 
@@ -678,7 +680,7 @@ describe("a third round of lines as OCR read them", () => {
 });
 
 describe("a team table row OCR garbled", () => {
-  it("leaves the codes unread where the registration number is garbled too, and empty where the row is clean", () => {
+  it("leaves the codes unread where the number or the code cell is garbled, and empty where the row is clean", () => {
     const r = reportOf(`某某认证有限公司
 管理体系审核报告
 受审核方：广州市恒泰建筑工程有限公司
@@ -686,10 +688,15 @@ describe("a team table row OCR garbled", () => {
 序号\t姓名\t审核组职务\t注册证书编号\t专业代码
 1\t刘志强\t组长\t2014-N1QMS-20Z857200\t
 2\t陈晓燕\t组员\t2019-N1QMS-3058776\t
+3\t黄伟\t组员\t2020-N1OHSMS-4067125\t?200
 不符合项：严重0项，一般0项`);
     expect(r.team.map((m) => [m.name.value, m.technicalCodes.value])).toEqual([
       ["刘志强", null],
       ["陈晓燕", []],
+      ["黄伟", null],
     ]);
+    // Garbled, not absent: the committee is not told the team has no codes.
+    const noCode = runRules({ ...baseRecord(), report: r }).filter((f) => f.rule === "TEAM-NO-CODE");
+    expect(noCode.filter((f) => f.severity === "high")).toEqual([]);
   });
 });

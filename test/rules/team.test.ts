@@ -109,6 +109,16 @@ describe("TEAM-NO-CODE", () => {
     });
     expect(flagsOf(r, "TEAM-NO-CODE")).toEqual([]);
   });
+  it("does not say the team has no codes while a member's codes are unread", () => {
+    const r = edit((x) => {
+      x.team = [
+        member("王强", "leader", "审核员", "2019-N1QMS-1234567", null),
+        member("李明", "member", "审核员", "2020-N1QMS-7654321", []),
+      ];
+    });
+    expect(findings(r, "TEAM-NO-CODE")).toEqual([]);
+    expect(flagsOf(r, "TEAM-NO-CODE")[0]?.message).toContain("王强的专业代码");
+  });
   it("notes once when no codes were read at all", () => {
     const r = edit((x) => {
       x.team = [member("王强", "leader", "审核员", "2019-N1QMS-1234567", null)];

@@ -104,8 +104,11 @@ function memberFromRow(line: DocLine, cells: Record<string, Cell>, hasCodes: boo
     registrationNo: regValue ? cellField(line, regCell, regValue, regs.length ? 1 : 0.4) : missingField(),
     // An empty codes cell says "no codes" only on a row read cleanly: where the registration number is garbled too,
     // OCR may have run the code into it (2014-N1QMS-20Z857200), so the codes are unread, not absent.
+    // A codes cell with text but no code in it (?200: 28.02.00 as OCR garbled it) is unread, not empty.
     technicalCodes: codesCell
-      ? cellField(line, codesCell, codes, 0.95)
+      ? codes.length > 0 || PLACEHOLDER.test(codesCell.text)
+        ? cellField(line, codesCell, codes, 0.95)
+        : { ...fieldBox(line, codesCell.bbox, codesCell.text, null, codesCell.confidence, 0.5) }
       : hasCodes && !(cells.reg?.text && regs.length === 0)
         ? { ...fieldBox(line, line.bbox, "", [] as string[], line.confidence, 0.8) }
         : missingField(),
