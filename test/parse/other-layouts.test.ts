@@ -700,3 +700,41 @@ describe("a team table row OCR garbled", () => {
     expect(noCode.filter((f) => f.severity === "high")).toEqual([]);
   });
 });
+
+describe("tables that go on over a page break", () => {
+  // The page number sits between the rows; with repeat, each table prints its header again on the next page.
+  const text = (repeat: boolean) => `某某认证有限公司
+管理体系审核报告
+受审核方：南京华瑞电子有限公司
+审核日期：2024年3月5日至6日
+序号\t姓名\t组内职务\t注册证书编号
+1\t张建国\t组长\t2019-N1QMS-1234567
+2\t李梅\t组员\t2020-N1QMS-7654321
+第1页 共2页
+
+
+
+${repeat ? "序号\t姓名\t组内职务\t注册证书编号\n" : ""}3\t王强\t组员\t2021-N1QMS-7654322
+不符合项：严重0项，一般3项
+序号\t条款\t部门\t不符合事实
+1\t8.5.1\t生产部\t未保留首件检验记录
+2\t7.2\t人事部\t未进行岗位能力评价
+第2页 共3页
+
+
+
+${repeat ? "序号\t条款\t部门\t不符合事实\n" : ""}3\t9.2\t品质部\t内审未覆盖物流过程
+审核组长：张建国`;
+
+  for (const repeat of [false, true]) {
+    it(`reads the rows on the next page (${repeat ? "header repeated" : "no header"})`, () => {
+      const r = reportOf(text(repeat));
+      expect(r.team.map((m) => m.name.value)).toEqual(["张建国", "李梅", "王强"]);
+      expect(r.ncItems.map((n) => [n.clause.value, n.department.value])).toEqual([
+        ["8.5.1", "生产部"],
+        ["7.2", "人事部"],
+        ["9.2", "品质部"],
+      ]);
+    });
+  }
+});

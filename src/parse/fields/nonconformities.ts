@@ -7,7 +7,15 @@ import { severityOf } from "../normalize/severity.ts";
 import { fieldAt, fieldBox } from "../provenance.ts";
 import { findLabels, opensWithLabel } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
-import { type Cell, type ColumnSpec, matchHeader, type RowVerdict, readTable } from "../text/table.ts";
+import {
+  type Cell,
+  type ColumnSpec,
+  isPageFurniture,
+  matchHeader,
+  type RowVerdict,
+  readTable,
+  type TableRow,
+} from "../text/table.ts";
 import { fieldInWindow, windowFrom } from "../text/window.ts";
 import { fromForms, type NcKind } from "./nc-forms.ts";
 import { DEPT_SUFFIX, fromNumberedList } from "./nc-list.ts";
@@ -149,12 +157,29 @@ function repairClause(clause: string, lines: readonly DocLine[]): { value: strin
   return found.size === 1 ? { value: [...found][0]!, quality: 0.8 } : { value: null, quality: 1 };
 }
 
+/** The header a table repeats at the top of the next page, right after its last row (page furniture between). */
+function repeatedHeader(lines: readonly DocLine[], last: DocLine): DocLine | null {
+  for (const line of lines.slice(last.index + 1, last.index + 6)) {
+    if (isPageFurniture(line)) continue;
+    return line.page > last.page && isNcHeader(line) ? line : null;
+  }
+  return null;
+}
+
 function fromTable(lines: readonly DocLine[]): NcItem[] {
   const items: NcItem[] = [];
-  for (const line of lines) {
-    if (!isNcHeader(line)) continue;
-    const table = readTable(lines, line, NC_COLUMNS, 3, judge, (l) => l !== line && isNcHeader(l));
-    for (const row of table?.rows ?? []) {
+  for (const first of lines) {
+    if (!isNcHeader(first)) continue;
+    // The first NC table, over as many pages as it repeats its header on.
+    const rows: TableRow[] = [];
+    for (let header: DocLine | null = first; header; ) {
+      const at: DocLine = header;
+      const table = readTable(lines, at, NC_COLUMNS, 3, judge, (l) => l !== at && isNcHeader(l));
+      rows.push(...(table?.rows ?? []));
+      const last = table?.rows.at(-1)?.lines.at(-1);
+      header = last ? repeatedHeader(lines, last) : null;
+    }
+    for (const row of rows) {
       const l = row.lines[0]!;
       const c = row.cells;
       const printed = c.clause ? (toHalfWidth(c.clause.text).match(CLAUSE)?.[1] ?? null) : null;

@@ -189,6 +189,14 @@ export function matchHeader(
   return used.size >= minColumns ? named : null;
 }
 
+/** What a page prints at its head or foot: 第1页 共3页, Page 1 of 3, 1/3, a form code and version. */
+const PAGE_FURNITURE =
+  /^\s*(?:第\s*\d+\s*页\s*[,，]?\s*共\s*\d+\s*页|共\s*\d+\s*页\s*第\s*\d+\s*页|Page\s*\d+\s*(?:of|\/)\s*\d+|\d+\s*\/\s*\d+|-\s*\d+\s*-|(?:表单|文件|记录)编号\s*[:：].*(?:版本|版次).*)\s*$/i;
+
+export function isPageFurniture(line: DocLine): boolean {
+  return PAGE_FURNITURE.test(line.text);
+}
+
 export type RowVerdict = "row" | "continuation" | "skip" | "stop";
 
 /** A wrapped cell goes on at its column's left; text that starts a column or more further left is a line of prose
@@ -226,6 +234,8 @@ export function readTable(
   const rows: TableRow[] = [];
   let prevLine = header;
   for (const line of lines.slice(header.index + 1, header.index + 60)) {
+    // A table goes on over a page break: the page number and form code between its rows are not rows.
+    if (isPageFurniture(line)) continue;
     const lh = Math.max(1, prevLine.bbox[3] - prevLine.bbox[1]);
     if (line.page === prevLine.page && line.bbox[1] - prevLine.bbox[3] > 4 * lh) break;
     if (headingOf(line) || isOtherHeader(line)) break;
