@@ -283,12 +283,14 @@ async function main(): Promise<void> {
   const cores = availableParallelism();
   console.log(`rendering ${pageCount} synthetic pages at ${dpi} DPI (${cores} cores)...`);
   const pages = await makePages();
-  // Phases run in the order A B C B A and each pair is averaged, so that all three are centred on the same
+  // Phases run in the order A B C D B A and each pair is averaged, so that all of them are centred on the same
   // moment: this VM's speed drifts over minutes, and phases timed one after the other would carry the drift.
   const singleFirst = await runPhase(pages, 1);
   const multiFirst = cores > 1 ? await runPhase(pages, cores) : singleFirst;
-  // The second look at doubtful words (second-look.ts) costs this much of a worker's time.
+  // The second look at doubtful words (second-look.ts) costs this much of a worker's time. With one worker it runs on
+  // the idle core; the pair without it, timed side by side, shows how far the workers scale without that help.
   const firstLookOnly = await runPhase(pages, 1, false);
+  const multiFirstLookOnly = cores > 1 ? await runPhase(pages, cores, false) : firstLookOnly;
   const multi = cores > 1 ? averagePhases(multiFirst, await runPhase(pages, cores)) : multiFirst;
   const single = averagePhases(singleFirst, await runPhase(pages, 1));
   const withNative = !values["no-native"] && hasNativeTesseract();
@@ -349,7 +351,11 @@ async function main(): Promise<void> {
   console.log(
     `second look: 1 worker ${(single.seconds / firstLookOnly.seconds).toFixed(2)}x the time without it`,
   );
+  const scalingFirstLook = multiFirstLookOnly.pagesPerMin / firstLookOnly.pagesPerMin;
   console.log(`\n${cores}-worker / 1-worker throughput: ${scaling.toFixed(2)}x`);
+  console.log(
+    `${cores}-worker / 1-worker throughput without the second look (one pair, side by side): ${scalingFirstLook.toFixed(2)}x`,
+  );
   if (nativeScaling) {
     console.log(
       `native tesseract, ${cores} processes / 1 process on the same pages (the machine's own scaling): ${nativeScaling.scaling.toFixed(2)}x`,
@@ -389,6 +395,8 @@ async function main(): Promise<void> {
     dpi,
     single: { ...single, prepared: undefined },
     firstLookOnly: { ...firstLookOnly, prepared: undefined },
+    multiFirstLookOnly: { ...multiFirstLookOnly, prepared: undefined },
+    scalingFirstLook,
     multi: { ...multi, prepared: undefined },
     scaling,
     native,
