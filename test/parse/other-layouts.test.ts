@@ -738,3 +738,65 @@ ${repeat ? "序号\t条款\t部门\t不符合事实\n" : ""}3\t9.2\t品质部\t�
     });
   }
 });
+
+// Reports on other systems: food safety with HACCP, and energy.
+const FOOD_SAFETY = `中国质量认证中心
+食品安全管理体系/HACCP体系审核报告
+报告编号：CQC-FS-2024-1129
+受审核方：山东鲁旺食品有限公司
+审核类型：再认证审核
+审核准则：GB/T 22000-2006/ISO 22000:2005；GB/T 27341-2009；GB 14881-2013
+审核时间：2024年11月4日至11月6日
+认证范围：速冻调制食品（速冻饺子、速冻包子）的生产
+生产场所：山东省临沂市兰山区金雀山路200号
+人员总数：320人
+审核组组长：韩冰（2012-N1FSMS-1003216）
+审核组成员：邓超（2018-N1FSMS-2103344、2019-N1HACCP-2103344）
+专业代码：FSMS：C0210；HACCP：CI-2
+本次审核共发现不符合项2项，其中严重不符合项0项，一般不符合项2项。
+1. 生产车间：未对速冻隧道温度记录进行复核（GB/T 27341 5.5）。
+2. 品控部：未对原料供应商进行年度评价（GB/T 22000 7.2.3）。
+审核结论：组织的食品安全管理体系运行有效，纠正措施经验证后推荐再认证注册。
+审核组长：韩冰  日期：2024年11月6日`;
+const ENERGY = `北京国金衡信认证有限公司
+能源管理体系审核报告
+项目编号：GJHX-EnMS-24-0311
+组织名称：河北冀东水泥有限公司
+审核类型：监督审核（第二次）
+审核依据：GB/T 23331-2020/ISO 50001:2018、RB/T 119-2015
+审核日期：2024年6月17日至18日
+审核范围：通用硅酸盐水泥的生产所涉及的能源管理活动
+审核组长：田野  2016-N1EnMS-1112233
+审核员：孟凡  2020-N1EnMS-2223344
+未发现严重不符合，发现一般不符合1项：
+1. 能源管理部：未按能源评审结果更新能源基准（条款6.5）。
+审核组推荐保持认证注册。
+审核组长：田野  日期：2024年6月18日`;
+
+for (const [reading, read] of READINGS) {
+  describe(`food safety and energy reports (${reading})`, () => {
+    it("reads FSMS and HACCP from their standards, the leader under 审核组组长, NCs citing a standard's clause", () => {
+      const r = reportOf(read(FOOD_SAFETY));
+      expect(r.managementSystems.value).toEqual(["FSMS", "HACCP"]);
+      expect(r.standards.value).toEqual(["GB/T22000-2006/ISO22000:2005", "GB/T27341-2009"]);
+      expect(r.team.map((m) => [m.name.value, m.role.value, m.registrationNo.value])).toEqual([
+        ["韩冰", "leader", "2012-N1FSMS-1003216"],
+        ["邓超", "member", "2018-N1FSMS-2103344; 2019-N1HACCP-2103344"],
+      ]);
+      expect(ncRowsOf(r)).toEqual([
+        ["5.5", "生产车间", "minor", "未对速冻隧道温度记录进行复核"],
+        ["7.2.3", "品控部", "minor", "未对原料供应商进行年度评价"],
+      ]);
+    });
+
+    it("reads EnMS numbers as the register prints them, and NCs after a line that finds no major one", () => {
+      const r = reportOf(read(ENERGY));
+      expect(r.managementSystems.value).toEqual(["EnMS"]);
+      expect(r.team.map((m) => m.registrationNo.value)).toEqual([
+        "2016-N1EnMS-1112233",
+        "2020-N1EnMS-2223344",
+      ]);
+      expect(ncRowsOf(r)).toEqual([["6.5", "能源管理部", "minor", "未按能源评审结果更新能源基准"]]);
+    });
+  });
+}

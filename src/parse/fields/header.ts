@@ -139,7 +139,7 @@ function repeatedBodyName(lines: readonly DocLine[]): Field<string> {
 const STD = String.raw`(?:GB/T|GB[A-Z]/T|GBT|GB|ISO/IEC|ISO|IEC|IATF|RB/T|T/[A-Z]+)\s*\d{3,5}(?:\.\d+)?(?:\s*[-:：]\s*\d{4})?`;
 const STD_COMPOUND = new RegExp(`${STD}(?:\\s*/\\s*${STD})*`, "g");
 const MS_NUMBERS =
-  /(?:19001|9001|14001|24001|45001|28001|50001|23331|22000|27001|20000|50430|19011|27701|37001|39001|13485|16949|22716|22301|HACCP)/;
+  /(?:19001|9001|14001|24001|45001|28001|50001|23331|22000|27001|20000|50430|19011|27701|37001|39001|13485|16949|22716|22301|27341|HACCP)/;
 
 function standardsIn(text: string): { value: string; start: number; end: number }[] {
   // OCR reads the O of ISO as a zero (IS0 9001), or sees it twice (ISO09001): no standard's number starts

@@ -23,7 +23,10 @@ const CLAUSE = String.raw`(\d{1,2}(?:[.．:：,，]\d{1,2}){1,4})`;
 /** A clause cited in brackets (（8.5.1）, （条款 8.5.1）, 〈8.4.1) as OCR reads one) or in words (不符合标准8.4.1条款,
  * 条款：7.2). */
 const CLAUSE_REFS = [
-  new RegExp(String.raw`[（(〈<]\s*(?:(?:标准)?条款\s*[:：]?\s*)?${CLAUSE}\s*(?:条款?)?\s*[)）〉>]`),
+  // (The standard may come first: （GB/T 27341 5.5）.)
+  new RegExp(
+    String.raw`[（(〈<]\s*(?:(?:GB/T|GB|ISO|IATF)\s*[\d.:-]+\s+)?(?:(?:标准)?条款\s*[:：]?\s*)?${CLAUSE}\s*(?:条款?)?\s*[)）〉>]`,
+  ),
   new RegExp(String.raw`(?:不符合|违反)[^，。,]{0,30}?${CLAUSE}\s*条`),
   new RegExp(String.raw`条款\s*[:：]?\s*${CLAUSE}`),
 ];
@@ -31,7 +34,10 @@ const LEAD_DEPT = new RegExp(String.raw`^([\u4e00-\u9fa5]{1,10}?${DEPT_SUFFIX})\
 /** What is said of nonconformities in the line that leads the list, and what makes the list something else: none
  * were found, or the items are observations and suggestions. */
 const ABOUT_NCS = /不符合|不合格/;
-const NOT_NCS = /未发现|未开具|没有|无不符合|不符合项?\s*[:：]?\s*(?:无|0|零)|建议|观察|改进|机会/;
+// (未发现严重不符合，发现一般不符合1项 and 严重不符合项0项 still lead a list of NCs: only a denial of all of them
+// does not.)
+const NOT_NCS =
+  /(?:未发现|未开具|没有|无)(?:任何)?不符合|(?<!严重|一般|轻微|主要|次要|重大)不符合项?\s*[:：]?\s*(?:无|0|零)|建议|观察|改进|机会/;
 
 function clauseOf(
   sentence: string,

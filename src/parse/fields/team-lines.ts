@@ -13,7 +13,8 @@ import type { DocLine } from "../text/lines.ts";
 import type { ReadMember } from "./team.ts";
 import { looksLikeName, roleOf } from "./team-words.ts";
 
-const ROLE_LABEL = "审核组长|实习审核员|审核组成员|审核组员|审核员|技术专家|观察员|组长|组员|专家";
+const ROLE_LABEL =
+  "审核组组长|审核组组员|审核组长|实习审核员|审核组成员|审核组员|审核员|技术专家|观察员|组长|组员|专家";
 const ENGLISH_GLOSS = "(?:[A-Za-z][A-Za-z .]{0,30}?\\s*)?";
 /** A line of the team written out: starting with a role label, or with 审核组(成员)： and then one, either maybe
  * after its English gloss (Lead Auditor 审核组长：…). */

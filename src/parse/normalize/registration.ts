@@ -1,7 +1,7 @@
 import { toHalfWidth } from "./numbers.ts";
 
 /** CCAA auditor registration number, e.g. 2021-N1QMS-3207381. */
-export const REGISTRATION_PATTERN = /^(\d{4})-N(\d)([A-Z]+)-(\d{7})$/;
+export const REGISTRATION_PATTERN = /^(\d{4})-N(\d)([A-Z][A-Za-z]*[A-Z])-(\d{7})$/;
 
 const DIGITISH = "0-9OoIlL|SB";
 const DIGIT_FIX: Record<string, string> = {
@@ -31,11 +31,14 @@ const KNOWN_FIELDS = new Set([
   "BCMS",
 ]);
 
+/** Fields the register spells in mixed case. */
+const PRINTED_AS: Record<string, string> = { ENMS: "EnMS" };
+
 function fixField(raw: string): string {
   const field = raw.toUpperCase().replace(/0/g, "O");
-  if (KNOWN_FIELDS.has(field)) return field;
+  if (KNOWN_FIELDS.has(field)) return PRINTED_AS[field] ?? field;
   const stripped = field.replace(/^[IL]/, "");
-  return KNOWN_FIELDS.has(stripped) ? stripped : field;
+  return KNOWN_FIELDS.has(stripped) ? (PRINTED_AS[stripped] ?? stripped) : field;
 }
 
 function fixDigits(s: string): string {

@@ -53,6 +53,9 @@ describe("registration numbers", () => {
     expect(findRegistrations("杨帆2017-N1QMS-129086618.05.00")[0]!.value).toBe("2017-N1QMS-1290866");
     expect(findRegistrations("2017-N1QMS-12908661")).toHaveLength(0);
     expect(findRegistrations("(CCAA2015:NI1QMS-1088712)")[0]!.value).toBe("2015-N1QMS-1088712");
+    // The register spells EnMS in mixed case; OCR may read it in capitals.
+    expect(findRegistrations("2016-N1EnMS-1112233")[0]!.value).toBe("2016-N1EnMS-1112233");
+    expect(findRegistrations("2016-N1ENMS-1112233")[0]!.value).toBe("2016-N1EnMS-1112233");
     // A row number before the year is no digit of it.
     expect(findRegistrations("2 2021-N1QMS-3207381")[0]!.value).toBe("2021-N1QMS-3207381");
   });
