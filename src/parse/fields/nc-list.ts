@@ -71,7 +71,10 @@ function itemOf(lines: readonly DocLine[], line: DocLine, head: number): NcItem 
   const clause = clauseOf(sentence);
   if (!clause) return null;
   const dept = LEAD_DEPT.exec(sentence);
-  const from = dept ? dept[0].length : 0;
+  // After the department's label, what OCR made of its colon (生产车间：; 未对…) is no part of the finding.
+  const from = dept
+    ? dept[0].length + (/^[;；,，:：、.\s]*/.exec(sentence.slice(dept[0].length))?.[0].length ?? 0)
+    : 0;
   // The finding without the citation when it closes the sentence: （8.5.1） or ，不符合标准8.4.1条款.
   const lastPart = Math.max(...[...",，;；"].map((c) => sentence.lastIndexOf(c)));
   const tail = sentence.slice(clause.whole[0]).trim();
