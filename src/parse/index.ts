@@ -11,6 +11,7 @@ import {
   readOrganization,
   readReportNumber,
   readStandards,
+  systemLetter,
 } from "./fields/header.ts";
 import { voteCode, voteField } from "./fields/names.ts";
 import { readNonconformities } from "./fields/nonconformities.ts";
@@ -77,15 +78,16 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
     auditType.value === "stage1" && dates.auditStart.value === null && dates.auditStart.raw === null
       ? { auditStart: dates.stage1Start, auditEnd: dates.stage1End, auditDays: dates.stage1Days }
       : dates;
+  const managementSystems =
+    ticks.managementSystems.value !== null
+      ? ticks.managementSystems
+      : deriveManagementSystems(standards, lines);
   return {
-    reportNumber: voteCode(readReportNumber(lines), lines),
+    reportNumber: systemLetter(voteCode(readReportNumber(lines), lines), managementSystems),
     certificationBody: voteField(readCertificationBody(lines), lines, () => 1),
     organization: voteField(readOrganization(lines), lines, () => 1),
     auditType,
-    managementSystems:
-      ticks.managementSystems.value !== null
-        ? ticks.managementSystems
-        : deriveManagementSystems(standards, lines),
+    managementSystems,
     standards,
     reportDate: dates.reportDate,
     auditStart: own.auditStart,

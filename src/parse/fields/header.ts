@@ -2,7 +2,7 @@ import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import type { AuditType } from "../../domain/record.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
-import { fieldAt } from "../provenance.ts";
+import { derived, fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
 import { chineseParens, findLabels, LABELS, type LabelHit, valueAfter } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
@@ -37,6 +37,16 @@ export function readReportNumber(lines: readonly DocLine[]): Field<string> {
     ];
   });
   return best(cands);
+}
+
+/** A project number that ends in its system's letter (20647-2023-Q) read with a digit there (20003-2024-0): OCR takes
+ * Q for 0. A digit cannot be a system's letter, so where the report audits the quality system alone the number
+ * ends in Q; the reading is marked derived and doubtful. */
+export function systemLetter(reportNumber: Field<string>, systems: Field<string[]>): Field<string> {
+  const value = reportNumber.value;
+  const m = value?.match(/^(.*-(?:19|20)\d\d-)[0O]$/);
+  if (!m || systems.value?.length !== 1 || systems.value[0] !== "QMS") return reportNumber;
+  return derived(reportNumber, `${m[1]}Q`, 0.6);
 }
 
 function cleanName(s: string): string {
