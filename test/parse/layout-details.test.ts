@@ -178,3 +178,22 @@ describe("a project number's system letter read as a digit", () => {
     expect(number("HX-2024-0317", "GB/T 19001-2016").value).toBe("HX-2024-0317");
   });
 });
+
+describe("a team table at the foot of a page", () => {
+  it("takes the next page's title under the name column for no member", () => {
+    const r = reportOf(`中联认证中心（北京）有限公司
+质量管理体系监督审核报告
+组织名称：东莞市鼎盛塑胶制品有限公司
+审核日期：2024年7月15日至16日
+序号\t姓名\t组内职务\t资格\t注册证书编号
+1\t何丽\t组长\t高级审核员\t2016-N1QMS-1022334
+2\t郑伟\t组员\t审核员\t2019-N1QMS-2233445
+第1页共4页
+
+
+
+\t报告
+受审核方：东莞市鼎盛塑胶制品有限公司`);
+    expect(r.team.map((m) => m.name.value)).toEqual(["何丽", "郑伟"]);
+  });
+});

@@ -18,7 +18,7 @@ export function roleOf(text: string): TeamRole | null {
 }
 
 const PERSON = /^(?:[\u4e00-\u9fa5·]{2,5}|[A-Za-z][A-Za-z .'-]{1,40})$/;
-const NOT_NAMES = /审核|专业|代码|序号|姓名|签字|人员|受审核方|来自|观察员|向导|组长|组员/;
+const NOT_NAMES = /审核|专业|代码|序号|姓名|签字|人员|受审核方|来自|观察员|向导|组长|组员|报告|记录/;
 
 export function looksLikeName(s: string): boolean {
   const t = s.replace(/\s/g, "");

@@ -55,7 +55,9 @@ function isTeamHeader(line: DocLine): boolean {
 function judgeRow(cells: Record<string, Cell>): RowVerdict {
   const name = cells.name?.text ?? "";
   const seq = cells.seq?.text ?? "";
-  if (name && looksLikeName(name)) return "row";
+  // A name alone is no row: the first line of the next page (a form's title, 不符合项报告) may fall in the name column.
+  const more = ["seq", "role", "grade", "reg", "codes"].some((k) => (cells[k]?.text ?? "") !== "");
+  if (name && looksLikeName(name) && more) return "row";
   if (!name && !seq && (cells.reg?.text || cells.codes?.text)) return "continuation";
   if (/^\d{1,2}$/.test(seq) && !name) return "skip";
   return "stop";
