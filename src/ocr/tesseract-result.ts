@@ -32,8 +32,9 @@ function lineText(words: readonly OcrWord[], lineHeight: number): string {
 /**
  * Lines in Tesseract's reading order (block → paragraph → line) from its TSV output, which Tesseract writes
  * in C++; the JSON `blocks` output tesseract.js offers instead walks every symbol and its choices, and
- * measured about 5% slower per page on report pages (4.4% and 4.7% on two page sets). Line confidence is the mean of its words' (Tesseract's own
- * differs from it by a few points on some lines). Empty words (Tesseract emits some for specks) and lines without words are dropped.
+ * measured about 5% slower per page on report pages (4.4% and 4.7% on two page sets). Line confidence is the
+ * mean of its words' (Tesseract's own differs from it by a few points on some lines). Empty words (Tesseract
+ * emits some for specks) and lines without words are dropped.
  */
 export function linesFromTsv(tsv: string | null): OcrLine[] {
   const lines: OcrLine[] = [];
