@@ -18,19 +18,20 @@ import { fieldInWindow, windowFrom } from "../text/window.ts";
 export const DEPT_SUFFIX = "(?:部门|部|室|科|处|中心|车间|办公室|组|办|厂|仓库|工地|项目部)";
 
 const NUMBERED = /^\s*(?:第?\d{1,2}\s*[.、)）．](?!\d)|[（(]\d{1,2}[)）])\s*/;
-// A clause's dots as OCR may read them (8.5:1, 8,4.1); made dots again when read.
-const CLAUSE = String.raw`(\d{1,2}(?:[.．:：,，]\d{1,2}){1,4})`;
+// Items are read half-width (toHalfWidth: （ and 〈 are "(", ： is ":"). A clause's dots as OCR may read them
+// (8.5:1, 8,4.1) are made dots again when read.
+const CLAUSE = String.raw`(\d{1,2}(?:[.:,]\d{1,2}){1,4})`;
 /** A clause cited in brackets (（8.5.1）, （条款 8.5.1）, 〈8.4.1) as OCR reads one) or in words (不符合标准8.4.1条款,
  * 条款：7.2). */
 const CLAUSE_REFS = [
   // (The standard may come first: （GB/T 27341 5.5）.)
   new RegExp(
-    String.raw`[（(〈<]\s*(?:(?:GB/T|GB|ISO|IATF)\s*[\d.:-]+\s+)?(?:(?:标准)?条款\s*[:：]?\s*)?${CLAUSE}\s*(?:条款?)?\s*[)）〉>]`,
+    String.raw`\(\s*(?:(?:GB/T|GB|ISO|IATF)\s*[\d.:-]+\s+)?(?:(?:标准)?条款\s*:?\s*)?${CLAUSE}\s*(?:条款?)?\s*\)`,
   ),
-  new RegExp(String.raw`(?:不符合|违反)[^，。,]{0,30}?${CLAUSE}\s*条`),
-  new RegExp(String.raw`条款\s*[:：]?\s*${CLAUSE}`),
+  new RegExp(String.raw`(?:不符合|违反)[^,。]{0,30}?${CLAUSE}\s*条`),
+  new RegExp(String.raw`条款\s*:?\s*${CLAUSE}`),
 ];
-const LEAD_DEPT = new RegExp(String.raw`^([\u4e00-\u9fa5]{1,10}?${DEPT_SUFFIX})\s*[:：]\s*`);
+const LEAD_DEPT = new RegExp(String.raw`^([\u4e00-\u9fa5]{1,10}?${DEPT_SUFFIX})\s*:\s*`);
 /** What is said of nonconformities in the line that leads the list, and what makes the list something else: none
  * were found, or the items are observations and suggestions. */
 const ABOUT_NCS = /不符合|不合格/;
@@ -46,7 +47,7 @@ function clauseOf(
     const m = re.exec(sentence);
     if (!m) continue;
     const start = m.index + m[0].indexOf(m[1]!);
-    const value = m[1]!.replace(/[．:：,，]/g, ".");
+    const value = m[1]!.replace(/[:,]/g, ".");
     return { value, start, end: start + m[1]!.length, whole: [m.index, m.index + m[0].length] };
   }
   return null;
@@ -73,20 +74,20 @@ function itemOf(lines: readonly DocLine[], line: DocLine, head: number): NcItem 
   const dept = LEAD_DEPT.exec(sentence);
   // After the department's label, what OCR made of its colon (生产车间：; 未对…) is no part of the finding.
   const from = dept
-    ? dept[0].length + (/^[;；,，:：、.\s]*/.exec(sentence.slice(dept[0].length))?.[0].length ?? 0)
+    ? dept[0].length + (/^[;,:、.\s]*/.exec(sentence.slice(dept[0].length))?.[0].length ?? 0)
     : 0;
   // The finding without the citation when it closes the sentence: （8.5.1） or ，不符合标准8.4.1条款.
-  const lastPart = Math.max(...[...",，;；"].map((c) => sentence.lastIndexOf(c)));
+  const lastPart = Math.max(...[...",;"].map((c) => sentence.lastIndexOf(c)));
   const tail = sentence.slice(clause.whole[0]).trim();
   const to =
-    /^[（(]/.test(tail) && clause.whole[1] >= sentence.trimEnd().length
+    tail.startsWith("(") && clause.whole[1] >= sentence.trimEnd().length
       ? clause.whole[0]
       : lastPart >= 0 &&
           clause.whole[0] > lastPart &&
-          /^[，,;；]\s*(?:不符合|违反)/.test(sentence.slice(lastPart))
+          /^[,;]\s*(?:不符合|违反)/.test(sentence.slice(lastPart))
         ? lastPart
         : sentence.length;
-  const finding = sentence.slice(from, to).replace(/[，,；;\s]+$/, "");
+  const finding = sentence.slice(from, to).replace(/[,;\s]+$/, "");
   if (finding.length < 4) return null;
   const severity = severityOf(sentence);
   const field = <T>(start: number, end: number, value: T, q: number): Field<T> =>

@@ -38,9 +38,6 @@ function cleanStatement(s: string): string {
 // ("认证范围为：X", "审核范围（如…请说明原因）：X"), or the colon read as ; before the value (审核范围; X).
 const SCOPE_LABEL_CLOSE = /^\s*(?:[（(][^）)]*[）)])?\s*(?:为|是)?\s*(?:[:：\t]|[;；](?=\s*\S))/;
 
-/** The value of a scope label: after what closes the label (the statement may hold colons of its own: Q：…；
- * E/S：…), else after the last colon of the line (a remark whose bracket OCR lost), else the next line when
- * the line ends at the label. */
 /** A value that a table row goes on after: up to the next cell that reads like a label of its own (审核范围\tX\t员工总数
  * \t156人), a short cell of words followed by another cell. */
 function cellValue(text: string): string {
@@ -55,6 +52,9 @@ function cellValue(text: string): string {
   return label > 0 ? cells.slice(0, label).join("\t") : text;
 }
 
+/** The value of a scope label: after what closes the label (the statement may hold colons of its own: Q：…；
+ * E/S：…), else after the last colon of the line (a remark whose bracket OCR lost), else the next line when
+ * the line ends at the label. */
 function scopeAt(
   line: DocLine,
   labelEnd: number,

@@ -110,7 +110,7 @@ function memberFromRow(line: DocLine, cells: Record<string, Cell>, hasCodes: boo
     technicalCodes: codesCell
       ? codes.length > 0 || PLACEHOLDER.test(codesCell.text)
         ? cellField(line, codesCell, codes, 0.95)
-        : { ...fieldBox(line, codesCell.bbox, codesCell.text, null, codesCell.confidence, 0.5) }
+        : fieldBox<string[]>(line, codesCell.bbox, codesCell.text, null, codesCell.confidence, 0.5)
       : hasCodes && !(cells.reg?.text && regs.length === 0)
         ? { ...fieldBox(line, line.bbox, "", [] as string[], line.confidence, 0.8) }
         : missingField(),

@@ -233,8 +233,9 @@ export interface ValueSpan {
   text: string;
 }
 
-// What stands between a label and its value: the colon (which OCR may read as .; or ,:), a remark in brackets, 为/是.
+/** An English label's Chinese half, up to its colon (Address 地址；…). */
 const CHINESE_TWIN = /^\s*[\u4e00-\u9fa5]{2,8}(?=\s*[:：;；\t])/;
+// What stands between a label and its value: the colon (which OCR may read as .; or ,:), a remark in brackets, 为/是.
 const LEAD = /^(?:\s|[:：\t]|[.．;；,，、]|[（(][^）)]{0,40}[）)]|为|是)+/;
 
 /** Where another label starts later in the text (exact, followed by a colon or after a cell break). */
