@@ -4,7 +4,13 @@ import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { AuditExtractError } from "../domain/errors.ts";
 import type { PageImage } from "../domain/page.ts";
-import type { EngineResult, OcrEngine } from "./engine.ts";
+import {
+  type EngineResult,
+  type OcrEngine,
+  SECOND_READERS,
+  type SecondReader,
+  type SecondReadings,
+} from "./engine.ts";
 
 /** Key of a prepared page image: same pixels, same recorded OCR. */
 export function imageKey(image: PageImage): string {
@@ -52,15 +58,28 @@ export class ReplayEngine implements OcrEngine {
     return result;
   }
 
-  /** Second looks are recorded apart from first readings (the same crop may be read by both). Without a
-   * recording or a recording engine there is no second look, as with an engine that has none. */
-  async reread(image: PageImage, signal?: AbortSignal): Promise<EngineResult | null> {
-    const file = path.join(this.dir, `${imageKey(image)}.reread.json.gz`);
-    const known = await this.recorded(file);
-    if (known || !this.record?.reread) return known;
-    const result = await this.record.reread(image, signal);
-    if (result) await this.store(file, result);
-    return result;
+  /** Second looks are recorded apart from first readings (the same crop may be read by both), one file per
+   * second reader (`best` keeps the name it had when it was the only one). A reader without a recording, and
+   * without a recording engine to ask, is absent: the second look then goes on with the readers it has. */
+  async reread(image: PageImage, signal?: AbortSignal): Promise<SecondReadings> {
+    const key = imageKey(image);
+    const file = (reader: SecondReader) =>
+      path.join(this.dir, `${key}.reread${reader === "best" ? "" : `-${reader}`}.json.gz`);
+    const readings: SecondReadings = {};
+    for (const reader of SECOND_READERS) {
+      const known = await this.recorded(file(reader));
+      if (known) readings[reader] = known;
+    }
+    const missing = SECOND_READERS.filter((r) => !readings[r]);
+    if (missing.length === 0 || !this.record?.reread) return readings;
+    const fresh = await this.record.reread(image, signal);
+    for (const reader of missing) {
+      const result = fresh[reader];
+      if (!result) continue;
+      await this.store(file(reader), result);
+      readings[reader] = result;
+    }
+    return readings;
   }
 
   async close(): Promise<void> {

@@ -10,10 +10,11 @@ import { dirname, join } from "node:path";
 import { createWorker, type Worker } from "tesseract.js";
 import { EnvironmentError, InputError } from "../domain/errors.ts";
 import type { PageImage } from "../domain/page.ts";
-import type { EngineResult, OcrEngine } from "./engine.ts";
+import type { EngineResult, OcrEngine, SecondReadings } from "./engine.ts";
+import type { LineReader } from "./paddle/line-reader.ts";
 import { encodePgm } from "./pixels.ts";
 import { engineResultFromTsv } from "./tesseract-result.ts";
-import { WorkerPool } from "./worker-pool.ts";
+import { pageEquivalents, WorkerPool } from "./worker-pool.ts";
 
 export type TesseractLanguage = "chi_sim" | "eng";
 
@@ -39,8 +40,11 @@ export interface TesseractEngineOptions {
   workerPath?: string;
   /** Model variant, default `best_int`. */
   model?: TesseractModel;
-  /** Offer `reread` (a second look at doubtful words) with the float `best` model. Default true. */
+  /** Offer `reread` (a second look at doubtful words) with the float `best` model and PP-OCR's recogniser.
+   * Default true. */
   secondLook?: boolean;
+  /** Worker script of the PP-OCR second reader; only for wrapping the real one (the offline test). */
+  paddleWorkerScript?: string | URL;
 }
 
 /**
@@ -136,13 +140,6 @@ export interface TesseractEngine extends OcrEngine {
   readonly poolSize: number;
 }
 
-/** An A4 page at 200 DPI, the unit of `recycleAfter`. */
-const PAGE_PIXELS = 1654 * 2339;
-
-function pageEquivalents(image: PageImage): number {
-  return Math.max(0.01, (image.width * image.height) / PAGE_PIXELS);
-}
-
 export async function createTesseractEngine(options: TesseractEngineOptions = {}): Promise<TesseractEngine> {
   const langs = parseLanguages(options.languages ?? ["chi_sim"]);
   const psm = options.pageSegMode ?? 3;
@@ -207,7 +204,7 @@ export async function createTesseractEngine(options: TesseractEngineOptions = {}
     }
   }
 
-  // The second reader starts on the first doubtful word, so runs that never need it never load its model.
+  // The second readers start on the first doubtful word, so runs that never need them never load their models.
   let second: Promise<TesseractEngine> | null = null;
   const secondReader = (): Promise<TesseractEngine> => {
     second ??= createTesseractEngine({
@@ -222,6 +219,17 @@ export async function createTesseractEngine(options: TesseractEngineOptions = {}
     });
     return second;
   };
+  let lines: Promise<LineReader> | null = null;
+  const lineReader = (): Promise<LineReader> => {
+    // Loaded on demand: a run without doubtful words never loads ONNX Runtime.
+    lines ??= import("./paddle/line-reader.ts").then(({ createPaddleLineReader }) =>
+      createPaddleLineReader({
+        recycleAfter: options.recycleAfter ?? 200,
+        ...(options.paddleWorkerScript ? { workerScript: options.paddleWorkerScript } : {}),
+      }),
+    );
+    return lines;
+  };
 
   return {
     name: `tesseract.js 7 ${langs.join("+")} ${options.model ?? "best_int"} psm${psm}`,
@@ -233,9 +241,14 @@ export async function createTesseractEngine(options: TesseractEngineOptions = {}
     ...(options.secondLook === false
       ? {}
       : {
-          /** The best model's reading of a short line crop (one worker, started on first use). */
-          reread: async (image: PageImage, signal?: AbortSignal): Promise<EngineResult | null> =>
-            (await secondReader()).recognize(image, signal),
+          /** The float model's and PP-OCR's readings of a short line crop, read side by side. */
+          reread: async (image: PageImage, signal?: AbortSignal): Promise<SecondReadings> => {
+            const [best, ppocr] = await Promise.all([
+              secondReader().then((engine) => engine.recognize(image, signal)),
+              lineReader().then((reader) => reader.read(image, signal)),
+            ]);
+            return { best, ppocr };
+          },
         }),
     async recognize(image: PageImage, signal?: AbortSignal): Promise<EngineResult> {
       const pgm = encodePgm(image);
@@ -266,6 +279,10 @@ export async function createTesseractEngine(options: TesseractEngineOptions = {}
       // A second reader that failed to start has nothing to close (its error went to the page that asked).
       await second?.then(
         (engine) => engine.close(),
+        () => undefined,
+      );
+      await lines?.then(
+        (reader) => reader.close(),
         () => undefined,
       );
       await rm(scratch, { recursive: true, force: true });

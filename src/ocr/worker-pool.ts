@@ -173,3 +173,11 @@ export class WorkerPool<W> {
     return done;
   }
 }
+
+/** An A4 page at 200 DPI, the unit of `recycleAfter`. */
+const PAGE_PIXELS = 1654 * 2339;
+
+/** A job's weight for `recycleAfter`: a page image's share of an A4 page at 200 DPI (a crop weighs little). */
+export function pageEquivalents(image: { width: number; height: number }): number {
+  return Math.max(0.01, (image.width * image.height) / PAGE_PIXELS);
+}

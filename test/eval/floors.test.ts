@@ -12,13 +12,14 @@ import { evaluateSet } from "../../src/eval/run.ts";
  * regression fails CI; raise them as the pipeline improves. */
 const FLOORS = {
   maxCer: 0.045,
-  fieldAccuracy: 0.985,
+  fieldAccuracy: 0.99,
   /** Every field on its own (the parser issue's bar). */
   perFieldAccuracy: 0.9,
   boxAccuracy: 0.99,
   flagRecall: 0.97,
-  /** Wrong values of any confidence (measured 16 before the second look at doubtful words, 5 after). */
-  maxWrong: 7,
+  /** Wrong values of any confidence (measured 16 before the second look at doubtful words, 5 after, 1 with
+   * PP-OCR as its second reader). */
+  maxWrong: 3,
   flagPrecision: 0.95,
 };
 
@@ -55,10 +56,10 @@ describe("accuracy on the committed fixture set (recorded OCR)", () => {
     expect(f.wrong).toBeLessThanOrEqual(FLOORS.maxWrong);
   });
 
-  it("reads no field of the scanned seed wrong (its Chongqing addresses, unreadable to OCR, are left null)", () => {
+  it("reads every field the scanned seed prints right (its Chongqing addresses through PP-OCR's second look)", () => {
     const seed = report.documents.find((d) => d.file.startsWith("seed"));
-    const wrong = seed!.fields.filter((f) => f.outcome === "wrong" || f.outcome === "spurious");
-    expect(wrong.map((f) => `${f.field}: ${JSON.stringify(f.actual)}`)).toEqual([]);
+    const off = seed!.fields.filter((f) => f.outcome !== "correct");
+    expect(off.map((f) => `${f.field} ${f.outcome}: ${JSON.stringify(f.actual)}`)).toEqual([]);
   });
 
   it("gets every field right on at least 90% of the reports", () => {

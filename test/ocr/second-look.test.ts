@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { renderSyntheticPage } from "../../bench/synthetic-page.ts";
 import { EnvironmentError, InputError } from "../../src/domain/errors.ts";
 import type { Bbox } from "../../src/domain/geometry.ts";
 import type { OcrLine, OcrWord } from "../../src/domain/ocr.ts";
 import type { PageImage } from "../../src/domain/page.ts";
 import { openDocument } from "../../src/ingest/index.ts";
-import type { EngineResult, OcrEngine } from "../../src/ocr/engine.ts";
+import type { EngineResult, OcrEngine, SecondReadings } from "../../src/ocr/engine.ts";
 import { ocrPage } from "../../src/ocr/page.ts";
 import { alignChars, doubtfulSpans, mergeSecondReading, secondLook } from "../../src/ocr/second-look.ts";
 import { createTesseractEngine } from "../../src/ocr/tesseract.ts";
@@ -35,6 +36,8 @@ function result(lines: OcrLine[]): EngineResult {
 
 /** A second reading: one line of the given words. */
 const reading = (words: readonly [string, number][]) => result([line(words)]);
+/** The float model's reading alone. */
+const best = (words: readonly [string, number][]) => ({ best: reading(words) });
 
 const opts = { doubtBelow: 0.5, adoptFrom: 0.8, agreeFrom: 0.6 };
 
@@ -78,7 +81,7 @@ describe("mergeSecondReading", () => {
   const span = { from: 0, to: 3 };
 
   it("replaces a doubtful character the second reader reads confidently, and lends confidence where it agrees", () => {
-    const out = mergeSecondReading(words, span, reading([["济南鑫源软件", 0.95]]), opts);
+    const out = mergeSecondReading(words, span, best([["济南鑫源软件", 0.95]]), opts);
     expect(out.map((w) => w.text)).toEqual(["济南", "鑫", "源", "软件"]);
     expect(out[1]!.confidence).toBe(0.95);
     expect(out[2]!.confidence).toBe(0.95);
@@ -86,29 +89,125 @@ describe("mergeSecondReading", () => {
   });
 
   it("keeps the first reading when the second is not confident enough to differ", () => {
-    const out = mergeSecondReading(words, span, reading([["济南鑫源软件", 0.7]]), opts);
+    const out = mergeSecondReading(words, span, best([["济南鑫源软件", 0.7]]), opts);
     expect(out[1]!.text).toBe("价");
     expect(out[2]).toEqual({ ...words[2]!, confidence: 0.7 }); // agreeing at 0.7 still counts
   });
 
   it("keeps the first reading where the readings do not align character for character", () => {
-    const out = mergeSecondReading(words, span, reading([["济南鑫鑫源软件", 0.95]]), opts);
+    const out = mergeSecondReading(words, span, best([["济南鑫鑫源软件", 0.95]]), opts);
     expect(out[1]!.text).toBe("价");
   });
 
   it("never puts letters or digits for a Chinese character, nor replaces a tick box's glyph", () => {
-    expect(mergeSecondReading(words, span, reading([["济南A源软件", 0.95]]), opts)[1]!.text).toBe("价");
+    expect(mergeSecondReading(words, span, best([["济南A源软件", 0.95]]), opts)[1]!.text).toBe("价");
     const box = line([
       ["图", 0.2],
       ["符合", 0.9],
     ]).words;
-    expect(mergeSecondReading(box, { from: 0, to: 1 }, reading([["国符合", 0.95]]), opts)[0]!.text).toBe(
-      "图",
+    expect(mergeSecondReading(box, { from: 0, to: 1 }, best([["国符合", 0.95]]), opts)[0]!.text).toBe("图");
+  });
+
+  it("takes what both second readers read, however unsure each is", () => {
+    const out = mergeSecondReading(
+      words,
+      span,
+      { best: reading([["济南鑫源软件", 0.5]]), ppocr: reading([["济南鑫源软件", 0.45]]) },
+      opts,
     );
+    expect(out[1]).toEqual({ ...words[1]!, text: "鑫", confidence: 0.5 });
+  });
+
+  it("keeps the first reading where one second reader agrees with it, whatever the other reads", () => {
+    const out = mergeSecondReading(
+      words,
+      span,
+      { best: reading([["济南价源软件", 0.7]]), ppocr: reading([["济南鑫源软件", 0.99]]) },
+      opts,
+    );
+    expect(out[1]).toEqual({ ...words[1]!, confidence: 0.7 });
+  });
+
+  it("lets PP-OCR settle a three-way split, the word carrying PP-OCR's confidence", () => {
+    // 渝 read as 注 by best_int and as 濑 by the float model; PP-OCR reads it right, if not confidently.
+    const place = line([
+      ["重庆市", 0.96],
+      ["注", 0],
+      ["北区", 0.95],
+    ]).words;
+    const split = (pp: number) =>
+      mergeSecondReading(
+        place,
+        { from: 0, to: 2 },
+        { best: reading([["重庆市濑北区", 0.7]]), ppocr: reading([["重庆市渝北区", pp]]) },
+        opts,
+      )[1]!;
+    expect(split(0.45)).toEqual({ ...place[1]!, text: "渝", confidence: 0.45 });
+    expect(split(0.3)).toEqual({ ...place[1]!, text: "渝", confidence: 0.3 });
+  });
+
+  it("never takes PP-OCR's 内 for another character (its misreading of 门)", () => {
+    const dept = line([
+      ["部", 0.9],
+      ["让", 0.3],
+      ["负责", 0.9],
+    ]).words;
+    const read = (pp: string) =>
+      mergeSecondReading(
+        dept,
+        { from: 0, to: 2 },
+        { best: reading([["部门负责", 0.91]]), ppocr: reading([[pp, 0.97]]) },
+        opts,
+      )[1]!.text;
+    expect(read("部内负责")).toBe("门");
+    expect(read("部門负责")).toBe("門");
+  });
+
+  it("leaves out a doubtful word both second readers leave out between characters they read alike", () => {
+    const scope = line([
+      ["中", 0.96],
+      ["和", 0.45],
+      ["餐", 0.91],
+    ]).words;
+    const both = { best: reading([["中餐类", 0.96]]), ppocr: reading([["中餐类", 0.99]]) };
+    expect(mergeSecondReading(scope, { from: 0, to: 2 }, both, opts).map((w) => w.text)).toEqual([
+      "中",
+      "",
+      "餐",
+    ]);
+    // One reader is not enough, and a tick box's glyph stays for the box reader.
+    const one = { best: reading([["中和餐类", 0.96]]), ppocr: reading([["中餐类", 0.99]]) };
+    expect(mergeSecondReading(scope, { from: 0, to: 2 }, one, opts)[1]!.text).toBe("和");
+    const box = line([
+      ["其", 0.96],
+      ["口", 0.3],
+      ["他", 0.91],
+    ]).words;
+    expect(
+      mergeSecondReading(
+        box,
+        { from: 0, to: 2 },
+        { best: reading([["其他", 0.96]]), ppocr: reading([["其他", 0.99]]) },
+        opts,
+      )[1]!.text,
+    ).toBe("口");
+  });
+
+  it("changes a clear word beside doubtful ones only where both second readers read it otherwise, alike", () => {
+    const road = line([
+      ["玫", 0.83],
+      ["喻", 0],
+      ["路", 0.96],
+    ]).words;
+    const span3 = { from: 0, to: 2 };
+    const both = { best: reading([["珞喻路", 0.83]]), ppocr: reading([["珞喻路", 0.99]]) };
+    expect(mergeSecondReading(road, span3, both, opts).map((w) => w.text)).toEqual(["珞", "喻", "路"]);
+    const one = { ppocr: reading([["珞喻路", 0.99]]) };
+    expect(mergeSecondReading(road, span3, one, opts).map((w) => w.text)).toEqual(["玫", "喻", "路"]);
   });
 
   it("ignores a crop that reads as other text", () => {
-    const out = mergeSecondReading(words, span, reading([["审核组一致认为", 0.96]]), opts);
+    const out = mergeSecondReading(words, span, best([["审核组一致认为", 0.96]]), opts);
     expect(out).toEqual(words);
   });
 });
@@ -116,11 +215,11 @@ describe("mergeSecondReading", () => {
 class Rereader implements OcrEngine {
   readonly name = "fake";
   readonly crops: PageImage[] = [];
-  constructor(private readonly answer: (crop: PageImage) => EngineResult | Error) {}
+  constructor(private readonly answer: (crop: PageImage) => SecondReadings | Error) {}
   async recognize(): Promise<EngineResult> {
     throw new Error("first readings come from the test");
   }
-  async reread(crop: PageImage): Promise<EngineResult | null> {
+  async reread(crop: PageImage): Promise<SecondReadings> {
     this.crops.push(crop);
     const a = this.answer(crop);
     if (a instanceof Error) throw a;
@@ -149,8 +248,27 @@ describe("secondLook", () => {
     ),
   ]);
 
+  it("drops a word both readers leave out from the line's words and text", async () => {
+    const scope = result([
+      line([
+        ["认证", 0.95],
+        ["范围", 0.95],
+        ["中", 0.96],
+        ["和", 0.55],
+        ["餐", 0.91],
+      ]),
+    ]);
+    const engine = new Rereader(() => ({
+      best: reading([["中餐类", 0.96]]),
+      ppocr: reading([["中餐类", 0.99]]),
+    }));
+    const out = await secondLook(image, scope, engine);
+    expect(out.lines[0]!.text).toBe("认证范围中餐");
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(["认证", "范围", "中", "餐"]);
+  });
+
   it("reads a crop around the doubtful words and rewrites the line's text", async () => {
-    const engine = new Rereader(() => reading([["合肥鑫源软件", 0.96]]));
+    const engine = new Rereader(() => best([["合肥鑫源软件", 0.96]]));
     const out = await secondLook(image, first, engine);
     expect(engine.crops).toHaveLength(1);
     // The crop spans the neighbours 合肥 .. 软件 of the doubtful words, with the line's height and a margin.
@@ -175,7 +293,29 @@ describe("secondLook", () => {
   });
 });
 
-describe("second look with the real engines (a fixture page, slow)", () => {
+describe("second look with the real engines (slow)", () => {
+  it("reads 渝 of a Chongqing address, which both tesseract models miss, through PP-OCR", async () => {
+    const { image } = await renderSyntheticPage({
+      lines: [
+        "注册地址：重庆市渝北区龙溪街道新溉大道111号",
+        "办公地址：重庆市渝北区财富大道15号财富园二号A栋",
+      ],
+      dpi: 150,
+    });
+    const engine = await createTesseractEngine({ workers: 1 });
+    try {
+      const read = async (secondLook: boolean) =>
+        (await ocrPage({ page: 1, kind: "raster", image }, engine, { secondLook })).page.lines.map((l) =>
+          l.text.replace(/\s/g, ""),
+        );
+      expect((await read(false)).filter((t) => t.includes("重庆市渝北区"))).toHaveLength(0);
+      const again = await read(true);
+      expect(again.filter((t) => t.includes("重庆市渝北区"))).toHaveLength(2);
+    } finally {
+      await engine.close();
+    }
+  }, 120_000);
+
   it("reads 鑫 of a firm's name that the fast model misreads, and only with the second look", async () => {
     const file = "fixtures/set/report-017-table-date-narrative.pdf";
     const dpi = JSON.parse(readFileSync(file.replace(/\.pdf$/, ".truth.json"), "utf8")).pages[0]

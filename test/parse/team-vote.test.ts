@@ -147,6 +147,15 @@ describe("team names voted across the places a report prints them, by OCR confid
     expect(voted(two.join("\n"), { 蔡博: [[0.9, 0.2]] }).map((n) => n.value)).toEqual(["蔡丽", "蔡博"]);
   });
 
+  it("takes a very clear reading over a barely clear one, one place against one", () => {
+    // As report-004 was read: the table's 当 at 0.84, the team line's 雪 at 0.93.
+    const text = [HEADER, "1\t梁艳当\t组长\t审核员\t2016-N2QMS-2644579\t", "审核组： 梁艳雪"].join("\n");
+    const names = voted(text, { 梁艳当: [[0.87, 0.95, 0.84]], 梁艳雪: [[0.87, 0.95, 0.93]] });
+    expect(names[0]!.value).toBe("梁艳雪");
+    const both = voted(text, { 梁艳当: [[0.87, 0.95, 0.9]], 梁艳雪: [[0.87, 0.95, 0.93]] });
+    expect(both[0]!.value).toBe("梁艳当");
+  });
+
   it("lets several clear signature readings outvote one table misread", () => {
     const text = [
       "审核组长（签字）： 蔡丽",

@@ -11,7 +11,8 @@ export interface WireImage {
   data: Uint8Array;
 }
 
-export type ToWorker = { type: "read"; id: number; image: WireImage } | { type: "close" };
+/** `read` finds and reads every line of a page; `read-line` reads a crop holding one line as it is. */
+export type ToWorker = { type: "read" | "read-line"; id: number; image: WireImage } | { type: "close" };
 
 export interface WireError {
   kind: "environment" | "input" | "other";

@@ -25,6 +25,8 @@ export interface PaddleReaderOptions {
   memoryArena: boolean;
   /** Boxes read below this mean confidence are left out of the text (PaddleOCR drop_score). */
   dropScore: number;
+  /** Load the recogniser only: the reader then reads line crops (`readLine`), never whole pages. */
+  lineOnly: boolean;
   db?: Partial<DbOptions>;
   models?: PaddleModelFiles;
 }
@@ -38,6 +40,7 @@ export const READER_DEFAULTS: PaddleReaderOptions = {
   recBatch: 1,
   memoryArena: true,
   dropScore: 0.5,
+  lineOnly: false,
 };
 
 const REC_HEIGHT = 48;
@@ -58,7 +61,7 @@ const round32 = (v: number) => Math.max(32, Math.round(v / 32) * 32);
 
 export class PaddleReader {
   private constructor(
-    private readonly det: ort.InferenceSession,
+    private readonly det: ort.InferenceSession | null,
     private readonly rec: ort.InferenceSession,
     private readonly alphabet: readonly string[],
     private readonly options: PaddleReaderOptions,
@@ -76,10 +79,10 @@ export class PaddleReader {
       enableCpuMemArena: o.memoryArena,
       enableMemPattern: false,
     };
-    let det: ort.InferenceSession;
+    let det: ort.InferenceSession | null = null;
     let rec: ort.InferenceSession;
     try {
-      det = await ort.InferenceSession.create(files.detection, sessionOptions);
+      if (!o.lineOnly) det = await ort.InferenceSession.create(files.detection, sessionOptions);
       rec = await ort.InferenceSession.create(files.recognition, sessionOptions);
     } catch (cause) {
       throw new EnvironmentError(
@@ -107,13 +110,22 @@ export class PaddleReader {
     return { ...result, meanConfidence: Math.min(result.meanConfidence, meanAll) };
   }
 
+  /** A crop holding one line of text (a second look at a few words), read whole without detection. */
+  async readLine(input: PageImage): Promise<EngineResult> {
+    const image = toGrey(input);
+    const box: DetectedBox = { score: 1, bbox: [0, 0, image.width, image.height] };
+    return resultFromBoxes(await this.recognize(image, [box]));
+  }
+
   async release(): Promise<void> {
-    await this.det.release();
+    await this.det?.release();
     await this.rec.release();
   }
 
   /** Text boxes in page pixels. */
   private async detect(image: PageImage): Promise<DetectedBox[]> {
+    const det = this.det;
+    if (!det) throw new Error("this PP-OCR reader was made for line crops only (lineOnly)");
     const scale = Math.min(1, this.options.detMaxSide / Math.max(image.width, image.height));
     const w = round32(image.width * scale);
     const h = round32(image.height * scale);
@@ -129,10 +141,10 @@ export class PaddleReader {
       const s = DET_STD[c]!;
       for (let i = 0; i < plane; i++) data[c * plane + i] = (grey[i]! / 255 - m) / s;
     }
-    const out = await this.det.run({
-      [this.det.inputNames[0]!]: new ort.Tensor("float32", data, [1, 3, h, w]),
+    const out = await det.run({
+      [det.inputNames[0]!]: new ort.Tensor("float32", data, [1, 3, h, w]),
     });
-    const map = out[this.det.outputNames[0]!]!;
+    const map = out[det.outputNames[0]!]!;
     const probs = map.data as Float32Array;
     const sx = image.width / w;
     const sy = image.height / h;

@@ -29,7 +29,8 @@ port.on("message", async (message: ToWorker) => {
     return;
   }
   try {
-    const result = await reader.read(message.image);
+    const result =
+      message.type === "read-line" ? await reader.readLine(message.image) : await reader.read(message.image);
     post({ type: "result", id: message.id, result });
   } catch (error) {
     post({ type: "failed", id: message.id, error: toWire(error) });

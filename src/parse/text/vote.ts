@@ -36,6 +36,11 @@ export function votePosition(own: CharReading, others: readonly CharReading[]): 
     for (const r of clear) count.set(r.ch, (count.get(r.ch) ?? 0) + 1);
     let ch = count.has(own.ch) ? own.ch : clear[0]!.ch;
     for (const [c, n] of count) if (n > count.get(ch)!) ch = c;
+    // A tie of single clear readings goes to a very clear one over a barely clear value's own.
+    for (const [c, n] of count) {
+      if (c !== ch && n === count.get(ch) && n === 1 && best(ch) < VERY_CLEAR && best(c) >= VERY_CLEAR)
+        ch = c;
+    }
     // One barely clear reading against two or more places agreeing on another character: a confident
     // misreading is then as likely as a coincidence of two unclear ones, so the character is not read
     // (measured on the fixtures: 彭 read as 喜 at 0.78 once, as 彭 at 0.64 and 0.16 elsewhere; 霞 at 0.89

@@ -1,0 +1,48 @@
+/**
+ * PP-OCRv4's recogniser alone, on one worker thread, reading crops that hold one line: the second look's other
+ * reader beside tesseract's float model (src/ocr/second-look.ts). No detector is loaded. The thread starts on
+ * the first crop and is replaced after `recycleAfter` page-equivalents of crops, like the page workers.
+ */
+import { EnvironmentError, InputError } from "../../domain/errors.ts";
+import type { PageImage } from "../../domain/page.ts";
+import type { EngineResult } from "../engine.ts";
+import { pageEquivalents, WorkerPool } from "../worker-pool.ts";
+import { assertModelFiles, paddleModelFiles } from "./models.ts";
+import { READER_DEFAULTS } from "./reader.ts";
+import { PaddleWorker } from "./worker-handle.ts";
+
+export interface LineReader {
+  read(crop: PageImage, signal?: AbortSignal): Promise<EngineResult>;
+  close(): Promise<void>;
+}
+
+export interface LineReaderOptions {
+  /** Page-equivalents of crops read before the thread is replaced. Default 200. */
+  recycleAfter?: number;
+  /** Worker entry script; only for wrapping the real one (the offline test installs a network guard). */
+  workerScript?: string | URL;
+}
+
+export async function createPaddleLineReader(options: LineReaderOptions = {}): Promise<LineReader> {
+  await assertModelFiles(paddleModelFiles());
+  const script = options.workerScript ?? new URL("./worker.mjs", import.meta.url);
+  const pool = new WorkerPool<PaddleWorker>({
+    size: 1,
+    recycleAfter: options.recycleAfter ?? 200,
+    create: () => PaddleWorker.start(script, { ...READER_DEFAULTS, lineOnly: true }),
+    destroy: (worker) => worker.close(),
+  });
+  return {
+    async read(crop: PageImage, signal?: AbortSignal): Promise<EngineResult> {
+      try {
+        return await pool.run((worker) => worker.read(crop, "read-line"), signal, pageEquivalents(crop));
+      } catch (cause) {
+        if (cause instanceof EnvironmentError || cause instanceof InputError) throw cause;
+        throw new InputError("OCR_FAILED", `PP-OCR could not read a crop: ${String(cause)}`, undefined, {
+          cause,
+        });
+      }
+    },
+    close: () => pool.close(),
+  };
+}
