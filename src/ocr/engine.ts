@@ -9,17 +9,16 @@ export interface EngineResult {
 }
 
 /** The second readers: tesseract's float `best` model and PP-OCRv4's recogniser (src/ocr/second-look.ts). */
-export const SECOND_READERS = ["best", "ppocr"] as const;
-export type SecondReader = (typeof SECOND_READERS)[number];
+export type SecondReader = "best" | "ppocr";
 export type SecondReadings = Partial<Record<SecondReader, EngineResult>>;
 
 export interface OcrEngine {
   /** e.g. "tesseract.js 7 chi_sim best_int". */
   readonly name: string;
   recognize(image: PageImage, signal?: AbortSignal): Promise<EngineResult>;
-  /** Second readers (other models) of a short crop of one text line, where the engine has them. A reader that
-   * cannot give a reading (a replay without its recording) is absent from the answer. */
-  reread?(image: PageImage, signal?: AbortSignal): Promise<SecondReadings>;
+  /** The given second readers' (other models') readings of a short crop of one text line, where the engine has
+   * them. A reader that cannot give a reading (a replay without its recording) is absent from the answer. */
+  reread?(image: PageImage, readers: readonly SecondReader[], signal?: AbortSignal): Promise<SecondReadings>;
   /** Releases workers and memory. */
   close(): Promise<void>;
 }

@@ -4,13 +4,7 @@ import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { AuditExtractError } from "../domain/errors.ts";
 import type { PageImage } from "../domain/page.ts";
-import {
-  type EngineResult,
-  type OcrEngine,
-  SECOND_READERS,
-  type SecondReader,
-  type SecondReadings,
-} from "./engine.ts";
+import type { EngineResult, OcrEngine, SecondReader, SecondReadings } from "./engine.ts";
 
 /** Key of a prepared page image: same pixels, same recorded OCR. */
 export function imageKey(image: PageImage): string {
@@ -61,18 +55,22 @@ export class ReplayEngine implements OcrEngine {
   /** Second looks are recorded apart from first readings (the same crop may be read by both), one file per
    * second reader (`best` keeps the name it had when it was the only one). A reader without a recording, and
    * without a recording engine to ask, is absent: the second look then goes on with the readers it has. */
-  async reread(image: PageImage, signal?: AbortSignal): Promise<SecondReadings> {
+  async reread(
+    image: PageImage,
+    readers: readonly SecondReader[],
+    signal?: AbortSignal,
+  ): Promise<SecondReadings> {
     const key = imageKey(image);
     const file = (reader: SecondReader) =>
       path.join(this.dir, `${key}.reread${reader === "best" ? "" : `-${reader}`}.json.gz`);
     const readings: SecondReadings = {};
-    for (const reader of SECOND_READERS) {
+    for (const reader of readers) {
       const known = await this.recorded(file(reader));
       if (known) readings[reader] = known;
     }
-    const missing = SECOND_READERS.filter((r) => !readings[r]);
+    const missing = readers.filter((r) => !readings[r]);
     if (missing.length === 0 || !this.record?.reread) return readings;
-    const fresh = await this.record.reread(image, signal);
+    const fresh = await this.record.reread(image, missing, signal);
     for (const reader of missing) {
       const result = fresh[reader];
       if (!result) continue;

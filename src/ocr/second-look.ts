@@ -2,7 +2,8 @@
  * Second look at doubtful words. The fast model misreads the rarer characters of names, firms and places the
  * same way at every occurrence (鑫 as 伟/价/侈, 昊 as 吴, 磊 as 舌, 渝 as 淮/注), usually with low confidence, so
  * voting across a report cannot repair them. A short crop around each doubtful word of Chinese text is read
- * again by two other models (the engine's `reread`): tesseract's float `best` model and PP-OCRv4's recogniser.
+ * again by two other models (the engine's `reread`): PP-OCRv4's recogniser, and tesseract's float `best` model
+ * where PP-OCR reads the crop otherwise than the first reading (else the float model could change no character).
  * Where a reading aligns with the first character for character, it is a candidate for the doubtful word:
  * - both second readers agree: their reading is taken;
  * - one agrees with the first reading: the first stays, and the agreeing one lends its confidence;
@@ -127,6 +128,40 @@ function readingChars(result: EngineResult): Char[] {
   );
 }
 
+/** The span's characters, without rules and spaces, and the word each belongs to. */
+function spanChars(
+  words: readonly OcrWord[],
+  span: Pick<Span, "from" | "to">,
+): { first: string[]; owner: number[] } {
+  const owner: number[] = [];
+  const first: string[] = [];
+  for (let wi = span.from; wi <= span.to; wi++) {
+    for (const ch of words[wi]!.text) {
+      if (NOT_TEXT.test(ch)) continue;
+      first.push(ch);
+      owner.push(wi);
+    }
+  }
+  return { first, owner };
+}
+
+/** Whether a second reading reads the span exactly as the first did (the crop's margins aside). */
+export function readsAsFirst(
+  words: readonly OcrWord[],
+  span: Pick<Span, "from" | "to">,
+  second: EngineResult,
+): boolean {
+  const { first } = spanChars(words, span);
+  const again = readingChars(second).map((c) => c.ch);
+  const pairs = alignChars(first, again);
+  const from = pairs.findIndex(([i]) => i !== null);
+  const to = pairs.findLastIndex(([i]) => i !== null);
+  return (
+    first.length > 0 &&
+    pairs.slice(from, to + 1).every(([i, j]) => i !== null && j !== null && first[i] === again[j])
+  );
+}
+
 /** What a second reading puts for one doubtful word: its characters and the least confidence among them. */
 export interface Candidate {
   text: string;
@@ -140,15 +175,7 @@ function candidates(
   span: Pick<Span, "from" | "to">,
   second: EngineResult,
 ): Map<number, Candidate> | null {
-  const owner: number[] = [];
-  const first: string[] = [];
-  for (let wi = span.from; wi <= span.to; wi++) {
-    for (const ch of words[wi]!.text) {
-      if (NOT_TEXT.test(ch)) continue;
-      first.push(ch);
-      owner.push(wi);
-    }
-  }
+  const { first, owner } = spanChars(words, span);
   const again = readingChars(second);
   if (first.length === 0 || again.length === 0) return null;
   const pairs = alignChars(
@@ -306,9 +333,14 @@ export async function secondLook(
   if (spans.length === 0) return result;
   const words = result.lines.map((l) => [...l.words]);
   for (const span of spans) {
+    const crop = cropBox(image, cropOf(image, result.lines[span.line]!, span));
     let second: SecondReadings;
     try {
-      second = await engine.reread(cropBox(image, cropOf(image, result.lines[span.line]!, span)), signal);
+      second = await engine.reread(crop, ["ppocr"], signal);
+      // Where PP-OCR reads the crop as the first reading did, the float model could change no character: not asked.
+      if (!second.ppocr || !readsAsFirst(words[span.line]!, span, second.ppocr)) {
+        second = { ...second, ...(await engine.reread(crop, ["best"], signal)) };
+      }
     } catch (error) {
       // A crop the second reader fails on keeps its first reading; a missing model or a timeout is the page's.
       if (error instanceof EnvironmentError || signal?.aborted) throw error;

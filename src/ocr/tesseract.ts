@@ -10,7 +10,7 @@ import { dirname, join } from "node:path";
 import { createWorker, type Worker } from "tesseract.js";
 import { EnvironmentError, InputError } from "../domain/errors.ts";
 import type { PageImage } from "../domain/page.ts";
-import type { EngineResult, OcrEngine, SecondReadings } from "./engine.ts";
+import type { EngineResult, OcrEngine, SecondReader, SecondReadings } from "./engine.ts";
 import type { LineReader } from "./paddle/line-reader.ts";
 import { encodePgm } from "./pixels.ts";
 import { engineResultFromTsv } from "./tesseract-result.ts";
@@ -241,13 +241,17 @@ export async function createTesseractEngine(options: TesseractEngineOptions = {}
     ...(options.secondLook === false
       ? {}
       : {
-          /** The float model's and PP-OCR's readings of a short line crop, read side by side. */
-          reread: async (image: PageImage, signal?: AbortSignal): Promise<SecondReadings> => {
+          /** The float model's and PP-OCR's readings of a short line crop, as asked, read side by side. */
+          reread: async (
+            image: PageImage,
+            readers: readonly SecondReader[],
+            signal?: AbortSignal,
+          ): Promise<SecondReadings> => {
             const [best, ppocr] = await Promise.all([
-              secondReader().then((engine) => engine.recognize(image, signal)),
-              lineReader().then((reader) => reader.read(image, signal)),
+              readers.includes("best") ? secondReader().then((e) => e.recognize(image, signal)) : undefined,
+              readers.includes("ppocr") ? lineReader().then((r) => r.read(image, signal)) : undefined,
             ]);
-            return { best, ppocr };
+            return { ...(best ? { best } : {}), ...(ppocr ? { ppocr } : {}) };
           },
         }),
     async recognize(image: PageImage, signal?: AbortSignal): Promise<EngineResult> {

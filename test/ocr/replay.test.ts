@@ -4,9 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PageImage } from "../../src/domain/page.ts";
-import type { EngineResult, OcrEngine, SecondReadings } from "../../src/ocr/engine.ts";
+import type { EngineResult, OcrEngine, SecondReader, SecondReadings } from "../../src/ocr/engine.ts";
 import { ReplayEngine } from "../../src/ocr/replay.ts";
 
+const BOTH = ["best", "ppocr"] as const;
 const crop: PageImage = { width: 40, height: 20, channels: 1, dpi: 200, data: new Uint8Array(800).fill(200) };
 
 const said = (text: string): EngineResult => ({
@@ -25,9 +26,11 @@ class Readers implements OcrEngine {
   async recognize(): Promise<EngineResult> {
     return said("page");
   }
-  async reread(): Promise<SecondReadings> {
+  async reread(_: PageImage, readers: readonly SecondReader[]): Promise<SecondReadings> {
     this.asked++;
-    return this.answer;
+    return Object.fromEntries(
+      Object.entries(this.answer).filter(([r]) => readers.includes(r as SecondReader)),
+    );
   }
   async close(): Promise<void> {}
 }
@@ -44,7 +47,7 @@ describe("ReplayEngine second readings", () => {
   it("records each reader's reading in its own file and replays both without the engine", async () => {
     const real = new Readers({ best: said("濑北区"), ppocr: said("渝北区") });
     const recording = new ReplayEngine(dir, real);
-    const first = await recording.reread(crop);
+    const first = await recording.reread(crop, BOTH);
     expect(first.best?.text).toBe("濑北区");
     expect(first.ppocr?.text).toBe("渝北区");
     const files = (await readdir(dir)).sort();
@@ -53,22 +56,30 @@ describe("ReplayEngine second readings", () => {
       "<key>.reread.json.gz",
     ]);
     const replay = new ReplayEngine(dir);
-    expect(await replay.reread(crop)).toEqual(first);
+    expect(await replay.reread(crop, BOTH)).toEqual(first);
   });
 
   it("asks the engine only for a reader not yet recorded, and keeps what was recorded before", async () => {
-    await new ReplayEngine(dir, new Readers({ best: said("recorded earlier") })).reread(crop);
+    await new ReplayEngine(dir, new Readers({ best: said("recorded earlier") })).reread(crop, BOTH);
     const real = new Readers({ best: said("read again"), ppocr: said("渝北区") });
-    const out = await new ReplayEngine(dir, real).reread(crop);
+    const out = await new ReplayEngine(dir, real).reread(crop, BOTH);
     expect(real.asked).toBe(1);
     expect(out.best?.text).toBe("recorded earlier");
     expect(out.ppocr?.text).toBe("渝北区");
     const again = new Readers({});
-    await new ReplayEngine(dir, again).reread(crop);
+    await new ReplayEngine(dir, again).reread(crop, BOTH);
     expect(again.asked).toBe(0);
   });
 
+  it("answers for the readers asked only, asking the engine for no other", async () => {
+    const real = new Readers({ best: said("濑北区"), ppocr: said("渝北区") });
+    expect(await new ReplayEngine(dir, real).reread(crop, ["ppocr"])).toEqual({ ppocr: said("渝北区") });
+    expect((await readdir(dir)).map((f) => f.replace(/^[0-9a-f]{64}/, "<key>"))).toEqual([
+      "<key>.reread-ppocr.json.gz",
+    ]);
+  });
+
   it("answers with no readers where nothing was recorded and there is no engine to ask", async () => {
-    expect(await new ReplayEngine(dir).reread(crop)).toEqual({});
+    expect(await new ReplayEngine(dir).reread(crop, BOTH)).toEqual({});
   });
 });

@@ -6,7 +6,7 @@ import type { Bbox } from "../../src/domain/geometry.ts";
 import type { OcrLine, OcrWord } from "../../src/domain/ocr.ts";
 import type { PageImage } from "../../src/domain/page.ts";
 import { openDocument } from "../../src/ingest/index.ts";
-import type { EngineResult, OcrEngine, SecondReadings } from "../../src/ocr/engine.ts";
+import type { EngineResult, OcrEngine, SecondReader, SecondReadings } from "../../src/ocr/engine.ts";
 import { ocrPage } from "../../src/ocr/page.ts";
 import { alignChars, doubtfulSpans, mergeSecondReading, secondLook } from "../../src/ocr/second-look.ts";
 import { createTesseractEngine } from "../../src/ocr/tesseract.ts";
@@ -219,11 +219,13 @@ class Rereader implements OcrEngine {
   async recognize(): Promise<EngineResult> {
     throw new Error("first readings come from the test");
   }
-  async reread(crop: PageImage): Promise<SecondReadings> {
-    this.crops.push(crop);
+  readonly asked: SecondReader[][] = [];
+  async reread(crop: PageImage, readers: readonly SecondReader[]): Promise<SecondReadings> {
+    if (!this.crops.includes(crop)) this.crops.push(crop);
+    this.asked.push([...readers]);
     const a = this.answer(crop);
     if (a instanceof Error) throw a;
-    return a;
+    return Object.fromEntries(Object.entries(a).filter(([r]) => readers.includes(r as SecondReader)));
   }
   async close(): Promise<void> {}
 }
@@ -278,6 +280,21 @@ describe("secondLook", () => {
     expect(out.lines[0]!.text).toBe("组织名称:合肥鑫源软件");
     expect(out.text.split("\n")[0]).toBe("组织名称:合肥鑫源软件");
     expect(out.lines[1]).toBe(first.lines[1]);
+  });
+
+  it("asks the float model only where PP-OCR reads the crop otherwise than the first reading", async () => {
+    const same = new Rereader(() => ({
+      ppocr: reading([["合肥伟源软件", 0.9]]),
+      best: reading([["合肥鑫源软件", 0.96]]),
+    }));
+    expect((await secondLook(image, first, same)).lines[0]!.text).toBe("组织名称:合肥伟源软件");
+    expect(same.asked).toEqual([["ppocr"]]);
+    const other = new Rereader(() => ({
+      ppocr: reading([["合肥鑫源软件", 0.9]]),
+      best: reading([["合肥鑫源软件", 0.5]]),
+    }));
+    expect((await secondLook(image, first, other)).lines[0]!.text).toBe("组织名称:合肥鑫源软件");
+    expect(other.asked).toEqual([["ppocr"], ["best"]]);
   });
 
   it("leaves the page as read when the engine has no second reader or the crop fails", async () => {
