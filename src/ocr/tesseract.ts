@@ -7,6 +7,7 @@ import { access, mkdir, mkdtemp, rm, symlink } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createWorker, type Worker } from "tesseract.js";
 import { EnvironmentError, InputError } from "../domain/errors.ts";
 import type { PageImage } from "../domain/page.ts";
@@ -36,7 +37,8 @@ export interface TesseractEngineOptions {
   pageSegMode?: number;
   /** Start all workers at creation (surfaces missing language data at once). Default true. */
   warmUp?: boolean;
-  /** Worker thread script; only for wrapping tesseract.js's own (the offline test installs a network guard). */
+  /** Worker thread script; only for wrapping tesseract.js's own (the offline test installs a network guard).
+   * Default: ours, which drops Leptonica's stderr messages (tesseract-worker.cjs). */
   workerPath?: string;
   /** Model variant, default `best_int`. */
   model?: TesseractModel;
@@ -56,6 +58,7 @@ export interface TesseractEngineOptions {
 export type TesseractModel = "best_int" | "best";
 const MODEL_FOLDERS: Record<TesseractModel, string> = { best_int: "4.0.0_best_int", best: "4.0.0" };
 const require = createRequire(import.meta.url);
+const WORKER_SCRIPT = fileURLToPath(new URL("./tesseract-worker.cjs", import.meta.url));
 
 /** Folder holding `<lang>.traineddata.gz` for a language, inside its npm data package. */
 export function languageDataFolder(lang: TesseractLanguage, model: TesseractModel = "best_int"): string {
@@ -163,7 +166,7 @@ export async function createTesseractEngine(options: TesseractEngineOptions = {}
         gzip: true,
         cacheMethod: "none",
         cachePath: scratch,
-        ...(options.workerPath ? { workerPath: options.workerPath } : {}),
+        workerPath: options.workerPath ?? WORKER_SCRIPT,
         // Without a handler tesseract.js rethrows every failed job from a message listener, i.e. as an
         // uncaught exception that kills the process; the job's own promise is rejected either way.
         errorHandler: () => undefined,

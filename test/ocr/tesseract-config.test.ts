@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createTesseractEngine, languageDataFolder, parseLanguages } from "../../src/ocr/tesseract.ts";
 
@@ -24,5 +26,24 @@ describe("tesseract language configuration", () => {
   it("refuses languages that are not installed, and the order tesseract.js cannot load", () => {
     expect(() => parseLanguages("fra")).toThrow(expect.objectContaining({ code: "OCR_LANG_MISSING" }));
     expect(() => parseLanguages("chi_sim+eng")).toThrow(expect.objectContaining({ code: "CONFIG_INVALID" }));
+  });
+});
+
+describe("tesseract.js worker thread script", () => {
+  it("drops Leptonica's stderr messages and passes every other", () => {
+    const script = fileURLToPath(new URL("../../src/ocr/tesseract-worker.cjs", import.meta.url));
+    // The worker prints what the Tesseract core would, then leaves (tesseract.js's listener would keep it).
+    const body = [
+      `require(${JSON.stringify(script)});`,
+      `console.error("Error in pixScanForForeground: invalid box");`,
+      `console.warn("Warning in pixReadMemPnm: extra data");`,
+      `console.error("Error opening data file x.traineddata");`,
+      "setTimeout(() => process.exit(0), 50);",
+    ].join("\n");
+    const main = `new (require("node:worker_threads").Worker)(${JSON.stringify(body)}, { eval: true });`;
+    const run = spawnSync(process.execPath, ["-e", main], { encoding: "utf8", timeout: 20_000 });
+    expect(run.stderr).toContain("Error opening data file x.traineddata");
+    expect(run.stderr).not.toContain("pixScanForForeground");
+    expect(run.stderr).not.toContain("pixReadMemPnm");
   });
 });
