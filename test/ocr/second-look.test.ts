@@ -8,7 +8,13 @@ import type { PageImage } from "../../src/domain/page.ts";
 import { openDocument } from "../../src/ingest/index.ts";
 import type { EngineResult, OcrEngine, SecondReader, SecondReadings } from "../../src/ocr/engine.ts";
 import { ocrPage } from "../../src/ocr/page.ts";
-import { alignChars, doubtfulSpans, mergeSecondReading, secondLook } from "../../src/ocr/second-look.ts";
+import {
+  alignChars,
+  doubtfulSpans,
+  mergeSecondReading,
+  narrowWords,
+  secondLook,
+} from "../../src/ocr/second-look.ts";
 import { createTesseractEngine } from "../../src/ocr/tesseract.ts";
 
 const image: PageImage = {
@@ -163,21 +169,27 @@ describe("mergeSecondReading", () => {
     expect(read("部門负责")).toBe("門");
   });
 
-  it("leaves out a doubtful word both second readers leave out between characters they read alike", () => {
-    const scope = line([
+  it("leaves out a narrow doubtful word both second readers leave out between characters they read alike", () => {
+    const wide = line([
       ["中", 0.96],
       ["和", 0.45],
       ["餐", 0.91],
     ]).words;
+    // Tesseract's phantom 和 in the spacing: 10 px wide beside 24 px characters 26 px high.
+    const scope = wide.map((w, i) =>
+      i === 1 ? { ...w, bbox: [w.bbox[0], w.bbox[1], w.bbox[0] + 10, w.bbox[3]] as Bbox } : w,
+    );
+    const span3 = { from: 0, to: 2 };
     const both = { best: reading([["中餐类", 0.96]]), ppocr: reading([["中餐类", 0.99]]) };
-    expect(mergeSecondReading(scope, { from: 0, to: 2 }, both, opts).map((w) => w.text)).toEqual([
-      "中",
-      "",
-      "餐",
-    ]);
+    expect(
+      mergeSecondReading(scope, span3, both, opts, narrowWords(scope, span3)).map((w) => w.text),
+    ).toEqual(["中", "", "餐"]);
+    // A character's width of ink stays (both readers may miss a printed character), as without the width check.
+    expect(mergeSecondReading(wide, span3, both, opts, narrowWords(wide, span3))[1]!.text).toBe("和");
+    expect(mergeSecondReading(scope, span3, both, opts)[1]!.text).toBe("和");
     // One reader is not enough, and a tick box's glyph stays for the box reader.
     const one = { best: reading([["中和餐类", 0.96]]), ppocr: reading([["中餐类", 0.99]]) };
-    expect(mergeSecondReading(scope, { from: 0, to: 2 }, one, opts)[1]!.text).toBe("和");
+    expect(mergeSecondReading(scope, span3, one, opts, () => true)[1]!.text).toBe("和");
     const box = line([
       ["其", 0.96],
       ["口", 0.3],
@@ -189,6 +201,7 @@ describe("mergeSecondReading", () => {
         { from: 0, to: 2 },
         { best: reading([["其他", 0.96]]), ppocr: reading([["其他", 0.99]]) },
         opts,
+        () => true,
       )[1]!.text,
     ).toBe("口");
   });
@@ -250,16 +263,20 @@ describe("secondLook", () => {
     ),
   ]);
 
-  it("drops a word both readers leave out from the line's words and text", async () => {
-    const scope = result([
-      line([
-        ["认证", 0.95],
-        ["范围", 0.95],
-        ["中", 0.96],
-        ["和", 0.55],
-        ["餐", 0.91],
-      ]),
+  it("drops a narrow word both readers leave out from the line's words and text", async () => {
+    const read = line([
+      ["认证", 0.95],
+      ["范围", 0.95],
+      ["中", 0.96],
+      ["和", 0.55],
+      ["餐", 0.91],
     ]);
+    const phantom = read.words[3]!;
+    const narrowed = {
+      ...phantom,
+      bbox: [phantom.bbox[0], phantom.bbox[1], phantom.bbox[0] + 10, phantom.bbox[3]] as Bbox,
+    };
+    const scope = result([{ ...read, words: read.words.map((w) => (w === phantom ? narrowed : w)) }]);
     const engine = new Rereader(() => ({
       best: reading([["中餐类", 0.96]]),
       ppocr: reading([["中餐类", 0.99]]),
