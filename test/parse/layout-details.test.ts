@@ -119,6 +119,27 @@ describe("a team table row OCR garbled", () => {
   });
 });
 
+describe("a second registration number wrapped onto its own line", () => {
+  it("belongs to the member above, its O read as a zero or not", () => {
+    const r = reportOf(`某某认证有限公司
+管理体系审核报告
+受审核方：广州市恒泰建筑工程有限公司
+审核日期：2024年8月12日至14日
+1.1审核组成员
+序号\t姓名\t组内职务\t注册级别\t审核员注册证书号\t专业代码
+1\t田秀艳\t组长\t高级审核员\t2020-NIQMS-7588139
+2\t陈强\t组员\t审核员\t2016-N2QMS-5036306，\t35.15.00
+\t\t\t\t2010-N20HSMS-6739130
+3\t钟明峰\t组员\t实习审核员\t2010-N2QMS-8065926
+不符合项：严重0项，一般0项`);
+    expect(r.team.map((m) => [m.name.value, m.registrationNo.value, m.technicalCodes.value])).toEqual([
+      ["田秀艳", "2020-N1QMS-7588139", []],
+      ["陈强", "2016-N2QMS-5036306; 2010-N2OHSMS-6739130", ["35.15.00"]],
+      ["钟明峰", "2010-N2QMS-8065926", []],
+    ]);
+  });
+});
+
 describe("tables that go on over a page break", () => {
   // The page number sits between the rows; with repeat, each table prints its header again on the next page.
   const text = (repeat: boolean) => `某某认证有限公司

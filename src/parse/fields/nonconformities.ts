@@ -17,6 +17,7 @@ import {
   type TableRow,
 } from "../text/table.ts";
 import { fieldInWindow, windowFrom } from "../text/window.ts";
+import { clauseOfCell } from "./nc-clause.ts";
 import { fromForms, type NcKind } from "./nc-forms.ts";
 import { DEPT_SUFFIX, fromNumberedList } from "./nc-list.ts";
 
@@ -142,21 +143,6 @@ function judge(cells: Record<string, Cell>, line: DocLine): RowVerdict {
   return "stop";
 }
 
-/** Management-system standards number their chapters 1–10 (a few sector ones up to the teens; annexes have
- * letters): a clause of two digits with no dot beyond that ("72") is OCR losing the dot. The document's own wording of its findings
- * (不符合标准7.2条款) tells where the dot goes; without a single such mention the clause is unknown, not guessed. */
-function repairClause(clause: string, lines: readonly DocLine[]): { value: string | null; quality: number } {
-  if (clause.includes(".") || Number(clause) <= 20) return { value: clause, quality: 1 };
-  const found = new Set<string>();
-  for (const line of lines) {
-    const text = toHalfWidth(line.text);
-    if (!/条款|不符合|clause/i.test(text)) continue;
-    for (const m of text.matchAll(/(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.])/g))
-      if (m[1]!.replace(/\./g, "") === clause && Number(m[1]!.split(".")[0]) <= 20) found.add(m[1]!);
-  }
-  return found.size === 1 ? { value: [...found][0]!, quality: 0.8 } : { value: null, quality: 1 };
-}
-
 /** The header a table repeats at the top of the next page, right after its last row (page furniture between). */
 function repeatedHeader(lines: readonly DocLine[], last: DocLine): DocLine | null {
   for (const line of lines.slice(last.index + 1, last.index + 6)) {
@@ -182,8 +168,7 @@ function fromTable(lines: readonly DocLine[]): NcItem[] {
     for (const row of rows) {
       const l = row.lines[0]!;
       const c = row.cells;
-      const printed = c.clause ? (toHalfWidth(c.clause.text).match(CLAUSE)?.[1] ?? null) : null;
-      const clause = printed === null ? { value: null, quality: 1 } : repairClause(printed, lines);
+      const clause = c.clause ? clauseOfCell(toHalfWidth(c.clause.text), lines) : { value: null, quality: 1 };
       const sev = c.severity ? severityOf(c.severity.text) : null;
       items.push({
         clause: c.clause

@@ -45,6 +45,9 @@ describe("registration numbers", () => {
     expect(findRegistrations("2021—N1QMS—3207381")[0]!.value).toBe("2021-N1QMS-3207381");
     expect(findRegistrations("２０２１-Ｎ１ＱＭＳ-３２０７３８１")[0]!.value).toBe("2021-N1QMS-3207381");
     expect(findRegistrations("2023-N1QMS- 2267598")[0]!.value).toBe("2023-N1QMS-2267598");
+    // O of OHSMS read as a zero after the grade digit; a zero after the field stays out of it.
+    expect(findRegistrations("2010-N20HSMS-6739130")[0]!.value).toBe("2010-N2OHSMS-6739130");
+    expect(findRegistrations("2016-N2QMS05036306")).toHaveLength(0);
   });
   it("reads numbers a narrow table cell wrapped inside the year or the serial", () => {
     expect(joinRegistrations("2014-N1QMS-2 043512;20 16-N1EMS-204 3512")).toBe(

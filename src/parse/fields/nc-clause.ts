@@ -1,0 +1,49 @@
+/** The clause of an NC table's clause cell, repaired from the findings' own wording where OCR damaged it. */
+
+import { toHalfWidth } from "../normalize/numbers.ts";
+import type { DocLine } from "../text/lines.ts";
+
+export interface ClauseReading {
+  value: string | null;
+  quality: number;
+}
+
+/** Clauses the report's findings cite in its own words (不符合标准7.2条款), chapters up to 20. */
+function citedClauses(lines: readonly DocLine[]): string[] {
+  const found = new Set<string>();
+  for (const line of lines) {
+    const text = toHalfWidth(line.text);
+    if (!/条款|不符合|clause/i.test(text)) continue;
+    for (const m of text.matchAll(/(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.])/g))
+      if (Number(m[1]!.split(".")[0]) <= 20) found.add(m[1]!);
+  }
+  return [...found];
+}
+
+/** Management-system standards number their chapters 1–10 (a few sector ones up to the teens; annexes have
+ * letters): a clause of two digits with no dot beyond that ("72") is OCR losing the dot. The document's own wording of its findings
+ * (不符合标准7.2条款) tells where the dot goes; without a single such mention the clause is unknown, not guessed. */
+function repairClause(clause: string, lines: readonly DocLine[]): ClauseReading {
+  if (clause.includes(".") || Number(clause) <= 20) return { value: clause, quality: 1 };
+  const found = citedClauses(lines).filter((c) => c.replace(/\./g, "") === clause);
+  return found.length === 1 ? { value: found[0]!, quality: 0.8 } : { value: null, quality: 1 };
+}
+
+const CLAUSE = /^(?:[A-Z]\s?)?(\d{1,2}(?:\.\d{1,2}){0,4})/;
+
+/** A clause cell (half-width text) to its clause. A cell OCR garbled inside (7本.5 for 7.1.5: digits go on right
+ * after a character or two no clause holds) is not cut short to its first digits: the clause the findings cite that fits its digits
+ * and dots, with up to a dot and two digits for each garbled run, is taken where exactly one fits; else none. */
+export function clauseOfCell(cell: string, lines: readonly DocLine[]): ClauseReading {
+  const m = cell.match(CLAUSE);
+  if (!m) return { value: null, quality: 1 };
+  const token = cell.slice(m.index! + m[0].length).match(/^\S*/)![0];
+  // Another clause after a separator (7.1.5/8.2.1, 7.1.5、8.2) is no garbling.
+  if (!/^[^\d/、,，;；&+()（）]{1,2}\.?\d/.test(token)) return repairClause(m[1]!, lines);
+  const shape = (m[0].slice(m[0].indexOf(m[1]!)) + token)
+    .split(/([\d.]+)/)
+    .map((part, i) => (i % 2 === 1 ? part.replace(/\./g, "\\.") : part ? "[.\\d]{1,3}" : ""))
+    .join("");
+  const fits = citedClauses(lines).filter((c) => new RegExp(`^${shape}$`).test(c));
+  return fits.length === 1 ? { value: fits[0]!, quality: 0.8 } : { value: null, quality: 1 };
+}
