@@ -31,19 +31,27 @@ function repairClause(clause: string, lines: readonly DocLine[]): ClauseReading 
 
 const CLAUSE = /^(?:[A-Z]\s?)?(\d{1,2}(?:\.\d{1,2}){0,4})/;
 
-/** A clause cell (half-width text) to its clause. A cell OCR garbled inside (7本.5 for 7.1.5: digits go on right
- * after a character or two no clause holds) is not cut short to its first digits: the clause the findings cite that fits its digits
- * and dots, with up to a dot and two digits for each garbled run, is taken where exactly one fits; else none. */
+/** A clause cell (half-width text) to its clause. OCR may garble a clause inside: 7本.5 or 7寺每 for 7.1.5
+ * (characters no clause holds right after its digits, where a clause word such as 条 or a separator before
+ * another clause would be fine), or 93.2 for 9.1.2 (no management-system standard has a chapter 93). Such a cell
+ * is not cut short to its first digits: the clause the findings cite that fits the cell's digits and dots (a garbled
+ * run standing for up to four of them) is taken where exactly one fits; else none. */
 export function clauseOfCell(cell: string, lines: readonly DocLine[]): ClauseReading {
   const m = cell.match(CLAUSE);
   if (!m) return { value: null, quality: 1 };
+  const printed = m[0].slice(m[0].indexOf(m[1]!));
   const token = cell.slice(m.index! + m[0].length).match(/^\S*/)![0];
-  // Another clause after a separator (7.1.5/8.2.1, 7.1.5、8.2) is no garbling.
-  if (!/^[^\d/、,，;；&+()（）]{1,2}\.?\d/.test(token)) return repairClause(m[1]!, lines);
-  const shape = (m[0].slice(m[0].indexOf(m[1]!)) + token)
+  const junk = /^[^\sA-Za-z/、,，;；&+()（）条款章节项]/.test(token);
+  const chapter = printed.split(".")[0]!;
+  let shape: string | null = null;
+  if (junk) shape = printed + token.replace(/[条款章节项].*$/, "");
+  else if (printed.includes(".") && Number(chapter) > 20)
+    shape = `${chapter[0]}?${printed.slice(chapter.length)}`;
+  if (shape === null) return repairClause(m[1]!, lines);
+  const pattern = shape
     .split(/([\d.]+)/)
-    .map((part, i) => (i % 2 === 1 ? part.replace(/\./g, "\\.") : part ? "[.\\d]{1,3}" : ""))
+    .map((part, i) => (i % 2 === 1 ? part.replace(/\./g, "\\.") : part ? "[.\\d]{1,4}" : ""))
     .join("");
-  const fits = citedClauses(lines).filter((c) => new RegExp(`^${shape}$`).test(c));
+  const fits = citedClauses(lines).filter((c) => new RegExp(`^${pattern}$`).test(c));
   return fits.length === 1 ? { value: fits[0]!, quality: 0.8 } : { value: null, quality: 1 };
 }
