@@ -31,10 +31,13 @@ const NOISY_CN_YEAR =
 const CN_YEAR = `[${CHINESE_NUMERAL_CLASS}O](?:[ \\t]?[${CHINESE_NUMERAL_CLASS}O]){3}`;
 const YEAR = `(${D}{4}|${CN_YEAR}|${NOISY_CN_YEAR})`;
 const NUM = `(${D}{1,2}|${CN}{1,3})`;
-const TIME = "(?:\\s*(\\d{1,2})[:：](\\d{2})(?:[:：]\\d{2})?)?";
+// A time's colon as OCR reads it: also with a semicolon beside it (12;:00).
+const COLON = "(?:[:：][;；]?|[;；][:：])";
+const TIME = `(?:\\s*(\\d{1,2})${COLON}(\\d{2})(?:${COLON}\\d{2})?)?`;
 const HALF = "(?:\\s*(上午|下午|AM|PM|am|pm))?";
 
-// 2023年11月08日, 二〇二三年十一月八日, 2023-11-08, 2023.11.8, 2023/11/8 (+ optional time and half day).
+// 2023年11月08日, 二〇二三年十一月八日, 2023-11-08, 2023.11.8, 2023/11/8 (+ optional time and half day; OCR may
+// lose the space before the time: 2023-07-1812:00:00).
 // 日 as OCR reads it (曰, 目), possibly after one stray character ("07有日").
 // A second 月 where 日 belongs ("十二月四月") is a misread 日 too.
 // Any other single glyph stands for 日 when a half day, a time or the range separator follows ("18朋上午至").
@@ -43,7 +46,7 @@ const DAY_MARK =
 // A year inside a code (ZJGX-2024-0562, HX-2024-0317: a contract or report number) starts no date.
 const NOT_IN_CODE = "(?<![A-Za-z][A-Za-z0-9]*[-_/])";
 const FULL = new RegExp(
-  `${NOT_IN_CODE}${YEAR}\\s*(?:年\\s*${NUM}\\s*月\\s*${NUM}\\s*${DAY_MARK}|[-./]\\s*${NUM}\\s*[-./]\\s*${NUM}(?![0-9])|[-./](${D}{2})(${D}{2})(?![0-9]))${TIME}${HALF}`,
+  `${NOT_IN_CODE}${YEAR}\\s*(?:年\\s*${NUM}\\s*月\\s*${NUM}\\s*${DAY_MARK}|[-./]\\s*${NUM}\\s*[-./]\\s*${NUM}(?:(?![0-9])|(?=\\d{1,2}${COLON}\\d\\d))|[-./](${D}{2})(${D}{2})(?![0-9]))${TIME}${HALF}`,
   "g",
 );
 // Parts without a year, used for the second end of a range: 11月08日, 08日.
@@ -124,7 +127,7 @@ export function findDates(text: string): DateMatch[] {
   return out;
 }
 
-const LATE_TIME = /^\s*(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?/;
+const LATE_TIME = new RegExp(`^\\s*(\\d{1,2})${COLON}(\\d{2})(?:${COLON}\\d{2})?`);
 
 /** A clock time written after the half day (3月5日上午8:30) belongs to the date. `text` is what the positions of
  * `date` refer to, less `offset`. */

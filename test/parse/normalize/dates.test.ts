@@ -112,6 +112,16 @@ describe("dates", () => {
     expect(r4.to.iso).toBe("2023-11-08");
   });
 
+  it("reads a time OCR ran onto the date, its colon read with a semicolon beside it", () => {
+    // As read from a scanned stage-1 line: 2023-07-18 8:30:00上午至2023-07-18 12:00:00上午, spaces lost.
+    const r = findDateRange("于2023-07-188:30:00上午至2023-07-1812;:00:00上午进行了第一阶段审核")!;
+    expect([r.from.iso, r.to.iso]).toEqual(["2023-07-18", "2023-07-18"]);
+    expect(r.to.minutes).toBe(720);
+    expect(rangeDays(r)).toBe(0.5);
+    expect(findDates("2023-07-18")[0]!.iso).toBe("2023-07-18");
+    expect(findDates("2023-07-1812")).toHaveLength(0);
+  });
+
   it("counts days with half days at 0.5 each", () => {
     const days = (s: string) => rangeDays(findDateRange(s)!);
     expect(days("2023年11月07日上午至2023年11月08日下午")).toBe(2);
