@@ -119,6 +119,23 @@ describe("a team table row OCR garbled", () => {
   });
 });
 
+describe("a certification body's letterhead as OCR read it", () => {
+  it("reads the name with its brackets misread, one of them twice", () => {
+    for (const head of [
+      "中检联合认证〈深圳)》有限公司",
+      "中检联合认证〈深圳)有限公司",
+      "中检联合认证（深圳）有限公司",
+    ]) {
+      const r = reportOf(`${head}
+管理体系审核报告
+受审核方：广州市恒泰建筑工程有限公司
+审核日期：2024年8月12日至14日
+不符合项：严重0项，一般0项`);
+      expect(r.certificationBody.value).toBe("中检联合认证（深圳）有限公司");
+    }
+  });
+});
+
 describe("a second registration number wrapped onto its own line", () => {
   it("belongs to the member above, its O read as a zero or not", () => {
     const r = reportOf(`某某认证有限公司

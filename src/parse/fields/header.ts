@@ -105,8 +105,9 @@ export function readCertificationBody(lines: readonly DocLine[]): Field<string> 
 function letterheadName(lines: readonly DocLine[]): Field<string> | null {
   const first = lines[0]?.page;
   for (const line of lines.filter((l) => l.page === first).slice(0, 6)) {
-    // Brackets as OCR reads them (〈深圳)) are made Chinese first; that keeps every character's place.
-    const text = chineseParens(line.text);
+    // Brackets as OCR reads them (〈深圳)) are made Chinese first, and a closing bracket read twice (〈深圳)》) once;
+    // both keep every character's place.
+    const text = chineseParens(line.text).replace(/(?<=）)[)〉》]/g, " ");
     const printed = text.match(/^\s*([\u4e00-\u9fa5()（）\s]{4,40}?)\s*(?:[A-Za-z][\x20-\x7e]*)?$/)?.[1];
     const name = printed?.replace(/\s/g, "") ?? "";
     if (
