@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/domain/record.ts";
 import { runRules } from "../../src/rules/registry.ts";
 import { baseRecord } from "../rules/builders.ts";
-import { reportOf } from "./helpers/report.ts";
+import { ncRowsOf, reportOf } from "./helpers/report.ts";
 
 /** Single fields of other bodies' layouts: standards lists, team lines, table cells, tables over a page break. */
 
@@ -116,6 +116,23 @@ describe("a team table row OCR garbled", () => {
     // Garbled, not absent: the committee is not told the team has no codes.
     const noCode = runRules({ ...baseRecord(), report: r }).filter((f) => f.rule === "TEAM-NO-CODE");
     expect(noCode.filter((f) => f.severity === "high")).toEqual([]);
+  });
+});
+
+describe("the NC summary's department and clause list", () => {
+  it("keeps an NC whose clause OCR garbled on the wrapped line, its clause unread", () => {
+    const r = reportOf(`北京国标联合认证有限公司
+管理体系审核报告
+受审核方名称：广州市恒泰建筑工程有限公司
+1.5.1审核时间：2024年8月12日至14日
+1.5.6审核中发现的不符合及下次审核关注点说明
+审核中提出严重不符合项（0）项，轻微不符合项（2）项，涉及部让/条款：研发部7.5.3；综合部
+了3
+双方商定的不符合项整改时限：2024年9月13日`);
+    expect(ncRowsOf(r)).toEqual([
+      ["7.5.3", "研发部", "minor", null],
+      [null, "综合部", "minor", null],
+    ]);
   });
 });
 

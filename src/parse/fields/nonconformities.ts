@@ -217,12 +217,15 @@ function fromSummary(lines: readonly DocLine[]): NcItem[] {
       const at = offset + body.indexOf(part, cursor);
       cursor = at - offset + part.length;
       const clauseM = part.match(/(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.])/);
-      if (!clauseM) continue;
       const deptM = part.match(DEPT);
-      const cAt = at + clauseM.index!;
+      // A department whose clause OCR garbled (综合部了3 for 综合部7.3) is still an NC, its clause unread.
+      if (!clauseM && !(deptM && /\d/.test(part.slice(deptM.index! + deptM[0].length)))) continue;
+      const cAt = clauseM ? at + clauseM.index! : 0;
       const dAt = deptM ? at + deptM.index! : at;
       items.push({
-        clause: fieldInWindow(win, cAt, cAt + clauseM[1]!.length, clauseM[1]!, 0.9),
+        clause: clauseM
+          ? fieldInWindow(win, cAt, cAt + clauseM[1]!.length, clauseM[1]!, 0.9)
+          : missingField(),
         department: deptM ? fieldInWindow(win, dAt, dAt + deptM[1]!.length, deptM[1]!, 0.85) : missingField(),
         severity: missingField(),
         text: missingField(),
