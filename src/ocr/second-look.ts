@@ -108,11 +108,16 @@ export function alignChars(a: readonly string[], b: readonly string[]): [number 
   return pairs.reverse();
 }
 
-/** Gaps at the ends of an alignment, before the first and after the last character of the first reading. */
-function endGaps(pairs: readonly [number | null, number | null][]): number {
-  const lead = pairs.findIndex(([i]) => i !== null);
-  const tail = pairs.length - 1 - pairs.findLastIndex(([i]) => i !== null);
-  return lead < 0 ? pairs.length : lead + tail;
+/** Edits of an alignment between its first and last character of the first reading: gaps and substitutions, the
+ * crop's margins aside. */
+function innerEdits(
+  pairs: readonly [number | null, number | null][],
+  a: readonly string[],
+  b: readonly string[],
+) {
+  const from = pairs.findIndex(([i]) => i !== null);
+  const to = pairs.findLastIndex(([i]) => i !== null);
+  return pairs.slice(from, to + 1).filter(([i, j]) => i === null || j === null || a[i] !== b[j]).length;
 }
 
 interface Char {
@@ -154,13 +159,7 @@ export function readsAsFirst(
 ): boolean {
   const { first } = spanChars(words, span);
   const again = readingChars(second).map((c) => c.ch);
-  const pairs = alignChars(first, again);
-  const from = pairs.findIndex(([i]) => i !== null);
-  const to = pairs.findLastIndex(([i]) => i !== null);
-  return (
-    first.length > 0 &&
-    pairs.slice(from, to + 1).every(([i, j]) => i !== null && j !== null && first[i] === again[j])
-  );
+  return first.length > 0 && innerEdits(alignChars(first, again), first, again) === 0;
 }
 
 /** What a second reading puts for one doubtful word: its characters and the least confidence among them. */
@@ -179,14 +178,10 @@ function candidates(
   const { first, owner } = spanChars(words, span);
   const again = readingChars(second);
   if (first.length === 0 || again.length === 0) return null;
-  const pairs = alignChars(
-    first,
-    again.map((c) => c.ch),
-  );
-  const edits =
-    pairs.filter(([i, j]) => i === null || j === null || first[i] !== again[j]!.ch).length - endGaps(pairs);
+  const chars = again.map((c) => c.ch);
+  const pairs = alignChars(first, chars);
   // A crop that reads as other text (a neighbouring line, a stamp) says nothing about this one.
-  if (edits > first.length / 2) return null;
+  if (innerEdits(pairs, first, chars) > first.length / 2) return null;
   const out = new Map<number, Candidate>();
   for (let wi = span.from; wi <= span.to; wi++) {
     const word = words[wi]!;
@@ -284,9 +279,9 @@ export function mergeSecondReading(
   const out = [...words];
   for (let wi = span.from; wi <= span.to; wi++) {
     const word = words[wi]!;
-    const [b, p] = [best?.get(wi) ?? null, ppocr?.get(wi) ?? null].map((c) =>
-      c?.text === "" && !narrow(wi) ? null : c,
-    ) as [Candidate | null, Candidate | null];
+    // Leaving a word out is a candidate only for a narrow word.
+    const kept = (c: Candidate | undefined) => (!c || (c.text === "" && !narrow(wi)) ? null : c);
+    const [b, p] = [kept(best?.get(wi)), kept(ppocr?.get(wi))];
     const taken = doubtful(word, opts.doubtBelow) ? decide(word, b, p, opts) : confirmed(word, b, p);
     if (taken) out[wi] = { ...word, text: taken.text, confidence: taken.confidence };
   }
@@ -294,7 +289,8 @@ export function mergeSecondReading(
 }
 
 /** Words of the span narrower than 0.6 of the em (the tallest other Chinese word of the span): tesseract's phantom
- * characters sit in wide spacing and take part of its width (0.3–0.55 em on the fixtures), while a printed
+ * characters sit in wide spacing and take part of its width (mostly 0.2–0.55 of a character's height on the
+ * fixtures; one phantom 上 of 0.74 now stays), while a printed
  * character both second readers missed (溉 on a noisy scan) is about an em wide and stays. */
 export function narrowWords(words: readonly OcrWord[], span: Pick<Span, "from" | "to">) {
   return (wi: number): boolean => {

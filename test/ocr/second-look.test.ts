@@ -44,6 +44,8 @@ function result(lines: OcrLine[]): EngineResult {
 const reading = (words: readonly [string, number][]) => result([line(words)]);
 /** The float model's reading alone. */
 const best = (words: readonly [string, number][]) => ({ best: reading(words) });
+/** The float model's and PP-OCR's readings, each one word. */
+const both = (t: [string, number], pp: [string, number]) => ({ best: reading([t]), ppocr: reading([pp]) });
 
 const opts = { doubtBelow: 0.5, adoptFrom: 0.8, agreeFrom: 0.6 };
 
@@ -115,22 +117,12 @@ describe("mergeSecondReading", () => {
   });
 
   it("takes what both second readers read, however unsure each is", () => {
-    const out = mergeSecondReading(
-      words,
-      span,
-      { best: reading([["济南鑫源软件", 0.5]]), ppocr: reading([["济南鑫源软件", 0.45]]) },
-      opts,
-    );
+    const out = mergeSecondReading(words, span, both(["济南鑫源软件", 0.5], ["济南鑫源软件", 0.45]), opts);
     expect(out[1]).toEqual({ ...words[1]!, text: "鑫", confidence: 0.5 });
   });
 
   it("keeps the first reading where one second reader agrees with it, whatever the other reads", () => {
-    const out = mergeSecondReading(
-      words,
-      span,
-      { best: reading([["济南价源软件", 0.7]]), ppocr: reading([["济南鑫源软件", 0.99]]) },
-      opts,
-    );
+    const out = mergeSecondReading(words, span, both(["济南价源软件", 0.7], ["济南鑫源软件", 0.99]), opts);
     expect(out[1]).toEqual({ ...words[1]!, confidence: 0.7 });
   });
 
@@ -145,7 +137,7 @@ describe("mergeSecondReading", () => {
       mergeSecondReading(
         place,
         { from: 0, to: 2 },
-        { best: reading([["重庆市濑北区", 0.7]]), ppocr: reading([["重庆市渝北区", pp]]) },
+        both(["重庆市濑北区", 0.7], ["重庆市渝北区", pp]),
         opts,
       )[1]!;
     expect(split(0.45)).toEqual({ ...place[1]!, text: "渝", confidence: 0.45 });
@@ -159,12 +151,7 @@ describe("mergeSecondReading", () => {
       ["负责", 0.9],
     ]).words;
     const read = (pp: string) =>
-      mergeSecondReading(
-        dept,
-        { from: 0, to: 2 },
-        { best: reading([["部门负责", 0.91]]), ppocr: reading([[pp, 0.97]]) },
-        opts,
-      )[1]!.text;
+      mergeSecondReading(dept, { from: 0, to: 2 }, both(["部门负责", 0.91], [pp, 0.97]), opts)[1]!.text;
     expect(read("部内负责")).toBe("门");
     expect(read("部門负责")).toBe("門");
   });
@@ -180,15 +167,15 @@ describe("mergeSecondReading", () => {
       i === 1 ? { ...w, bbox: [w.bbox[0], w.bbox[1], w.bbox[0] + 10, w.bbox[3]] as Bbox } : w,
     );
     const span3 = { from: 0, to: 2 };
-    const both = { best: reading([["中餐类", 0.96]]), ppocr: reading([["中餐类", 0.99]]) };
+    const alike = both(["中餐类", 0.96], ["中餐类", 0.99]);
     expect(
-      mergeSecondReading(scope, span3, both, opts, narrowWords(scope, span3)).map((w) => w.text),
+      mergeSecondReading(scope, span3, alike, opts, narrowWords(scope, span3)).map((w) => w.text),
     ).toEqual(["中", "", "餐"]);
     // A character's width of ink stays (both readers may miss a printed character), as without the width check.
-    expect(mergeSecondReading(wide, span3, both, opts, narrowWords(wide, span3))[1]!.text).toBe("和");
-    expect(mergeSecondReading(scope, span3, both, opts)[1]!.text).toBe("和");
+    expect(mergeSecondReading(wide, span3, alike, opts, narrowWords(wide, span3))[1]!.text).toBe("和");
+    expect(mergeSecondReading(scope, span3, alike, opts)[1]!.text).toBe("和");
     // One reader is not enough, and a tick box's glyph stays for the box reader.
-    const one = { best: reading([["中和餐类", 0.96]]), ppocr: reading([["中餐类", 0.99]]) };
+    const one = both(["中和餐类", 0.96], ["中餐类", 0.99]);
     expect(mergeSecondReading(scope, span3, one, opts, () => true)[1]!.text).toBe("和");
     const box = line([
       ["其", 0.96],
@@ -196,13 +183,8 @@ describe("mergeSecondReading", () => {
       ["他", 0.91],
     ]).words;
     expect(
-      mergeSecondReading(
-        box,
-        { from: 0, to: 2 },
-        { best: reading([["其他", 0.96]]), ppocr: reading([["其他", 0.99]]) },
-        opts,
-        () => true,
-      )[1]!.text,
+      mergeSecondReading(box, { from: 0, to: 2 }, both(["其他", 0.96], ["其他", 0.99]), opts, () => true)[1]!
+        .text,
     ).toBe("口");
   });
 
@@ -213,8 +195,8 @@ describe("mergeSecondReading", () => {
       ["路", 0.96],
     ]).words;
     const span3 = { from: 0, to: 2 };
-    const both = { best: reading([["珞喻路", 0.83]]), ppocr: reading([["珞喻路", 0.99]]) };
-    expect(mergeSecondReading(road, span3, both, opts).map((w) => w.text)).toEqual(["珞", "喻", "路"]);
+    const alike = both(["珞喻路", 0.83], ["珞喻路", 0.99]);
+    expect(mergeSecondReading(road, span3, alike, opts).map((w) => w.text)).toEqual(["珞", "喻", "路"]);
     const one = { ppocr: reading([["珞喻路", 0.99]]) };
     expect(mergeSecondReading(road, span3, one, opts).map((w) => w.text)).toEqual(["玫", "喻", "路"]);
   });
@@ -277,10 +259,7 @@ describe("secondLook", () => {
       bbox: [phantom.bbox[0], phantom.bbox[1], phantom.bbox[0] + 10, phantom.bbox[3]] as Bbox,
     };
     const scope = result([{ ...read, words: read.words.map((w) => (w === phantom ? narrowed : w)) }]);
-    const engine = new Rereader(() => ({
-      best: reading([["中餐类", 0.96]]),
-      ppocr: reading([["中餐类", 0.99]]),
-    }));
+    const engine = new Rereader(() => both(["中餐类", 0.96], ["中餐类", 0.99]));
     const out = await secondLook(image, scope, engine);
     expect(out.lines[0]!.text).toBe("认证范围中餐");
     expect(out.lines[0]!.words.map((w) => w.text)).toEqual(["认证", "范围", "中", "餐"]);

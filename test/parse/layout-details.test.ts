@@ -6,6 +6,12 @@ import { ncRowsOf, reportOf } from "./helpers/report.ts";
 
 /** Single fields of other bodies' layouts: standards lists, team lines, table cells, tables over a page break. */
 
+/** A report's first lines, before the part a test is about. */
+const HEAD = `某某认证有限公司
+管理体系审核报告
+受审核方：广州市恒泰建筑工程有限公司
+审核日期：2024年8月12日至14日
+`;
 describe("a list of standards", () => {
   it("goes on below only with the rest of a standard, never with a line of words", () => {
     const text = (below: string) =>
@@ -99,11 +105,7 @@ ${scopeRow}
 
 describe("a team table row OCR garbled", () => {
   it("leaves the codes unread where the number or the code cell is garbled, and empty where the row is clean", () => {
-    const r = reportOf(`某某认证有限公司
-管理体系审核报告
-受审核方：广州市恒泰建筑工程有限公司
-审核日期：2024年8月12日至14日
-序号\t姓名\t审核组职务\t注册证书编号\t专业代码
+    const r = reportOf(`${HEAD}序号\t姓名\t审核组职务\t注册证书编号\t专业代码
 1\t刘志强\t组长\t2014-N1QMS-20Z857200\t
 2\t陈晓燕\t组员\t2019-N1QMS-3058776\t
 3\t黄伟\t组员\t2020-N1OHSMS-4067125\t?200
@@ -155,11 +157,7 @@ describe("a certification body's letterhead as OCR read it", () => {
 
 describe("a second registration number wrapped onto its own line", () => {
   it("belongs to the member above, its O read as a zero or not", () => {
-    const r = reportOf(`某某认证有限公司
-管理体系审核报告
-受审核方：广州市恒泰建筑工程有限公司
-审核日期：2024年8月12日至14日
-1.1审核组成员
+    const r = reportOf(`${HEAD}1.1审核组成员
 序号\t姓名\t组内职务\t注册级别\t审核员注册证书号\t专业代码
 1\t田秀艳\t组长\t高级审核员\t2020-NIQMS-7588139
 2\t陈强\t组员\t审核员\t2016-N2QMS-5036306，\t35.15.00

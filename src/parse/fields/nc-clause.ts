@@ -39,7 +39,7 @@ const CLAUSE = /^(?:[A-Z]\s?)?(\d{1,2}(?:\.\d{1,2}){0,4})/;
 export function clauseOfCell(cell: string, lines: readonly DocLine[]): ClauseReading {
   const m = cell.match(CLAUSE);
   if (!m) return { value: null, quality: 1 };
-  const printed = m[0].slice(m[0].indexOf(m[1]!));
+  const printed = m[1]!;
   const token = cell.slice(m.index! + m[0].length).match(/^\S*/)![0];
   const junk = /^[^\sA-Za-z/、,，;；&+()（）条款章节项]/.test(token);
   const chapter = printed.split(".")[0]!;
@@ -47,7 +47,7 @@ export function clauseOfCell(cell: string, lines: readonly DocLine[]): ClauseRea
   if (junk) shape = printed + token.replace(/[条款章节项].*$/, "");
   else if (printed.includes(".") && Number(chapter) > 20)
     shape = `${chapter[0]}?${printed.slice(chapter.length)}`;
-  if (shape === null) return repairClause(m[1]!, lines);
+  if (shape === null) return repairClause(printed, lines);
   const pattern = shape
     .split(/([\d.]+)/)
     .map((part, i) => (i % 2 === 1 ? part.replace(/\./g, "\\.") : part ? "[.\\d]{1,4}" : ""))
