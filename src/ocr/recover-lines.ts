@@ -151,15 +151,21 @@ export async function recoverMissedLines(
     .sort((a, b) => b.bbox[2] - b.bbox[0] - (a.bbox[2] - a.bbox[0]))
     .slice(0, opts.maxCrops ?? 8);
   if (regions.length === 0) return result;
+  // All strips are asked at once: the pool's free workers share them, so a page's last step is not a queue of
+  // strips each waiting behind other pages' work (at a batch's end that left a core idle).
+  const reads = await Promise.all(
+    regions.map(async ({ bbox, lineHeight }) => {
+      const padded: Bbox = [
+        Math.max(0, bbox[0] - lineHeight),
+        Math.max(0, bbox[1] - lineHeight * 0.4),
+        Math.min(image.width, bbox[2] + lineHeight),
+        Math.min(image.height, bbox[3] + lineHeight * 0.4),
+      ];
+      return { padded, read: await engine.recognize(cropBox(image, padded), signal) };
+    }),
+  );
   const recovered: OcrLine[] = [];
-  for (const { bbox, lineHeight } of regions) {
-    const padded: Bbox = [
-      Math.max(0, bbox[0] - lineHeight),
-      Math.max(0, bbox[1] - lineHeight * 0.4),
-      Math.min(image.width, bbox[2] + lineHeight),
-      Math.min(image.height, bbox[3] + lineHeight * 0.4),
-    ];
-    const read = await engine.recognize(cropBox(image, padded), signal);
+  for (const { padded, read } of reads) {
     const [dx, dy] = [Math.floor(padded[0]), Math.floor(padded[1])];
     for (const line of read.lines) {
       const chars = line.text.replace(/\s/gu, "");

@@ -348,20 +348,27 @@ export async function secondLook(
     .slice(0, opts.maxCrops ?? 24);
   if (spans.length === 0) return result;
   const words = result.lines.map((l) => [...l.words]);
-  for (const span of spans) {
-    const crop = cropBox(image, cropOf(image, result.lines[span.line]!, span));
-    let second: SecondReadings;
-    try {
-      second = await engine.reread(crop, ["ppocr"], signal);
-      // Where PP-OCR reads the crop as the first reading did, the float model could change no character: not asked.
-      if (!second.ppocr || !readsAsFirst(words[span.line]!, span, second.ppocr)) {
-        second = { ...second, ...(await engine.reread(crop, ["best"], signal)) };
+  const reread = engine.reread.bind(engine);
+  // Every crop is asked at once (spans never share a word, so their readings are independent): the two readers
+  // work side by side, and a page's second look is not a queue of crops each waiting behind other pages' work.
+  const readings = await Promise.all(
+    spans.map(async (span): Promise<SecondReadings | null> => {
+      const crop = cropBox(image, cropOf(image, result.lines[span.line]!, span));
+      try {
+        const second = await reread(crop, ["ppocr"], signal);
+        // Where PP-OCR reads the crop as the first reading did, the float model could change no character: not asked.
+        if (second.ppocr && readsAsFirst(words[span.line]!, span, second.ppocr)) return second;
+        return { ...second, ...(await reread(crop, ["best"], signal)) };
+      } catch (error) {
+        // A crop the second reader fails on keeps its first reading; a missing model or a timeout is the page's.
+        if (error instanceof EnvironmentError || signal?.aborted) throw error;
+        return null;
       }
-    } catch (error) {
-      // A crop the second reader fails on keeps its first reading; a missing model or a timeout is the page's.
-      if (error instanceof EnvironmentError || signal?.aborted) throw error;
-      continue;
-    }
+    }),
+  );
+  for (const [k, span] of spans.entries()) {
+    const second = readings[k];
+    if (!second) continue;
     const line = words[span.line]!;
     words[span.line] = mergeSecondReading(line, span, second, merge, narrowWords(line, span));
   }

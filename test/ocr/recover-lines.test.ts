@@ -123,6 +123,36 @@ describe("recoverMissedLines", () => {
     }
   });
 
+  it("asks for every skipped row at once, so free workers share them, and keeps reading order", async () => {
+    const missing = [160, 280];
+    const read = ROWS.filter((t) => !missing.includes(t)).map((t) => readLine(t));
+    let inFlight = 0;
+    let most = 0;
+    const release: (() => void)[] = [];
+    const engine: OcrEngine = {
+      name: "slow",
+      async recognize(strip) {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        // Each strip waits until both have been asked (or a moment, so a one-at-a-time caller finishes and fails).
+        await new Promise<void>((resolve) => {
+          release.push(resolve);
+          if (release.length === missing.length) for (const r of release) r();
+          setTimeout(resolve, 300);
+        });
+        inFlight--;
+        const line = ocrLine("管理体系运行正常有效", [10, 8, strip.width - 10, strip.height - 8], 0.9);
+        return { text: line.text, lines: [line], meanConfidence: 0.9 };
+      },
+      close: async () => {},
+    };
+    const out = await recoverMissedLines(page(), { text: "", lines: read, meanConfidence: 0.9 }, engine);
+    expect(most).toBe(2);
+    const tops = out.lines.map((l) => l.bbox[1]);
+    expect(tops).toEqual([...tops].sort((a, b) => a - b));
+    expect(out.lines).toHaveLength(ROWS.length);
+  });
+
   it("does not call the engine when nothing was skipped", async () => {
     const all = ROWS.map((t) => readLine(t));
     const engine = new StripEngine(() => []);

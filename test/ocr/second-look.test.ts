@@ -293,6 +293,44 @@ describe("secondLook", () => {
     expect(other.asked).toEqual([["ppocr"], ["best"]]);
   });
 
+  it("asks for every crop of the page at once, and puts each reading back on its own line", async () => {
+    const twoLines = result([
+      first.lines[0]!,
+      line(
+        [
+          ["审核", 0.95],
+          ["纽", 0.1],
+          ["长", 0.95],
+        ],
+        200,
+      ),
+    ]);
+    let inFlight = 0;
+    let most = 0;
+    const waiting: (() => void)[] = [];
+    const engine = new Rereader((crop) => {
+      // The crop around 合肥..软件 is the wider one.
+      const text = crop.width > 160 ? "合肥鑫源软件" : "审核组长";
+      return { best: reading([[text, 0.96]]), ppocr: reading([[text, 0.97]]) };
+    });
+    const reread = engine.reread.bind(engine);
+    engine.reread = async (crop, readers) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      // Held until both crops are asked, or a moment, so a one-crop-at-a-time caller finishes and fails.
+      await new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        if (waiting.length === 2) for (const go of waiting) go();
+        setTimeout(resolve, 300);
+      });
+      inFlight--;
+      return reread(crop, readers);
+    };
+    const out = await secondLook(image, twoLines, engine);
+    expect(most).toBe(2);
+    expect(out.lines.map((l) => l.text)).toEqual(["组织名称:合肥鑫源软件", "审核组长"]);
+  });
+
   it("leaves the page as read when the engine has no second reader or the crop fails", async () => {
     const plain: OcrEngine = { name: "plain", recognize: async () => first, close: async () => {} };
     expect(await secondLook(image, first, plain)).toBe(first);
