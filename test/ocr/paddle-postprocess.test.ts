@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { ctcGreedy } from "../../src/ocr/paddle/ctc.ts";
 import { boxesFromMap, components, unclipDistance } from "../../src/ocr/paddle/db.ts";
 import { boxText, linesFromBoxes, type RecognisedBox, wordsOf } from "../../src/ocr/paddle/layout.ts";
+import { LINE_CROP_INPUT } from "../../src/ocr/paddle/line-reader.ts";
 import { ctcAlphabet, paddleModelFiles } from "../../src/ocr/paddle/models.ts";
+import { READER_DEFAULTS, recInputWidth } from "../../src/ocr/paddle/reader.ts";
 
 function map(width: number, height: number, rects: [number, number, number, number, number][]) {
   const data = new Float32Array(width * height);
@@ -108,5 +110,13 @@ describe("lines and words from recognised boxes", () => {
     expect(lines[0]!.bbox).toEqual([108, 100, 638, 130]);
     expect(lines[0]!.words).toHaveLength(8);
     expect(lines[0]!.confidence).toBeCloseTo(0.9);
+  });
+});
+
+describe("recognition input width", () => {
+  it("pads a page line to PaddleOCR's training width, and a second-look crop by one em only", () => {
+    expect(recInputWidth([130], READER_DEFAULTS)).toBe(320);
+    expect(recInputWidth([130, 900], READER_DEFAULTS)).toBe(900);
+    expect(recInputWidth([130], { ...READER_DEFAULTS, ...LINE_CROP_INPUT })).toBe(178);
   });
 });

@@ -21,6 +21,11 @@ export interface PaddleReaderOptions {
   threads: number;
   /** Crops per recognition run. */
   recBatch: number;
+  /** Width (px at height 48) a recognition input is padded to at least: 320, PaddleOCR's training width, for
+   * text lines of a page. */
+  recMinWidth: number;
+  /** Blank (px at height 48) added after a crop's text, whatever its width. */
+  recEndPad: number;
   /** Keep ONNX Runtime's memory arena between runs: faster, but the peak stays allocated. */
   memoryArena: boolean;
   /** Boxes read below this mean confidence are left out of the text (PaddleOCR drop_score). */
@@ -38,14 +43,14 @@ export const READER_DEFAULTS: PaddleReaderOptions = {
   detMaxSide: 960,
   threads: 1,
   recBatch: 1,
+  recMinWidth: 320,
+  recEndPad: 0,
   memoryArena: true,
   dropScore: 0.5,
   lineOnly: false,
 };
 
 const REC_HEIGHT = 48;
-/** PaddleOCR pads recognition input to at least 320 px (the training width). */
-const REC_MIN_WIDTH = 320;
 const REC_MAX_WIDTH = 3200;
 const DET_MEAN = [0.485, 0.456, 0.406];
 const DET_STD = [0.229, 0.224, 0.225];
@@ -55,6 +60,14 @@ interface Crop {
   /** Width of the resized crop (height REC_HEIGHT) before padding. */
   width: number;
   pixels: Buffer;
+}
+
+/** Width of one recognition run's input: its widest crop plus the end padding, at least the minimum width. */
+export function recInputWidth(
+  cropWidths: readonly number[],
+  options: Pick<PaddleReaderOptions, "recMinWidth" | "recEndPad">,
+): number {
+  return Math.max(options.recMinWidth, ...cropWidths.map((w) => w + options.recEndPad));
 }
 
 const round32 = (v: number) => Math.max(32, Math.round(v / 32) * 32);
@@ -180,7 +193,10 @@ export class PaddleReader {
   }
 
   private async recognizeBatch(batch: readonly Crop[]): Promise<RecognisedBox[]> {
-    const width = Math.max(REC_MIN_WIDTH, ...batch.map((c) => c.width));
+    const width = recInputWidth(
+      batch.map((c) => c.width),
+      this.options,
+    );
     const plane = REC_HEIGHT * width;
     // Padding is 0 after normalisation (mid grey), as in PaddleOCR.
     const data = new Float32Array(batch.length * 3 * plane);
