@@ -3,16 +3,15 @@
  * buffer the caller owns, keeping the page size (so coordinates stay those of the scan).
  */
 import type { PageImage } from "../domain/page.ts";
+import { histogram } from "./pixels.ts";
 
 /**
  * Stretches contrast so paper is white and ink black: faded or grey-paper scans threshold badly
  * inside Tesseract. Levels come from percentiles, so a few specks don't set them.
  */
 export function stretchContrast(image: PageImage): void {
-  const hist = new Uint32Array(256);
+  const hist = histogram(image.data);
   const n = image.data.length;
-  // Indexed loop: every pixel of every page, on the main thread (measured 7-10x faster than for-of here).
-  for (let i = 0; i < n; i++) hist[image.data[i]!]!++;
   const percentile = (p: number): number => {
     let acc = 0;
     for (let i = 0; i < 256; i++) {
