@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
@@ -48,6 +49,9 @@ export async function processPage(
 ): Promise<OcrPage> {
   // Aborting on timeout hands the page's OCR worker back instead of leaving it busy.
   const abort = new AbortController();
+  // A page's missed-line strips and second-look crops wait in the worker queues at once, each listening to this
+  // signal (at most 8 strips, then 24 crops): not the listener leak Node warns of past 10.
+  setMaxListeners(64, abort.signal);
   const work = async (): Promise<OcrPage> => {
     const input = await doc.getPage(pageNo);
     const { page, image } = await ocrPage(input, engine, { signal: abort.signal });

@@ -116,4 +116,33 @@ describe("pixel limits on PDF pages", () => {
       expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
     }
   });
+
+  it("lets a page's strips and crops queue at once on its time-limit signal without Node's listener-leak warning", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ae-limits-"));
+    const file = await fivePagePdf(dir);
+    const inner = new ScriptedEngine(REPORT_LINES);
+    // Like a page's 8 strips and 24 second-look crops waiting in the worker queues, each listening for the abort.
+    const queued: OcrEngine = {
+      name: "queued",
+      async recognize(image, signal) {
+        const listeners = Array.from({ length: 32 }, () => () => undefined);
+        for (const l of listeners) signal?.addEventListener("abort", l);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        for (const l of listeners) signal?.removeEventListener("abort", l);
+        return inner.recognize(image);
+      },
+      close: async () => {},
+    };
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on("warning", onWarning);
+    try {
+      const config = configWith({ pageTimeoutMs: 60_000, documentTimeoutMs: 60_000 });
+      await runIngest({ inputs: [file], out: path.join(dir, "out"), config, engine: queued });
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings).not.toContain("MaxListenersExceededWarning");
+  });
 });
