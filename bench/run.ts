@@ -4,7 +4,7 @@
  *   npm run bench -- [--pages N] [--long M] [--dpi D] [--no-native]
  *
  * Reports pages/min with 1 worker and with one worker per core, peak RSS, CER, and (if `tesseract` is
- * on PATH) the same prepared pages through native Tesseract (OMP_THREAD_LIMIT=1, psm 3), the two engines
+ * on PATH) the same prepared pages through native Tesseract (OMP_THREAD_LIMIT=1, psm 3, the engine's settings), the two engines
  * taking turns page by page. `--long M`
  * pushes M pages (the N reused) through the pool and samples RSS at 10% and 100% of M.
  * Writes bench/results/<timestamp>.json.
@@ -183,6 +183,9 @@ function readNative(file: string): Promise<string> {
         String(dpi),
         "-c",
         "preserve_interword_spaces=1",
+        // As the engine is set (src/ocr/tesseract.ts): the same work on both sides.
+        "-c",
+        "tessedit_do_invert=0",
       ],
       { env: { ...process.env, OMP_THREAD_LIMIT: "1" }, stdio: ["ignore", "pipe", "ignore"] },
     );

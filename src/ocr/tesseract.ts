@@ -187,6 +187,10 @@ export async function createTesseractEngine(options: TesseractEngineOptions = {}
       preserve_interword_spaces: "1",
       // Tesseract's debug prints ("Detected 23 diacritics") would otherwise break the progress bar.
       debug_file: "/dev/null",
+      // Tesseract 5 reads every doubtful line a second time as white on black. Report scans have no inverted
+      // text, and Chinese lines are often doubtful: measured on bench pages 10% of the time for no change in CER
+      // (native tesseract alike), on 14 unseen reports CER 3.898% -> 3.890% with the same fields.
+      tessedit_do_invert: "0",
     } as never);
     return worker;
   };
