@@ -83,6 +83,8 @@ async function makePages(): Promise<Page[]> {
 interface PhaseResult {
   workers: number;
   seconds: number;
+  /** CPU time of the whole process (every thread: OCR workers, second readers, main) over the phase. */
+  cpuSeconds: number;
   pagesPerMin: number;
   peakRssMb: number;
   meanCer: number;
@@ -99,6 +101,7 @@ async function runPhase(pages: readonly Page[], workers: number, secondLook = tr
   await ocrPage({ page: 0, kind: "raster", image: pages[0]!.image }, engine, { secondLook });
   const rss = new RssSampler();
   rss.start();
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const results = await Promise.all(
     pages.map((p, i) =>
@@ -106,12 +109,14 @@ async function runPhase(pages: readonly Page[], workers: number, secondLook = tr
     ),
   );
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   const peak = rss.stop();
   await engine.close();
   const cers = results.map((r, i) => cer(pages[i]!.reference, r.page.text));
   return {
     workers,
     seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     pagesPerMin: (pages.length / seconds) * 60,
     peakRssMb: mb(peak),
     meanCer: cers.reduce((a, b) => a + b, 0) / cers.length,
@@ -124,6 +129,7 @@ function averagePhases(a: PhaseResult, b: PhaseResult): PhaseResult {
   return {
     workers: a.workers,
     seconds,
+    cpuSeconds: (a.cpuSeconds + b.cpuSeconds) / 2,
     pagesPerMin: (pageCount / seconds) * 60,
     peakRssMb: Math.max(a.peakRssMb, b.peakRssMb),
     meanCer: (a.meanCer + b.meanCer) / 2,
@@ -350,6 +356,13 @@ async function main(): Promise<void> {
       `| native tesseract, 1 process | ${native.secondsPerPage.toFixed(2)} | ${(60 / native.secondsPerPage).toFixed(1)} | - | ${pct(native.meanCer)} |`,
     );
   }
+  // Pages/min of 1 worker against 2 hides how many cores each phase really kept busy: the second readers and page
+  // preparation run beside a lone worker on the idle core, so its phase is not one core's work.
+  const busy = (p: PhaseResult) =>
+    `${(p.cpuSeconds / pages.length).toFixed(2)} CPU-s/page, ${(p.cpuSeconds / p.seconds).toFixed(2)} cores busy`;
+  console.log(
+    `\nCPU: 1 worker ${busy(single)}; ${cores} workers ${busy(multi)}; 1 worker without the second look ${busy(firstLookOnly)}`,
+  );
   const scaling = multi.pagesPerMin / single.pagesPerMin;
   console.log(
     `second look: 1 worker ${(single.seconds / firstLookOnly.seconds).toFixed(2)}x the time without it`,
