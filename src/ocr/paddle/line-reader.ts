@@ -14,8 +14,8 @@ import { PaddleWorker } from "./worker-handle.ts";
 /**
  * A second-look crop holds a few words (about 130 px wide at the recogniser's height), so padding it to 320 px as
  * for page lines made the recogniser read mostly blank: one em of blank after the text costs half the time
- * (ONNX Runtime, one thread: 11 ms at 176 px against 22 ms at 320). Measured with the first look replayed: CER
- * 4.04% either way on fixtures/set and 3.90% on 14 unseen reports, fields unchanged; without any padding the
+ * (ONNX Runtime, one thread: 9.9–11.5 ms at 160–192 px against 21.8 ms at 320). Measured with the first look
+ * replayed: CER 4.04% either way on fixtures/set and 3.89% → 3.90% on 14 unseen reports, fields unchanged; without any padding the
  * recogniser more often drops a crop's last character.
  */
 export const LINE_CROP_INPUT = { recMinWidth: 0, recEndPad: 48 } as const;

@@ -8,8 +8,13 @@ export interface ClauseReading {
   quality: number;
 }
 
-/** Clauses the report's findings cite in its own words (不符合标准7.2条款), chapters up to 20. */
+const cited = new WeakMap<readonly DocLine[], string[]>();
+
+/** Clauses the report's findings cite in its own words (不符合标准7.2条款), chapters up to 20. Read once per
+ * document's lines, not once per NC row. */
 function citedClauses(lines: readonly DocLine[]): string[] {
+  const known = cited.get(lines);
+  if (known) return known;
   const found = new Set<string>();
   for (const line of lines) {
     const text = toHalfWidth(line.text);
@@ -17,7 +22,9 @@ function citedClauses(lines: readonly DocLine[]): string[] {
     for (const m of text.matchAll(/(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.])/g))
       if (Number(m[1]!.split(".")[0]) <= 20) found.add(m[1]!);
   }
-  return [...found];
+  const clauses = [...found];
+  cited.set(lines, clauses);
+  return clauses;
 }
 
 /** Management-system standards number their chapters 1–10 (a few sector ones up to the teens; annexes have

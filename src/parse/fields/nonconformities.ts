@@ -220,11 +220,16 @@ function fromSummary(lines: readonly DocLine[]): NcItem[] {
       const deptM = part.match(DEPT);
       // A department whose clause OCR garbled (综合部了3 for 综合部7.3) is still an NC, its clause unread.
       if (!clauseM && !(deptM && /\d/.test(part.slice(deptM.index! + deptM[0].length)))) continue;
-      const cAt = clauseM ? at + clauseM.index! : 0;
       const dAt = deptM ? at + deptM.index! : at;
       items.push({
         clause: clauseM
-          ? fieldInWindow(win, cAt, cAt + clauseM[1]!.length, clauseM[1]!, 0.9)
+          ? fieldInWindow(
+              win,
+              at + clauseM.index!,
+              at + clauseM.index! + clauseM[1]!.length,
+              clauseM[1]!,
+              0.9,
+            )
           : missingField(),
         department: deptM ? fieldInWindow(win, dAt, dAt + deptM[1]!.length, deptM[1]!, 0.85) : missingField(),
         severity: missingField(),
