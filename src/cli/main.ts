@@ -86,7 +86,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .requiredOption("-o, --out <dir>", "output folder")
     .option("--queue", "submit to BullMQ workers on REDIS_URL instead of running in-process")
     .option("-c, --config <file>", "configuration file (JSON)")
-    .option("-w, --workers <n>", "OCR workers (default: one per core)")
+    .option("-w, --workers <n>", "OCR workers, i.e. cores OCR keeps busy (default: one per core)")
     .addOption(ocrOption())
     .option("--no-page-images", "do not keep page images for the review page's crops")
     .action(async (paths: string[], opts) => setExit(await ingest(paths, opts)));

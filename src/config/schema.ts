@@ -8,7 +8,7 @@ export const OcrConfig = z.object({
    * the real engine and are stored. */
   replayDir: z.string().nullable().default(null),
   record: z.boolean().default(false),
-  /** Workers in the OCR pool; default one per core. */
+  /** Workers in the OCR pool, default one per core; also the cores OCR keeps busy, second readers included. */
   workers: z.number().int().min(1).default(Math.max(1, os.availableParallelism())),
   /** Recycle a worker after this many pages so memory stays flat on long runs. */
   recycleAfter: z.number().int().min(1).default(200),

@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { createWorker, type Worker } from "tesseract.js";
 import { EnvironmentError, InputError } from "../domain/errors.ts";
 import type { PageImage } from "../domain/page.ts";
+import { CoreBudget } from "./core-budget.ts";
 import type { EngineResult, OcrEngine, SecondReader, SecondReadings } from "./engine.ts";
 import type { LineReader } from "./paddle/line-reader.ts";
 import { encodePgm } from "./pixels.ts";
@@ -20,8 +21,11 @@ import { pageEquivalents, WorkerPool } from "./worker-pool.ts";
 export type TesseractLanguage = "chi_sim" | "eng";
 
 export interface TesseractEngineOptions {
-  /** Worker count; default one per core (`os.availableParallelism()`). */
+  /** Worker count; default one per core (`os.availableParallelism()`). It is also the number of cores the engine
+   * keeps busy: the second readers' threads share them with the page workers (see core-budget.ts). */
   workers?: number;
+  /** Cores shared with another engine; only for the second reader, which shares its page engine's. */
+  cores?: CoreBudget;
   /** Pages a worker reads before it is replaced, so WASM heap growth is returned. Counted in page-equivalents
    * (pixels of an A4 page at 200 DPI), so the strips of the upside-down probe and the missed-line pass do not
    * count as pages. Default 200: measured over 400-500 pages, recycling every 200 kept RSS within 5% of page 40;
@@ -147,6 +151,7 @@ export async function createTesseractEngine(options: TesseractEngineOptions = {}
   const langs = parseLanguages(options.languages ?? ["chi_sim"]);
   const psm = options.pageSegMode ?? 3;
   const size = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
+  const cores = options.cores ?? new CoreBudget(size);
   // Cache writes go to a private temp dir (and cacheMethod 'none' disables them anyway): the
   // default would write traineddata into the working directory and reuse it even if langPath changed.
   const scratch = await mkdtemp(join(tmpdir(), "audit-extract-tess-"));
@@ -200,6 +205,7 @@ export async function createTesseractEngine(options: TesseractEngineOptions = {}
     recycleAfter: options.recycleAfter ?? 200,
     create: startWorker,
     destroy: (worker) => worker.terminate().then(() => undefined),
+    cores,
   });
   if (options.warmUp ?? true) {
     try {
@@ -222,6 +228,7 @@ export async function createTesseractEngine(options: TesseractEngineOptions = {}
       warmUp: false,
       model: "best",
       secondLook: false,
+      cores,
       ...(options.workerPath ? { workerPath: options.workerPath } : {}),
     });
     return second;
@@ -232,6 +239,7 @@ export async function createTesseractEngine(options: TesseractEngineOptions = {}
     lines ??= import("./paddle/line-reader.ts").then(({ createPaddleLineReader }) =>
       createPaddleLineReader({
         recycleAfter: options.recycleAfter ?? 200,
+        cores,
         ...(options.paddleWorkerScript ? { workerScript: options.paddleWorkerScript } : {}),
       }),
     );

@@ -1,3 +1,5 @@
+import type { CoreBudget, ReleaseCore } from "./core-budget.ts";
+
 /**
  * A fixed number of worker slots, each recycled after N jobs so a long batch keeps memory flat.
  *
@@ -14,6 +16,8 @@ export interface WorkerPoolOptions<W> {
   recycleAfter: number;
   create: () => Promise<W>;
   destroy: (worker: W) => Promise<void>;
+  /** Cores shared with other pools: a job (and a worker's start-up) runs only while it holds one. */
+  cores?: CoreBudget;
 }
 
 interface Slot<W> {
@@ -118,13 +122,17 @@ export class WorkerPool<W> {
     }
     slot.busy = true;
     let settled = false;
+    // Whether the job reached its worker: one abandoned while it waited for a core never touched it.
+    let started = false;
+    let release: ReleaseCore | undefined;
     const finish = (ok: boolean, value: unknown): void => {
       if (settled) return;
       settled = true;
+      release?.();
       this.detach(job);
-      slot.jobsDone += job.weight;
+      if (started) slot.jobsDone += job.weight;
       // A failed or abandoned job may leave the worker in a bad state: replace it.
-      if (!ok || slot.jobsDone >= this.options.recycleAfter) void this.retire(slot);
+      if ((!ok && started) || slot.jobsDone >= this.options.recycleAfter) void this.retire(slot);
       slot.busy = false;
       if (ok) job.resolve(value);
       else job.reject(value);
@@ -135,12 +143,24 @@ export class WorkerPool<W> {
       job.onAbort = () => finish(false, job.signal!.reason);
       job.signal.addEventListener("abort", job.onAbort, { once: true });
     }
-    this.workerOf(slot)
-      .then((worker) => job.run(worker))
-      .then(
-        (value) => finish(true, value),
-        (error: unknown) => finish(false, error),
-      );
+    const core = this.options.cores?.acquire(job.signal) ?? Promise.resolve(undefined);
+    core.then(
+      (granted) => {
+        if (settled) {
+          granted?.();
+          return;
+        }
+        release = granted;
+        started = true;
+        this.workerOf(slot)
+          .then((worker) => job.run(worker))
+          .then(
+            (value) => finish(true, value),
+            (error: unknown) => finish(false, error),
+          );
+      },
+      (error: unknown) => finish(false, error),
+    );
   }
 
   private detach(job: QueuedJob<W>): void {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CoreBudget } from "../../src/ocr/core-budget.ts";
 import { PoolClosedError, WorkerPool } from "../../src/ocr/worker-pool.ts";
 
 interface FakeWorker {
@@ -6,7 +7,7 @@ interface FakeWorker {
   terminated: boolean;
 }
 
-function fakePool(size: number, recycleAfter: number) {
+function fakePool(size: number, recycleAfter: number, cores?: CoreBudget) {
   let next = 0;
   const destroyed: number[] = [];
   const pool = new WorkerPool<FakeWorker>({
@@ -17,6 +18,7 @@ function fakePool(size: number, recycleAfter: number) {
       w.terminated = true;
       destroyed.push(w.id);
     },
+    ...(cores ? { cores } : {}),
   });
   return { pool, destroyed };
 }
@@ -84,5 +86,62 @@ describe("WorkerPool", () => {
     expect(destroyed).toContain(0);
     await pool.close();
     await expect(pool.run(async () => 1)).rejects.toBeInstanceOf(PoolClosedError);
+  });
+
+  describe("with a core budget shared by pools (the page workers and the second readers)", () => {
+    it("never runs more jobs at once, over all pools, than there are cores", async () => {
+      const cores = new CoreBudget(1);
+      const pages = fakePool(1, 100, cores).pool;
+      const crops = fakePool(2, 100, cores).pool;
+      let running = 0;
+      let peak = 0;
+      const job = async (): Promise<void> => {
+        running++;
+        peak = Math.max(peak, running);
+        await tick(3);
+        running--;
+      };
+      await Promise.all([
+        ...Array.from({ length: 3 }, () => pages.run(job)),
+        ...Array.from({ length: 4 }, () => crops.run(job)),
+      ]);
+      expect(peak).toBe(1);
+      expect(cores.inUse).toBe(0);
+      await Promise.all([pages.close(), crops.close()]);
+    });
+
+    it("serves the cores in the order jobs asked for them", async () => {
+      const cores = new CoreBudget(1);
+      const a = fakePool(1, 100, cores).pool;
+      const b = fakePool(1, 100, cores).pool;
+      const order: string[] = [];
+      const job = (name: string) => async () => {
+        order.push(name);
+        await tick(2);
+      };
+      await Promise.all([a.run(job("a1")), b.run(job("b1")), a.run(job("a2")), b.run(job("b2"))]);
+      // When a1 gives its core back, pool a at once asks for one for a2: the core must go to b1, which asked first.
+      expect(order).toEqual(["a1", "b1", "a2", "b2"]);
+      await Promise.all([a.close(), b.close()]);
+    });
+
+    it("gives the core back when a job fails, and keeps a worker whose job was aborted before it had a core", async () => {
+      const cores = new CoreBudget(1);
+      const pages = fakePool(1, 100, cores);
+      const crops = fakePool(1, 100, cores);
+      await expect(pages.pool.run(async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+      expect(cores.inUse).toBe(0);
+      const controller = new AbortController();
+      const long = pages.pool.run(() => tick(30));
+      const waiting = crops.pool.run(async (w) => w.id, controller.signal);
+      await tick(5);
+      controller.abort(new Error("timeout"));
+      await expect(waiting).rejects.toThrow("timeout");
+      await long;
+      expect(crops.destroyed).toEqual([]);
+      expect(await crops.pool.run(async (w) => w.id)).toBe(0);
+      expect(cores.inUse).toBe(0);
+      await Promise.all([pages.pool.close(), crops.pool.close()]);
+    });
   });
 });

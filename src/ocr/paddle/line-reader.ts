@@ -5,6 +5,7 @@
  */
 import { EnvironmentError, InputError } from "../../domain/errors.ts";
 import type { PageImage } from "../../domain/page.ts";
+import type { CoreBudget } from "../core-budget.ts";
 import type { EngineResult } from "../engine.ts";
 import { pageEquivalents, WorkerPool } from "../worker-pool.ts";
 import { assertModelFiles, paddleModelFiles } from "./models.ts";
@@ -28,6 +29,8 @@ export interface LineReader {
 export interface LineReaderOptions {
   /** Page-equivalents of crops read before the thread is replaced. Default 200. */
   recycleAfter?: number;
+  /** Cores shared with the page engine that asks for the readings. */
+  cores?: CoreBudget;
   /** Worker entry script; only for wrapping the real one (the offline test installs a network guard). */
   workerScript?: string | URL;
 }
@@ -40,6 +43,7 @@ export async function createPaddleLineReader(options: LineReaderOptions = {}): P
     recycleAfter: options.recycleAfter ?? 200,
     create: () => PaddleWorker.start(script, { ...READER_DEFAULTS, ...LINE_CROP_INPUT, lineOnly: true }),
     destroy: (worker) => worker.close(),
+    ...(options.cores ? { cores: options.cores } : {}),
   });
   return {
     async read(crop: PageImage, signal?: AbortSignal): Promise<EngineResult> {
