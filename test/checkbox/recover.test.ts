@@ -53,10 +53,28 @@ describe("recoverLabels: the ticked option OCR wrecked, from its row's other opt
     expect(recovered(spec)).toEqual([value]);
   });
 
+  // As tesseract.js read hand-ticked boxes on unseen generated reports (seed 99): the tick between the box's
+  // sides came out as three characters, {研[ and {妇[.
+  it.each([
+    ["审核|方式|:| |{|研|[|铅|场|审核| |口|远程|审核| |口|现场|结合|远程|审核", ["onsite"]],
+    [
+      "口|推荐|认证| |{|妇|[不|符合|项|整改|验证|后|推荐|认证| |口|不|推荐|认证",
+      ["recommend_after_correction"],
+    ],
+  ])("a tick between bracket-like box sides: %s -> %s", (spec, values) => {
+    expect(recovered(spec)).toEqual(values);
+  });
+
+  it("two wrecked options beside one boxed peer: 研然到 荆代本达到 口未达到 (both ticked)", () => {
+    // 基本达到 is four characters, so its lone boxed peer is enough; it is then a peer for 达到.
+    expect(recovered("审核|目的| |研|然|到| |荆|代|本|达到| |口|未|达到")).toEqual(["基本达到", "达到"]);
+  });
+
   it("a recovered option is a peer for the next: 口有效 妇人本有效 口无交", () => {
+    // 基本有效 (four characters) needs one boxed peer, then 无效 has two.
     expect(recovered("内|部|审核|和|管理|评审| |口|有|效| |妇|人|本|有|效| |口|无|交")).toEqual([
-      "无效",
       "基本有效",
+      "无效",
     ]);
     expect(recovered("管理|体系|文件| |妇|有|效| |口|基本|有|效| |口|无|交")).toEqual(["无效", "有效"]);
   });
@@ -67,6 +85,10 @@ describe("recoverLabels: the ticked option OCR wrecked, from its row's other opt
     // Only one boxed option of the family on the line: not an option row.
     expect(recovered("经|审核|研|箱|合| |口|不|符合|标准|要求")).toEqual([]);
     expect(recovered("2.4| |运行| |口|符合| |回|基本|符合| |口|不|符合")).toEqual([]);
+    // Three junk characters that are not a tick between box sides.
+    expect(recovered("审核|方式|:| |出|研|去|铅|场|审核| |口|远程|审核| |口|现场|结合|远程|审核")).toEqual([]);
+    // A short label needs two boxed peers, however close.
+    expect(recovered("审核|目的| |研|然|到| |口|未|达到")).toEqual([]);
     // Out of printed order: 符合 is never printed after 不符合.
     expect(recovered("2.1| |口|基本|符合| |口|不|符合| |研|箱|合")).toEqual([]);
   });

@@ -275,8 +275,9 @@ const RECOVERABLE = new Set<Family>([
  * line that is an option row (at least two options of an exclusive family seen in option context), a
  * missing member of that family is accepted from a token run that sits right against the row's options
  * (nothing unread between them), in the family's printed order, made of up to two junk characters (the
- * box and tick) and the label with at most one wrong character. Running text never qualifies: it has no
- * two boxed options of one family, and its words are not butted against them.
+ * box and tick, or three for a tick between bracket-like box sides: {研[) and the label with at most one wrong
+ * character. Running text never qualifies: it has no two boxed options of one family, and its words are not
+ * butted against them.
  */
 export function recoverLabels(chars: readonly PosChar[], h: number, hits: readonly LabelHit[]): LabelHit[] {
   // A recovered option counts as a peer for the next round: 口有效 妇从本有效 口无交 gives 无效, then 基本有效.
@@ -319,12 +320,12 @@ function recoverRound(chars: readonly PosChar[], h: number, hits: readonly Label
       const cands: { k0: number; pre: number }[] = [];
       for (const peer of peers) {
         const before = firstK(peer) - 1; // last k of a run ending against this peer
-        for (let pre = 1; pre <= 2; pre++) cands.push({ k0: before - (pre + n) + 1, pre });
+        for (let pre = 1; pre <= 3; pre++) cands.push({ k0: before - (pre + n) + 1, pre });
         const after = lastK(peer) + 1; // first k of a run starting against this peer
-        for (let pre = 1; pre <= 2; pre++) cands.push({ k0: after, pre });
+        for (let pre = 1; pre <= 3; pre++) cands.push({ k0: after, pre });
       }
       // Or, for a run led by a box glyph, the end of the line (口有效 妇人本有效 口无交).
-      for (let pre = 1; pre <= 2; pre++) cands.push({ k0: s.length - (pre + n), pre });
+      for (let pre = 1; pre <= 3; pre++) cands.push({ k0: s.length - (pre + n), pre });
       let best: { k0: number; pre: number; miss: number } | null = null;
       for (const c of cands) {
         const k1 = c.k0 + c.pre + n; // exclusive
@@ -332,6 +333,8 @@ function recoverRound(chars: readonly PosChar[], h: number, hits: readonly Label
         let clash = false;
         for (let k = c.k0; k < k1 && !clash; k++) clash = taken.has(k);
         if (clash) continue;
+        // Three junk characters only as a hand tick comes out: the box's sides as brackets around the tick ({研[).
+        if (c.pre === 3 && !(JUNK.test(s[c.k0]!) && JUNK.test(s[c.k0 + 2]!))) continue;
         // The run must be bounded: end of line, a peer, or a gap after it; the line start, a peer or a gap
         // before it. And no space inside the label itself (one printed phrase).
         const gapAt = (k: number) => chars[idx[k]!]!.x0 - chars[idx[k - 1]!]!.x1;
@@ -348,7 +351,9 @@ function recoverRound(chars: readonly PosChar[], h: number, hits: readonly Label
         const boxed = isBoxGlyph(s[c.k0]!);
         const againstPeer = taken.has(k1) || (c.k0 > 0 && taken.has(c.k0 - 1));
         if (!againstPeer && !boxed) continue;
-        if (peers.length < 2 && !boxed) continue;
+        // A lone peer will do for a label of four characters or more (代本达到 beside 口未达到): no sentence
+        // butts such a word, one character off, against a boxed option.
+        if (peers.length < 2 && !boxed && n < 4) continue;
         // And only a row where OCR saw at least one box: a heading listing 质量 环境 ... 食品安全管理体系 has none.
         if (!boxed && !peers.some((x) => x.glyph !== null)) continue;
         // Short labels need their last character right (符合 -> 箱合), or their first after a box (口无交).
