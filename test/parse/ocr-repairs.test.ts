@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readDates } from "../../src/parse/fields/dates.ts";
-import { readStandards } from "../../src/parse/fields/header.ts";
+import { readReportNumber, readStandards } from "../../src/parse/fields/header.ts";
 import { readNonconformities } from "../../src/parse/fields/nonconformities.ts";
 import { findDateRange, rangeDays } from "../../src/parse/normalize/dates.ts";
 import { buildLines } from "../../src/parse/text/lines.ts";
@@ -13,6 +13,31 @@ describe("OCR slips the parser repairs, and the ones it must not guess", () => {
   it("reads ISO09001 (the O of ISO seen twice) as ISO9001: no standard's number starts with 0", () => {
     const lines = linesOf("a) 管理体系标准：\nGB/T19001-2016/ISO09001:2015");
     expect(readStandards(lines).value).toEqual(["GB/T19001-2016/ISO9001:2015"]);
+  });
+
+  // As tesseract.js read the criteria of unseen generated reports (seed 2027).
+  it.each([
+    ["GB/T19001-2016/1IS09001:2015", ["GB/T19001-2016/ISO9001:2015"]],
+    ["GB/T19001-2016/lIS09001:2015", ["GB/T19001-2016/ISO9001:2015"]],
+    [
+      "GB/T19001-2016/lIS509001:2015;GB/T22000-2006/ISO022000:2005",
+      ["GB/T19001-2016/ISO9001:2015", "GB/T22000-2006/ISO22000:2005"],
+    ],
+  ])("keeps the ISO half of %s: a stroke picked up by the slash, the O read as 50", (text, value) => {
+    expect(readStandards(linesOf(`a) 管理体系标准：\n${text}`)).value).toEqual(value);
+  });
+
+  it("reads a report number behind a speck or rule stroke after its label (ReportNo 。|DFBZ-2025-0150)", () => {
+    const read = (t: string) => readReportNumber(linesOf(`管理体系审核报告\n${t}\n受审核方：某公司`)).value;
+    expect(read("报告编号ReportNo 。|DFBZ-2025-0150")).toBe("DFBZ-2025-0150");
+    expect(read("报告编号ReportNo 。|见附件")).toBeNull();
+  });
+
+  it("puts back every dot of an NC table clause read as bare digits (753) from the findings' wording", () => {
+    const table = "编号\t条款\t部门\t性质\t描述\nNC1\t753\t品控部\t一般\t外来文件未有效识别控制";
+    const cited = linesOf(`品控部外来文件未有效识别控制，不符合标准7.5.3条款要求，开具一般不符合项。\n${table}`);
+    expect(readNonconformities(cited).ncItems[0]!.clause.value).toBe("7.5.3");
+    expect(readNonconformities(linesOf(table)).ncItems[0]!.clause.value).toBeNull();
   });
 
   it("puts back the dot of an NC table clause from the report's own wording of the finding", () => {

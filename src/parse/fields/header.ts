@@ -23,7 +23,8 @@ export function readReportNumber(lines: readonly DocLine[]): Field<string> {
     if (/不符合|不合格/.test(hit.line.text.slice(Math.max(0, hit.start - 3), hit.end))) return [];
     const v = valueAfter(hit, lines);
     if (!v) return [];
-    const m = toHalfWidth(v.line.text.slice(v.start)).match(/^[\s:]*([A-Za-z0-9][A-Za-z0-9\-_/.()]{2,40})/);
+    // A stroke of the table's rule or a speck may stand between label and number (ReportNo 。|DFBZ-2025-0150).
+    const m = toHalfWidth(v.line.text.slice(v.start)).match(/^[\s:。.|丨]*([A-Za-z0-9][A-Za-z0-9\-_/.()]{2,40})/);
     if (!m) return [];
     const value = m[1]!.replace(/[.]$/, "");
     const at = v.start + m[0].length - m[1]!.length;
@@ -156,8 +157,10 @@ function standardsIn(text: string): { value: string; start: number; end: number 
   // OCR reads the O of ISO as a zero (IS0 9001), or sees it twice (ISO09001): no standard's number starts
   // with 0. Repairs keep the length, so positions still point into the line.
   const repaired = toHalfWidth(text)
-    // (…-2016 idt ISO 9001 reads as idt1SO9001: no word boundary before the 1.)
-    .replace(/(?:\b|(?<=idt|IDT))(?:IS0|1SO|1S0|150)(?=\s*[/\d])/g, "ISO")
+    // The slash of a compound standard picks up a stroke (19001-2016/lIS09001, /1IS09001).
+    .replace(/(?<=\d\s*\/)[1lI|](?=IS[O05]\s*\d)/g, " ")
+    // (…-2016 idt ISO 9001 reads as idt1SO9001: no word boundary before the 1. IS5 09001: the O read as 50.)
+    .replace(/(?:\b|(?<=idt|IDT))(?:IS0|1SO|1S0|150|IS5(?=0))(?=\s*[/\d])/g, "ISO")
     .replace(
       /\b(ISO\s*)(0+)(?=[1-9]\d{3,4}\b)/g,
       (_, iso: string, zeros: string) => iso + " ".repeat(zeros.length),

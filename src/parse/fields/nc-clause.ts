@@ -44,6 +44,9 @@ const CLAUSE = /^(?:[A-Z]\s?)?(\d{1,2}(?:\.\d{1,2}){0,4})/;
  * is not cut short to its first digits: the clause the findings cite that fits the cell's digits and dots (a garbled
  * run standing for up to four of them) is taken where exactly one fits; else none. */
 export function clauseOfCell(cell: string, lines: readonly DocLine[]): ClauseReading {
+  // Every dot lost (753 for 7.5.3): the digits are all there, only where the dots go is unknown.
+  const dotless = cell.match(/^(?:[A-Z]\s?)?(\d{3,6})(?![\d.])/);
+  if (dotless) return repairClause(dotless[1]!, lines);
   const m = cell.match(CLAUSE);
   if (!m) return { value: null, quality: 1 };
   const printed = m[1]!;
