@@ -86,7 +86,9 @@ describe("recoverLabels: the ticked option OCR wrecked, from its row's other opt
     expect(recovered("经|审核|研|箱|合| |口|不|符合|标准|要求")).toEqual([]);
     expect(recovered("2.4| |运行| |口|符合| |回|基本|符合| |口|不|符合")).toEqual([]);
     // Three junk characters that are not a tick between box sides.
-    expect(recovered("审核|方式|:| |出|研|去|铅|场|审核| |口|远程|审核| |口|现场|结合|远程|审核")).toEqual([]);
+    expect(recovered("审核|方式|:| |出|研|去|铅|场|审核| |口|远程|审核| |口|现场|结合|远程|审核")).toEqual(
+      [],
+    );
     // A short label needs two boxed peers, however close.
     expect(recovered("审核|目的| |研|然|到| |口|未|达到")).toEqual([]);
     // Out of printed order: 符合 is never printed after 不符合.

@@ -35,7 +35,9 @@ describe("OCR slips the parser repairs, and the ones it must not guess", () => {
 
   it("puts back every dot of an NC table clause read as bare digits (753) from the findings' wording", () => {
     const table = "编号\t条款\t部门\t性质\t描述\nNC1\t753\t品控部\t一般\t外来文件未有效识别控制";
-    const cited = linesOf(`品控部外来文件未有效识别控制，不符合标准7.5.3条款要求，开具一般不符合项。\n${table}`);
+    const cited = linesOf(
+      `品控部外来文件未有效识别控制，不符合标准7.5.3条款要求，开具一般不符合项。\n${table}`,
+    );
     expect(readNonconformities(cited).ncItems[0]!.clause.value).toBe("7.5.3");
     expect(readNonconformities(linesOf(table)).ncItems[0]!.clause.value).toBeNull();
   });

@@ -24,7 +24,9 @@ export function readReportNumber(lines: readonly DocLine[]): Field<string> {
     const v = valueAfter(hit, lines);
     if (!v) return [];
     // A stroke of the table's rule or a speck may stand between label and number (ReportNo 。|DFBZ-2025-0150).
-    const m = toHalfWidth(v.line.text.slice(v.start)).match(/^[\s:。.|丨]*([A-Za-z0-9][A-Za-z0-9\-_/.()]{2,40})/);
+    const m = toHalfWidth(v.line.text.slice(v.start)).match(
+      /^[\s:。.|丨]*([A-Za-z0-9][A-Za-z0-9\-_/.()]{2,40})/,
+    );
     if (!m) return [];
     const value = m[1]!.replace(/[.]$/, "");
     const at = v.start + m[0].length - m[1]!.length;
