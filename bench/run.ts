@@ -313,8 +313,8 @@ async function main(): Promise<void> {
   // moment: this VM's speed drifts over minutes, and phases timed one after the other would carry the drift.
   const singleFirst = await runPhase(pages, 1);
   const multiFirst = cores > 1 ? await runPhase(pages, cores) : singleFirst;
-  // The second look at doubtful words (second-look.ts) costs this much of a worker's time. With one worker it runs on
-  // the idle core; the pair without it, timed side by side, shows how far the workers scale without that help.
+  // The second look at doubtful words (second-look.ts) costs this much of a worker's time (its readers share the
+  // workers' cores); the pair without it, timed side by side, shows how far the workers scale without it.
   const firstLookOnly = await runPhase(pages, 1, false);
   const multiFirstLookOnly = cores > 1 ? await runPhase(pages, cores, false) : firstLookOnly;
   const multi = cores > 1 ? averagePhases(multiFirst, await runPhase(pages, cores)) : multiFirst;
@@ -373,8 +373,8 @@ async function main(): Promise<void> {
       `| native tesseract, 1 process | ${native.secondsPerPage.toFixed(2)} | ${(60 / native.secondsPerPage).toFixed(1)} | - | ${pct(native.meanCer)} |`,
     );
   }
-  // Pages/min of 1 worker against 2 hides how many cores each phase really kept busy: the second readers and page
-  // preparation run beside a lone worker on the idle core, so its phase is not one core's work.
+  // Pages/min of 1 worker against 2 hides how many cores each phase really kept busy: page preparation on the main
+  // thread runs beside the workers (the second readers share the workers' cores, src/ocr/core-budget.ts).
   const busy = (p: PhaseResult) =>
     `${(p.cpuSeconds / pages.length).toFixed(2)} CPU-s/page, ${(p.cpuSeconds / p.seconds).toFixed(2)} cores busy`;
   console.log(
