@@ -42,6 +42,22 @@ describe("OCR slips the parser repairs, and the ones it must not guess", () => {
     expect(readNonconformities(linesOf(table)).ncItems[0]!.clause.value).toBeNull();
   });
 
+  it("reads a summary NC's clause wrapped as 了3 (7.3) from the findings' wording, else leaves it unread", () => {
+    const summary =
+      "审核中提出严重不符合项(0)项，轻微不符合项(2)项，涉及部门/条款:研发部7.5.3;综合部\n了3\n双方商定的不符合项整改时限: 2024 年11 月13日前提交审核组长。";
+    const findings = "现场发现: 综合部部分员工对质量方针不清楚，不符合标准7.3条款要求，开具轻微不符合项。";
+    const read = (text: string) =>
+      readNonconformities(linesOf(text)).ncItems.map((n) => [n.department.value, n.clause.value]);
+    expect(read(`${summary}\n${findings}`)).toEqual([
+      ["研发部", "7.5.3"],
+      ["综合部", "7.3"],
+    ]);
+    expect(read(summary)).toEqual([
+      ["研发部", "7.5.3"],
+      ["综合部", null],
+    ]);
+  });
+
   it("puts back the dot of an NC table clause from the report's own wording of the finding", () => {
     const table = "编号\t条款\t部门\t性质\t不符合描述\nNC1\t72\t研发部\t一般\t部分岗位人员能力评价记录不全";
     const withWording = linesOf(`研发部部分岗位人员能力评价记录不全，不符合标准7.2条款要求。\n${table}`);

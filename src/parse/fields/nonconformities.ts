@@ -16,7 +16,7 @@ import {
   readTable,
   type TableRow,
 } from "../text/table.ts";
-import { fieldInWindow, windowFrom } from "../text/window.ts";
+import { fieldInWindow, type TextWindow, windowFrom } from "../text/window.ts";
 import { clauseOfCell } from "./nc-clause.ts";
 import { fromForms, type NcKind } from "./nc-forms.ts";
 import { DEPT_SUFFIX, fromNumberedList } from "./nc-list.ts";
@@ -230,7 +230,12 @@ function fromSummary(lines: readonly DocLine[]): NcItem[] {
               clauseM[1]!,
               0.9,
             )
-          : missingField(),
+          : garbledClause(
+              win,
+              lines,
+              at + deptM!.index! + deptM![0].length,
+              part.slice(deptM!.index! + deptM![0].length),
+            ),
         department: deptM ? fieldInWindow(win, dAt, dAt + deptM[1]!.length, deptM[1]!, 0.85) : missingField(),
         severity: missingField(),
         text: missingField(),
@@ -239,6 +244,17 @@ function fromSummary(lines: readonly DocLine[]): NcItem[] {
     if (items.length > 0) break;
   }
   return items;
+}
+
+/** A summary clause OCR garbled after its department: chi_sim reads a printed 7 as 了 and drops dots (了3 for 7.3), so
+ * with 了 read as 7 the digits are repaired from the findings' own wording like a table cell's (else unread). */
+function garbledClause(win: TextWindow, lines: readonly DocLine[], at: number, rest: string): Field<string> {
+  const m = rest.match(/^\s*([\d了][\d.了]{0,8})/);
+  if (!m) return missingField();
+  const clause = clauseOfCell(m[1]!.replace(/了/g, "7"), lines);
+  if (clause.value === null) return missingField();
+  const start = at + m[0].length - m[1]!.length;
+  return fieldInWindow(win, start, start + m[1]!.length, clause.value, 0.9 * clause.quality);
 }
 
 /** A report without an NC table may write each NC as a paragraph: "不符合项 1：条款 7.1.5，质检部，计量器具未按期
