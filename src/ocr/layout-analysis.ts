@@ -120,6 +120,12 @@ export function horizontalTextRatio(small: PageImage): number {
  * text an orientation probe should read.
  */
 export function densestTextBand(small: PageImage, fraction: number): [number, number] {
+  return textBands(small, fraction, 1)[0]!;
+}
+
+/** Up to `count` such bands, densest first, none overlapping another: a second and third probe for a page whose
+ * densest band reads as nothing either way up (a table of tick boxes). */
+export function textBands(small: PageImage, fraction: number, count: number): [number, number][] {
   const threshold = Math.min(otsuThreshold(small), 200);
   const rows = new Float64Array(small.height);
   for (let y = 0; y < small.height; y++) {
@@ -128,12 +134,30 @@ export function densestTextBand(small: PageImage, fraction: number): [number, nu
     // A row more than 40% ink is a rule, photo or border, not text.
     rows[y] = ink / small.width > 0.4 ? 0 : ink;
   }
+  const peak = Math.max(...rows);
   const band = Math.max(1, Math.round(small.height * fraction));
+  const out: [number, number][] = [];
+  while (out.length < count) {
+    const found = densestBand(rows, band, peak);
+    // Past the first band, one with no ink left is no band (a blank page still gets its one probe).
+    if (found.ink <= 0 && out.length > 0) break;
+    out.push(found.rows);
+    rows.fill(0, found.rows[0], found.rows[1]);
+  }
+  return out;
+}
+
+function densestBand(
+  rows: Float64Array,
+  band: number,
+  peak: number,
+): { rows: [number, number]; ink: number } {
+  const height = rows.length;
   let sum = 0;
-  for (let y = 0; y < Math.min(band, small.height); y++) sum += rows[y]!;
+  for (let y = 0; y < Math.min(band, height); y++) sum += rows[y]!;
   let best = sum;
   let bestTop = 0;
-  for (let top = 1; top + band <= small.height; top++) {
+  for (let top = 1; top + band <= height; top++) {
     sum += rows[top + band - 1]! - rows[top - 1]!;
     if (sum > best) {
       best = sum;
@@ -142,12 +166,11 @@ export function densestTextBand(small: PageImage, fraction: number): [number, nu
   }
   // Widen the band to the gaps between lines: a probe cutting a line in half reads garbage both ways up
   // (measured: every probe strip of the bench pages read as nonsense, so both ways were read).
-  const peak = Math.max(...rows);
   const gap = (y: number) => rows[y]! <= 0.05 * peak;
   const reach = band;
   let top = bestTop;
   while (top > 0 && bestTop - top < reach && !gap(top)) top--;
-  let bottom = Math.min(small.height, bestTop + band);
-  while (bottom < small.height && bottom - bestTop - band < reach && !gap(bottom - 1)) bottom++;
-  return [top, bottom];
+  let bottom = Math.min(height, bestTop + band);
+  while (bottom < height && bottom - bestTop - band < reach && !gap(bottom - 1)) bottom++;
+  return { rows: [top, bottom], ink: best };
 }

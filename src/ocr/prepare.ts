@@ -5,7 +5,7 @@
 import sharp from "sharp";
 import type { PageImage } from "../domain/page.ts";
 import { stretchContrast, whitenDarkBorders } from "./borders.ts";
-import { densestTextBand, estimateSkew, horizontalTextRatio } from "./layout-analysis.ts";
+import { estimateSkew, horizontalTextRatio, textBands } from "./layout-analysis.ts";
 import { copyBytes, cropRows, downscale, greyFromRaw, rotate180, toGrey } from "./pixels.ts";
 
 /** How well a strip of text reads, higher is better (e.g. OCR confidence × share of plausible characters). */
@@ -88,23 +88,31 @@ export function plausibleShare(text: string): number {
   return (chars.match(PLAUSIBLE)?.length ?? 0) / chars.length;
 }
 
-/** The densest band of text lines, at full resolution: what an orientation probe reads. */
-function probeStrip(image: PageImage): PageImage | null {
+/** The densest bands of text lines, densest first, at full resolution: what an orientation probe reads. */
+function probeStrips(image: PageImage, count: number): PageImage[] {
   const small = analysisCopy(image);
   const scale = image.height / small.height;
-  const [top, bottom] = densestTextBand(small, PROBE_BAND);
-  const strip = cropRows(image, top * scale, bottom * scale);
-  return strip.height < 8 ? null : strip;
+  return textBands(small, PROBE_BAND, count)
+    .map(([top, bottom]) => cropRows(image, top * scale, bottom * scale))
+    .filter((strip) => strip.height >= 8);
 }
 
-/** Chooses 0° or 180° by reading the densest text band both ways. */
+/** A strip settles the question only when its better reading scores this much. A strip of tick-box rows read
+ * as nothing upright (0) and as garbage upside down (0.15) on an unseen report, and the page was turned over;
+ * strips of text score about 0.8 the right way up. */
+const SETTLES = 0.3;
+/** Bands read at most when none settles it; then the page stays as scanned, as most scans are. */
+const MAX_PROBES = 3;
+
+/** Chooses 0° or 180° by reading the densest text band both ways, and the next bands while none settles it. */
 async function isUpsideDown(image: PageImage, score: ReadabilityScore, confident: number): Promise<boolean> {
-  const strip = probeStrip(image);
-  if (!strip) return false;
-  const upright = await score(strip);
-  if (upright >= confident) return false;
-  const flipped = await score(rotate180(strip));
-  return flipped > upright;
+  for (const strip of probeStrips(image, MAX_PROBES)) {
+    const upright = await score(strip);
+    if (upright >= confident) return false;
+    const flipped = await score(rotate180(strip));
+    if (Math.max(upright, flipped) >= SETTLES) return flipped > upright;
+  }
+  return false;
 }
 
 /**
@@ -113,8 +121,8 @@ async function isUpsideDown(image: PageImage, score: ReadabilityScore, confident
  */
 async function readsUpright(image: PageImage, score: ReadabilityScore | undefined, confident: number) {
   if (!score) return false;
-  const strip = probeStrip(image);
-  return strip !== null && (await score(strip)) >= confident;
+  const [strip] = probeStrips(image, 1);
+  return strip !== undefined && (await score(strip)) >= confident;
 }
 
 export async function prepareImage(input: PageImage, options: PrepareOptions = {}): Promise<PreparedImage> {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { renderSyntheticPage, seedLines } from "../../bench/synthetic-page.ts";
 import { whitenDarkBorders } from "../../src/ocr/borders.ts";
-import { densestTextBand, estimateSkew, horizontalTextRatio } from "../../src/ocr/layout-analysis.ts";
+import {
+  densestTextBand,
+  estimateSkew,
+  horizontalTextRatio,
+  textBands,
+} from "../../src/ocr/layout-analysis.ts";
 import { downscale } from "../../src/ocr/pixels.ts";
 import { prepareImage } from "../../src/ocr/prepare.ts";
 
@@ -25,6 +30,55 @@ describe("orientation probe band", () => {
     expect(inLine(bottom - 1), `bottom ${bottom}`).toBe(false);
     // Every line the band touches is inside it whole.
     for (const t of lineTops) if (t + 14 > top && t < bottom) expect(t >= top && t + 14 <= bottom).toBe(true);
+  });
+});
+
+describe("upside-down check", () => {
+  /** A readability score that answers from a list, one answer per strip read, and counts the reads. */
+  const scripted = (answers: number[]) => {
+    const heard: number[] = [];
+    return {
+      heard,
+      score: async () => {
+        const next = answers[heard.length] ?? 0;
+        heard.push(next);
+        return next;
+      },
+    };
+  };
+
+  it("reads the next band when the densest reads as nothing either way up, and trusts the one that settles it", async () => {
+    const { image } = await renderSyntheticPage({ lines, dpi: 100 });
+    // As on an unseen report: tick-box rows read as "" upright, as garbage (0.15) upside down; the next band, text,
+    // reads well upright. The page stays as scanned.
+    const kept = scripted([0, 0.15, 0.86]);
+    expect((await prepareImage(image, { readability: kept.score })).rotation).toBe(0);
+    expect(kept.heard).toHaveLength(3);
+    // The next band settles it the other way: the page is turned over.
+    const turned = scripted([0.1, 0.2, 0.05, 0.8]);
+    expect((await prepareImage(image, { readability: turned.score })).rotation).toBe(180);
+    // A first band that settles it ends the check at once.
+    const settled = scripted([0.02, 0.75]);
+    expect((await prepareImage(image, { readability: settled.score })).rotation).toBe(180);
+    expect(settled.heard).toHaveLength(2);
+  });
+
+  it("leaves a page no band settles as scanned, after three bands", async () => {
+    const { image } = await renderSyntheticPage({ lines, dpi: 100 });
+    const unsure = scripted([0, 0.2, 0.1, 0.25, 0.05, 0.15]);
+    expect((await prepareImage(image, { readability: unsure.score })).rotation).toBe(0);
+    expect(unsure.heard).toHaveLength(6);
+  });
+
+  it("takes bands densest first, none overlapping another", async () => {
+    const { image } = await renderSyntheticPage({ lines, dpi: 100 });
+    const small = downscale(image, 1);
+    const bands = textBands(small, 0.06, 3);
+    expect(bands).toHaveLength(3);
+    expect(bands[0]).toEqual(densestTextBand(small, 0.06));
+    for (let i = 0; i < bands.length; i++)
+      for (let j = i + 1; j < bands.length; j++)
+        expect(bands[i]![1] <= bands[j]![0] || bands[j]![1] <= bands[i]![0]).toBe(true);
   });
 });
 
