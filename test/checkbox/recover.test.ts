@@ -59,6 +59,8 @@ describe("recoverLabels: the ticked option OCR wrecked, from its row's other opt
   // sides came out as three characters, {研[ and {妇[.
   it.each([
     ["审核|方式|:| |{|研|[|铅|场|审核| |口|远程|审核| |口|现场|结合|远程|审核", ["onsite"]],
+    // Right after the colon, closer than a gap (seed 31337).
+    ["审核|方式|:|f|研|[|向|场|审核| |口|远程|审核| |口|现场|结合|远程|审核", ["onsite"]],
     [
       "口|推荐|认证| |{|妇|[不|符合|项|整改|验证|后|推荐|认证| |口|不|推荐|认证",
       ["recommend_after_correction"],
@@ -144,7 +146,11 @@ describe("detectMarks: a wrecked label still gets its box read from pixels", () 
     ]);
   });
 
-  it("a list option whose box OCR read as junk (ff质量管理体系) stands in the list's box column", async () => {
+  it.each([
+    "ff质量管理体系",
+    // Three characters for the box and its tick (seed 31337).
+    "{{人质量管理体系",
+  ])("a list option whose box OCR read as junk (%s) stands in the list's box column", async (junk) => {
     const d = await drawPage([
       { options: [{ label: "质量管理体系", box: "tick", glue: true }] },
       { options: [{ label: "环境管理体系", box: "empty", glue: true }] },
@@ -152,7 +158,7 @@ describe("detectMarks: a wrecked label still gets its box read from pixels", () 
     ]);
     const w = d.lines[0]!.words[0]!;
     expect(w.text).toBe("口质量管理体系");
-    d.lines[0]!.words[0] = { ...w, text: "ff质量管理体系" };
+    d.lines[0]!.words[0] = { ...w, text: junk };
     const marks = detectMarks(d.image, d.lines);
     expect(marks.map((m) => [m.label, m.state])).toEqual([
       ["质量管理体系", "checked"],

@@ -147,8 +147,8 @@ function columns(rows: readonly LineHits[]): Column[] {
 /**
  * A ticked list option loses its box to OCR junk glued to the label (☑质量管理体系 -> ff质量管理体系,
  * ☑在商定的时间内 -> 研在商定的时间内), so findLabels sees no option context. The other options of the
- * list say where the box column is: a label led by one or two junk characters that start in that column
- * (within ~half a character, on a line near a listed option) is an option after all.
+ * list say where the box column is: a label led by one to three junk characters ({{人质量管理体系) that start in that
+ * column (within ~half a character, on a line near a listed option) is an option after all.
  */
 function promote(r: LineHits, cols: readonly Column[]): LineHits {
   const extra: LabelHit[] = [];
@@ -165,7 +165,7 @@ function promote(r: LineHits, cols: readonly Column[]): LineHits {
           Math.abs(c.x - jx) <= 0.6 * r.h,
       );
     let glyph: number | null = null;
-    for (let n = 1, j = x.start - 1; j >= 0 && n <= 2 && glyph === null; j--, n++) {
+    for (let n = 1, j = x.start - 1; j >= 0 && n <= 3 && glyph === null; j--, n++) {
       if (isSpace(r.chars[j]!.ch)) break;
       const jx = r.chars[j]!.x0;
       // The junk starts the line's option text: nothing printed just before it.

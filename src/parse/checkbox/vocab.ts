@@ -335,12 +335,13 @@ function recoverRound(chars: readonly PosChar[], h: number, hits: readonly Label
         if (clash) continue;
         // Three junk characters only as a hand tick comes out: the box's sides as brackets around the tick ({研[).
         if (c.pre === 3 && !(JUNK.test(s[c.k0]!) && JUNK.test(s[c.k0 + 2]!))) continue;
-        // The run must be bounded: end of line, a peer, or a gap after it; the line start, a peer or a gap
-        // before it. And no space inside the label itself (one printed phrase).
+        // The run must be bounded: end of line, a peer, or a gap after it; the line start, a peer, a gap or an
+        // opener (审核方式:) before it. And no space inside the label itself (one printed phrase).
         const gapAt = (k: number) => chars[idx[k]!]!.x0 - chars[idx[k - 1]!]!.x1;
         // A recommendation's label is the start of a long phrase (不符合项整改验证后推荐 + 认证注册).
         const endOk = k1 === s.length || taken.has(k1) || gapAt(k1) >= 0.3 * h || fam === "recommendation";
-        const startOk = c.k0 === 0 || taken.has(c.k0 - 1) || gapAt(c.k0) >= 0.3 * h;
+        const startOk =
+          c.k0 === 0 || taken.has(c.k0 - 1) || gapAt(c.k0) >= 0.3 * h || OPENERS.has(s[c.k0 - 1]!);
         if (!endOk || !startOk) continue;
         let split = false;
         for (let k = c.k0 + c.pre + 1; k < k1 && !split; k++) split = gapAt(k) >= h;
