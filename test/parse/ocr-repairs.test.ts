@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readDates } from "../../src/parse/fields/dates.ts";
 import { readReportNumber, readStandards } from "../../src/parse/fields/header.ts";
 import { readNonconformities } from "../../src/parse/fields/nonconformities.ts";
+import { readTeam } from "../../src/parse/fields/team.ts";
 import { findDateRange, rangeDays } from "../../src/parse/normalize/dates.ts";
 import { buildLines } from "../../src/parse/text/lines.ts";
 import { withCharConfidences } from "./helpers/confidence.ts";
@@ -19,6 +20,8 @@ describe("OCR slips the parser repairs, and the ones it must not guess", () => {
   it.each([
     ["GB/T19001-2016/1IS09001:2015", ["GB/T19001-2016/ISO9001:2015"]],
     ["GB/T19001-2016/lIS09001:2015", ["GB/T19001-2016/ISO9001:2015"]],
+    // The I of ISO read as l (seed 31337).
+    ["GB/T19001-2016/lS09001:2015", ["GB/T19001-2016/ISO9001:2015"]],
     [
       "GB/T19001-2016/lIS509001:2015;GB/T22000-2006/ISO022000:2005",
       ["GB/T19001-2016/ISO9001:2015", "GB/T22000-2006/ISO22000:2005"],
@@ -56,6 +59,26 @@ describe("OCR slips the parser repairs, and the ones it must not guess", () => {
       ["研发部", "7.5.3"],
       ["综合部", null],
     ]);
+  });
+
+  it("takes an NC table row's lost clause from the narrative that writes out its finding (seed 31337)", () => {
+    const narrative =
+      "控制有效。现场发现: 行政部部分岗位人员能力评价记录不全，不符合标准7.2条款要求，开有具一般不符\n合项。现场发现: 行政部外来文件未有效识别控制，不符合标准7.5.3条款要求，开具一般不符合项。";
+    const table =
+      "编号\t条款\t部门\t性质\t描述\nNC1\t\t行政部\t一般\t部分岗位人员能力评价记录不全\nNC2\t7 吕\t行政部\t一般\t外来文件未有效识别控制";
+    const clauses = (text: string) => readNonconformities(linesOf(text)).ncItems.map((n) => n.clause.value);
+    expect(clauses(`${narrative}\n第三部分 不符合项\n${table}`)).toEqual(["7.2", "7.5.3"]);
+    // Without the narrative, or where it gives the finding two clauses, the cells stay unread.
+    expect(clauses(table)).toEqual([null, null]);
+    const twice = `${narrative}\n复核: 行政部部分岗位人员能力评价记录不全，不符合标准7.3条款要求。\n${table}`;
+    expect(clauses(twice)).toEqual([null, "7.5.3"]);
+  });
+
+  it("reads a registration cell holding a dash OCR read as = as empty, not as a number", () => {
+    const header = "序号\t姓名\t组内职务\t注册级别\t审核员注册证书号\t专业代码";
+    const team = readTeam(linesOf(`${header}\n1\t徐心\t技术专家\t技术专家\t=\t30.01.00`));
+    expect(team[0]!.member.registrationNo.value).toBeNull();
+    expect(team[0]!.member.technicalCodes.value).toEqual(["30.01.00"]);
   });
 
   it("puts back the dot of an NC table clause from the report's own wording of the finding", () => {

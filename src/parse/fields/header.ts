@@ -162,7 +162,7 @@ function standardsIn(text: string): { value: string; start: number; end: number 
     // The slash of a compound standard picks up a stroke (19001-2016/lIS09001, /1IS09001).
     .replace(/(?<=\d\s*\/)[1lI|](?=IS[O05]\s*\d)/g, " ")
     // (…-2016 idt ISO 9001 reads as idt1SO9001: no word boundary before the 1. IS5 09001: the O read as 50.)
-    .replace(/(?:\b|(?<=idt|IDT))(?:IS0|1SO|1S0|150|IS5(?=0))(?=\s*[/\d])/g, "ISO")
+    .replace(/(?:\b|(?<=idt|IDT))(?:IS0|1SO|1S0|lSO|lS0|150|IS5(?=0))(?=\s*[/\d])/g, "ISO")
     .replace(
       /\b(ISO\s*)(0+)(?=[1-9]\d{3,4}\b)/g,
       (_, iso: string, zeros: string) => iso + " ".repeat(zeros.length),

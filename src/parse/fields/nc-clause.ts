@@ -1,7 +1,10 @@
 /** The clause of an NC table's clause cell, repaired from the findings' own wording where OCR damaged it. */
 
+import type { Field } from "../../domain/field.ts";
+import { missingField } from "../../domain/field.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
 import type { DocLine } from "../text/lines.ts";
+import { fieldInWindow, windowFrom } from "../text/window.ts";
 
 export interface ClauseReading {
   value: string | null;
@@ -64,4 +67,42 @@ export function clauseOfCell(cell: string, lines: readonly DocLine[]): ClauseRea
     .join("");
   const fits = citedClauses(lines).filter((c) => new RegExp(`^${pattern}$`).test(c));
   return fits.length === 1 ? { value: fits[0]!, quality: 0.8 } : { value: null, quality: 1 };
+}
+
+/** Characters of a finding that must be found written out in the narrative, in order, to take its clause there. */
+const FINDING_ANCHOR = 6;
+const CITED_AFTER = /^[^。；;]{0,40}?不符合[^。；;\d]{0,12}?(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.])/;
+
+/**
+ * The clause the report's own narrative gives a finding (行政部部分岗位人员能力评价记录不全，不符合标准7.2条款要求), for a
+ * table row whose clause cell OCR lost or garbled past repair. The finding's first characters must appear in the
+ * text (spaces aside), followed in the same sentence by 不符合 … and a clause; where the narrative gives the finding
+ * two different clauses, none is taken.
+ */
+export function clauseFromFinding(finding: string, lines: readonly DocLine[]): Field<string> {
+  const chars = Array.from(finding.replace(/\s/g, ""));
+  if (chars.length < FINDING_ANCHOR) return missingField();
+  const anchor = new RegExp(
+    chars
+      .slice(0, FINDING_ANCHOR)
+      .map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+      .join("\\s*"),
+    "g",
+  );
+  const found: Field<string>[] = [];
+  for (const line of lines) {
+    // Table rows ("\t" between cells) are the finding's own row or another finding's, never its narrative.
+    if (!line.text.includes(chars[0]!) || line.text.includes("\t")) continue;
+    const next = lines[line.index + 1];
+    const win = windowFrom(lines, line, 0, next && !next.text.includes("\t") ? 1 : 0);
+    for (const m of win.text.slice(0, line.text.length).matchAll(anchor)) {
+      const after = m.index + m[0].length;
+      const cited = toHalfWidth(win.text.slice(after)).match(CITED_AFTER);
+      if (!cited) continue;
+      const start = after + cited[0].length - cited[1]!.length;
+      found.push(fieldInWindow(win, start, start + cited[1]!.length, cited[1]!, 0.8));
+    }
+  }
+  const values = new Set(found.map((f) => f.value));
+  return values.size === 1 ? found[0]! : missingField();
 }

@@ -17,7 +17,7 @@ import {
   type TableRow,
 } from "../text/table.ts";
 import { fieldInWindow, type TextWindow, windowFrom } from "../text/window.ts";
-import { clauseOfCell } from "./nc-clause.ts";
+import { clauseFromFinding, clauseOfCell } from "./nc-clause.ts";
 import { fromForms, type NcKind } from "./nc-forms.ts";
 import { DEPT_SUFFIX, fromNumberedList } from "./nc-list.ts";
 
@@ -337,11 +337,20 @@ export function readNonconformities(
         () => fromForms(lines, kindRows),
         () => fromNumberedList(lines),
         () => fromSummary(lines),
+      ).map((item) =>
+        item.clause.value === null && item.text.value
+          ? { ...item, clause: orElse(item.clause, clauseFromFinding(item.text.value, lines)) }
+          : item,
       ),
       ncMajor,
       ncMinor,
     ),
   };
+}
+
+/** The narrative's clause for a finding, where the table's own cell gave none (its raw reading is kept otherwise). */
+function orElse(own: Field<string>, cited: Field<string>): Field<string> {
+  return cited.value === null ? own : cited;
 }
 
 function firstFound(...readers: (() => NcItem[])[]): NcItem[] {

@@ -42,7 +42,9 @@ export const TEAM_COLUMNS: readonly ColumnSpec[] = [
 ];
 
 /** What tables print in an empty cell: —, -, /, 无, N/A. */
-const PLACEHOLDER = /^[\s—–\-/／无一_]*$|^N\/?A$/i;
+/** An empty registration cell as printed or read: dashes (OCR reads — as 一 or =), 无, N/A, nothing with a letter or
+ * digit in it. */
+const PLACEHOLDER = /^(?:[^\p{L}\p{N}]|[无一])*$|^N\/?A$/iu;
 
 function isTeamHeader(line: DocLine): boolean {
   const cols = matchHeader(line, TEAM_COLUMNS, 2);
