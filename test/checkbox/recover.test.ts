@@ -101,6 +101,14 @@ describe("recoverLabels: the ticked option OCR wrecked, from its row's other opt
 });
 
 describe("detectMarks: a wrecked label still gets its box read from pixels", () => {
+  it("takes no option from prose a label was misread into (证认证审核的有效性 for 再认证审核), stroke beside or not", async () => {
+    const d = await drawPage([{ options: [{ label: "再认证审核的有效性", box: "hand" }] }]);
+    const line = d.lines[0]!;
+    const w = line.words[line.words.length - 1]!;
+    line.words[line.words.length - 1] = { ...w, text: "证认证审核的有效性，审核组成员特作如下承诺" };
+    expect(detectMarks(d.image, d.lines)).toEqual([]);
+  });
+
   it("reads ☑符合 OCR'd as 研箱合 as the checked option of its row", async () => {
     const d = await drawPage([
       {

@@ -22,6 +22,8 @@ describe("OCR slips the parser repairs, and the ones it must not guess", () => {
     ["GB/T19001-2016/lIS09001:2015", ["GB/T19001-2016/ISO9001:2015"]],
     // The I of ISO read as l (seed 31337).
     ["GB/T19001-2016/lS09001:2015", ["GB/T19001-2016/ISO9001:2015"]],
+    // S as 5 and O as 0 (seed 4242).
+    ["GB/T19001-2016/I509001:2015", ["GB/T19001-2016/ISO9001:2015"]],
     [
       "GB/T19001-2016/lIS509001:2015;GB/T22000-2006/ISO022000:2005",
       ["GB/T19001-2016/ISO9001:2015", "GB/T22000-2006/ISO22000:2005"],

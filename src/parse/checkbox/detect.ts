@@ -113,11 +113,14 @@ function byColumn(r: LineHits, rows: readonly LineHits[]): LineHits {
 
 /**
  * A short system word with no box glyph that runs straight on into more text (质量方针为…, 环境因素) is a
- * word of a sentence, not the ☐质量 of a list: those stand alone in their cell.
+ * word of a sentence, not the ☐质量 of a list: those stand alone in their cell. So is any label OCR read one
+ * character off that runs on, with no box glyph before it.
  */
 function runsOn(chars: readonly PosChar[], x: LabelHit, h: number): boolean {
-  if (x.term.family !== "system" || x.glyph !== null || Array.from(x.text).length > 2) return false;
-  if (!/^\p{Script=Han}+$/u.test(x.text)) return false;
+  if (x.glyph !== null || !/^\p{Script=Han}+$/u.test(x.text)) return false;
+  // Nor is a label read with a wrong character (证认证审核的有效性 for 再认证审核) that runs on into the sentence.
+  const misread = x.text !== x.term.text;
+  if (!misread && (x.term.family !== "system" || Array.from(x.text).length > 2)) return false;
   const next = neighbour(chars, x.end, 1);
   return next !== null && next.x0 - chars[x.end - 1]!.x1 < 0.3 * h;
 }

@@ -161,6 +161,8 @@ function standardsIn(text: string): { value: string; start: number; end: number 
   const repaired = toHalfWidth(text)
     // The slash of a compound standard picks up a stroke (19001-2016/lIS09001, /1IS09001).
     .replace(/(?<=\d\s*\/)[1lI|](?=IS[O05]\s*\d)/g, " ")
+    // ISO read as I50 after the slash (/I509001): S as 5, O as 0.
+    .replace(/(?<=\d\s*\/\s*)I50(?=\d{4})/g, "ISO")
     // (…-2016 idt ISO 9001 reads as idt1SO9001: no word boundary before the 1. IS5 09001: the O read as 50.)
     .replace(/(?:\b|(?<=idt|IDT))(?:IS0|1SO|1S0|lSO|lS0|150|IS5(?=0))(?=\s*[/\d])/g, "ISO")
     .replace(

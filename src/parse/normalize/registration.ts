@@ -35,7 +35,8 @@ const KNOWN_FIELDS = new Set([
 const PRINTED_AS: Record<string, string> = { ENMS: "EnMS" };
 
 function fixField(raw: string): string {
-  const field = raw.toUpperCase().replace(/0/g, "O");
+  // An S read as 5S (N2QM5S for N2QMS): a digit never stands between a field's letters.
+  const field = raw.toUpperCase().replace(/0/g, "O").replace(/5/g, "");
   if (KNOWN_FIELDS.has(field)) return PRINTED_AS[field] ?? field;
   const stripped = field.replace(/^[IL]/, "");
   return KNOWN_FIELDS.has(stripped) ? (PRINTED_AS[stripped] ?? stripped) : field;
@@ -49,9 +50,9 @@ function fixDigits(s: string): string {
 // inside the year or the serial (2014-N1QMS-2 / 043512；20 / 16-N1EMS-… read on with a space). A technical code may
 // follow the serial with no space left (2017-N1QMS-129086618.05.00). The dash may be read as a colon and N1 as NI1
 // (2015:NI1QMS-1088712). The field's first letter may be read as a zero (N20HSMS for N2OHSMS): no field begins
-// with a digit.
+// with a digit; and an S may come out as 5S inside it (N2QM5S).
 const CANDIDATE = new RegExp(
-  `([${DIGITISH}](?:\\s?[${DIGITISH}]){3})\\s*[-–—_~.,:：]{0,2}\\s*[NnИ]\\s*[IlL|]?\\s*([${DIGITISH}])\\s*([A-Za-z0][A-Za-z]{1,5})\\s*[-–—_~.,]{0,2}\\s*([${DIGITISH}](?:\\s?[${DIGITISH}]){6})(?:(?![0-9])|(?=\\d{2}\\.\\d{2}))`,
+  `([${DIGITISH}](?:\\s?[${DIGITISH}]){3})\\s*[-–—_~.,:：]{0,2}\\s*[NnИ]\\s*[IlL|]?\\s*([${DIGITISH}])\\s*([A-Za-z0](?:[A-Za-z]|5(?=[A-Za-z])){1,6})\\s*[-–—_~.,]{0,2}\\s*([${DIGITISH}](?:\\s?[${DIGITISH}]){6})(?:(?![0-9])|(?=\\d{2}\\.\\d{2}))`,
   "g",
 );
 

@@ -41,6 +41,9 @@ describe("registration numbers", () => {
     // The grade digit doubled as a letter: N1IQMS is N1QMS; a real field is left alone.
     expect(findRegistrations("2011-N1IQMS-8723015")[0]!.value).toBe("2011-N1QMS-8723015");
     expect(findRegistrations("2011-N1ISMS-8723015")[0]!.value).toBe("2011-N1ISMS-8723015");
+    // An S read as 5S inside the field (unseen reports, seeds 31337 and 4242).
+    expect(findRegistrations("2013-N2QM5S-6199605")[0]!.value).toBe("2013-N2QMS-6199605");
+    expect(findRegistrations("2014-N2OHSM5S-3052789 30.01.00")[0]!.value).toBe("2014-N2OHSMS-3052789");
     expect(findRegistrations("2O21 - N1 QMS - 3207381")[0]!.value).toBe("2021-N1QMS-3207381");
     expect(findRegistrations("2021—N1QMS—3207381")[0]!.value).toBe("2021-N1QMS-3207381");
     expect(findRegistrations("２０２１-Ｎ１ＱＭＳ-３２０７３８１")[0]!.value).toBe("2021-N1QMS-3207381");
