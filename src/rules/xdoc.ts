@@ -12,6 +12,8 @@ export type { CrossContext, CrossRuleDef, ReportRecord } from "./xdoc-base.ts";
 
 interface Stint {
   rec: number;
+  /** The auditor's name as this record reads it. */
+  name: string;
   start: number;
   end: number;
   text: string;
@@ -34,8 +36,17 @@ function interval(
   };
 }
 
-/** One auditor cannot be on two organisations' sites in the same half day. Same person = same name and a
- * shared registration number (names alone collide across China). */
+/** Two readings of one name: equal, or of the same length and one character apart (OCR read 曾艳 as 会艳 in one
+ * report). */
+function sameName(a: string, b: string): boolean {
+  const [x, y] = [Array.from(a), Array.from(b)];
+  if (x.length !== y.length) return false;
+  return x.filter((ch, i) => ch !== y[i]).length <= (x.length >= 2 ? 1 : 0);
+}
+
+/** One auditor cannot be on two organisations' sites in the same half day. Same person = a shared registration
+ * number and the same name, one misread character allowed (names alone collide across China; a number alone could be
+ * a misread of another's). */
 const auditorOverlap: CrossRuleDef["check"] = (ctx) => {
   const out = new Map<string, Flag[]>();
   const byPerson = new Map<string, Stint[]>();
@@ -46,18 +57,17 @@ const auditorOverlap: CrossRuleDef["check"] = (ctx) => {
     );
     for (const m of r.team) {
       if (m.name.value === null || m.registrationNo.value === null) continue;
+      const name = compact(m.name.value);
       for (const no of registrationNumbers(m.registrationNo.value)) {
-        const key = `${compact(m.name.value)}|${no}`;
-        const list = byPerson.get(key) ?? [];
-        for (const s of stints) list.push({ rec: i, ...s, evidence: fieldEvidence(m.name) });
-        byPerson.set(key, list);
+        const list = byPerson.get(no) ?? [];
+        for (const s of stints) list.push({ rec: i, name, ...s, evidence: fieldEvidence(m.name) });
+        byPerson.set(no, list);
       }
     }
   });
   const reported = new Set<string>();
-  for (const [key, stints] of byPerson) {
+  for (const [no, stints] of byPerson) {
     stints.sort((a, b) => a.start - b.start);
-    const [name, no] = key.split("|");
     // Sweep: every stint compared only with those still open when it starts.
     const open: Stint[] = [];
     for (const s of stints) {
@@ -67,12 +77,12 @@ const auditorOverlap: CrossRuleDef["check"] = (ctx) => {
         const b = ctx.records[s.rec]!;
         const ka = orgKey(a);
         const kb = orgKey(b);
-        if (o.rec === s.rec || ka === null || kb === null || ka === kb) continue;
-        const pair = `${name}|${Math.min(o.rec, s.rec)}|${Math.max(o.rec, s.rec)}`;
+        if (o.rec === s.rec || ka === null || kb === null || ka === kb || !sameName(o.name, s.name)) continue;
+        const pair = `${no}|${Math.min(o.rec, s.rec)}|${Math.max(o.rec, s.rec)}`;
         if (reported.has(pair)) continue;
         reported.add(pair);
         const say = (xs: Stint, y: ReportRecord, ys: Stint) =>
-          `审核员${name}（${no}）在本次审核（${xs.text}）期间同时参加了${label(y)}的审核（${ys.text}）`;
+          `审核员${xs.name}（${no}）在本次审核（${xs.text}）期间同时参加了${label(y)}的审核（${ys.text}）`;
         // Evidence stays in its own document: the review page shows each record's pages.
         push(out, a.document.id, flag(ctx, say(o, b, s), o.evidence));
         push(out, b.document.id, flag(ctx, say(s, a, o), s.evidence));
