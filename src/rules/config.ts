@@ -125,7 +125,8 @@ export const DEFAULT_RULES_CONFIG: RulesConfig = {
       { term: "物业", belongsTo: ["物业", "保洁", "房地产"], ignore: [] },
       { term: "餐饮", belongsTo: ["餐饮", "食品", "酒店", "饭店", "食堂", "配餐"], ignore: [] },
       { term: "装饰装修", belongsTo: [...construction, "装饰", "装修"], ignore: [] },
-      { term: "GB/T 50430", pattern: "(GB/?T?)?50430", belongsTo: construction, ignore: [] },
+      // Not digits inside a longer number: an auditor's registration serial run onto its code (…-504300033.03.01).
+      { term: "GB/T 50430", pattern: "(GB/?T?)?(?<!\\d)50430(?!\\d)", belongsTo: construction, ignore: [] },
       { term: "监理", belongsTo: ["监理", "工程"], ignore: [] },
       { term: "园林绿化", belongsTo: ["园林", "绿化", "景观"], ignore: [] },
       { term: "保洁服务", belongsTo: ["保洁", "清洁", "物业"], ignore: [] },

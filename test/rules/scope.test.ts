@@ -18,6 +18,12 @@ describe("SCOPE-FOREIGN-TEXT", () => {
     });
     expect(findings(r, "SCOPE-FOREIGN-TEXT")[0]?.message).toContain("GB/T 50430");
   });
+  it("does not take digits of a registration number run onto its code for GB/T 50430 (…-504300033.03.01)", () => {
+    const r = edit((x) => {
+      sectionById(x, "3.2").text = "沈心 组长 高级审核员 2013-N1QMS-504300033.03.01";
+    });
+    expect(flagsOf(r, "SCOPE-FOREIGN-TEXT")).toEqual([]);
+  });
   it("is quiet when the term belongs to the scope", () => {
     const r = edit((x) => {
       x.scope = f("房屋建筑工程施工");
