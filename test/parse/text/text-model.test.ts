@@ -144,6 +144,15 @@ describe("section finding", () => {
     expect(s34.text).not.toContain("体系支持");
   });
 
+  it("numbers a top-level heading OCR read as =、 by the one before it (二、 … =、 is 三), else drops it", () => {
+    const ids = (text: string) => findSections(linesOf(text)).map((s) => s.id);
+    expect(
+      ids("二、受审核方基本情况\n组织简介。\n=、组织的管理体系运行情况及有效性评价\n3.2 产品实现\n正文"),
+    ).toEqual(["二", "三", "3.2"]);
+    expect(ids("一、审核综述\n正文\n=、受审核方基本情况\n正文")).toEqual(["一", "二"]);
+    expect(ids("=、组织的管理体系运行情况\n正文")).toEqual([]);
+  });
+
   it("strips option words from a title printed on the same line", () => {
     const [s] = findSections(linesOf("3.2 产品实现的过程 口符合 口基本符合 口不符合"));
     expect(s!.title).toBe("产品实现的过程");
