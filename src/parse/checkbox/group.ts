@@ -146,7 +146,9 @@ function rows(placed: Placed[]): Placed[][] {
   const out: Placed[][] = [];
   for (const p of sorted) {
     const last = out[out.length - 1];
-    if (last && Math.abs(cy(p.mark) - cy(last[0]!.mark)) <= 0.5 * h(p.mark)) last.push(p);
+    // Against the row's nearest mark, not its first: a row read a little aslant drifts along its length (a
+    // recovered label's box, 策足 for ☑满足, sat 12 px below the row's other end).
+    if (last && Math.abs(cy(p.mark) - cy(last[last.length - 1]!.mark)) <= 0.5 * h(p.mark)) last.push(p);
     else out.push([p]);
   }
   return out;
