@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readDates } from "../../src/parse/fields/dates.ts";
 import { readReportNumber, readStandards } from "../../src/parse/fields/header.ts";
 import { readNonconformities } from "../../src/parse/fields/nonconformities.ts";
+import { readSignatures } from "../../src/parse/fields/signatures.ts";
 import { readTeam } from "../../src/parse/fields/team.ts";
 import { findDateRange, rangeDays } from "../../src/parse/normalize/dates.ts";
 import { buildLines } from "../../src/parse/text/lines.ts";
@@ -74,6 +75,17 @@ describe("OCR slips the parser repairs, and the ones it must not guess", () => {
     expect(clauses(table)).toEqual([null, null]);
     const twice = `${narrative}\n复核: 行政部部分岗位人员能力评价记录不全，不符合标准7.3条款要求。\n${table}`;
     expect(clauses(twice)).toEqual([null, "7.5.3"]);
+  });
+
+  it("reads the name at a signing place whose bracketed remark OCR garbled (审核组长《等字):钟兰, seed 4242)", () => {
+    const signed = (text: string) => readSignatures(linesOf(text)).value;
+    expect(signed("审核组长《等字) :钟兰\n审核组员(签字) :吕心玉、魏磊敏")).toEqual([
+      "钟兰",
+      "吕心玉",
+      "魏磊敏",
+    ]);
+    // A longer remark is not a garbled 签字 (an English gloss, a note).
+    expect(signed("审核组长（Team leader）：钟兰")).toBeNull();
   });
 
   it("reads a registration cell holding a dash OCR read as = as empty, not as a number", () => {
