@@ -6,27 +6,29 @@
  * A pool takes a core after it has a free worker and gives it back when the job settles, so a core is only
  * held by a thread that is computing, never by a job that waits for a worker.
  */
+import { enqueueAbortable } from "./abortable-queue.ts";
+
 export type ReleaseCore = () => void;
 
 interface Waiter {
   grant: (release: ReleaseCore) => void;
-  reject: (reason: unknown) => void;
   signal: AbortSignal | undefined;
   onAbort: (() => void) | undefined;
 }
 
 export class CoreBudget {
+  readonly size: number;
   private free: number;
   private readonly waiting: Waiter[] = [];
 
-  constructor(readonly size: number) {
+  constructor(size: number) {
     if (!(size >= 1)) throw new RangeError("core budget must be >= 1");
-    this.free = Math.floor(size);
+    this.size = this.free = Math.floor(size);
   }
 
   /** Jobs holding a core now; exposed for tests. */
   get inUse(): number {
-    return Math.floor(this.size) - this.free;
+    return this.size - this.free;
   }
 
   /** Resolves with the function that gives the core back (calling it twice gives back one core). A wait that
@@ -38,16 +40,8 @@ export class CoreBudget {
       return Promise.resolve(this.releaser());
     }
     return new Promise<ReleaseCore>((grant, reject) => {
-      const waiter: Waiter = { grant, reject, signal, onAbort: undefined };
-      if (signal) {
-        waiter.onAbort = () => {
-          const at = this.waiting.indexOf(waiter);
-          if (at >= 0) this.waiting.splice(at, 1);
-          reject(signal.reason);
-        };
-        signal.addEventListener("abort", waiter.onAbort, { once: true });
-      }
-      this.waiting.push(waiter);
+      const waiter: Waiter = { grant, signal, onAbort: undefined };
+      waiter.onAbort = enqueueAbortable(this.waiting, waiter, signal, reject);
     });
   }
 

@@ -1,3 +1,4 @@
+import { enqueueAbortable } from "./abortable-queue.ts";
 import type { CoreBudget, ReleaseCore } from "./core-budget.ts";
 
 /**
@@ -82,15 +83,7 @@ export class WorkerPool<W> {
         signal,
         onAbort: undefined,
       };
-      if (signal) {
-        job.onAbort = () => {
-          const at = this.queue.indexOf(job);
-          if (at >= 0) this.queue.splice(at, 1);
-          reject(signal.reason);
-        };
-        signal.addEventListener("abort", job.onAbort, { once: true });
-      }
-      this.queue.push(job);
+      job.onAbort = enqueueAbortable(this.queue, job, signal, reject);
       this.dispatch();
     });
   }

@@ -1,3 +1,4 @@
+import { distance } from "fastest-levenshtein";
 import type { Field } from "../domain/field.ts";
 import type { Evidence, Flag } from "../domain/flag.ts";
 import { formatHalf, halfOf, slot } from "./calendar.ts";
@@ -36,17 +37,9 @@ function interval(
   };
 }
 
-/** Two readings of one name: equal, or of the same length and one character apart (OCR read 曾艳 as 会艳 in one
- * report). */
-function sameName(a: string, b: string): boolean {
-  const [x, y] = [Array.from(a), Array.from(b)];
-  if (x.length !== y.length) return false;
-  return x.filter((ch, i) => ch !== y[i]).length <= (x.length >= 2 ? 1 : 0);
-}
-
 /** One auditor cannot be on two organisations' sites in the same half day. Same person = a shared registration
- * number and the same name, one misread character allowed (names alone collide across China; a number alone could be
- * a misread of another's). */
+ * number and the same name up to `nameDistance` misread characters, as for signatures (OCR read 曾艳 as 会艳 in one
+ * report; names alone collide across China, and a number alone could be a misread of another's). */
 const auditorOverlap: CrossRuleDef["check"] = (ctx) => {
   const out = new Map<string, Flag[]>();
   const byPerson = new Map<string, Stint[]>();
@@ -77,7 +70,14 @@ const auditorOverlap: CrossRuleDef["check"] = (ctx) => {
         const b = ctx.records[s.rec]!;
         const ka = orgKey(a);
         const kb = orgKey(b);
-        if (o.rec === s.rec || ka === null || kb === null || ka === kb || !sameName(o.name, s.name)) continue;
+        if (
+          o.rec === s.rec ||
+          ka === null ||
+          kb === null ||
+          ka === kb ||
+          distance(o.name, s.name) > ctx.config.nameDistance
+        )
+          continue;
         const pair = `${no}|${Math.min(o.rec, s.rec)}|${Math.max(o.rec, s.rec)}`;
         if (reported.has(pair)) continue;
         reported.add(pair);

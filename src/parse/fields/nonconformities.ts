@@ -230,12 +230,14 @@ function fromSummary(lines: readonly DocLine[]): NcItem[] {
               clauseM[1]!,
               0.9,
             )
-          : garbledClause(
-              win,
-              lines,
-              at + deptM!.index! + deptM![0].length,
-              part.slice(deptM!.index! + deptM![0].length),
-            ),
+          : deptM
+            ? garbledClause(
+                win,
+                lines,
+                at + deptM.index! + deptM[0].length,
+                part.slice(deptM.index! + deptM[0].length),
+              )
+            : missingField(),
         department: deptM ? fieldInWindow(win, dAt, dAt + deptM[1]!.length, deptM[1]!, 0.85) : missingField(),
         severity: missingField(),
         text: missingField(),
@@ -337,20 +339,16 @@ export function readNonconformities(
         () => fromForms(lines, kindRows),
         () => fromNumberedList(lines),
         () => fromSummary(lines),
-      ).map((item) =>
-        item.clause.value === null && item.text.value
-          ? { ...item, clause: orElse(item.clause, clauseFromFinding(item.text.value, lines)) }
-          : item,
-      ),
+      ).map((item) => {
+        // The narrative's clause for a finding whose own clause went unread (the unread raw is kept otherwise).
+        const cited =
+          item.clause.value === null && item.text.value ? clauseFromFinding(item.text.value, lines) : null;
+        return cited?.value ? { ...item, clause: cited } : item;
+      }),
       ncMajor,
       ncMinor,
     ),
   };
-}
-
-/** The narrative's clause for a finding, where the table's own cell gave none (its raw reading is kept otherwise). */
-function orElse(own: Field<string>, cited: Field<string>): Field<string> {
-  return cited.value === null ? own : cited;
 }
 
 function firstFound(...readers: (() => NcItem[])[]): NcItem[] {
