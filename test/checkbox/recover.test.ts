@@ -201,3 +201,63 @@ describe("detectMarks: a wrecked label still gets its box read from pixels", () 
     ]);
   });
 });
+
+// Word boxes as tesseract.js gave them on unseen reports (seed 777).
+describe("character geometry from stretched word boxes", () => {
+  const word = (text: string, bbox: [number, number, number, number]): OcrWord => ({
+    text,
+    bbox,
+    confidence: 0.9,
+  });
+  const line = (words: OcrWord[], bbox: [number, number, number, number]): OcrLine => ({
+    text: words.map((w) => w.text).join(""),
+    bbox,
+    confidence: 0.9,
+    words,
+  });
+
+  it("ends a word's box where the next word starts", () => {
+    const l = line(
+      [
+        word("口", [307, 1038, 482, 1070]),
+        word("其", [359, 1021, 393, 1081]),
+        word("他", [393, 1021, 420, 1081]),
+      ],
+      [307, 1038, 482, 1070],
+    );
+    const box = lineChars(l)[0]!;
+    expect(box.ch).toBe("口");
+    expect(box.x1).toBe(359);
+  });
+
+  it("measures the text height within the line's box, not by words twice its height", () => {
+    const l = line(
+      [word("口", [160, 666, 192, 698]), word("不", [211, 662, 239, 709]), word("予", [238, 662, 268, 709])],
+      [160, 666, 312, 698],
+    );
+    expect(textHeight(l)).toBe(32);
+  });
+
+  it("reads the empty box of 其他 on its own row when OCR stretches its words over the row above", async () => {
+    const page = await drawPage([
+      { options: [{ label: "质量管理体系", box: "tick" }] },
+      { options: [{ label: "食品安全管理体系", box: "tick" }] },
+      { options: [{ label: "其他", box: "empty", glue: true }] },
+    ]);
+    const last = page.lines[page.lines.length - 1]!;
+    const [left, top, right, bottom] = last.bbox;
+    const h = bottom - top;
+    // As tesseract gave 口其他 on a seed-777 page: the box word runs to the line's end and the characters' boxes
+    // reach into the rows around (there 60 px on a 32 px line with rows 48 px apart; this page's rows are wider).
+    const cell = (right - left) / 3;
+    last.words = [
+      { text: "口", bbox: [left, top, right, bottom], confidence: 0.9 },
+      { text: "其", bbox: [left + cell, top - h, left + 2 * cell, bottom + h], confidence: 0.9 },
+      { text: "他", bbox: [left + 2 * cell, top - h, right, bottom + h], confidence: 0.9 },
+    ];
+    const other = detectMarks(page.image, page.lines).find((m) => m.label === "其他");
+    expect(other?.state).toBe("unchecked");
+    expect(other!.bbox[1]).toBeGreaterThanOrEqual(top - h / 2);
+    expect(other!.bbox[3]).toBeLessThanOrEqual(bottom + h / 2);
+  });
+});

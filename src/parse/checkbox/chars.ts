@@ -25,12 +25,16 @@ const SPLIT_M = /(?<=Q|E|OHS|FS|EN|IS)[VW]{2}(?=S)/gi;
 export function lineChars(line: OcrLine): PosChar[] {
   const words = line.words.length > 0 ? line.words : [{ text: line.text, bbox: line.bbox }];
   const out: PosChar[] = [];
-  for (const w of words) {
+  for (const [k, w] of words.entries()) {
     const chars = Array.from(w.text.normalize("NFKC").replace(SPLIT_M, "M"));
     if (chars.length === 0) continue;
     const units = chars.map(cellWidth);
     const total = units.reduce((a, b) => a + b, 0);
-    const [x0, y0, x1, y1] = w.bbox;
+    const [x0, y0, wx1, y1] = w.bbox;
+    // Tesseract now and then stretches a word's box over the words after it (口 of 口其他 to the line's end, 重大
+    // over 的质量投诉): the next word's start is where it ends, else its characters land on the wrong glyphs.
+    const next = words[k + 1]?.bbox[0];
+    const x1 = next !== undefined && next > x0 && next < wx1 ? next : wx1;
     let acc = 0;
     for (let i = 0; i < chars.length; i++) {
       const a = x0 + ((x1 - x0) * acc) / total;
@@ -41,9 +45,16 @@ export function lineChars(line: OcrLine): PosChar[] {
   return out;
 }
 
-/** Typical character height on the line: median word height, which is robust to a tall glued box glyph. */
+/** Typical character height on the line: median word height, which is robust to a tall glued box glyph. Each word
+ * is taken within the line's own box: tesseract now and then gives a word of CJK text twice the line's height
+ * (其他 60 px on a 32 px line), and a window that tall reaches the next row's box. */
 export function textHeight(line: OcrLine): number {
-  const hs = line.words.map((w) => w.bbox[3] - w.bbox[1]).filter((h) => h > 0);
+  const [, top, , bottom] = line.bbox;
+  const hs = line.words
+    .map((w) =>
+      bottom > top ? Math.min(w.bbox[3], bottom) - Math.max(w.bbox[1], top) : w.bbox[3] - w.bbox[1],
+    )
+    .filter((h) => h > 0);
   if (hs.length === 0) return Math.max(1, line.bbox[3] - line.bbox[1]);
   hs.sort((a, b) => a - b);
   return hs[Math.floor(hs.length / 2)]!;

@@ -153,16 +153,23 @@ function columns(rows: readonly LineHits[]): Column[] {
  * list say where the box column is: a label led by one to three junk characters ({{人质量管理体系) that start in that
  * column (within ~half a character, on a line near a listed option) is an option after all.
  */
+function medianHeight(chars: readonly PosChar[]): number {
+  const hs = chars.map((c) => c.y1 - c.y0).sort((a, b) => a - b);
+  return hs.length > 0 ? hs[Math.floor(hs.length / 2)]! : Number.POSITIVE_INFINITY;
+}
+
 function promote(r: LineHits, cols: readonly Column[]): LineHits {
   const extra: LabelHit[] = [];
   for (const x of r.all) {
     if (x.optionContext || !LIST_FAMILIES.has(x.term.family)) continue;
     if (r.hits.some((y) => y.start < x.end && x.start < y.end)) continue;
+    // The label's own characters tell its size: tall junk glued before it stretches the line (荆[稚荐认证注册).
+    const h = Math.min(r.h, medianHeight(r.chars.slice(x.start, x.end)));
     const near = (jx: number) =>
       cols.some(
         (c) =>
           c.fam === x.term.family &&
-          Math.abs(c.h - r.h) <= 0.3 * c.h &&
+          Math.abs(c.h - h) <= 0.3 * c.h &&
           Math.abs(c.y - r.cy) > 0.5 * c.h &&
           Math.abs(c.y - r.cy) <= 8 * c.h &&
           Math.abs(c.x - jx) <= 0.6 * r.h,

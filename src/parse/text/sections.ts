@@ -48,8 +48,9 @@ export function headingOf(line: DocLine): Heading | null {
   const shift = line.text.length - line.text.trimStart().length;
   const patterns: { re: RegExp; level: (m: RegExpMatchArray) => number; item?: boolean }[] = [
     { re: new RegExp(`^(第${CN_NUM}(?:部分|章|节))\\s*[、.:：]?\\s*`), level: () => 1 },
-    // OCR reads 三 (or 二) as "=": its number is the one after the previous such heading (findSections).
-    { re: new RegExp(`^(${CN_NUM}|=)\\s*[、.．]\\s*`), level: () => 2 },
+    // OCR reads 三 (or 二) as "=", or as a colon before 、 (":、 组织的管理体系…"): its number is the one after the
+    // previous such heading (findSections). A colon is taken only before 、, where no sentence puts one.
+    { re: new RegExp(`^(${CN_NUM}|=|[:：](?=\\s*、))\\s*[、.．]\\s*`), level: () => 2 },
     { re: new RegExp(`^([(（]${CN_NUM}[)）])\\s*`), level: () => 3 },
     { re: /^(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.])\s*/, level: (m) => 3 + m[1]!.split(".").length - 1 },
     { re: /^(\d{1,2}[、.．)）]|[(（]\d{1,2}[)）])(?![\d.])\s*/, level: () => 9, item: true },
@@ -100,7 +101,9 @@ function unionBoxes(lines: DocLine[]): Bbox | null {
  * includes its 1) 2) items. The bbox covers the section on its first page. */
 const CN_DIGITS = "一二三四五六七八九十";
 
-/** A top-level heading numbered "=" takes the number after the previous top-level heading's (二、 … =、 → 三); with
+const MISREAD_NUMBER = /^[=:：]$/;
+
+/** A top-level heading numbered "=" (or ":") takes the number after the previous top-level heading's (二、 … =、 → 三); with
  * none before it, or none to count on from, it is no heading. */
 function renumberMisread(headings: readonly Heading[]): Heading[] {
   const out: Heading[] = [];
@@ -110,7 +113,7 @@ function renumberMisread(headings: readonly Heading[]): Heading[] {
       out.push(h);
       continue;
     }
-    if (h.id === "=") {
+    if (MISREAD_NUMBER.test(h.id)) {
       const at = previous?.length === 1 ? CN_DIGITS.indexOf(previous) : -1;
       if (at < 0 || at + 1 >= CN_DIGITS.length) continue;
       out.push({ ...h, id: CN_DIGITS[at + 1]! });

@@ -151,6 +151,14 @@ describe("section finding", () => {
     ).toEqual(["二", "三", "3.2"]);
     expect(ids("一、审核综述\n正文\n=、受审核方基本情况\n正文")).toEqual(["一", "二"]);
     expect(ids("=、组织的管理体系运行情况\n正文")).toEqual([]);
+    // The same heading with 三 read as a colon (seed 777): the 3.x sections stay out of 二, the organisation's
+    // own description.
+    expect(
+      ids(
+        "二、受审核方基本情况\n组织简介。\n:、 组织的管理体系运行情况及有效性评价\n3.1 管理体系的策划\n正文",
+      ),
+    ).toEqual(["二", "三", "3.1"]);
+    expect(ids("说明如下\n：、正文")).toEqual([]);
   });
 
   it("strips option words from a title printed on the same line", () => {
