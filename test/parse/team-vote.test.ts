@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readSignatures } from "../../src/parse/fields/signatures.ts";
 import { readTeam } from "../../src/parse/fields/team.ts";
 import { voteTeamNames } from "../../src/parse/fields/team-vote.ts";
 import { buildLines } from "../../src/parse/text/lines.ts";
@@ -165,5 +166,31 @@ describe("team names voted across the places a report prints them, by OCR confid
       "承诺人 审核组长： 蔡丽",
     ].join("\n");
     expect(voted(text, {})[0]!.value).toBe("蔡丽");
+  });
+
+  it("puts back a name character tesseract reads confidently as one names do not use there (吕明吴, 冯酒, 会丽)", () => {
+    const text = [
+      "审核组长（签字）： 吕明吴",
+      "审核组员（签字）： 冯酒",
+      HEADER,
+      "1\t吕明吴\t组长\t审核员\t2016-N2QMS-2644579\t28.04.02",
+      "2\t冯酒\t组员\t审核员\t2021-N2QMS-8596981\t",
+      "3\t会丽\t组员\t审核员\t2021-N2QMS-8596982\t",
+      "4\t吴敏\t组员\t审核员\t2021-N2QMS-8596983\t",
+    ].join("\n");
+    const names = voted(text, {});
+    expect(names.map((n) => n.value)).toEqual(["吕明昊", "冯涵", "曾丽", "吴敏"]);
+    expect(names[0]!.raw).toBe("吕明吴");
+    expect(names[0]!.method).toBe("derived");
+    expect(names[0]!.confidence).toBeLessThan(names[3]!.confidence);
+  });
+});
+
+describe("signatures", () => {
+  it("mend the same name misreads as the team table, so a signature still matches its member", () => {
+    const lines = buildLines(
+      layoutPages(["审核组长（签字）： 吕明吴", "审核组员（签字）： 吴敏"].join("\n")),
+    );
+    expect(readSignatures(lines).value).toEqual(["吕明昊", "吴敏"]);
   });
 });

@@ -3,6 +3,7 @@ import { missingField } from "../../domain/field.ts";
 import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
 import type { DocLine } from "../text/lines.ts";
+import { mendNameGlyphs } from "./name-glyphs.ts";
 import { looksLikeName } from "./team-words.ts";
 
 // Places where team members sign: 审核组长（签字）, 承诺人 审核组长：, 组员：, 审核组:张心、冉景洲, 签名.
@@ -49,8 +50,10 @@ export function readSignatures(lines: readonly DocLine[]): Field<string[]> {
       if (next >= 0) segments.unshift([start, start + next]);
     }
     /** The name's place, if it is a new name. */
-    const add = (on: DocLine, name: string, at: number, length: number): Field<string[]> | null => {
-      if (!looksLikeName(name) || names.includes(name)) return null;
+    const add = (on: DocLine, read: string, at: number, length: number): Field<string[]> | null => {
+      if (!looksLikeName(read)) return null;
+      const name = mendNameGlyphs(read);
+      if (names.includes(name)) return null;
       names.push(name);
       return fieldAt(on, at, at + length, [] as string[], 0.9);
     };

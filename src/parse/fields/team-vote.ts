@@ -13,6 +13,7 @@
 import type { TeamMember, TeamRole } from "../../domain/record.ts";
 import type { DocLine } from "../text/lines.ts";
 import { type CharReading, CLEAR, compactReading, votePosition } from "../text/vote.ts";
+import { mendNameGlyphs } from "./name-glyphs.ts";
 import type { ReadMember } from "./team.ts";
 import { looksLikeName, roleOf } from "./team-words.ts";
 
@@ -173,7 +174,7 @@ export function voteTeamNames(read: readonly ReadMember[], lines: readonly DocLi
       ),
     );
     if (votes.some((v) => !v.readable)) return { ...r.member, name: { ...name, value: null, confidence: 0 } };
-    const voted = votes.map((v) => v.ch).join("");
+    const voted = mendNameGlyphs(votes.map((v) => v.ch).join(""));
     const value =
       voted !== name.value && (names.includes(voted) || finalNames.has(voted)) ? name.value! : voted;
     finalNames.add(value);
