@@ -57,3 +57,48 @@ describe("checkbox rows", () => {
     expect(groups).toHaveLength(2);
   });
 });
+
+describe("a section's evaluation row", () => {
+  const line = (text: string, bbox: [number, number, number, number]) => ({
+    text,
+    bbox,
+    confidence: 0.9,
+    words: [{ text, bbox, confidence: 0.9 }],
+  });
+  const pageWith = (n: number, lines: ReturnType<typeof line>[], marks: BoxMark[]): OcrPage => ({
+    ...page(marks),
+    page: n,
+    text: lines.map((l) => l.text).join("\n"),
+    lines,
+  });
+  const row = [mark("符合", 160, 170, "checked"), mark("基本符合", 280, 170, "unchecked")];
+
+  it("takes its heading from the foot of the page before when the row opens its page (seed 777)", () => {
+    const groups = buildGroups([
+      pageWith(
+        3,
+        [line("3.5 体系支持", [162, 2087, 324, 2115]), line("第3 页共4页", [751, 2226, 903, 2249])],
+        [],
+      ),
+      pageWith(4, [line("口符合 口基本符合", [160, 155, 560, 185])], row),
+    ]);
+    expect(groups.map((g) => g.group.id)).toEqual(["evaluation.3.5"]);
+  });
+
+  it("does not reach back a page when text stands above the row, or the page before is not the one before", () => {
+    const under = buildGroups([
+      pageWith(3, [line("3.5 体系支持", [162, 2087, 324, 2115])], []),
+      pageWith(
+        4,
+        [line("组织现有人员58人。", [160, 100, 600, 128]), line("口符合 口基本符合", [160, 155, 560, 185])],
+        row,
+      ),
+    ]);
+    expect(under.map((g) => g.group.id)).not.toContain("evaluation.3.5");
+    const gap = buildGroups([
+      pageWith(2, [line("3.5 体系支持", [162, 2087, 324, 2115])], []),
+      pageWith(4, [line("口符合 口基本符合", [160, 155, 560, 185])], row),
+    ]);
+    expect(gap.map((g) => g.group.id)).not.toContain("evaluation.3.5");
+  });
+});

@@ -1,6 +1,7 @@
 import type { BoxMark, OcrLine, OcrPage } from "../../domain/ocr.ts";
 import type { CheckboxGroup } from "../../domain/record.ts";
 import { isSpace, lineChars } from "./chars.ts";
+import { isPageFurniture } from "../text/table.ts";
 import { type Family, isBoxGlyph, type Term, termOf } from "./vocab.ts";
 
 /** A mark with its vocabulary term and page. */
@@ -56,7 +57,9 @@ export function buildGroups(pages: readonly OcrPage[]): BuiltGroup[] {
     used.set(id, n);
     return n === 1 ? id : `${id}.${n}`;
   };
-  for (const page of pages) {
+  for (const [i, page] of pages.entries()) {
+    const before = pages[i - 1];
+    const previous = before?.page === page.page - 1 ? before : undefined;
     const placed: Placed[] = [];
     for (const mark of page.marks) {
       const term = termOf(mark.label);
@@ -76,7 +79,7 @@ export function buildGroups(pages: readonly OcrPage[]): BuiltGroup[] {
         const members = row
           .filter((p) => p.term.family === fam)
           .sort((a, b) => a.mark.bbox[0] - b.mark.bbox[0]);
-        out.push(rowGroup(page, fam, members, uniqueId));
+        out.push(rowGroup(page, previous, fam, members, uniqueId));
       }
     }
   }
@@ -85,6 +88,7 @@ export function buildGroups(pages: readonly OcrPage[]): BuiltGroup[] {
 
 function rowGroup(
   page: OcrPage,
+  previous: OcrPage | undefined,
   fam: Family,
   members: Placed[],
   uniqueId: (id: string) => string,
@@ -97,7 +101,7 @@ function rowGroup(
     // counts when the row itself has no text before its boxes (a 3.x line under "3.1 管理体系的策划").
     if (sec) return evaluation(sec[1]!, sec[2] ?? "", members, uniqueId);
     if (left.length >= 2) return conclusion(left.slice(0, 30), members, uniqueId);
-    const above = headingAbove(page, first);
+    const above = headingAbove(page, first) ?? headingClosingPage(page, previous, first);
     if (above) return evaluation(above[0], above[1], members, uniqueId);
   }
   if (fam === "ncKind") {
@@ -196,10 +200,25 @@ function leftText(lines: readonly OcrLine[], m: BoxMark): string {
 
 /** A "3.2 ..." heading on one of the two lines just above the row (within ~3.5 text heights). */
 function headingAbove(page: OcrPage, m: BoxMark): [string, string] | null {
-  const above = page.lines
-    .filter((l) => l.bbox[3] <= m.labelBbox[1] + 0.3 * h(m) && l.bbox[3] >= m.labelBbox[1] - 3.5 * h(m))
-    .sort((a, b) => b.bbox[3] - a.bbox[3])
-    .slice(0, 2);
+  return headingIn(
+    page.lines.filter(
+      (l) => l.bbox[3] <= m.labelBbox[1] + 0.3 * h(m) && l.bbox[3] >= m.labelBbox[1] - 3.5 * h(m),
+    ),
+  );
+}
+
+/** A row that opens its page (nothing but page furniture above it) under a heading that closed the page before
+ * (3.5 体系支持 the last line of page 3, its boxes the first of page 4). */
+function headingClosingPage(page: OcrPage, previous: OcrPage | undefined, m: BoxMark): [string, string] | null {
+  if (!previous) return null;
+  const above = page.lines.filter((l) => l.bbox[3] <= m.labelBbox[1] + 0.3 * h(m) && !isPageFurniture(l));
+  if (above.length > 0) return null;
+  return headingIn(previous.lines.filter((l) => !isPageFurniture(l)));
+}
+
+/** The heading on one of the two lowest of these lines. */
+function headingIn(lines: readonly OcrLine[]): [string, string] | null {
+  const above = [...lines].sort((a, b) => b.bbox[3] - a.bbox[3]).slice(0, 2);
   for (const l of above) {
     const sec = SECTION.exec(l.text.normalize("NFKC").trim());
     if (sec) return [sec[1]!, clean(sec[2] ?? "")];

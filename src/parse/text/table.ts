@@ -193,7 +193,7 @@ export function matchHeader(
 const PAGE_FURNITURE =
   /^\s*(?:第\s*\d+\s*页\s*[,，]?\s*共\s*\d+\s*页|共\s*\d+\s*页\s*第\s*\d+\s*页|Page\s*\d+\s*(?:of|\/)\s*\d+|\d+\s*\/\s*\d+|-\s*\d+\s*-|(?:表单|文件|记录)编号\s*[:：].*(?:版本|版次).*)\s*$/i;
 
-export function isPageFurniture(line: DocLine): boolean {
+export function isPageFurniture(line: Pick<DocLine, "text">): boolean {
   return PAGE_FURNITURE.test(line.text);
 }
 
