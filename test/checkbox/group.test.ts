@@ -101,4 +101,10 @@ describe("a section's evaluation row", () => {
     ]);
     expect(gap.map((g) => g.group.id)).not.toContain("evaluation.3.5");
   });
+
+  it("reads a section number whose dot OCR read as a comma (2,2策划, seed 777)", () => {
+    const marks = [mark("符合", 300, 170, "checked"), mark("基本符合", 420, 170, "unchecked")];
+    const groups = buildGroups([pageWith(2, [line("2,2策划", [160, 158, 290, 182])], marks)]);
+    expect(groups.map((g) => g.group.id)).toEqual(["evaluation.2.2"]);
+  });
 });

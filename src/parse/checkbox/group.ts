@@ -1,7 +1,8 @@
 import type { BoxMark, OcrLine, OcrPage } from "../../domain/ocr.ts";
 import type { CheckboxGroup } from "../../domain/record.ts";
-import { isSpace, lineChars } from "./chars.ts";
+import { repairNumbering } from "../text/sections.ts";
 import { isPageFurniture } from "../text/table.ts";
+import { isSpace, lineChars } from "./chars.ts";
 import { type Family, isBoxGlyph, type Term, termOf } from "./vocab.ts";
 
 /** A mark with its vocabulary term and page. */
@@ -95,7 +96,7 @@ function rowGroup(
 ): BuiltGroup {
   const first = members[0]!.mark;
   const left = leftText(page.lines, first);
-  const sec = SECTION.exec(left);
+  const sec = SECTION.exec(repairNumbering(left));
   if (CONCLUSION_FAMILIES.has(fam)) {
     // The criterion is keyed as printed (审核准则的要求, 满足法律法规要求的能力); a heading above only
     // counts when the row itself has no text before its boxes (a 3.x line under "3.1 管理体系的策划").
@@ -209,7 +210,11 @@ function headingAbove(page: OcrPage, m: BoxMark): [string, string] | null {
 
 /** A row that opens its page (nothing but page furniture above it) under a heading that closed the page before
  * (3.5 体系支持 the last line of page 3, its boxes the first of page 4). */
-function headingClosingPage(page: OcrPage, previous: OcrPage | undefined, m: BoxMark): [string, string] | null {
+function headingClosingPage(
+  page: OcrPage,
+  previous: OcrPage | undefined,
+  m: BoxMark,
+): [string, string] | null {
   if (!previous) return null;
   const above = page.lines.filter((l) => l.bbox[3] <= m.labelBbox[1] + 0.3 * h(m) && !isPageFurniture(l));
   if (above.length > 0) return null;
@@ -220,7 +225,7 @@ function headingClosingPage(page: OcrPage, previous: OcrPage | undefined, m: Box
 function headingIn(lines: readonly OcrLine[]): [string, string] | null {
   const above = [...lines].sort((a, b) => b.bbox[3] - a.bbox[3]).slice(0, 2);
   for (const l of above) {
-    const sec = SECTION.exec(l.text.normalize("NFKC").trim());
+    const sec = SECTION.exec(repairNumbering(l.text.normalize("NFKC").trim()));
     if (sec) return [sec[1]!, clean(sec[2] ?? "")];
   }
   return null;

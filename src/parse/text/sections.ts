@@ -25,7 +25,7 @@ const OPTION_WORDS =
   /(?:\s*(?:[口回四国图品加田团囗目研妍诫器妇☑☐□■✓√]|Ag)?\s*(?:基本符合|不符合|符合|基本满足|不满足|满足|基本有效|无效|有效)\s*)+$/;
 
 /** OCR variants of numbering: "1. 5. 2", "l.5.2", "1,5.2", "1．5．2" all mean 1.5.2. */
-function repairNumbering(s: string): string {
+export function repairNumbering(s: string): string {
   return s.replace(/^[lI|](?=[\s.,，．、]*\d)/, "1").replace(/^(\d+(?:\s*[.,，．·]\s*[\dlIO]+)+)/, (m) =>
     m
       .replace(/\s/g, "")
