@@ -64,6 +64,27 @@ describe("OCR slips the parser repairs, and the ones it must not guess", () => {
     ]);
   });
 
+  it("reads a summary NC's clause cut to its last digit where the list wrapped (品控部 / 3) from the department's finding (seed 777)", () => {
+    const summary =
+      "审核中提出严重不符合项〈0)项，轻微不符合项〈2)项，涉及部门/条款:采购部8.7; 品控部\n3\n双方商定的不符合项整改时限:2024年2月13日前提交审核组长。";
+    const findings = "现场发现: 品控部部分员工对质量方针不清楚，不符合标准7.3条款要求，开具轻微不符合项。";
+    const read = (text: string) =>
+      readNonconformities(linesOf(text)).ncItems.map((n) => [n.department.value, n.clause.value]);
+    expect(read(`${summary}\n${findings}`)).toEqual([
+      ["采购部", "8.7"],
+      ["品控部", "7.3"],
+    ]);
+    // A chapter alone is no clause: without a finding that fits, unread.
+    expect(read(summary)).toEqual([
+      ["采购部", "8.7"],
+      ["品控部", null],
+    ]);
+    expect(read(`${summary}\n${findings.replace("7.3", "7.5")}`)).toEqual([
+      ["采购部", "8.7"],
+      ["品控部", null],
+    ]);
+  });
+
   it("takes an NC table row's lost clause from the narrative that writes out its finding (seed 31337)", () => {
     const narrative =
       "控制有效。现场发现: 行政部部分岗位人员能力评价记录不全，不符合标准7.2条款要求，开有具一般不符\n合项。现场发现: 行政部外来文件未有效识别控制，不符合标准7.5.3条款要求，开具一般不符合项。";

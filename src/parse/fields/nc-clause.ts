@@ -106,3 +106,29 @@ export function clauseFromFinding(finding: string, lines: readonly DocLine[]): F
   const values = new Set(found.map((f) => f.value));
   return values.size === 1 ? found[0]! : missingField();
 }
+
+/**
+ * The clause the narrative cites for a department's finding (品控部部分员工对质量方针不清楚，不符合标准7.3条款要求)
+ * whose digits end with the ones read: for a summary list whose clause OCR cut short where it wrapped (品控部 / 3 for
+ * 7.3). A chapter alone is no clause an NC cites. Exactly one such clause, else none.
+ */
+export function clauseCitedFor(department: string, digits: string, lines: readonly DocLine[]): Field<string> {
+  const dept = department.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(
+    `${dept}[^。；;]{0,60}?不符合[^。；;\\d]{0,12}?(\\d{1,2}(?:\\.\\d{1,2}){1,3})(?![\\d.])`,
+    "g",
+  );
+  const found: Field<string>[] = [];
+  for (const line of lines) {
+    if (!line.text.includes(department) || line.text.includes("\t")) continue;
+    const next = lines[line.index + 1];
+    const win = windowFrom(lines, line, 0, next && !next.text.includes("\t") ? 1 : 0);
+    const text = toHalfWidth(win.text);
+    for (const m of text.matchAll(pattern)) {
+      if (m.index >= line.text.length || !m[1]!.replace(/\./g, "").endsWith(digits)) continue;
+      const start = m.index + m[0].length - m[1]!.length;
+      found.push(fieldInWindow(win, start, start + m[1]!.length, m[1]!, 0.8));
+    }
+  }
+  return new Set(found.map((f) => f.value)).size === 1 ? found[0]! : missingField();
+}

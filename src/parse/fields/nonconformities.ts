@@ -17,7 +17,7 @@ import {
   type TableRow,
 } from "../text/table.ts";
 import { fieldInWindow, type TextWindow, windowFrom } from "../text/window.ts";
-import { clauseFromFinding, clauseOfCell } from "./nc-clause.ts";
+import { clauseCitedFor, clauseFromFinding, clauseOfCell } from "./nc-clause.ts";
 import { fromForms, type NcKind } from "./nc-forms.ts";
 import { DEPT_SUFFIX, fromNumberedList } from "./nc-list.ts";
 
@@ -236,6 +236,7 @@ function fromSummary(lines: readonly DocLine[]): NcItem[] {
                 lines,
                 at + deptM.index! + deptM[0].length,
                 part.slice(deptM.index! + deptM[0].length),
+                deptM[1]!,
               )
             : missingField(),
         department: deptM ? fieldInWindow(win, dAt, dAt + deptM[1]!.length, deptM[1]!, 0.85) : missingField(),
@@ -250,10 +251,19 @@ function fromSummary(lines: readonly DocLine[]): NcItem[] {
 
 /** A summary clause OCR garbled after its department: chi_sim reads a printed 7 as 了 and drops dots (了3 for 7.3), so
  * with 了 read as 7 the digits are repaired from the findings' own wording like a table cell's (else unread). */
-function garbledClause(win: TextWindow, lines: readonly DocLine[], at: number, rest: string): Field<string> {
+function garbledClause(
+  win: TextWindow,
+  lines: readonly DocLine[],
+  at: number,
+  rest: string,
+  department: string,
+): Field<string> {
   const m = rest.match(/^\s*([\d了][\d.了]{0,8})/);
   if (!m) return missingField();
-  const clause = clauseOfCell(m[1]!.replace(/了/g, "7"), lines);
+  const read = m[1]!.replace(/了/g, "7");
+  // A chapter alone (3 for 7.3 cut where the list wrapped) is no NC's clause: the narrative's, if it fits.
+  if (/^\d{1,2}$/.test(read)) return clauseCitedFor(department, read, lines);
+  const clause = clauseOfCell(read, lines);
   if (clause.value === null) return missingField();
   const start = at + m[0].length - m[1]!.length;
   return fieldInWindow(win, start, start + m[1]!.length, clause.value, 0.9 * clause.quality);
