@@ -85,6 +85,20 @@ describe("OCR slips the parser repairs, and the ones it must not guess", () => {
     ]);
   });
 
+  it("takes the narrative's clause for an NC table cell OCR cut to a chapter (7 for 7.3, 2 for 7.1.5; seed 8888)", () => {
+    const narrative =
+      "现场发现: 技术部部分员工对质量方针不清楚，不符合标准7.3条款要求，开具一般不符合项。\n现场发现: 采购部监视和测量资源未按期校准，不符合标准7.1.5条款要求，开具一般不符合项。";
+    const table =
+      "编号\t条款\t部门\t性质\t描述\nNC1\t7\t技术部\t一般\t部分员工对质量方针不清楚\nNC2\t2\t采购部\t一般\t监视和测量资源未按期校准";
+    const clauses = (text: string) => readNonconformities(linesOf(text)).ncItems.map((n) => n.clause.value);
+    expect(clauses(`${narrative}\n第三部分 不符合项\n${table}`)).toEqual(["7.3", "7.1.5"]);
+    // The same with the second finding wrapped inside its anchor (采购部监视和测 / 量资源…).
+    const wrapped = narrative.replace("\n", "").replace("监视和测", "监视和测\n");
+    expect(clauses(`${wrapped}\n第三部分 不符合项\n${table}`)).toEqual(["7.3", "7.1.5"]);
+    // Without the narrative a chapter stays as printed, but chapters 1-3 hold no requirement: unread.
+    expect(clauses(table)).toEqual(["7", null]);
+  });
+
   it("takes an NC table row's lost clause from the narrative that writes out its finding (seed 31337)", () => {
     const narrative =
       "控制有效。现场发现: 行政部部分岗位人员能力评价记录不全，不符合标准7.2条款要求，开有具一般不符\n合项。现场发现: 行政部外来文件未有效识别控制，不符合标准7.5.3条款要求，开具一般不符合项。";

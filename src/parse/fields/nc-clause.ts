@@ -95,7 +95,9 @@ export function clauseFromFinding(finding: string, lines: readonly DocLine[]): F
     if (!line.text.includes(chars[0]!) || line.text.includes("\t")) continue;
     const next = lines[line.index + 1];
     const win = windowFrom(lines, line, 0, next && !next.text.includes("\t") ? 1 : 0);
-    for (const m of win.text.slice(0, line.text.length).matchAll(anchor)) {
+    // The finding may start on this line and wrap onto the next.
+    for (const m of win.text.matchAll(anchor)) {
+      if (m.index >= line.text.length) continue;
       const after = m.index + m[0].length;
       const cited = toHalfWidth(win.text.slice(after)).match(CITED_AFTER);
       if (!cited) continue;

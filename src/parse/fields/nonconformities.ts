@@ -350,10 +350,18 @@ export function readNonconformities(
         () => fromNumberedList(lines),
         () => fromSummary(lines),
       ).map((item) => {
+        // A chapter alone (7 for 7.3, where OCR lost the rest of the cell) is as good as unread: NCs cite clauses.
+        const bare = item.clause.value !== null && /^\d{1,2}$/.test(item.clause.value);
         // The narrative's clause for a finding whose own clause went unread (the unread raw is kept otherwise).
         const cited =
-          item.clause.value === null && item.text.value ? clauseFromFinding(item.text.value, lines) : null;
-        return cited?.value ? { ...item, clause: cited } : item;
+          (item.clause.value === null || bare) && item.text.value
+            ? clauseFromFinding(item.text.value, lines)
+            : null;
+        if (cited?.value) return { ...item, clause: cited };
+        // Chapters 1-3 of a management-system standard (scope, references, terms) hold no requirement to break.
+        if (bare && Number(item.clause.value) <= 3)
+          return { ...item, clause: { ...item.clause, value: null, confidence: 0 } };
+        return item;
       }),
       ncMajor,
       ncMinor,
