@@ -177,9 +177,11 @@ describe("team names voted across the places a report prints them, by OCR confid
       "2\t冯酒\t组员\t审核员\t2021-N2QMS-8596981\t",
       "3\t会丽\t组员\t审核员\t2021-N2QMS-8596982\t",
       "4\t吴敏\t组员\t审核员\t2021-N2QMS-8596983\t",
+      "5\t會建国\t组员\t审核员\t2021-N2QMS-8596984\t",
+      "6\t钟了宁磊\t组员\t审核员\t2021-N2QMS-8596985\t",
     ].join("\n");
     const names = voted(text, {});
-    expect(names.map((n) => n.value)).toEqual(["吕明昊", "冯涵", "曾丽", "吴敏"]);
+    expect(names.map((n) => n.value)).toEqual(["吕明昊", "冯涵", "曾丽", "吴敏", "曾建国", "钟宁磊"]);
     expect(names[0]!.raw).toBe("吕明吴");
     expect(names[0]!.method).toBe("derived");
     expect(names[0]!.confidence).toBeLessThan(names[3]!.confidence);

@@ -50,9 +50,10 @@ function fixDigits(s: string): string {
 // inside the year or the serial (2014-N1QMS-2 / 043512；20 / 16-N1EMS-… read on with a space). A technical code may
 // follow the serial with no space left (2017-N1QMS-129086618.05.00). The dash may be read as a colon and N1 as NI1
 // (2015:NI1QMS-1088712). The field's first letter may be read as a zero (N20HSMS for N2OHSMS): no field begins
-// with a digit; and an S may come out as 5S inside it (N2QM5S).
+// with a digit; and an S may come out as 5S inside it (N2QM5S). The grade may come out twice, as a letter and a digit
+// (N1I1QMS, N1L1QMS), and a stray digit may stand between the field and its dash (N2QMS9-3468417).
 const CANDIDATE = new RegExp(
-  `([${DIGITISH}](?:\\s?[${DIGITISH}]){3})\\s*[-–—_~.,:：]{0,2}\\s*[NnИ]\\s*[IlL|]?\\s*([${DIGITISH}])\\s*([A-Za-z0](?:[A-Za-z]|5(?=[A-Za-z])){1,6})\\s*[-–—_~.,]{0,2}\\s*([${DIGITISH}](?:\\s?[${DIGITISH}]){6})(?:(?![0-9])|(?=\\d{2}\\.\\d{2}))`,
+  `([${DIGITISH}](?:\\s?[${DIGITISH}]){3})\\s*[-–—_~.,:：]{0,2}\\s*[NnИ]\\s*[IlL|]?\\s*([${DIGITISH}])\\s*(?:[IlL|]\\s*\\d\\s*)?([A-Za-z0](?:[A-Za-z]|5(?=[A-Za-z])){1,6})\\s*(?:\\d(?=\\s*[-–—_~]))?\\s*[-–—_~.,]{0,2}\\s*([${DIGITISH}](?:\\s?[${DIGITISH}]){6})(?:(?![0-9])|(?=\\d{2}\\.\\d{2}))`,
   "g",
 );
 

@@ -44,6 +44,12 @@ describe("registration numbers", () => {
     // An S read as 5S inside the field (unseen reports, seeds 31337 and 4242).
     expect(findRegistrations("2013-N2QM5S-6199605")[0]!.value).toBe("2013-N2QMS-6199605");
     expect(findRegistrations("2014-N2OHSM5S-3052789 30.01.00")[0]!.value).toBe("2014-N2OHSMS-3052789");
+    // The grade read twice, as a letter and a digit, and a stray digit before the dash (unseen seed 8888).
+    expect(findRegistrations("2010-N1I1QMS-1387491")[0]!.value).toBe("2010-N1QMS-1387491");
+    expect(findRegistrations("2010-N1L1QMS-5062745")[0]!.value).toBe("2010-N1QMS-5062745");
+    expect(findRegistrations("2010-N2QMS9-3468417")[0]!.value).toBe("2010-N2QMS-3468417");
+    // Eight digits with no dash between field and serial stay unread: which digit is extra is unknown.
+    expect(findRegistrations("2010-N2QMS93468417")).toEqual([]);
     expect(findRegistrations("2O21 - N1 QMS - 3207381")[0]!.value).toBe("2021-N1QMS-3207381");
     expect(findRegistrations("2021—N1QMS—3207381")[0]!.value).toBe("2021-N1QMS-3207381");
     expect(findRegistrations("２０２１-Ｎ１ＱＭＳ-３２０７３８１")[0]!.value).toBe("2021-N1QMS-3207381");
