@@ -196,3 +196,12 @@ describe("signatures", () => {
     expect(readSignatures(lines).value).toEqual(["吕明昊", "吴敏"]);
   });
 });
+
+describe("signing places", () => {
+  it("take a name after a speck OCR read between the label's bracket and its colon (审核组长(签字)“: , seed 8888)", () => {
+    const lines = buildLines(
+      layoutPages(["审核组长(签字)“: 彭心敏", "审核组员(签字) : 蔡婷明、吕文峰"].join("\n")),
+    );
+    expect(readSignatures(lines).value).toEqual(["彭心敏", "蔡婷明", "吕文峰"]);
+  });
+});

@@ -6,20 +6,22 @@ import type { DocLine } from "../text/lines.ts";
 import { mendNameGlyphs } from "./name-glyphs.ts";
 import { looksLikeName } from "./team-words.ts";
 
+// A speck OCR reads as a quote mark or dot between a label's bracket and its colon (审核组长(签字)“: 彭心敏).
+const SPECK = `\\s*[“”"'‘’·.,]?`;
 // Places where team members sign: 审核组长（签字）, 承诺人 审核组长：, 组员：, 审核组:张心、冉景洲, 签名.
 const SIGNING_ROLES = "审核组|审核组长|组长|审核组员|组员|审核员|技术专家";
 // A role with a short bracketed remark before its colon is a signing place even where OCR garbled the remark
 // (审核组长《等字):钟兰 for 审核组长（签字）：钟兰).
-const ROLE_REMARK = `^(?:${SIGNING_ROLES})\\s*[(（《〈][^)）》〉:：]{1,3}[)）》〉]\\s*[:：]`;
+const ROLE_REMARK = `^(?:${SIGNING_ROLES})\\s*[(（《〈][^)）》〉:：]{1,3}[)）》〉]${SPECK}\\s*[:：]`;
 const SIGN_CONTEXT = new RegExp(
-  `(?:签字|签名|签章)[)）]?[:：]|承诺人|^(?:${SIGNING_ROLES})[:：]|${ROLE_REMARK}`,
+  `(?:签字|签名|签章)[)）]?${SPECK}[:：]|承诺人|^(?:${SIGNING_ROLES})[:：]|${ROLE_REMARK}`,
 );
 /** A line listing the team by roles (审核组长：赵刚 审核员：钱芳 / 组长：周敏；组员：吴昊) without a word of signing. */
 const ROLE_COLON = new RegExp(`(?:${SIGNING_ROLES})[:：]`, "g");
 const SIGN_WORD = /签字|签名|签章|承诺人/;
 /** The signing label in a line as printed (spaces kept), whose colon the name follows. */
 const SIGNING_LABEL = new RegExp(
-  `(?:签字|签名|签章)[)）]?\\s*[:：]|^\\s*(?:${SIGNING_ROLES})\\s*[:：]|${ROLE_REMARK.replace("^", "^\\s*")}`,
+  `(?:签字|签名|签章)[)）]?${SPECK}\\s*[:：]|^\\s*(?:${SIGNING_ROLES})\\s*[:：]|${ROLE_REMARK.replace("^", "^\\s*")}`,
 );
 
 const AUDITEE_LABEL = /受审核方|代表|陪同|企业|负责人/;
