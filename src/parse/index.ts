@@ -17,6 +17,7 @@ import { voteCode, voteField } from "./fields/names.ts";
 import { readNonconformities } from "./fields/nonconformities.ts";
 import { readOrganizationFields } from "./fields/organization.ts";
 import { readRecommendationText } from "./fields/recommendation.ts";
+import { dropInsertion } from "./fields/scope-vote.ts";
 import { readSignatures } from "./fields/signatures.ts";
 import { deriveManagementSystems } from "./fields/systems.ts";
 import { readTeam } from "./fields/team.ts";
@@ -98,7 +99,11 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
     stage1Days: dates.stage1Days,
     coverageFrom: dates.coverageFrom,
     coverageTo: dates.coverageTo,
-    scope: voteField(org.scope, lines, (n) => (n >= 12 ? 2 : 1)),
+    scope: dropInsertion(
+      voteField(org.scope, lines, (n) => (n >= 12 ? 2 : 1)),
+      org.scopeStatements.map((s) => s.value),
+      lines,
+    ),
     scopeStatements: org.scopeStatements,
     sites: dropUnknownDivisions(voteField(org.sites, lines, (n) => (n >= 12 ? 2 : 1), repairDivision)),
     employees: org.employees,

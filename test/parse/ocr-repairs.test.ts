@@ -36,6 +36,8 @@ describe("OCR slips the parser repairs, and the ones it must not guess", () => {
   it("reads a report number behind a speck or rule stroke after its label (ReportNo 。|DFBZ-2025-0150)", () => {
     const read = (t: string) => readReportNumber(linesOf(`管理体系审核报告\n${t}\n受审核方：某公司`)).value;
     expect(read("报告编号ReportNo 。|DFBZ-2025-0150")).toBe("DFBZ-2025-0150");
+    // A comma and a quote mark before the stroke (unseen seed 8888).
+    expect(read("报告编号ReportNo， “|HXZR-2023-0143")).toBe("HXZR-2023-0143");
     expect(read("报告编号ReportNo 。|见附件")).toBeNull();
   });
 

@@ -23,9 +23,10 @@ export function readReportNumber(lines: readonly DocLine[]): Field<string> {
     if (/不符合|不合格/.test(hit.line.text.slice(Math.max(0, hit.start - 3), hit.end))) return [];
     const v = valueAfter(hit, lines);
     if (!v) return [];
-    // A stroke of the table's rule or a speck may stand between label and number (ReportNo 。|DFBZ-2025-0150).
+    // A stroke of the table's rule or a speck may stand between label and number (ReportNo 。|DFBZ-2025-0150,
+    // ReportNo， “|HXZR-2023-0143).
     const m = toHalfWidth(v.line.text.slice(v.start)).match(
-      /^[\s:。.|丨]*([A-Za-z0-9][A-Za-z0-9\-_/.()]{2,40})/,
+      /^[\s:。.,、|丨“”"'‘’]*([A-Za-z0-9][A-Za-z0-9\-_/.()]{2,40})/,
     );
     if (!m) return [];
     const value = m[1]!.replace(/[.]$/, "");
