@@ -109,6 +109,22 @@ describe("detectMarks: a wrecked label still gets its box read from pixels", () 
     expect(detectMarks(d.image, d.lines)).toEqual([]);
   });
 
+  it("takes no option from the same prose split into words a third of an em apart (seed 2468)", async () => {
+    const d = await drawPage([{ options: [{ label: "再认证审核的有效性", box: "hand" }] }]);
+    const line = d.lines[0]!;
+    const [x0, y0, , y1] = line.words[line.words.length - 1]!.bbox;
+    const h = y1 - y0;
+    let x = x0;
+    line.words = ["证", "认证", "审核", "的", "有", "效", "性，"].map((text) => {
+      const w = Array.from(text).length * h;
+      const word = { text, bbox: [x, y0, x + w, y1] as [number, number, number, number], confidence: 0.9 };
+      x += w + Math.round(0.32 * h);
+      return word;
+    });
+    line.text = line.words.map((w) => w.text).join("");
+    expect(detectMarks(d.image, d.lines)).toEqual([]);
+  });
+
   it("reads ☑符合 OCR'd as 研箱合 as the checked option of its row", async () => {
     const d = await drawPage([
       {

@@ -34,3 +34,17 @@ describe("recommendation written as a sentence", () => {
     expect(read("审核组认为体系运行有效。")).toBeNull();
   });
 });
+
+describe("options printed one per line whose boxes were lost", () => {
+  it("are no statement, nor is what follows a recommendation (seed report scans)", () => {
+    // The three options under 结论为:, as the scanned seed prints them.
+    expect(
+      read(
+        "本次现场审核结论为:\n推荐认证注册\n在商定的时间内完成对不符合项的整改，并经审核组验证有效后，推荐认证注册。\n不予推荐",
+      ),
+    ).toBeNull();
+    // The other options under a seal: the one left, with a speck for its box, is still an option.
+    expect(read("本次现场审核结论为全认，\n推荐认证注册 人\n态")).toBeNull();
+    expect(read("审核组推荐认证后，认证机构将根据审核结果做出是否批准认证的决定。")).toBeNull();
+  });
+});

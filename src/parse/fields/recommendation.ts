@@ -21,24 +21,53 @@ const STATEMENTS: readonly [RegExp, Recommendation][] = [
   ],
 ];
 
+interface Stated {
+  value: Recommendation;
+  /** Nothing but the option's words on the line. */
+  optionOnly: boolean;
+}
+
+function statedOn(lines: readonly DocLine[], i: number): Stated | null {
+  const line = lines[i]!;
+  if (BOX_LINE.test(line.text)) return null;
+  const form = matchForm(line.text);
+  if (/(?:能否|是否|可否)推荐/.test(form)) return null;
+  const hit = STATEMENTS.find(([re]) => re.test(form));
+  if (!hit) return null;
+  const m = hit[0].exec(form)!;
+  // What happens after a recommendation (审核组推荐认证后，认证机构将……做出是否批准认证的决定) states none.
+  if (/^之?后/.test(form.slice(m.index + m[0].length))) return null;
+  const words = form.replace(/[^\u4e00-\u9fff]/g, "");
+  // A condition may start on the line above (…纠 / 正措施验证后推荐认证): then the line alone reads as unconditional.
+  const prev = lines[i - 1];
+  const joined = prev?.page === line.page ? matchForm(prev.text.slice(-12) + line.text) : form;
+  const conditional = hit[1] === "recommend" && AFTER_CORRECTION.test(joined);
+  // The words alone end a sentence only when it ends there and the line above ran on (审核组认为……， / 推荐再认证注册。).
+  const ends = /[。.]$/.test(line.text.trim()) && prev?.page === line.page && /[，,]$/.test(prev.text.trim());
+  return {
+    value: conditional ? "recommend_after_correction" : hit[1],
+    optionOnly: !ends && words.startsWith(m[0]) && words.length - m[0].length <= 1,
+  };
+}
+
 /**
  * The recommendation stated in a sentence (审核组认为……，推荐再认证注册), for reports that write it instead of
- * ticking a box. Only where every such sentence says the same: the audit objective asks (能否/是否推荐) and a
- * line of boxes lists the options, so neither counts. Lower confidence than a tick.
+ * ticking a box. Only where every such sentence says the same. What does not count: the audit objective's question
+ * (能否/是否推荐), a line of boxes listing the options, and the options printed one per line with their boxes lost
+ * (推荐认证注册 / 在商定的时间内……推荐认证注册 / 不予推荐): a line of nothing but an option's words, or within two lines
+ * of one or of a line naming another option. Lower confidence than a tick.
  */
 export function readRecommendationText(lines: readonly DocLine[]): Field<Recommendation> {
+  const stated = lines.map((_, i) => statedOn(lines, i));
   const found: { value: Recommendation; line: DocLine }[] = [];
   for (const [i, line] of lines.entries()) {
-    if (BOX_LINE.test(line.text)) continue;
-    const form = matchForm(line.text);
-    if (/(?:能否|是否|可否)推荐/.test(form)) continue;
-    const hit = STATEMENTS.find(([re]) => re.test(form));
-    if (!hit) continue;
-    // A condition may start on the line above (…纠 / 正措施验证后推荐认证): then the line alone reads as unconditional.
-    const prev = lines[i - 1];
-    const joined = prev?.page === line.page ? matchForm(prev.text.slice(-12) + line.text) : form;
-    const conditional = hit[1] === "recommend" && AFTER_CORRECTION.test(joined);
-    found.push({ value: conditional ? "recommend_after_correction" : hit[1], line });
+    const here = stated[i];
+    if (!here || here.optionOnly) continue;
+    const listed = [i - 2, i - 1, i + 1, i + 2].some((j) => {
+      const near = stated[j];
+      return near && lines[j]!.page === line.page && (near.optionOnly || near.value !== here.value);
+    });
+    if (!listed) found.push({ value: here.value, line });
   }
   const values = new Set(found.map((f) => f.value));
   if (values.size !== 1) return missingField();
