@@ -13,11 +13,11 @@ import {
   readStandards,
   systemLetter,
 } from "./fields/header.ts";
+import { dropInsertion } from "./fields/insertion-vote.ts";
 import { voteCode, voteField } from "./fields/names.ts";
 import { readNonconformities } from "./fields/nonconformities.ts";
 import { readOrganizationFields } from "./fields/organization.ts";
 import { readRecommendationText } from "./fields/recommendation.ts";
-import { dropInsertion } from "./fields/scope-vote.ts";
 import { readSignatures } from "./fields/signatures.ts";
 import { deriveManagementSystems } from "./fields/systems.ts";
 import { readTeam } from "./fields/team.ts";
@@ -86,7 +86,10 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
   return {
     reportNumber: systemLetter(voteCode(readReportNumber(lines), lines), managementSystems),
     certificationBody: voteField(readCertificationBody(lines), lines, () => 1),
-    organization: voteField(readOrganization(lines), lines, () => 1),
+    organization: dropInsertion(
+      voteField(readOrganization(lines), lines, () => 1),
+      lines,
+    ),
     auditType,
     managementSystems,
     standards,
@@ -101,8 +104,8 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
     coverageTo: dates.coverageTo,
     scope: dropInsertion(
       voteField(org.scope, lines, (n) => (n >= 12 ? 2 : 1)),
-      org.scopeStatements.map((s) => s.value),
       lines,
+      org.scopeStatements.map((s) => s.value),
     ),
     scopeStatements: org.scopeStatements,
     sites: dropUnknownDivisions(voteField(org.sites, lines, (n) => (n >= 12 ? 2 : 1), repairDivision)),
