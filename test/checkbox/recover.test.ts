@@ -55,6 +55,16 @@ describe("recoverLabels: the ticked option OCR wrecked, from its row's other opt
     expect(recovered(spec)).toEqual([value]);
   });
 
+  it("reads a row whose last label the line's end cut to its first character (口无 for 口无效; seed 5150)", () => {
+    expect(recovered("满足|法律|法规|要求|的|能力| |研|有|效| |口|基|本|有|效| |口|无").sort()).toEqual([
+      "无效",
+      "有效",
+    ]);
+    // Not without another option's box on the row, nor from a character that starts no option.
+    expect(recovered("满足|法律|法规|要求|的|能力| |研|有|效| |基|本|有|效| |口|无")).toEqual([]);
+    expect(recovered("满足|法律|法规|要求|的|能力| |研|有|效| |口|基|本|有|效| |口|多")).toEqual([]);
+  });
+
   // As tesseract.js read hand-ticked boxes on unseen generated reports (seed 99): the tick between the box's
   // sides came out as three characters, {研[ and {妇[.
   it.each([

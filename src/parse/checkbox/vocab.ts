@@ -363,6 +363,20 @@ function recoverRound(chars: readonly PosChar[], h: number, hits: readonly Label
         // The junk in front stands for a box and a tick mark: not a character of another option's label.
         if (!best || miss < best.miss || (miss === best.miss && c.pre < best.pre)) best = { ...c, miss };
       }
+      // A two-character label cut to its first character by the line's end (口无 for 口无效), behind a box glyph, on a
+      // row where OCR saw another option's box.
+      const last = s.length - 1;
+      if (
+        !best &&
+        n === 2 &&
+        last >= 1 &&
+        isBoxGlyph(s[last - 1]!) &&
+        s[last] === tc[0] &&
+        !taken.has(last - 1) &&
+        !taken.has(last) &&
+        peers.some((x) => x.glyph !== null)
+      )
+        best = { k0: last - 1, pre: 1, miss: 1 };
       if (!best) continue;
       const x0 = chars[idx[best.k0]!]!.x0;
       if (order) {
@@ -375,11 +389,11 @@ function recoverRound(chars: readonly PosChar[], h: number, hits: readonly Label
         if (!ok) continue;
       }
       const start = idx[best.k0 + best.pre]!;
-      const end = idx[best.k0 + best.pre + n - 1]! + 1;
+      const end = idx[Math.min(best.k0 + best.pre + n - 1, s.length - 1)]! + 1;
       const hit: LabelHit = { term, start, end, text: term.text, glyph: idx[best.k0]!, optionContext: true };
       out.push(hit);
       have.add(term.value);
-      for (let k = best.k0; k < best.k0 + best.pre + n; k++) taken.add(k);
+      for (let k = best.k0; k < Math.min(best.k0 + best.pre + n, s.length); k++) taken.add(k);
     }
   }
   return out;
