@@ -22,7 +22,7 @@ import { readSignatures } from "./fields/signatures.ts";
 import { deriveManagementSystems } from "./fields/systems.ts";
 import { readTeam } from "./fields/team.ts";
 import { voteTeamNames } from "./fields/team-vote.ts";
-import { repairDivision, unknownDivision } from "./normalize/divisions.ts";
+import { districtFromSiblings, repairDivision, unknownDivision } from "./normalize/divisions.ts";
 import { buildLines, type DocLine } from "./text/lines.ts";
 import { findSections } from "./text/sections.ts";
 
@@ -60,8 +60,24 @@ function safeTicks(pages: readonly OcrPage[], problems: Problem[]): CheckboxFiel
 /** Addresses naming a district their city does not have are misread beyond repair: like an impossible date,
  * the value is null and the raw text stays for the reviewer. */
 function dropUnknownDivisions(sites: Field<string[]>): Field<string[]> {
-  if (!sites.value?.some((a) => unknownDivision(a) !== null)) return sites;
-  return { ...sites, value: null, confidence: 0 };
+  const addresses = sites.value;
+  if (!addresses?.some((a) => unknownDivision(a) !== null)) return sites;
+  // Another site of the organisation may tell which of the city's look-alike districts was printed.
+  const mended = addresses.map((a, i) =>
+    unknownDivision(a) === null
+      ? a
+      : districtFromSiblings(
+          a,
+          addresses.filter((_, j) => j !== i),
+        ),
+  );
+  if (mended.some((a) => a === null)) return { ...sites, value: null, confidence: 0 };
+  return {
+    ...sites,
+    value: mended as string[],
+    confidence: Math.round(sites.confidence * 0.8 * 1000) / 1000,
+    method: "derived",
+  };
 }
 
 function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems: Problem[]): Report {

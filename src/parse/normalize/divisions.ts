@@ -120,3 +120,39 @@ export function unknownDivision(address: string): string | null {
   }
   return null;
 }
+
+/** The county an address names right after this city, if it is one of the city's. */
+function countyAfter(address: string, city: string, counties: readonly string[]): string | null {
+  for (let p = address.indexOf(city); p >= 0; p = address.indexOf(city, p + 1)) {
+    const rest = address.slice(p + city.length);
+    const county = counties.find((c) => rest.startsWith(c));
+    if (county) return county;
+  }
+  return null;
+}
+
+/**
+ * An address naming a district its city does not have (重庆市洽北区金开大道16号), where another address of the same
+ * report names a district of that city differing in one character, suffix aside (重庆市渝北区金开大道382号): that
+ * district, the organisation's other site being the best witness of which of the city's look-alikes (渝北区, 江北区)
+ * was printed. Null when no single sibling district fits.
+ */
+export function districtFromSiblings(address: string, siblings: readonly string[]): string | null {
+  const named = unknownDivision(address);
+  if (named === null) return null;
+  for (const [city, counties] of divisions()) {
+    const at = address.indexOf(city + named);
+    if (at < 0) continue;
+    const fits = new Set(
+      siblings
+        .map((s) => countyAfter(s, city, counties))
+        .filter((c): c is string => c !== null && c.length === named.length && c.at(-1) === named.at(-1))
+        .filter((c) => [...c].filter((ch, i) => ch !== [...named][i]).length === 1),
+    );
+    if (fits.size !== 1) return null;
+    const county = [...fits][0]!;
+    const from = at + city.length;
+    return address.slice(0, from) + county + address.slice(from + named.length);
+  }
+  return null;
+}

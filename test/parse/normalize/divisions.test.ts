@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { voteField } from "../../../src/parse/fields/names.ts";
 import { readOrganizationFields } from "../../../src/parse/fields/organization.ts";
 import { parseDocument } from "../../../src/parse/index.ts";
-import { repairDivision, unknownDivision } from "../../../src/parse/normalize/divisions.ts";
+import {
+  districtFromSiblings,
+  repairDivision,
+  unknownDivision,
+} from "../../../src/parse/normalize/divisions.ts";
 import { buildLines } from "../../../src/parse/text/lines.ts";
 import { findSections } from "../../../src/parse/text/sections.ts";
 import { TABLE_LAYOUT_REPORT } from "../fixtures-text.ts";
@@ -82,5 +86,24 @@ describe("sites of a parsed report", () => {
     expect(sites.value).toBeNull();
     expect(sites.confidence).toBe(0);
     expect(sites.raw).toContain("苏州市吴牛区木渎镇金枫路88号");
+  });
+});
+
+describe("a district the city does not have, mended from the report's other site", () => {
+  it("takes the sibling's district one character off (洽北区 beside 渝北区; seed 5150), else none", () => {
+    const other = "重庆市渝北区金开大道382号17栋15层";
+    expect(districtFromSiblings("重庆市洽北区金开大道16号B座24层", [other])).toBe(
+      "重庆市渝北区金开大道16号B座24层",
+    );
+    // No sibling, a sibling in another district of more than one character off, or two that fit: none.
+    expect(districtFromSiblings("重庆市洽北区金开大道16号B座24层", [])).toBeNull();
+    expect(
+      districtFromSiblings("重庆市洽北区金开大道16号B座24层", ["重庆市沙坪坝区天星桥正街1号"]),
+    ).toBeNull();
+    expect(
+      districtFromSiblings("重庆市洽北区金开大道16号B座24层", [other, "重庆市江北区观音桥步行街8号"]),
+    ).toBeNull();
+    // An address whose district exists is not touched.
+    expect(districtFromSiblings(other, ["重庆市江北区观音桥步行街8号"])).toBeNull();
   });
 });
