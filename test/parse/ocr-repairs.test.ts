@@ -101,6 +101,14 @@ describe("OCR slips the parser repairs, and the ones it must not guess", () => {
     expect(clauses(table)).toEqual(["7", null]);
   });
 
+  it("reads the NC table's department column under a header OCR read as 部和 for 部门 (seed 5150)", () => {
+    const table = "编号\t条款\t部和\t性质\t描述\nNC1\t9.1.2\t秩序维护部\t一般\t顾客满意度调查数据未分析";
+    const items = readNonconformities(linesOf(table)).ncItems;
+    expect(items.map((n) => [n.clause.value, n.department.value, n.severity.value])).toEqual([
+      ["9.1.2", "秩序维护部", "minor"],
+    ]);
+  });
+
   it("takes an NC table row's lost clause from the narrative that writes out its finding (seed 31337)", () => {
     const narrative =
       "控制有效。现场发现: 行政部部分岗位人员能力评价记录不全，不符合标准7.2条款要求，开有具一般不符\n合项。现场发现: 行政部外来文件未有效识别控制，不符合标准7.5.3条款要求，开具一般不符合项。";

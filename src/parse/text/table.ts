@@ -122,6 +122,9 @@ function cellMatches(cellText: string, synonyms: readonly string[]): number {
       distance(form, s) <= (s.length >= 6 ? 2 : 1)
     )
       best = Math.max(best, 0.7);
+    // A two-character name with its second character misread (部门 read 部和 or 部內): barely a match, so any
+    // better-fitting column name wins the cell.
+    else if (s.length === 2 && form.length === 2 && form[0] === s[0]) best = Math.max(best, 0.55);
   }
   return best;
 }
