@@ -33,7 +33,8 @@ const YEAR = `(${D}{4}|${CN_YEAR}|${NOISY_CN_YEAR})`;
 const NUM = `(${D}{1,2}|${CN}{1,3})`;
 // A time's colon as OCR reads it: also with a semicolon beside it (12;:00).
 const COLON = "(?:[:：][;；]?|[;；][:：])";
-const TIME = `(?:\\s*(\\d{1,2})${COLON}(\\d{2})(?:${COLON}\\d{2})?)?`;
+// Seconds may follow behind a lone semicolon (8:30;00): after hours and minutes no list goes on.
+const TIME = `(?:\\s*(\\d{1,2})${COLON}(\\d{2})(?:(?:${COLON}|[;；])\\d{2})?)?`;
 const HALF = "(?:\\s*(上午|下午|AM|PM|am|pm))?";
 
 // 2023年11月08日, 二〇二三年十一月八日, 2023-11-08, 2023.11.8, 2023/11/8 (+ optional time and half day; OCR may
@@ -127,7 +128,7 @@ export function findDates(text: string): DateMatch[] {
   return out;
 }
 
-const LATE_TIME = new RegExp(`^\\s*(\\d{1,2})${COLON}(\\d{2})(?:${COLON}\\d{2})?`);
+const LATE_TIME = new RegExp(`^\\s*(\\d{1,2})${COLON}(\\d{2})(?:(?:${COLON}|[;；])\\d{2})?`);
 
 /** A clock time written after the half day (3月5日上午8:30) belongs to the date. `text` is what the positions of
  * `date` refer to, less `offset`. */

@@ -91,6 +91,9 @@ describe("dates", () => {
     expect(findDates("2024年08月07有日上午")[0]!.half).toBe("am");
     const r = findDateRange("自2023年12月20朋至2024年07月24日本次审核结束日")!;
     expect([r.from.iso, r.to.iso]).toEqual(["2023-12-20", "2024-07-24"]);
+    // The time run onto its date with its seconds behind a semicolon (unseen seed 5150): a range, not one date.
+    const glued = findDateRange("于2023-05-028:30;00上午至2023-05-0212:00:00上午进行了第一阶段审核")!;
+    expect([glued.from.minutes, glued.to.minutes, glued.from.half]).toEqual([510, 720, "am"]);
   });
 
   it("reads half days and clock times", () => {
