@@ -101,6 +101,22 @@ describe("OCR slips the parser repairs, and the ones it must not guess", () => {
     expect(clauses(table)).toEqual(["7", null]);
   });
 
+  it("takes the finding's clause over a cell that lost its first part, and over a summary clause no standard has (seed 31415)", () => {
+    const narrative =
+      "现场发现: 综合管理部外来文件未有效识别控制，不符合标准7.5.3条款要求，开具一般不符合项。\n现场发现:采购部服务过程记录填写不完整，不符合标准8.5.1条款要求，开具轻微不符合项。";
+    const table = "编号\t条款\t部门\t性质\t描述\nNC1\t5.3\t综合管理部\t一般\t外来文件未有效识别控制";
+    const clauses = (text: string) => readNonconformities(linesOf(text)).ncItems.map((n) => n.clause.value);
+    expect(clauses(`${narrative}\n第三部分 不符合项\n${table}`)).toEqual(["7.5.3"]);
+    // A cell that is a clause of its own, not the tail of the cited one, stays as printed.
+    expect(clauses(`${narrative}\n第三部分 不符合项\n${table.replace("\t5.3\t", "\t6.2\t")}`)).toEqual([
+      "6.2",
+    ]);
+    const summary =
+      "审核中提出严重不符合项(0)项，轻微不符合项(1)项，涉及部门/条款:采购部\n8.54\n双方商定的不符合项整改时限";
+    expect(clauses(`${summary}\n${narrative}`)).toEqual(["8.5.1"]);
+    expect(clauses(summary)).toEqual([null]);
+  });
+
   it("reads the NC table's department column under a header OCR read as 部和 for 部门 (seed 5150)", () => {
     const table = "编号\t条款\t部和\t性质\t描述\nNC1\t9.1.2\t秩序维护部\t一般\t顾客满意度调查数据未分析";
     const items = readNonconformities(linesOf(table)).ncItems;

@@ -111,10 +111,14 @@ export function clauseFromFinding(finding: string, lines: readonly DocLine[]): F
 
 /**
  * The clause the narrative cites for a department's finding (品控部部分员工对质量方针不清楚，不符合标准7.3条款要求)
- * whose digits end with the ones read: for a summary list whose clause OCR cut short where it wrapped (品控部 / 3 for
- * 7.3). A chapter alone is no clause an NC cites. Exactly one such clause, else none.
+ * that fits what was read: for a summary list whose clause OCR cut short where it wrapped (品控部 / 3 for 7.3) or
+ * garbled past reading (8.54 for 8.5.1). Exactly one such clause, else none.
  */
-export function clauseCitedFor(department: string, digits: string, lines: readonly DocLine[]): Field<string> {
+export function clauseCitedFor(
+  department: string,
+  fits: (clause: string) => boolean,
+  lines: readonly DocLine[],
+): Field<string> {
   const dept = department.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const pattern = new RegExp(
     `${dept}[^。；;]{0,60}?不符合[^。；;\\d]{0,12}?(\\d{1,2}(?:\\.\\d{1,2}){1,3})(?![\\d.])`,
@@ -127,10 +131,18 @@ export function clauseCitedFor(department: string, digits: string, lines: readon
     const win = windowFrom(lines, line, 0, next && !next.text.includes("\t") ? 1 : 0);
     const text = toHalfWidth(win.text);
     for (const m of text.matchAll(pattern)) {
-      if (m.index >= line.text.length || !m[1]!.replace(/\./g, "").endsWith(digits)) continue;
+      if (m.index >= line.text.length || !fits(m[1]!)) continue;
       const start = m.index + m[0].length - m[1]!.length;
       found.push(fieldInWindow(win, start, start + m[1]!.length, m[1]!, 0.8));
     }
   }
   return new Set(found.map((f) => f.value)).size === 1 ? found[0]! : missingField();
+}
+
+/** No management-system standard numbers a clause's part past the chapter beyond 20 (8.54 is 8.5.1 misread). */
+export function implausibleClause(clause: string): boolean {
+  return clause
+    .split(".")
+    .slice(1)
+    .some((part) => Number(part) > 20);
 }

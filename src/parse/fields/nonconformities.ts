@@ -17,7 +17,7 @@ import {
   type TableRow,
 } from "../text/table.ts";
 import { fieldInWindow, type TextWindow, windowFrom } from "../text/window.ts";
-import { clauseCitedFor, clauseFromFinding, clauseOfCell } from "./nc-clause.ts";
+import { clauseCitedFor, clauseFromFinding, clauseOfCell, implausibleClause } from "./nc-clause.ts";
 import { fromForms, type NcKind } from "./nc-forms.ts";
 import { DEPT_SUFFIX, fromNumberedList } from "./nc-list.ts";
 
@@ -223,13 +223,15 @@ function fromSummary(lines: readonly DocLine[]): NcItem[] {
       const dAt = deptM ? at + deptM.index! : at;
       items.push({
         clause: clauseM
-          ? fieldInWindow(
-              win,
-              at + clauseM.index!,
-              at + clauseM.index! + clauseM[1]!.length,
-              clauseM[1]!,
-              0.9,
-            )
+          ? deptM && implausibleClause(clauseM[1]!)
+            ? clauseCitedFor(deptM[1]!, (c) => c.split(".")[0] === clauseM[1]!.split(".")[0], lines)
+            : fieldInWindow(
+                win,
+                at + clauseM.index!,
+                at + clauseM.index! + clauseM[1]!.length,
+                clauseM[1]!,
+                0.9,
+              )
           : deptM
             ? garbledClause(
                 win,
@@ -262,7 +264,8 @@ function garbledClause(
   if (!m) return missingField();
   const read = m[1]!.replace(/了/g, "7");
   // A chapter alone (3 for 7.3 cut where the list wrapped) is no NC's clause: the narrative's, if it fits.
-  if (/^\d{1,2}$/.test(read)) return clauseCitedFor(department, read, lines);
+  if (/^\d{1,2}$/.test(read))
+    return clauseCitedFor(department, (c) => c.replace(/\./g, "").endsWith(read), lines);
   const clause = clauseOfCell(read, lines);
   if (clause.value === null) return missingField();
   const start = at + m[0].length - m[1]!.length;
@@ -351,13 +354,13 @@ export function readNonconformities(
         () => fromSummary(lines),
       ).map((item) => {
         // A chapter alone (7 for 7.3, where OCR lost the rest of the cell) is as good as unread: NCs cite clauses.
-        const bare = item.clause.value !== null && /^\d{1,2}$/.test(item.clause.value);
-        // The narrative's clause for a finding whose own clause went unread (the unread raw is kept otherwise).
-        const cited =
-          (item.clause.value === null || bare) && item.text.value
-            ? clauseFromFinding(item.text.value, lines)
-            : null;
-        if (cited?.value) return { ...item, clause: cited };
+        const own = item.clause.value;
+        const bare = own !== null && /^\d{1,2}$/.test(own);
+        // The narrative's clause for a finding whose own clause went unread (the unread raw is kept otherwise), or
+        // whose cell lost its first part (5.3 where the finding cites 7.5.3).
+        const cited = item.text.value ? clauseFromFinding(item.text.value, lines) : null;
+        if (cited?.value && (own === null || bare || (cited.value !== own && cited.value.endsWith(`.${own}`))))
+          return { ...item, clause: cited };
         // Chapters 1-3 of a management-system standard (scope, references, terms) hold no requirement to break.
         if (bare && Number(item.clause.value) <= 3)
           return { ...item, clause: { ...item.clause, value: null, confidence: 0 } };
