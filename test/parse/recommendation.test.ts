@@ -28,6 +28,8 @@ describe("recommendation written as a sentence", () => {
 
   it("does not take the objective's question, a line of options, or sentences that disagree", () => {
     expect(read("审核目的：确认组织管理体系持续符合要求，决定能否推荐再认证注册。")).toBeNull();
+    // With a character OCR put into the question (seed 31415).
+    expect(read("与审核准则的符合性和有效性,从而确定能和否推荐注册")).toBeNull();
     expect(read("推荐意见：口推荐认证注册 口不推荐认证注册")).toBeNull();
     expect(read("推荐意见：☑推荐认证注册")).toBeNull();
     expect(read("审核组推荐认证注册。\n审核组不推荐认证注册。")).toBeNull();

@@ -359,7 +359,10 @@ export function readNonconformities(
         // The narrative's clause for a finding whose own clause went unread (the unread raw is kept otherwise), or
         // whose cell lost its first part (5.3 where the finding cites 7.5.3).
         const cited = item.text.value ? clauseFromFinding(item.text.value, lines) : null;
-        if (cited?.value && (own === null || bare || (cited.value !== own && cited.value.endsWith(`.${own}`))))
+        if (
+          cited?.value &&
+          (own === null || bare || (cited.value !== own && cited.value.endsWith(`.${own}`)))
+        )
           return { ...item, clause: cited };
         // Chapters 1-3 of a management-system standard (scope, references, terms) hold no requirement to break.
         if (bare && Number(item.clause.value) <= 3)

@@ -31,7 +31,8 @@ function statedOn(lines: readonly DocLine[], i: number): Stated | null {
   const line = lines[i]!;
   if (BOX_LINE.test(line.text)) return null;
   const form = matchForm(line.text);
-  if (/(?:能否|是否|可否)推荐/.test(form)) return null;
+  // The objective's question, also with a character OCR put inside it (能和否推荐).
+  if (/(?:能|是|可)[\u4e00-\u9fff]?否推荐/.test(form)) return null;
   const hit = STATEMENTS.find(([re]) => re.test(form));
   if (!hit) return null;
   const m = hit[0].exec(form)!;
