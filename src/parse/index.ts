@@ -16,7 +16,7 @@ import {
 import { dropInsertion } from "./fields/insertion-vote.ts";
 import { voteCode, voteField } from "./fields/names.ts";
 import { readNonconformities } from "./fields/nonconformities.ts";
-import { readOrganizationFields } from "./fields/organization.ts";
+import { mendScopeRemark, readOrganizationFields } from "./fields/organization.ts";
 import { readRecommendationText } from "./fields/recommendation.ts";
 import { readSignatures } from "./fields/signatures.ts";
 import { deriveManagementSystems } from "./fields/systems.ts";
@@ -118,12 +118,14 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
     stage1Days: dates.stage1Days,
     coverageFrom: dates.coverageFrom,
     coverageTo: dates.coverageTo,
-    scope: dropInsertion(
-      voteField(org.scope, lines, (n) => (n >= 12 ? 2 : 1)),
-      lines,
-      org.scopeStatements.map((s) => s.value),
+    scope: mendScopeRemark(
+      dropInsertion(
+        voteField(org.scope, lines, (n) => (n >= 12 ? 2 : 1)),
+        lines,
+        org.scopeStatements.map((s) => s.value),
+      ),
     ),
-    scopeStatements: org.scopeStatements,
+    scopeStatements: org.scopeStatements.map(mendScopeRemark),
     sites: dropUnknownDivisions(voteField(org.sites, lines, (n) => (n >= 12 ? 2 : 1), repairDivision)),
     employees: org.employees,
     headcounts: org.headcounts,

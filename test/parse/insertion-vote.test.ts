@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Field } from "../../src/domain/field.ts";
 import { dropInsertion } from "../../src/parse/fields/insertion-vote.ts";
+import { mendScopeRemark } from "../../src/parse/fields/organization.ts";
 import { buildLines } from "../../src/parse/text/lines.ts";
 import { withCharConfidences } from "./helpers/confidence.ts";
 import { layoutPages } from "./helpers/layout.ts";
@@ -59,5 +60,14 @@ describe("a value read with one character more than at another place", () => {
     expect(dropInsertion(field("中餐类制售"), lines, ["西餐类制售"]).value).toBe("中餐类制售");
     const twice = buildLines(layoutPages("受审核方：丽丽服饰有限公司\n丽服饰有限公司"));
     expect(dropInsertion(field("丽丽服饰有限公司"), twice).value).toBe("丽丽服饰有限公司");
+  });
+});
+
+describe("a scope's bracketed remark", () => {
+  it("opens with 含 where OCR read 合 (seeds 2468, 31415), but 合同 and 合格 stay", () => {
+    expect(mendScopeRemark(field("中餐类制售（合凉菜）")).value).toBe("中餐类制售（含凉菜）");
+    expect(mendScopeRemark(field("中餐类制售（合凉菜）")).method).toBe("derived");
+    expect(mendScopeRemark(field("物业管理服务（合同范围内）")).value).toBe("物业管理服务（合同范围内）");
+    expect(mendScopeRemark(field("中餐类制售（含凉菜）")).method).toBe("ocr");
   });
 });
