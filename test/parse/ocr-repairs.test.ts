@@ -117,6 +117,13 @@ describe("OCR slips the parser repairs, and the ones it must not guess", () => {
     expect(clauses(summary)).toEqual([null]);
   });
 
+  it("reads NC counts behind two bracket glyphs (严重不符合项〈《0)项; seed 6174)", () => {
+    const nc = readNonconformities(
+      linesOf("审核中提出严重不符合项〈《0)项，轻微不符合项(1)项，涉及部门/条款:人力行政部7.3"),
+    );
+    expect([nc.ncMajor.value, nc.ncMinor.value]).toEqual([0, 1]);
+  });
+
   it("reads the NC table's department column under a header OCR read as 部和 for 部门 (seed 5150)", () => {
     const table = "编号\t条款\t部和\t性质\t描述\nNC1\t9.1.2\t秩序维护部\t一般\t顾客满意度调查数据未分析";
     const items = readNonconformities(linesOf(table)).ncItems;

@@ -66,11 +66,14 @@ const NC_COLUMNS: readonly ColumnSpec[] = [
 
 const COUNT = "([0-9]+|[零〇一二两三四五六七八九十]+)";
 const UNIT = "(?:项|个|条|份|处)";
+// The count's brackets as OCR reads them: （ as 〈 or 《, sometimes both (严重不符合项〈《0)项).
+const OPEN = "[（(〈《<]{0,2}";
+const CLOSE = "[)）〉》>]{0,2}";
 const MAJOR = new RegExp(
-  `(严重|重大|主要)(?:不符合|不合格)?项?(?:数量|数)?[:：]?\\s*[（(]?\\s*${COUNT}\\s*[)）]?\\s*${UNIT}`,
+  `(严重|重大|主要)(?:不符合|不合格)?项?(?:数量|数)?[:：]?\\s*${OPEN}\\s*${COUNT}\\s*${CLOSE}\\s*${UNIT}`,
 );
 const MINOR = new RegExp(
-  `(轻微|一般|次要)(?:不符合|不合格)?项?(?:数量|数)?[:：]?\\s*[（(]?\\s*${COUNT}\\s*[)）]?\\s*${UNIT}`,
+  `(轻微|一般|次要)(?:不符合|不合格)?项?(?:数量|数)?[:：]?\\s*${OPEN}\\s*${COUNT}\\s*${CLOSE}\\s*${UNIT}`,
 );
 /** 严重不符合：无 / 严重不符合项：0 / 一般：2 (a cell of a count row) — a labelled count with no unit; 无严重不符合 /
  * 未发现严重不符合 — none of the kind. */
