@@ -90,3 +90,23 @@ describe("votes weighed by OCR confidence", () => {
     expect(voteCode(readReportNumber(other), other).value).toBe("HX-2024-0317");
   });
 });
+
+describe("headcounts", () => {
+  // As tesseract.js read a bilingual cover on unseen seed 6174: 员工人数Employees 5 for 9.
+  const text =
+    "员工人数Employees 5\n受审核方概况：现有员工9人，主要服务流程为签订物业服务合同\n2.3 组织现有人员9人，办公面积约1050平方米。";
+  const employees = (conf: number) => {
+    const lines = buildLines(withCharConfidences(layoutPages(text), { "5": [[conf]] }));
+    return readOrganizationFields(lines, findSections(lines)).employees;
+  };
+
+  it("take the count two clear places agree on over one read unclearly", () => {
+    const e = employees(0.5);
+    expect(e.value).toBe(9);
+    expect(e.method).toBe("derived");
+  });
+
+  it("leave a clear disagreement for the reviewer (TIME-HEADCOUNT)", () => {
+    expect(employees(0.95).value).toBe(5);
+  });
+});

@@ -17,6 +17,7 @@ import {
 import type { DocLine } from "../text/lines.ts";
 import type { FoundSection } from "../text/sections.ts";
 import { headingOf } from "../text/sections.ts";
+import { CLEAR } from "../text/vote.ts";
 
 export interface OrganizationFields {
   scope: Field<string>;
@@ -214,6 +215,38 @@ function readSites(lines: readonly DocLine[]): Field<string[]> {
   return { ...first, value: values, raw: values.join("; ") };
 }
 
+interface Headcount {
+  field: Field<number>;
+  labelled: boolean;
+  /** Every digit of the count read clearly. */
+  clear: boolean;
+}
+
+function clearAt(line: DocLine, at: number, length: number): boolean {
+  for (let i = at; i < at + length; i++) if ((line.charConfidences[i] ?? line.confidence) < CLEAR) return false;
+  return true;
+}
+
+/** A count whose digits were read unclearly (员工人数 5, the 9 half gone) where at least two clear counts elsewhere
+ * agree on another number and none on its own: the clear one, derived. A clear disagreement stays for TIME-HEADCOUNT. */
+function mendUnclearCounts(all: Headcount[]): void {
+  for (const h of all) {
+    if (h.clear) continue;
+    const clear = all.filter((o) => o.clear && o !== h);
+    if (clear.some((o) => o.field.value === h.field.value)) continue;
+    const tally = new Map<number, Headcount[]>();
+    for (const o of clear) tally.set(o.field.value!, [...(tally.get(o.field.value!) ?? []), o]);
+    const agreed = [...tally.values()].filter((os) => os.length >= 2);
+    if (agreed.length !== 1) continue;
+    h.field = {
+      ...h.field,
+      value: agreed[0]![0]!.field.value,
+      confidence: Math.min(h.field.confidence, 0.6),
+      method: "derived",
+    };
+  }
+}
+
 const HEADCOUNT =
   /(员工|人员|人数|职工)[^，。；;,\d]{0,10}?([0-9]{1,6}|[零一二两三四五六七八九十百千]{1,8})\s*(人|名)/g;
 
@@ -221,22 +254,31 @@ const TOTAL = /(?:共计|合计|总计|总共|共有)\s*([0-9]{1,6}|[零一二�
 
 /** Every headcount the report prints; the labelled total (员工总人数) is the employee count. */
 function readHeadcounts(lines: readonly DocLine[]): { employees: Field<number>; all: Field<number>[] } {
-  const all: { field: Field<number>; labelled: boolean }[] = [];
+  const all: Headcount[] = [];
   for (const line of lines) {
     const text = toHalfWidth(line.text);
-    const own: { field: Field<number>; labelled: boolean }[] = [];
+    const own: Headcount[] = [];
     for (const m of text.matchAll(HEADCOUNT)) {
       const n = parseInteger(m[2]!);
       if (n === null || n <= 0) continue;
       const labelled = /总人数|员工人数|员工总数|人数[:：]/.test(m[0]);
-      own.push({ field: fieldAt(line, m.index, m.index + m[0].length, n, labelled ? 0.95 : 0.85), labelled });
+      const at = m.index + m[0].length - m[3]!.length - m[2]!.length;
+      own.push({
+        field: fieldAt(line, m.index, m.index + m[0].length, n, labelled ? 0.95 : 0.85),
+        labelled,
+        clear: clearAt(line, at, m[2]!.length),
+      });
     }
     // Parts and their total on one line (生产人员80人，管理人员20人，共计100人): the total is the count.
     const total = own.length > 0 ? TOTAL.exec(text) : null;
     const n = total ? parseInteger(total[1]!) : null;
     if (total && n !== null && (own.length >= 2 || own.some((o) => o.labelled))) {
       for (const o of own) o.labelled = false;
-      own.push({ field: fieldAt(line, total.index, total.index + total[0].length, n, 0.9), labelled: true });
+      own.push({
+        field: fieldAt(line, total.index, total.index + total[0].length, n, 0.9),
+        labelled: true,
+        clear: true,
+      });
     }
     all.push(...own);
   }
@@ -251,8 +293,10 @@ function readHeadcounts(lines: readonly DocLine[]): { employees: Field<number>; 
     all.push({
       field: fieldAt(v.line, at, at + m[1]!.length, Number(m[1]), hit.quality * 0.9),
       labelled: true,
+      clear: clearAt(v.line, at, m[1]!.length),
     });
   }
+  mendUnclearCounts(all);
   const main = all.find((a) => a.labelled) ?? all[0];
   return { employees: main?.field ?? missingField(), all: all.map((a) => a.field) };
 }
