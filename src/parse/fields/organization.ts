@@ -223,7 +223,8 @@ interface Headcount {
 }
 
 function clearAt(line: DocLine, at: number, length: number): boolean {
-  for (let i = at; i < at + length; i++) if ((line.charConfidences[i] ?? line.confidence) < CLEAR) return false;
+  for (let i = at; i < at + length; i++)
+    if ((line.charConfidences[i] ?? line.confidence) < CLEAR) return false;
   return true;
 }
 
