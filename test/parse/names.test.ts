@@ -47,6 +47,16 @@ describe("site labels with a printed prompt", () => {
     const org = readOrganizationFields(lines, findSections(lines));
     expect(org.sites.value).toEqual(["重庆市渝北区财富大道15号财富园二号A栋"]);
   });
+
+  it("reads an address behind a speck and a rule stroke after the label's English half (seed 6174)", () => {
+    const lines = buildLines(
+      layoutPages(
+        "注册地址Registered。|郑州市金水区东风路50号28栋26层\n经营地址Operating 郑州市金水区农业路57号B座21层",
+      ),
+    );
+    const org = readOrganizationFields(lines, findSections(lines));
+    expect(org.sites.value).toEqual(["郑州市金水区东风路50号28栋26层", "郑州市金水区农业路57号B座21层"]);
+  });
 });
 
 describe("votes weighed by OCR confidence", () => {

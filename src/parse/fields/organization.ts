@@ -161,7 +161,10 @@ function siteText(hit: LabelHit, lines: readonly DocLine[]): { v: ValueSpan; tex
   const v = valueAfter(hit, lines, false);
   if (!v) return null;
   // The label's printed prompt comes first ("临时场所（需注明其项目名称…）：无"), in whatever bracket OCR saw.
-  const value = v.text.replace(/^\s*[（(〈<【[][^）)〉>】\]]*[）)〉>】\]]\s*[:：;；]?\s*/, "");
+  const value = v.text
+    .replace(/^\s*[（(〈<【[][^）)〉>】\]]*[）)〉>】\]]\s*[:：;；]?\s*/, "")
+    // A speck or the table's rule between the label and the address (注册地址Registered。|郑州市…) ends no sentence.
+    .replace(/^[\s。.,，、|丨“”"'‘’]+/, "");
   const text = cleanStatement(value.split(/[。；;]/)[0] ?? "");
   return text.length < 4 || /^无/.test(text) ? null : { v, text };
 }
