@@ -1,5 +1,6 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
+import { RANGE_FILLERS } from "../../lexicon/labels.ts";
 import {
   type DateRange,
   findDateRange,
@@ -10,7 +11,7 @@ import {
 } from "../normalize/dates.ts";
 import { derived, fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
-import { findLabels, LABELS, type LabelHit, opensWithLabel } from "../text/labels.ts";
+import { findLabels, type LabelHit, type LabelKey, opensWithLabel } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
 import { headingOf } from "../text/sections.ts";
 import { fieldInWindow, type TextWindow, windowFrom } from "../text/window.ts";
@@ -43,7 +44,7 @@ function precededBy(hit: LabelHit, words: RegExp | null): boolean {
 
 function labeledDate(
   lines: readonly DocLine[],
-  synonyms: readonly string[],
+  synonyms: readonly string[] | LabelKey,
   where: (hit: LabelHit) => boolean = () => true,
 ): Field<string> {
   for (const hit of byQuality(findLabels(lines, synonyms))) {
@@ -79,9 +80,25 @@ function rangeFields(win: TextWindow, range: DateRange, quality: number): RangeF
   return { from, to, days: days === null ? missingField() : derived(whole, days, 0.95) };
 }
 
+/** The window's text with the lexicon's range fillers (and an opening bracket right after one) blanked out, so
+ * 自上次审核结束（A）至本次审核结束（B） reads as the range A 至 B; positions are kept. */
+function withoutFillers(text: string): { text: string; blanked: (upTo: number) => number } {
+  let out = text;
+  for (const filler of RANGE_FILLERS) {
+    const re = new RegExp(`${filler.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*[（(]?`, "g");
+    out = out.replace(re, (m) => " ".repeat(m.length));
+  }
+  const blanked = (upTo: number) => {
+    let n = 0;
+    for (let i = 0; i < upTo; i++) if (out[i] === " " && text[i] !== " ") n++;
+    return n;
+  };
+  return { text: out, blanked };
+}
+
 function labeledRange(
   lines: readonly DocLine[],
-  synonyms: readonly string[],
+  synonyms: readonly string[] | LabelKey,
   reject: RegExp | null,
 ): RangeFields {
   for (const hit of byQuality(findLabels(lines, synonyms))) {
@@ -89,8 +106,9 @@ function labeledRange(
     const form = matchForm(hit.line.text);
     if (/一阶段/.test(form) && !/二阶段/.test(form)) continue;
     const win = windowFrom(lines, hit.line, hit.end);
-    const range = findDateRange(win.text);
-    if (range && range.start <= 6) return rangeFields(win, range, hit.quality);
+    const plain = withoutFillers(win.text);
+    const range = findDateRange(plain.text);
+    if (range && range.start - plain.blanked(range.start) <= 6) return rangeFields(win, range, hit.quality);
   }
   return NO_RANGE;
 }
@@ -192,11 +210,11 @@ function deadlineInSentence(lines: readonly DocLine[]): Field<string> {
 
 export function readDates(lines: readonly DocLine[]): DateFields {
   // Dates of an audit still to come are plans (建议二阶段审核时间 in a stage-1 report), not this audit's.
-  const audit = labeledRange(lines, LABELS.auditDates, /下次|下一次|一阶段|覆盖|计划|拟|建议|预计|预定|安排/);
+  const audit = labeledRange(lines, "auditDates", /下次|下一次|一阶段|覆盖|计划|拟|建议|预计|预定|安排/);
   const stage = stage1(lines);
-  const coverage = labeledRange(lines, LABELS.coverage, null);
+  const coverage = labeledRange(lines, "coverage", null);
   return {
-    reportDate: orElse(labeledDate(lines, LABELS.reportDate), () => closingDate(lines)),
+    reportDate: orElse(labeledDate(lines, "reportDate"), () => closingDate(lines)),
     auditStart: audit.from,
     auditEnd: audit.to,
     auditDays: audit.days,
@@ -205,10 +223,10 @@ export function readDates(lines: readonly DocLine[]): DateFields {
     stage1Days: stage.days,
     coverageFrom: coverage.from,
     coverageTo: coverage.to,
-    foundedDate: labeledDate(lines, LABELS.founded),
-    systemImplementedDate: labeledDate(lines, LABELS.implemented),
-    rectificationDeadline: orElse(labeledDate(lines, LABELS.rectification), () => deadlineInSentence(lines)),
-    nextAuditDue: labeledDate(lines, LABELS.nextAudit),
+    foundedDate: labeledDate(lines, "founded"),
+    systemImplementedDate: labeledDate(lines, "implemented"),
+    rectificationDeadline: orElse(labeledDate(lines, "rectification"), () => deadlineInSentence(lines)),
+    nextAuditDue: labeledDate(lines, "nextAudit"),
     impossibleDates: impossibleDates(lines),
   };
 }

@@ -4,7 +4,7 @@ import type { AuditType } from "../../domain/record.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
 import { derived, fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
-import { chineseParens, findLabels, LABELS, type LabelHit, valueAfter } from "../text/labels.ts";
+import { chineseParens, findLabels, type LabelHit, valueAfter } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
 import { fieldInWindow, windowFrom } from "../text/window.ts";
 
@@ -18,7 +18,7 @@ function best<T>(cands: { field: Field<T>; score: number; order: number }[]): Fi
 
 /** 报告编号/项目编号/Report No.: the first code-like token after the label. */
 export function readReportNumber(lines: readonly DocLine[]): Field<string> {
-  const cands = findLabels(lines, LABELS.reportNumber).flatMap((hit) => {
+  const cands = findLabels(lines, "reportNumber").flatMap((hit) => {
     // 不符合项编号 (an NC's own number) reads close to 项目编号.
     if (/不符合|不合格/.test(hit.line.text.slice(Math.max(0, hit.start - 3), hit.end))) return [];
     const v = valueAfter(hit, lines);
@@ -66,7 +66,7 @@ function cleanName(s: string): string {
 
 /** 组织名称/受审核方(名称)/受审核组织: a value that reads like an organisation's name. */
 export function readOrganization(lines: readonly DocLine[]): Field<string> {
-  const cands = findLabels(lines, LABELS.organization).flatMap((hit: LabelHit) => {
+  const cands = findLabels(lines, "organization").flatMap((hit: LabelHit) => {
     const v = valueAfter(hit, lines, hit.quality >= 0.99);
     if (!v) return [];
     const name = cleanName(v.text.split(/[。，,；;]/)[0] ?? "");
@@ -85,7 +85,7 @@ export function readOrganization(lines: readonly DocLine[]): Field<string> {
 
 /** The body that wrote the report: a 认证机构 label, an "X 编制" imprint, else the name the report repeats. */
 export function readCertificationBody(lines: readonly DocLine[]): Field<string> {
-  for (const hit of findLabels(lines, LABELS.certificationBody)) {
+  for (const hit of findLabels(lines, "certificationBody")) {
     const v = valueAfter(hit, lines);
     const name = v ? cleanName(v.text.split(/[。，,；;\s]/)[0] ?? "") : "";
     if (v && ORG_SUFFIX.test(name)) {
@@ -188,7 +188,7 @@ const STD_GOES_ON = /^\s*(?:\d|[/;；、,，]|ISO|IEC|GB|IATF|RB\/T|T\/)/;
 
 /** The audit criteria: standards after a 管理体系标准/审核准则 label, else management-system standards anywhere. */
 export function readStandards(lines: readonly DocLine[]): Field<string[]> {
-  for (const hit of findLabels(lines, LABELS.standards)) {
+  for (const hit of findLabels(lines, "standards")) {
     for (const line of [hit.line, lines[hit.line.index + 1]]) {
       if (!line) continue;
       const from = line === hit.line ? hit.end : 0;
@@ -243,7 +243,7 @@ function typesIn(text: string): AuditType[] {
 /** Audit type printed as words: a 审核类型 value naming one type, or the report title ((第二阶段)). Options
  * printed with tick boxes name several types, and ticks are not read from glyphs, so those give nothing. */
 export function readAuditTypeText(lines: readonly DocLine[]): Field<AuditType> {
-  for (const hit of findLabels(lines, LABELS.auditType)) {
+  for (const hit of findLabels(lines, "auditType")) {
     const v = valueAfter(hit, lines);
     const types = v ? typesIn(v.text) : [];
     if (v && types.length === 1) return fieldAt(v.line, v.start, v.end, types[0]!, hit.quality * 0.9);

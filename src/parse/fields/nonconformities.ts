@@ -1,6 +1,7 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import type { NcItem } from "../../domain/record.ts";
+import { NC_TABLE_COLUMNS } from "../../lexicon/tables.ts";
 import type { TickRow } from "../checkbox/types.ts";
 import { parseInteger, toHalfWidth } from "../normalize/numbers.ts";
 import { severityOf } from "../normalize/severity.ts";
@@ -27,42 +28,7 @@ export interface NcFields {
   ncItems: NcItem[];
 }
 
-const NC_COLUMNS: readonly ColumnSpec[] = [
-  { key: "seq", synonyms: ["编号", "序号", "No", "不符合项编号"] },
-  { key: "clause", synonyms: ["条款", "标准条款", "涉及条款", "对应条款", "Clause"] },
-  { key: "dept", synonyms: ["部门", "受审核部门", "责任部门", "涉及部门", "Department"] },
-  {
-    key: "severity",
-    synonyms: [
-      "性质",
-      "类型",
-      "严重程度",
-      "不符合性质",
-      "不符合类型",
-      "等级",
-      "级别",
-      "Grade",
-      "Type",
-      "Category",
-    ],
-  },
-  {
-    key: "text",
-    synonyms: [
-      "描述",
-      "不符合描述",
-      "不符合事实",
-      "事实描述",
-      "不符合项描述",
-      "内容",
-      "审核发现",
-      "发现",
-      "Description",
-      "Finding",
-      "Findings",
-    ],
-  },
-];
+const NC_COLUMNS: readonly ColumnSpec[] = NC_TABLE_COLUMNS;
 
 const COUNT = "([0-9]+|[零〇一二两三四五六七八九十]+)";
 const UNIT = "(?:项|个|条|份|处)";

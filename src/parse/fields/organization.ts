@@ -8,7 +8,6 @@ import { matchForm } from "../text/chars.ts";
 import {
   chineseParens,
   findLabels,
-  LABELS,
   type LabelHit,
   opensWithLabel,
   type ValueSpan,
@@ -119,7 +118,7 @@ function readScope(
   sections: readonly FoundSection[],
 ): { scope: Field<string>; all: Field<string>[] } {
   const all: { field: Field<string>; priority: number; index: number }[] = [];
-  for (const hit of findLabels(lines, LABELS.scope)) {
+  for (const hit of findLabels(lines, "scope")) {
     // Narrative mentions ("认证范围适宜") are not statements: the label must close its clause.
     const after = hit.line.text.slice(hit.end, hit.end + 40);
     if (!SCOPE_LABEL_CLOSE.test(after) && !/^\s*$/.test(after)) continue;
@@ -174,7 +173,7 @@ const CONTACT = /电\s*话|传\s*真|邮\s*编|邮\s*箱|官\s*网|网\s*址|Tel
 /** A bare 地址 is the auditee's only below the auditee's name on the same page and outside a contact block: the
  * certification body prints its own 地 址 among 电话/官网/邮箱 on the cover. */
 function bareAddressHits(lines: readonly DocLine[]): LabelHit[] {
-  const orgLines = findLabels(lines, LABELS.organization).map((h) => h.line);
+  const orgLines = findLabels(lines, "organization").map((h) => h.line);
   return findLabels(lines, ["地址", "Address"]).filter((hit) => {
     // Only its English gloss may come first (Address 地址：…).
     if (matchForm(hit.line.text.slice(0, hit.start)).replace(/[a-z.]/gi, "").length > 0) return false;
@@ -191,7 +190,7 @@ function bareAddressHits(lines: readonly DocLine[]): LabelHit[] {
 function readSites(lines: readonly DocLine[]): Field<string[]> {
   const values: string[] = [];
   let first: Field<string[]> | null = null;
-  const labelled = findLabels(lines, LABELS.sites).filter(
+  const labelled = findLabels(lines, "sites").filter(
     (hit) =>
       matchForm(hit.line.text.slice(0, hit.start)).length <= 3 &&
       // A near match that has none of the words for a place is another label (受审核组织（Auditee） for 受审核组织地址).
@@ -287,7 +286,7 @@ function readHeadcounts(lines: readonly DocLine[]): { employees: Field<number>; 
     all.push(...own);
   }
   // A labelled count printed without 人 ("员工人数：86").
-  for (const hit of findLabels(lines, LABELS.headcount)) {
+  for (const hit of findLabels(lines, "headcount")) {
     if (all.some((a) => a.field.page === hit.line.page && a.field.raw && hit.line.text.includes(a.field.raw)))
       continue;
     const v = valueAfter(hit, lines, false);

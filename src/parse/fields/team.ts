@@ -1,6 +1,7 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import type { TeamMember } from "../../domain/record.ts";
+import { TEAM_TABLE_COLUMNS } from "../../lexicon/tables.ts";
 import { findTechnicalCodes } from "../normalize/codes.ts";
 import { findRegistrations } from "../normalize/registration.ts";
 import { fieldBox } from "../provenance.ts";
@@ -9,37 +10,7 @@ import { type Cell, type ColumnSpec, matchHeader, type RowVerdict, readTable } f
 import { fromLabels } from "./team-lines.ts";
 import { looksLikeName, roleOf } from "./team-words.ts";
 
-export const TEAM_COLUMNS: readonly ColumnSpec[] = [
-  { key: "seq", synonyms: ["序号", "编号", "No"] },
-  { key: "name", synonyms: ["姓名", "名字", "Name", "审核员姓名", "成员姓名", "审核组成员", "组员姓名"] },
-  {
-    key: "role",
-    synonyms: ["组内职务", "组内身份", "角色", "职务", "审核中的作用", "作用", "组内分工", "Role", "身份"],
-  },
-  {
-    key: "grade",
-    synonyms: ["注册级别", "资格", "级别", "审核员级别", "注册资格", "资格类别", "Grade", "Qualification"],
-  },
-  {
-    key: "reg",
-    synonyms: [
-      "审核员注册证书号",
-      "注册证书号",
-      "注册号",
-      "证书编号",
-      "注册编号",
-      "资格证书号",
-      "注册证书编号",
-      "证书号",
-      "Registration No",
-    ],
-  },
-  {
-    key: "codes",
-    synonyms: ["专业代码", "专业", "技术代码", "专业类别", "专业范围", "Technical Code", "Code"],
-  },
-  { key: "from", synonyms: ["来自", "单位", "所在单位", "工作单位"] },
-];
+export const TEAM_COLUMNS: readonly ColumnSpec[] = TEAM_TABLE_COLUMNS;
 
 /** What tables print in an empty cell: —, -, /, 无, N/A. */
 /** An empty registration cell as printed or read: dashes (OCR reads — as 一 or =), 无, N/A, nothing with a letter or

@@ -1,135 +1,29 @@
 import { distance } from "fastest-levenshtein";
+import { DISTINGUISHING_WORDS, LABEL_FAMILIES, type LabelFamilyId } from "../../lexicon/labels.ts";
 import { matchForm } from "./chars.ts";
 import type { DocLine } from "./lines.ts";
 
-/** Synonyms per concept, in the report's vocabulary (several certification bodies, bilingual forms). */
-export const LABELS = {
-  reportNumber: [
-    "报告编号",
-    "项目编号",
-    "报告编码",
-    "审核报告编号",
-    "项目代码",
-    "合同编号",
-    "Report No",
-    "Project No",
-  ],
-  organization: [
-    "受审核方名称",
-    "受审核组织名称",
-    "组织名称",
-    "受审核方",
-    "受审核组织",
-    "被审核组织",
-    "申请组织",
-    "客户名称",
-    "企业名称",
-    "受审核单位",
-    "被审核单位",
-    "被审核方",
-    "受审核企业",
-    "认证委托人",
-    "申请方",
-    "申请单位",
-    "Organization",
-    "Auditee",
-    "Client",
-  ],
-  certificationBody: ["认证机构名称", "认证机构", "Certification Body"],
-  reportDate: ["报告日期", "报告编制日期", "编制日期", "报告签发日期", "Report Date"],
-  auditDates: [
-    "审核时间",
-    "审核日期",
-    "现场审核时间",
-    "现场审核日期",
-    "审核起止日期",
-    "审核起止时间",
-    "审核实施日期",
-    "审核实施时间",
-    "现场审核起止日期",
-    "现场审核起止时间",
-    "第二阶段审核日期",
-    "二阶段审核日期",
-    "Audit Date",
-    "Audit Dates",
-  ],
-  coverage: ["审核覆盖时期", "审核覆盖期", "审核覆盖期间", "覆盖时期", "覆盖期间", "体系覆盖时期"],
-  scope: ["审核范围", "认证范围", "申请认证范围", "认证范围的表述", "Audit Scope", "Scope"],
-  founded: ["组织成立时间", "成立时间", "成立日期", "组织成立日期", "注册成立日期"],
-  implemented: [
-    "体系实施时间",
-    "体系运行时间",
-    "体系实施日期",
-    "体系建立时间",
-    "管理体系实施时间",
-    "体系运行日期",
-  ],
-  rectification: [
-    "不符合项整改时限",
-    "整改时限",
-    "整改期限",
-    "整改完成时间",
-    "纠正措施完成期限",
-    "整改截止日期",
-    "纠正措施期限",
-    "纠正措施完成时间",
-    "纠正措施应于",
-    "纠正措施应在",
-    "整改应于",
-    "整改应在",
-  ],
-  nextAudit: [
-    "下次现场审核日期",
-    "下次审核日期",
-    "下次监督审核日期",
-    "下次审核时间",
-    "下次监督审核时间",
-    "下次监督审核",
-    "下次现场审核",
-    "下一次审核",
-    "下次审核",
-  ],
-  standards: [
-    "管理体系标准",
-    "审核准则",
-    "审核依据",
-    "认证依据",
-    "认证标准",
-    "依据标准",
-    "审核标准",
-    "Audit Criteria",
-    "Audit Standards",
-    "Standards",
-    "Standard",
-  ],
-  sites: [
-    "注册地址",
-    "办公地址",
-    "经营地址",
-    "生产地址",
-    "生产经营地址",
-    "审核地址",
-    "现场地址",
-    "多场所地址",
-    "临时场所",
-    "受审核组织地址",
-    "受审核方地址",
-    "经营场所",
-    "生产场所",
-    "办公场所",
-    "受审核场所",
-    "审核场所",
-    "场所地址",
-  ],
-  headcount: ["员工总人数", "员工人数", "总人数", "人数", "有效人数", "人员数量"],
-  auditType: ["审核类型", "审核类别", "审核性质", "Audit Type"],
-} as const;
+/** Synonyms per label family, from the lexicon (Chinese first, then English). */
+const FAMILY_IDS = Object.keys(LABEL_FAMILIES) as LabelFamilyId[];
+function synonymsByFamily(): Readonly<Record<LabelFamilyId, readonly string[]>> {
+  const out = {} as Record<LabelFamilyId, readonly string[]>;
+  for (const id of FAMILY_IDS) out[id] = [...LABEL_FAMILIES[id].zh, ...LABEL_FAMILIES[id].en];
+  return out;
+}
+export const LABELS = synonymsByFamily();
 
-export type LabelKey = keyof typeof LABELS;
+export type LabelKey = LabelFamilyId;
 
 const ALL_FORMS: string[] = [...new Set(Object.values(LABELS).flatMap((l) => l.map(matchForm)))].sort(
   (a, b) => b.length - a.length,
 );
+
+/** Every family's forms, for telling a match apart from its neighbours. */
+const FAMILY_FORMS: { family: LabelFamilyId; form: string }[] = FAMILY_IDS.flatMap((family) =>
+  LABELS[family].map((syn) => ({ family, form: matchForm(syn) })),
+);
+
+const DISTINGUISHING_FORMS = DISTINGUISHING_WORDS.map((set) => set.map(matchForm));
 
 export interface LabelHit {
   line: DocLine;
@@ -171,11 +65,20 @@ function allowedEdits(len: number): number {
   return 2;
 }
 
-/** Best approximate occurrence of `label` in `form`: exact first, then windows of length ±1. Windows are only
- * tried where a character pair of the label occurs: within the allowed edits at least one pair survives. */
-function approxFind(form: string, label: string): { at: number; len: number; edits: number } | null {
-  const exact = form.indexOf(label);
-  if (exact >= 0) return { at: exact, len: label.length, edits: 0 };
+interface Occurrence {
+  at: number;
+  len: number;
+  edits: number;
+}
+
+/** Best approximate occurrence of `label` in `form` that `accept` allows: exact first, then windows of length ±1.
+ * Windows are only tried where a character pair of the label occurs: within the allowed edits at least one pair
+ * survives. */
+function approxFind(form: string, label: string, accept: (o: Occurrence) => boolean): Occurrence | null {
+  for (let p = form.indexOf(label); p >= 0; p = form.indexOf(label, p + 1)) {
+    const exact = { at: p, len: label.length, edits: 0 };
+    if (accept(exact)) return exact;
+  }
   const max = allowedEdits(label.length);
   if (max === 0) return null;
   const starts = new Set<number>();
@@ -185,14 +88,16 @@ function approxFind(form: string, label: string): { at: number; len: number; edi
       for (let d = -max; d <= max; d++) if (p - k + d >= 0) starts.add(p - k + d);
     }
   }
-  let best: { at: number; len: number; edits: number } | null = null;
+  let best: Occurrence | null = null;
   // Same length first: a shorter window ("审核范" for "审核范囤") would cut the label short.
   for (const len of [label.length, label.length - 1, label.length + 1]) {
     for (const at of starts) {
       if (at + len > form.length) continue;
       const d = distance(form.slice(at, at + len), label);
-      if (d <= max && (!best || d < best.edits || (d === best.edits && at < best.at && len === best.len)))
-        best = { at, len, edits: d };
+      if (d === 0 || d > max) continue;
+      if (best && !(d < best.edits || (d === best.edits && at < best.at && len === best.len))) continue;
+      const o: Occurrence = { at, len, edits: d };
+      if (accept(o)) best = o;
     }
   }
   return best;
@@ -201,16 +106,63 @@ function approxFind(form: string, label: string): { at: number; len: number; edi
 /** A bilingual label's gloss between the label and its colon (审核日期（Audit Date）：): part of the label. */
 const GLOSS = /^\s*[（(][^）)\d]{0,40}[）)](?=\s*[:：])/;
 
+/** The text says another word of a distinguishing set where the label says its own (上次 where 下次 is
+ * expected): a different label, however few the edits. */
+function swapsDistinguishingWord(label: string, found: string): boolean {
+  for (const set of DISTINGUISHING_FORMS) {
+    const own = set.filter((w) => label.includes(w));
+    if (own.length === 0 || own.some((w) => found.includes(w))) continue;
+    if (set.some((w) => !own.includes(w) && found.includes(w) && !own.some((o) => o.includes(w))))
+      return true;
+  }
+  return false;
+}
+
+/** Whether a match of `family` at form[at, at+len) with `edits` errors belongs to another family: a longer label
+ * of another family printed over it (上次审核日期 around 审核日期), or the matched text as close to another
+ * family's label as to this one. A match never crosses families. */
+function belongsElsewhere(
+  form: string,
+  at: number,
+  len: number,
+  edits: number,
+  family: LabelFamilyId,
+): boolean {
+  const found = form.slice(at, at + len);
+  for (const other of FAMILY_FORMS) {
+    if (other.family === family) continue;
+    // Another family's longer label printed over all of this match that is not an edit.
+    if (other.form.length > len - edits) {
+      for (let p = form.indexOf(other.form); p >= 0; p = form.indexOf(other.form, p + 1)) {
+        const overlap = Math.min(p + other.form.length, at + len) - Math.max(p, at);
+        if (overlap >= len - edits && other.form.length > overlap) return true;
+      }
+    }
+    if (edits > 0 && Math.abs(other.form.length - len) <= edits && distance(found, other.form) <= edits)
+      return true;
+  }
+  return false;
+}
+
 /** Every line holding one of the synonyms, fuzzily. Longer synonyms win where several match at one place. A gloss
- * in brackets before the colon belongs to the label, so every reader finds the value right after `end`. */
-export function findLabels(lines: readonly DocLine[], synonyms: readonly string[]): LabelHit[] {
+ * in brackets before the colon belongs to the label, so every reader finds the value right after `end`. Given a
+ * lexicon family, a match that belongs to another family (see belongsElsewhere) is no hit. */
+export function findLabels(lines: readonly DocLine[], labels: readonly string[] | LabelKey): LabelHit[] {
+  const family = typeof labels === "string" ? labels : null;
+  const synonyms = typeof labels === "string" ? LABELS[labels] : labels;
   const forms = [...new Set(synonyms.map(matchForm))].sort((a, b) => b.length - a.length);
   const hits: LabelHit[] = [];
   for (const line of lines) {
     const { form, toText } = formIndex(line);
     let best: LabelHit | null = null;
     for (const label of forms) {
-      const found = approxFind(form, label);
+      const found = approxFind(
+        form,
+        label,
+        (o) =>
+          (o.edits === 0 || !swapsDistinguishingWord(label, form.slice(o.at, o.at + o.len))) &&
+          !(family && belongsElsewhere(form, o.at, o.len, o.edits, family)),
+      );
       if (!found) continue;
       const start = toText[found.at]!;
       const endForm = found.at + found.len;

@@ -1,0 +1,171 @@
+/**
+ * Label families: every wording a report body uses for one record field or table column, Chinese and English.
+ * Data only. New wording goes here and nowhere else; the matcher (src/parse/text/labels.ts) reads it.
+ *
+ * A family listed under RIVAL_FAMILIES names something no field reads (上次审核日期): it exists so that a label of
+ * that meaning is told apart from its neighbour (下次审核日期) instead of being taken for it.
+ */
+
+export interface LabelFamily {
+  readonly zh: readonly string[];
+  readonly en: readonly string[];
+}
+
+export const LABEL_FAMILIES = {
+  reportNumber: {
+    zh: ["报告编号", "项目编号", "报告编码", "审核报告编号", "项目代码", "合同编号"],
+    en: ["Report No", "Project No"],
+  },
+  organization: {
+    zh: [
+      "受审核方名称",
+      "受审核组织名称",
+      "组织名称",
+      "受审核方",
+      "受审核组织",
+      "被审核组织",
+      "申请组织",
+      "客户名称",
+      "企业名称",
+      "受审核单位",
+      "被审核单位",
+      "被审核方",
+      "受审核企业",
+      "认证委托人",
+      "申请方",
+      "申请单位",
+    ],
+    en: ["Organization", "Auditee", "Client"],
+  },
+  certificationBody: { zh: ["认证机构名称", "认证机构"], en: ["Certification Body"] },
+  reportDate: {
+    zh: ["报告日期", "报告编制日期", "编制日期", "报告签发日期"],
+    en: ["Report Date"],
+  },
+  auditDates: {
+    zh: [
+      "审核时间",
+      "审核日期",
+      "现场审核时间",
+      "现场审核日期",
+      "审核起止日期",
+      "审核起止时间",
+      "审核实施日期",
+      "审核实施时间",
+      "现场审核起止日期",
+      "现场审核起止时间",
+      "第二阶段审核日期",
+      "二阶段审核日期",
+    ],
+    en: ["Audit Date", "Audit Dates"],
+  },
+  coverage: {
+    zh: ["审核覆盖时期", "审核覆盖期", "审核覆盖期间", "覆盖时期", "覆盖期间", "体系覆盖时期"],
+    en: [],
+  },
+  scope: {
+    zh: ["审核范围", "认证范围", "申请认证范围", "认证范围的表述"],
+    en: ["Audit Scope", "Scope"],
+  },
+  founded: {
+    zh: ["组织成立时间", "成立时间", "成立日期", "组织成立日期", "注册成立日期"],
+    en: [],
+  },
+  implemented: {
+    zh: ["体系实施时间", "体系运行时间", "体系实施日期", "体系建立时间", "管理体系实施时间", "体系运行日期"],
+    en: [],
+  },
+  rectification: {
+    zh: [
+      "不符合项整改时限",
+      "整改时限",
+      "整改期限",
+      "整改完成时间",
+      "纠正措施完成期限",
+      "整改截止日期",
+      "纠正措施期限",
+      "纠正措施完成时间",
+      "纠正措施应于",
+      "纠正措施应在",
+      "整改应于",
+      "整改应在",
+    ],
+    en: [],
+  },
+  nextAudit: {
+    zh: [
+      "下次现场审核日期",
+      "下次审核日期",
+      "下次监督审核日期",
+      "下次审核时间",
+      "下次监督审核时间",
+      "下次监督审核",
+      "下次现场审核",
+      "下一次审核",
+      "下次审核",
+    ],
+    en: [],
+  },
+  standards: {
+    zh: ["管理体系标准", "审核准则", "审核依据", "认证依据", "认证标准", "依据标准", "审核标准"],
+    en: ["Audit Criteria", "Audit Standards", "Standards", "Standard"],
+  },
+  sites: {
+    zh: [
+      "注册地址",
+      "办公地址",
+      "经营地址",
+      "生产地址",
+      "生产经营地址",
+      "审核地址",
+      "现场地址",
+      "多场所地址",
+      "临时场所",
+      "受审核组织地址",
+      "受审核方地址",
+      "经营场所",
+      "生产场所",
+      "办公场所",
+      "受审核场所",
+      "审核场所",
+      "场所地址",
+    ],
+    en: [],
+  },
+  headcount: {
+    zh: ["员工总人数", "员工人数", "总人数", "人数", "有效人数", "人员数量"],
+    en: [],
+  },
+  auditType: { zh: ["审核类型", "审核类别", "审核性质"], en: ["Audit Type"] },
+  // Rivals: read by no field, present so their labels are never taken for a neighbour's.
+  previousAudit: {
+    zh: ["上次审核日期", "上次审核时间", "上次审核", "上一次审核", "上次监督审核"],
+    en: ["Last Audit", "Previous Audit"],
+  },
+  thisAudit: { zh: ["本次审核"], en: [] },
+} as const satisfies Record<string, LabelFamily>;
+
+export type LabelFamilyId = keyof typeof LABEL_FAMILIES;
+
+/** Families that exist only to be told apart from their neighbours. */
+export const RIVAL_FAMILIES: readonly LabelFamilyId[] = ["previousAudit", "thisAudit"];
+
+/**
+ * Words that tell neighbouring labels apart. A label holding one of them is never matched, with any number of
+ * errors, where the text holds another word of the same set instead: OCR noise in a label may be forgiven, a
+ * change of this word never is (上次审核日期 is not 下次审核日期 read with one error).
+ */
+export const DISTINGUISHING_WORDS: readonly (readonly string[])[] = [
+  ["上次", "本次", "下次", "上一次", "下一次"],
+  ["开始", "结束", "起止"],
+  ["组长", "组员", "副组长"],
+  ["一阶段", "二阶段"],
+  ["成立", "实施", "运行", "建立"],
+];
+
+/**
+ * Words that may stand between a range label and its dates, or between the two dates, without changing what the
+ * range is (审核覆盖期间：自上次审核结束（2023年5月6日）至本次审核结束（2024年5月8日）). The range reader reads past
+ * them as if they were blank.
+ */
+export const RANGE_FILLERS: readonly string[] = ["上次审核结束", "本次审核结束"];

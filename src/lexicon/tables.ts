@@ -1,0 +1,96 @@
+/**
+ * Table columns and team roles as printed by the bodies we have seen, Chinese and English. Data only: a new
+ * column heading or role word goes here and nowhere else.
+ */
+
+export interface TableColumn {
+  readonly key: string;
+  readonly synonyms: readonly string[];
+}
+
+/** The audit team table (审核组成员 / Audit team). */
+export const TEAM_TABLE_COLUMNS: readonly TableColumn[] = [
+  { key: "seq", synonyms: ["序号", "编号", "No"] },
+  { key: "name", synonyms: ["姓名", "名字", "Name", "审核员姓名", "成员姓名", "审核组成员", "组员姓名"] },
+  {
+    key: "role",
+    synonyms: ["组内职务", "组内身份", "角色", "职务", "审核中的作用", "作用", "组内分工", "Role", "身份"],
+  },
+  {
+    key: "grade",
+    synonyms: ["注册级别", "资格", "级别", "审核员级别", "注册资格", "资格类别", "Grade", "Qualification"],
+  },
+  {
+    key: "reg",
+    synonyms: [
+      "审核员注册证书号",
+      "注册证书号",
+      "注册号",
+      "证书编号",
+      "注册编号",
+      "资格证书号",
+      "注册证书编号",
+      "证书号",
+      "Registration No",
+    ],
+  },
+  {
+    key: "codes",
+    synonyms: ["专业代码", "专业", "技术代码", "专业类别", "专业范围", "Technical Code", "Code"],
+  },
+  { key: "from", synonyms: ["来自", "单位", "所在单位", "工作单位"] },
+];
+
+/** The nonconformity table (不符合项汇总). */
+export const NC_TABLE_COLUMNS: readonly TableColumn[] = [
+  { key: "seq", synonyms: ["编号", "序号", "No", "不符合项编号"] },
+  { key: "clause", synonyms: ["条款", "标准条款", "涉及条款", "对应条款", "Clause"] },
+  { key: "dept", synonyms: ["部门", "受审核部门", "责任部门", "涉及部门", "Department"] },
+  {
+    key: "severity",
+    synonyms: [
+      "性质",
+      "类型",
+      "严重程度",
+      "不符合性质",
+      "不符合类型",
+      "等级",
+      "级别",
+      "Grade",
+      "Type",
+      "Category",
+    ],
+  },
+  {
+    key: "text",
+    synonyms: [
+      "描述",
+      "不符合描述",
+      "不符合事实",
+      "事实描述",
+      "不符合项描述",
+      "内容",
+      "审核发现",
+      "发现",
+      "Description",
+      "Finding",
+      "Findings",
+    ],
+  },
+];
+
+export type TeamRoleWord = "leader" | "member" | "expert" | "observer" | "guide";
+
+/**
+ * Role words of team listings, tried in this order (the first family whose word the text holds wins): 副组长 is
+ * a member although it holds 组长. Compared in label form (no spaces, lower case), so "Team Leader" is teamleader.
+ */
+export const TEAM_ROLE_WORDS: readonly { readonly role: TeamRoleWord; readonly words: readonly string[] }[] =
+  [
+    { role: "guide", words: ["向导", "陪同"] },
+    { role: "member", words: ["副组长"] },
+    { role: "leader", words: ["组长", "teamleader", "leader"] },
+    { role: "expert", words: ["技术专家", "专家", "expert"] },
+    { role: "observer", words: ["观察员", "observer"] },
+    { role: "member", words: ["组员", "审核员", "成员", "auditor", "member"] },
+  ];
