@@ -39,6 +39,8 @@ export const TruthFields = z.object({
   ncMinor: z.number().nullable(),
   rectificationDeadline: D,
   nextAuditDue: D,
+  /** 审核人日 as printed; only in truth of families that print it. */
+  auditorDaysPrinted: z.number().optional(),
   recommendation: D,
   conclusion: z.record(z.string(), z.string().nullable()),
   evaluations: z.array(z.object({ section: z.string(), result: z.string().nullable() })),
@@ -79,7 +81,16 @@ export const DocumentTruth = z.object({
   fields: TruthFields.nullable(),
   pages: z.array(TruthPage),
   boxes: z.array(TruthBox),
-  findings: z.array(z.object({ rule: z.string(), severity: Severity, note: z.string() })),
+  findings: z.array(
+    z.object({
+      rule: z.string(),
+      severity: Severity,
+      note: z.string(),
+      /** Pages where a reviewer sees the evidence, and what a flag must name; absent in older truth. */
+      pages: z.array(z.number().int().min(1)).optional(),
+      subject: z.string().nullable().optional(),
+    }),
+  ),
   ignoredRules: z.array(z.string()).optional(),
 });
 export type DocumentTruth = z.infer<typeof DocumentTruth>;
