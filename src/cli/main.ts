@@ -101,6 +101,20 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (outDir: string, opts) => setExit(await exportCmd(outDir, opts)));
 
   program
+    .command("review")
+    .description(
+      "serve the review page with decisions (confirm / dismiss / correct), kept in <out-dir>/review.sqlite",
+    )
+    .argument("<out-dir>")
+    .option("--port <n>", "port (default 7340)")
+    .option("--host [address]", "listen beyond 127.0.0.1 (alone: every interface)")
+    .option("-c, --config <file>", "configuration file (JSON), for the rules run again on corrected fields")
+    .action(async (outDir: string, opts) => {
+      const { runReviewCli } = await import("../review/cli.ts");
+      setExit(await runReviewCli(outDir, opts));
+    });
+
+  program
     .command("worker")
     .description("run a BullMQ worker on REDIS_URL (as many as you like, on any machine)")
     .option("-c, --config <file>", "configuration file (JSON)")

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { Bbox } from "./geometry.ts";
 
-export const FieldMethod = z.enum(["text-layer", "ocr", "checkbox", "llm", "derived"]);
+/** "reviewer": a value a committee member corrected on the review page (the extracted one is kept beside it). */
+export const FieldMethod = z.enum(["text-layer", "ocr", "checkbox", "llm", "derived", "reviewer"]);
 export type FieldMethod = z.infer<typeof FieldMethod>;
 
 /** A value with where it came from. `value: null` means not found, never a guess. */

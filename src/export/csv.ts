@@ -174,9 +174,14 @@ export function csvSheets(records: readonly AuditRecord[]): Record<string, strin
   };
 }
 
-/** `<out>/csv/{reports,team,nonconformities,flags}.csv`. Returns the paths written. */
-export async function writeCsvs(out: string, records: readonly AuditRecord[]): Promise<string[]> {
-  const sheets = csvSheets(records);
+/** `<out>/csv/{reports,team,nonconformities,flags}.csv`, plus the review's decisions.csv and
+ * corrections.csv when given. Returns the paths written. */
+export async function writeCsvs(
+  out: string,
+  records: readonly AuditRecord[],
+  reviewSheets?: Readonly<Record<string, string>> | null,
+): Promise<string[]> {
+  const sheets = { ...csvSheets(records), ...(reviewSheets ?? {}) };
   const written: string[] = [];
   for (const [name, text] of Object.entries(sheets)) {
     const target = path.join(out, "csv", name);

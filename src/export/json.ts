@@ -5,10 +5,26 @@ import { AuditRecord } from "../domain/record.ts";
 import { orderRecords, writeFileAtomic } from "./files.ts";
 import { outputName } from "./names.ts";
 
+/** The committee's decisions about one record (src/review/export-data.ts), exported under `review`. */
+export type ReviewBlocks = ReadonlyMap<string, unknown>;
+
+/** The record with its review block, when the committee has decided anything about it. */
+export function withReview(
+  record: AuditRecord,
+  review?: ReviewBlocks | null,
+): AuditRecord & { review?: unknown } {
+  const block = review?.get(record.document.id);
+  return block === undefined ? record : { ...record, review: block };
+}
+
 /** `<out>/records/<name>.json`, pretty. Returns the path written. */
-export async function writeRecordFiles(out: string, record: AuditRecord): Promise<string> {
+export async function writeRecordFiles(
+  out: string,
+  record: AuditRecord,
+  review?: ReviewBlocks | null,
+): Promise<string> {
   const target = path.join(out, "records", `${outputName(record)}.json`);
-  await writeFileAtomic(target, `${JSON.stringify(record, null, 2)}\n`);
+  await writeFileAtomic(target, `${JSON.stringify(withReview(record, review), null, 2)}\n`);
   return target;
 }
 
@@ -16,7 +32,7 @@ export async function writeRecordFiles(out: string, record: AuditRecord): Promis
  * to Python's str.splitlines() and some editors, which would split one record over two "lines". */
 const LINE_BREAKS_JSON_KEEPS = /[\u0085\u2028\u2029]/g;
 
-export function jsonlLine(record: AuditRecord): string {
+export function jsonlLine(record: AuditRecord & { review?: unknown }): string {
   return JSON.stringify(record).replace(
     LINE_BREAKS_JSON_KEEPS,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
@@ -24,9 +40,13 @@ export function jsonlLine(record: AuditRecord): string {
 }
 
 /** `<out>/records.jsonl`: one record per line, every document exactly once, ordered by file name. */
-export async function writeJsonl(out: string, records: readonly AuditRecord[]): Promise<string> {
+export async function writeJsonl(
+  out: string,
+  records: readonly AuditRecord[],
+  review?: ReviewBlocks | null,
+): Promise<string> {
   const target = path.join(out, "records.jsonl");
-  const lines = orderRecords(records).map(jsonlLine);
+  const lines = orderRecords(records).map((r) => jsonlLine(withReview(r, review)));
   await writeFileAtomic(target, lines.length ? `${lines.join("\n")}\n` : "");
   return target;
 }

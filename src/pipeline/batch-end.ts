@@ -1,5 +1,6 @@
 import type { AuditRecord } from "../domain/record.ts";
 import { writeCsvs, writeJsonl, writeReviewPage } from "../export/index.ts";
+import { loadReviewExport, reviewSheets } from "../review/export-data.ts";
 import { runCrossRules, sortFlags } from "../rules/registry.ts";
 import { readAllRecords, rewriteRecord } from "./outputs.ts";
 
@@ -18,8 +19,10 @@ export async function finishBatch(out: string, rulesConfig?: unknown): Promise<A
     ]);
     if (JSON.stringify(record.flags) !== before) await rewriteRecord(out, record);
   }
-  await writeJsonl(out, records);
-  await writeCsvs(out, records);
+  // A re-ingest keeps what the committee decided in the exports (decisions live in review.sqlite).
+  const review = loadReviewExport(out, records, rulesConfig);
+  await writeJsonl(out, records, review?.blocks);
+  await writeCsvs(out, records, review ? reviewSheets(review) : null);
   await writeReviewPage(out, records);
   return records;
 }
