@@ -68,7 +68,10 @@ export const TruthBox = z.object({
   bbox: Bbox,
   uprightBbox: Bbox,
   state: z.enum(["checked", "unchecked"]),
-  mark: z.enum(["check", "filled", "hand"]).nullable(),
+  mark: z.enum(["check", "filled", "hand", "glyph", "circle"]).nullable(),
+  /** Not a square: brackets （ ） / [ ], or none (a circled option word); absent for squares. */
+  frame: z.enum(["paren", "bracket", "none"]).optional(),
+  glyph: z.enum(["√", "✓", "×"]).optional(),
   label: z.string(),
   group: z.string(),
 });
