@@ -1,8 +1,9 @@
 /** npm run eval [set-dir] [--records <out-dir>] [--out <dir>] [--report <path>] [--compare <old.json>]
- *                          [--replay <golden-ocr-dir>] [--config <file>] [--quiet]
+ *                          [--rerun-rules] [--replay <golden-ocr-dir>] [--config <file>] [--quiet]
  *                          [--engines tesseract,paddle] [--docs N] [--table <a.json,b.json>] [--errors [--field <prefix>]]
  * Runs the pipeline over the set's manifest (or scores an existing output folder with --records),
- * prints a per-document and overall table, and writes a JSON report two runs can be compared by.
+ * prints a per-document and overall table (`--rerun-rules` with --records: the rules run again over the stored
+ * records, for rule work without OCR), and writes a JSON report two runs can be compared by.
  * `--engines` runs the same documents once per OCR engine (outputs and reports suffixed with the engine) and
  * ends with a side-by-side table; `--docs N` scores N documents spread over the manifest; `--table` prints that
  * table for reports written earlier (e.g. one engine run with --replay/record, one without). */
@@ -23,6 +24,7 @@ async function main(): Promise<number> {
     allowPositionals: true,
     options: {
       records: { type: "string" },
+      "rerun-rules": { type: "boolean", default: false },
       out: { type: "string", default: "out/eval/run" },
       report: { type: "string", default: "out/eval/report.json" },
       compare: { type: "string" },
@@ -55,6 +57,7 @@ async function main(): Promise<number> {
       setDir: positionals[0] ?? "fixtures/set",
       out,
       records: values.records,
+      rerunRules: values["rerun-rules"],
       config: loadConfig({ file: values.config, flags: { ocr } }),
       docs,
       onDocument: (done, total) => process.stderr.write(`\r${done}/${total} documents`),

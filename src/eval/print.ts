@@ -70,6 +70,10 @@ export function formatDocuments(results: readonly DocumentScore[]): string {
 
 export function formatSummary(s: Summary): string {
   const out: string[] = [];
+  const h = s.headline;
+  out.push(
+    `HEADLINE  fields exact ${pct(h.fieldsExact)}  tick groups ${pct(h.tickGroups)}  wrong values ${h.wrongValues}  flag hits ${pct(h.flagHits)}  false high/medium per report ${h.falseFlagsPerReport === null ? "-" : h.falseFlagsPerReport.toFixed(2)}`,
+  );
   out.push(
     `documents ${s.documents} ${JSON.stringify(s.byKind)}; handled as expected ${s.handledAsExpected.ok}/${s.handledAsExpected.total}`,
   );
@@ -85,6 +89,9 @@ export function formatSummary(s: Summary): string {
   );
   out.push(
     `flags (high+medium) precision ${pct(s.flagsOverall.precision)} recall ${pct(s.flagsOverall.recall)}  tp ${s.flagsOverall.tp} fp ${s.flagsOverall.fp} fn ${s.flagsOverall.fn}`,
+  );
+  out.push(
+    `low flags: ${s.lowFlags.hits} planted low findings hit, ${s.lowFlags.other} other low findings, ${s.lowFlags.unchecked} could-not-check notes; ${s.lowFlags.duplicates} repeated flags`,
   );
   out.push(`seconds per page ${s.secondsPerPage === null ? "-" : s.secondsPerPage.toFixed(2)}`);
   out.push("");

@@ -3,7 +3,7 @@ import type { AuditRecord } from "../domain/record.ts";
 import { type BoxTally, emptyBoxTally, scoreBoxes } from "./boxes.ts";
 import { type CerResult, characterErrorRate } from "./cer.ts";
 import { CONFIDENT, compareFields, type FieldResult, type Outcome } from "./fields.ts";
-import { addRuleTally, precision, type RuleTally, recall, scoreFlags } from "./flags.ts";
+import { addRuleTally, type LowCounts, precision, type RuleTally, recall, scoreFlags } from "./flags.ts";
 import type { DocumentTruth } from "./truth.ts";
 
 export interface DocumentScore {
@@ -19,6 +19,8 @@ export interface DocumentScore {
   fields: FieldResult[];
   boxes: BoxTally;
   flags: RuleTally;
+  lowFlags: LowCounts;
+  duplicateFlags: number;
   pages: number;
   seconds: number | null;
 }
@@ -49,6 +51,7 @@ export function scoreDocument(
     handling = `expected audit_report, got ${status}`;
   }
   const truthText = truth.pages.map((p) => p.text).join("\f");
+  const flagScore = scoreFlags(truth, record);
   return {
     file: truth.file,
     kind: truth.kind,
@@ -59,7 +62,9 @@ export function scoreDocument(
     cer: truth.pages.length > 0 && text !== null ? characterErrorRate(truthText, text) : null,
     fields: truth.fields ? compareFields(truth.fields, record?.report ?? null) : [],
     boxes: truth.boxes.length > 0 ? scoreBoxes(truth, record) : emptyBoxTally(),
-    flags: scoreFlags(truth, record),
+    flags: flagScore.rules,
+    lowFlags: flagScore.low,
+    duplicateFlags: flagScore.duplicates,
     pages,
     seconds,
   };
@@ -86,8 +91,33 @@ export interface Summary {
   boxes: BoxTally & { accuracy: number | null };
   flags: Record<string, RuleSummary>;
   flagsOverall: RuleSummary;
+  lowFlags: LowCounts & { duplicates: number };
+  headline: Headline;
   secondsPerPage: number | null;
 }
+
+/** The figures issue 23 asks every run to print first. */
+export interface Headline {
+  /** Exact scalar and list fields (every outcome counted). */
+  fieldsExact: number | null;
+  /** Values read from tick groups (conclusion rows, 3.x/2.x evaluations, recommendation, audit type, systems). */
+  tickGroups: number | null;
+  /** Values given and wrong (a wrong value or one where the truth has none): worse than a null. */
+  wrongValues: number;
+  /** Planted high/medium findings hit (right rule, page and subject). */
+  flagHits: number | null;
+  /** High/medium findings that hit nothing planted, per audit report. */
+  falseFlagsPerReport: number | null;
+}
+
+/** Field results that come from tick boxes (eval/fields.ts names). */
+const TICK_FIELDS = new Set([
+  "conclusion",
+  "evaluations",
+  "recommendation",
+  "auditType",
+  "managementSystems",
+]);
 
 const zero = (): OutcomeCounts => ({ correct: 0, wrong: 0, missing: 0, spurious: 0 });
 const accuracy = (c: OutcomeCounts) => {
@@ -106,7 +136,10 @@ export function summarise(results: readonly DocumentScore[]): Summary {
   const overall = zero();
   let wrongConfident = 0;
   const boxes = emptyBoxTally();
+  const ticks = zero();
   const flags: RuleTally = {};
+  const lowFlags = { hits: 0, other: 0, unchecked: 0, duplicates: 0 };
+  let reports = 0;
   let edits = 0;
   let refLength = 0;
   const cers: number[] = [];
@@ -122,7 +155,9 @@ export function summarise(results: readonly DocumentScore[]): Summary {
       refLength += r.cer.refLength;
       cers.push(r.cer.value);
     } else if (r.pages > 0) noText++;
+    if (r.kind === "audit_report") reports++;
     for (const f of r.fields) {
+      if (TICK_FIELDS.has(f.field)) ticks[f.outcome]++;
       fields[f.field] ??= zero();
       fields[f.field]![f.outcome]++;
       overall[f.outcome]++;
@@ -131,6 +166,10 @@ export function summarise(results: readonly DocumentScore[]): Summary {
     }
     for (const k of Object.keys(boxes) as (keyof typeof boxes)[]) boxes[k] += r.boxes[k];
     addRuleTally(flags, r.flags);
+    lowFlags.hits += r.lowFlags.hits;
+    lowFlags.other += r.lowFlags.other;
+    lowFlags.unchecked += r.lowFlags.unchecked;
+    lowFlags.duplicates += r.duplicateFlags;
     if (r.seconds !== null && r.pages > 0) {
       seconds += r.seconds;
       timedPages += r.pages;
@@ -159,6 +198,14 @@ export function summarise(results: readonly DocumentScore[]): Summary {
         .map(([k, c]) => [k, ruleSummary(c)]),
     ),
     flagsOverall: ruleSummary(overallFlags),
+    lowFlags,
+    headline: {
+      fieldsExact: accuracy(overall),
+      tickGroups: accuracy(ticks),
+      wrongValues: overall.wrong + overall.spurious,
+      flagHits: recall(overallFlags),
+      falseFlagsPerReport: reports ? overallFlags.fp / reports : null,
+    },
     secondsPerPage: timedPages ? seconds / timedPages : null,
   };
 }

@@ -89,8 +89,9 @@ export const DocumentTruth = z.object({
       rule: z.string(),
       severity: Severity,
       note: z.string(),
-      /** Pages where a reviewer sees the evidence, and what a flag must name; absent in older truth. */
+      /** 1-based pages where a reviewer sees the evidence (FAMILY-CONTRACT.md); absent in older sets. */
       pages: z.array(z.number().int().min(1)).optional(),
+      /** What the finding is about: tick group id, member's name, field name, clause; null for the report. */
       subject: z.string().nullable().optional(),
     }),
   ),
@@ -98,3 +99,4 @@ export const DocumentTruth = z.object({
 });
 export type DocumentTruth = z.infer<typeof DocumentTruth>;
 export type TruthBox = z.infer<typeof TruthBox>;
+export type TruthFinding = DocumentTruth["findings"][number];

@@ -129,6 +129,9 @@ const flagColumns: Column<FlagRow>[] = [
   ["flag", (r) => r.index],
   ["rule", (r) => r.flag.rule],
   ["severity", (r) => r.flag.severity],
+  // "finding" or "unchecked" (an input was not read, nothing verified): data, not a message prefix.
+  ["status", (r) => r.flag.status],
+  ["subject", (r) => r.flag.subject],
   ["message", (r) => r.flag.message],
   ["evidence_pages", (r) => evidenceList(r.flag.evidence, (e) => (e.page === null ? null : String(e.page)))],
   ["evidence_bboxes", (r) => evidenceList(r.flag.evidence, (e) => e.bbox?.join(",") ?? null)],

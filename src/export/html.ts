@@ -80,8 +80,10 @@ function renderFlags(record: AuditRecord, crops: CropIndex): string {
   const perDoc = crops.get(outputName(record));
   const items = numbered.map(
     ({ flag, first }) =>
-      `<li class="flag sev-${esc(flag.severity)}" data-rule="${esc(flag.rule)}" data-severity="${esc(flag.severity)}">` +
+      `<li class="flag sev-${esc(flag.severity)} status-${esc(flag.status)}" data-rule="${esc(flag.rule)}" data-severity="${esc(flag.severity)}" data-status="${esc(flag.status)}" data-subject="${esc(flag.subject ?? "")}">` +
       `<span class="sev">${esc(flag.severity)}</span> <code class="rule">${esc(flag.rule)}</code>` +
+      (flag.status === "unchecked" ? `<span class="unchecked">未核查</span>` : "") +
+      (flag.subject ? `<span class="subject">${esc(flag.subject)}</span>` : "") +
       `<span class="msg">${esc(flag.message)}</span>${renderEvidence(flag, first, perDoc)}</li>`,
   );
   return items.length ? `<ol class="flags">${items.join("")}</ol>` : "";

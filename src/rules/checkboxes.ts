@@ -4,11 +4,14 @@ import type { RulesConfig } from "./config.ts";
 import {
   compact,
   evidenceOf,
+  fieldInput,
   finding,
+  groupInput,
   narrativeCompact,
   type RuleContext,
   type RuleDef,
   sectionEvidence,
+  sectionInput,
   sectionMatches,
   snippet,
   unchecked,
@@ -37,6 +40,7 @@ const multiple: RuleDef["check"] = (ctx) =>
           .map((o) => o.label)
           .join("、")}`,
         optionEvidence(checked(g)),
+        { subject: g.id, compared: [groupInput(g)] },
       ),
     );
 
@@ -47,7 +51,12 @@ const none: RuleDef["check"] = (ctx) => {
   return groups
     .filter((g) => g.options.length > 0 && !matchesAny(g, ctx.config.optionalGroups))
     .filter((g) => g.options.every((o) => o.state === "unchecked"))
-    .map((g) => finding(ctx, `“${g.label}”一项都没有勾选`, optionEvidence(g.options)));
+    .map((g) =>
+      finding(ctx, `“${g.label}”一项都没有勾选`, optionEvidence(g.options), {
+        subject: g.id,
+        compared: [groupInput(g)],
+      }),
+    );
 };
 
 const unclear: RuleDef["check"] = (ctx) =>
@@ -57,7 +66,9 @@ const unclear: RuleDef["check"] = (ctx) =>
     );
     if (doubtful.length === 0) return [];
     const list = doubtful.map((o) => `${o.label}（置信度 ${o.confidence.toFixed(2)}）`).join("、");
-    return [finding(ctx, `“${g.label}”的勾选状态无法确认：${list}`, optionEvidence(doubtful))];
+    return [
+      finding(ctx, `“${g.label}”的勾选状态无法确认：${list}`, optionEvidence(doubtful), { subject: g.id }),
+    ];
   });
 
 type Level = "full" | "partial" | "negative";
@@ -132,6 +143,13 @@ function conclusionContradictions(ctx: RuleContext): Flag[] {
           ctx,
           `结论“${criterion}”勾选“${ticked}”，而正文写“${said.m[0]}”（${LEVEL_WORD[said.level]}表述）`,
           [...box, sectionEvidence(section, quote)],
+          {
+            subject: group?.id ?? `conclusion.${criterion}`,
+            compared: [
+              group ? groupInput(group) : fieldInput(`勾选项“${criterion}”`, undefined),
+              sectionInput(section),
+            ],
+          },
         ),
       );
       break;
@@ -163,22 +181,28 @@ function evaluationContradictions(ctx: RuleContext): Flag[] {
     const against = ncs.filter((nc) => clauses.some((p) => clauseCovers(p, nc.clause)));
     const where: Evidence[] =
       ev.result.page === null ? [] : [{ page: ev.result.page, bbox: ev.result.bbox, text: result }];
+    const subject = `evaluation.${ev.section}`;
+    const group = ctx.report.checkboxGroups.find((g) => g.id === subject);
+    const tick = group ? groupInput(group) : fieldInput(`${ev.section} 的勾选`, ev.result);
     if (result === "符合" && against.length > 0) {
       out.push(
         finding(
           ctx,
           `${ev.section} ${ev.title}勾选“符合”，但本节条款提出了不符合项（${against.map((a) => a.clause).join("、")}）`,
           where,
+          { subject, compared: [tick] },
         ),
       );
     } else if (result === "不符合" && against.length === 0 && section) {
       const text = narrativeCompact(section.text, ctx.config);
       if (text.length >= 20 && !hasNegative(text, ctx.config)) {
         out.push(
-          finding(ctx, `${ev.section} ${ev.title}勾选“不符合”，但本节正文全为肯定表述且未提出不符合项`, [
-            ...where,
-            sectionEvidence(section, snippet(text, 0, 40, 0)),
-          ]),
+          finding(
+            ctx,
+            `${ev.section} ${ev.title}勾选“不符合”，但本节正文全为肯定表述且未提出不符合项`,
+            [...where, sectionEvidence(section, snippet(text, 0, 40, 0))],
+            { subject, compared: [tick, sectionInput(section)] },
+          ),
         );
       }
     }
@@ -223,19 +247,45 @@ const criteriaWithNc: RuleDef["check"] = (ctx) => {
       ctx,
       `“审核准则的要求”勾选“符合”，但提出了不符合项（严重 ${major ?? listed("major")} 项，轻微 ${minor ?? listed("minor")} 项）`,
       [...(group ? optionEvidence(checked(group)) : []), ...evidenceOf(r.ncMajor, r.ncMinor)],
+      {
+        subject: group?.id ?? `conclusion.${entry![0]}`,
+        compared: [group ? groupInput(group) : fieldInput("“审核准则的要求”勾选", undefined)],
+      },
     ),
   ];
 };
 
 export const checkboxRules: RuleDef[] = [
-  { id: "CHK-MULTIPLE", family: "CHK", severity: "high", description: "互斥选项勾选了多个", check: multiple },
-  { id: "CHK-NONE", family: "CHK", severity: "medium", description: "必选的选项组一个也未勾选", check: none },
-  { id: "CHK-UNCLEAR", family: "CHK", severity: "low", description: "勾选状态无法可靠识别", check: unclear },
+  {
+    id: "CHK-MULTIPLE",
+    family: "CHK",
+    severity: "high",
+    description: "互斥选项勾选了多个",
+    inputs: { groups: ["all exclusive groups"] },
+    check: multiple,
+  },
+  {
+    id: "CHK-NONE",
+    family: "CHK",
+    severity: "medium",
+    description: "必选的选项组一个也未勾选",
+    inputs: { groups: ["all required groups"] },
+    check: none,
+  },
+  {
+    id: "CHK-UNCLEAR",
+    family: "CHK",
+    severity: "low",
+    description: "勾选状态无法可靠识别",
+    inputs: { groups: ["all groups"] },
+    check: unclear,
+  },
   {
     id: "CHK-VS-NARRATIVE",
     family: "CHK",
     severity: "medium",
     description: "勾选结果与报告正文表述矛盾",
+    inputs: { groups: ["conclusion.*", "evaluation.*"], fields: ["ncItems.clause"], sections: ["五", "3.x"] },
     check: vsNarrative,
   },
   {
@@ -243,6 +293,7 @@ export const checkboxRules: RuleDef[] = [
     family: "CHK",
     severity: "low",
     description: "提出不符合项但“审核准则的要求”勾选“符合”",
+    inputs: { groups: ["conclusion.审核准则的要求"], fields: ["ncMajor", "ncMinor", "ncItems"] },
     check: criteriaWithNc,
   },
 ];

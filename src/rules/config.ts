@@ -10,6 +10,8 @@ const RuleOverride = z.object({
   enabled: z.boolean().default(true),
   /** Replaces the catalogue severity of real findings; "could not check" notes stay low. */
   severity: Severity.optional(),
+  /** Replaces `minInputConfidence` for this rule's findings. */
+  minInputConfidence: z.number().min(0).max(1).optional(),
 });
 export type RuleOverride = z.infer<typeof RuleOverride>;
 
@@ -38,10 +40,22 @@ export const RulesConfigSchema = z.object({
   stageGapDays: z.number().int().nonnegative(),
   /** A tick box read with less confidence than this is "unclear" (CHK-UNCLEAR). */
   checkboxMinConfidence: z.number().min(0).max(1),
+  /** A finding (high/medium) needs every field it compares read with at least this confidence (and located);
+   * below it the rule leaves a could-not-check note. */
+  minInputConfidence: z.number().min(0).max(1),
   /** Checkbox groups where several ticks are legitimate (integrated audits tick several systems). */
   nonExclusiveGroups: z.array(z.string()),
   /** Checkbox groups that may stay empty. */
   optionalGroups: z.array(z.string()),
+  /** CCAA registration fields (rules.md TEAM-REG-FIELD). */
+  registration: z.object({
+    /** Audited system (managementSystems code) -> registration fields that cover it. */
+    fieldsOfSystem: z.record(z.string(), z.array(z.string())),
+    /** Audited system -> a regular expression the audit criteria match when they name its standard. */
+    standardOfSystem: z.record(z.string(), z.string()),
+    /** Field codes CCAA issues; a code outside the list (OCR "IQMS") was not read. */
+    knownFields: z.array(z.string()),
+  }),
   /** Two scope statements agree when 1 - distance/length is at least this (tolerates OCR noise). */
   scopeSimilarity: z.number().min(0).max(1),
   /** Same person on the same name: Levenshtein distance allowed in signatures (OCR noise) for names of 3+ chars. */
@@ -60,6 +74,9 @@ export const RulesConfigSchema = z.object({
   }),
   lexicons: z.object({
     foreignTerms: z.array(ForeignTerm),
+    /** Options printed together in one exclusive tick group: a group is read in full only when every option
+     * of its family was found (the one not found may be the ticked one). */
+    optionFamilies: z.array(z.array(z.string().min(1)).min(2)),
     /** Lines that are form template, not narrative (option lists, the 临时场所 prompt). */
     templateLines: z.array(z.string()),
     /** Words showing a section's text is not wholly positive (CHK-VS-NARRATIVE, 3.x 不符合). */
@@ -104,8 +121,51 @@ export const DEFAULT_RULES_CONFIG: RulesConfig = {
   maturityMonths: 3,
   stageGapDays: 1,
   checkboxMinConfidence: 0.6,
+  minInputConfidence: 0.5,
   nonExclusiveGroups: ["managementSystems", "审核体系", "systems"],
   optionalGroups: [],
+  registration: {
+    fieldsOfSystem: {
+      QMS: ["QMS"],
+      // GB/T 50430 (construction quality) has no CCAA field: QMS auditors with technical area 28 audit it.
+      EC: ["QMS"],
+      EMS: ["EMS"],
+      OHSMS: ["OHSMS", "OHS", "OHSAS"],
+      ENMS: ["ENMS"],
+      FSMS: ["FSMS", "HACCP"],
+      HACCP: ["HACCP", "FSMS"],
+      ISMS: ["ISMS"],
+      ITSMS: ["ITSMS"],
+    },
+    standardOfSystem: {
+      QMS: "9001",
+      EC: "50430",
+      EMS: "14001|24001",
+      OHSMS: "45001|28001|18001",
+      ENMS: "50001|23331",
+      FSMS: "22000",
+      HACCP: "HACCP|27341|危害分析",
+      ISMS: "27001",
+      ITSMS: "20000",
+    },
+    knownFields: [
+      "QMS",
+      "EMS",
+      "OHSMS",
+      "OHS",
+      "OHSAS",
+      "ENMS",
+      "FSMS",
+      "HACCP",
+      "ISMS",
+      "ITSMS",
+      "AMS",
+      "BCMS",
+      "SCSMS",
+      "SMS",
+      "IOS",
+    ],
+  },
   scopeSimilarity: 0.85,
   nameDistance: 1,
   xdoc: {
@@ -134,6 +194,16 @@ export const DEFAULT_RULES_CONFIG: RulesConfig = {
       { term: "混凝土", belongsTo: [...construction, "混凝土", "建材"], ignore: [] },
       { term: "医疗器械", belongsTo: ["医疗", "器械"], ignore: [] },
       { term: "劳务派遣", belongsTo: ["劳务", "人力资源"], ignore: [] },
+    ],
+    optionFamilies: [
+      ["符合", "基本符合", "不符合"],
+      ["有效", "基本有效", "无效"],
+      ["满足", "基本满足", "不满足"],
+      ["达到", "基本达到", "未达到"],
+      ["合格", "基本合格", "不合格"],
+      ["合格", "不合格"],
+      ["是", "基本", "否"],
+      ["是", "否"],
     ],
     templateLines: ["审核体系", "临时场所", "□", "■", "☑", "☐", "<input"],
     negativeMarkers: [
@@ -164,7 +234,11 @@ export const DEFAULT_RULES_CONFIG: RulesConfig = {
       "基本",
     ],
   },
-  rules: {},
+  rules: {
+    // The parser marks a number that does not match the CCAA pattern doubtful (its confidence × 0.4): exactly the
+    // numbers this rule exists to see, so it asks for the characters to have been read, not for the pattern.
+    "TEAM-REG-FORMAT": { enabled: true, minInputConfidence: 0.3 },
+  },
 };
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

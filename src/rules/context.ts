@@ -1,48 +1,151 @@
 import type { Field } from "../domain/field.ts";
 import type { Evidence, Flag, Severity } from "../domain/flag.ts";
-import type { AuditRecord, Report, Section } from "../domain/record.ts";
+import type { AuditRecord, CheckboxGroup, Report, Section } from "../domain/record.ts";
 import type { RulesConfig } from "./config.ts";
 
-/** What a rule sees: one record whose report is present, the validated config, and its own id and
- * effective severity (catalogue severity or the configured override). */
+/** What a rule sees: one record whose report is present, the validated config, and its own id,
+ * description and effective severity (catalogue severity or the configured override). */
 export interface RuleContext {
   record: AuditRecord & { report: Report };
   report: Report;
   config: RulesConfig;
-  rule: { id: string; severity: Severity };
+  rule: { id: string; severity: Severity; description: string; minInputConfidence?: number };
 }
 
 export type RuleFamily = "DATE" | "CHK" | "NC" | "TIME" | "TEAM" | "SCOPE" | "REQ" | "PII" | "XDOC";
+
+/** What a rule reads, declared in the catalogue (docs, review page) and named in its could-not-check notes. */
+export interface RuleInputs {
+  fields?: readonly string[];
+  groups?: readonly string[];
+  sections?: readonly string[];
+}
 
 export interface RuleDef {
   id: string;
   family: RuleFamily;
   severity: Severity;
   description: string;
+  inputs: RuleInputs;
   check: (ctx: RuleContext) => Flag[];
 }
 
-/** Every "could not check" message starts with this, so exports and the review page can set them apart. */
+/** Message prefix of could-not-check notes, for people reading a CSV; code reads `status`. */
 export const UNCHECKED_PREFIX = "无法核查：";
 
 export function isUncheckedFlag(flag: Flag): boolean {
-  return flag.message.startsWith(UNCHECKED_PREFIX);
+  return flag.status === "unchecked";
 }
 
-export function finding(ctx: RuleContext, message: string, evidence: Evidence[]): Flag {
-  return { rule: ctx.rule.id, severity: ctx.rule.severity, message, evidence };
+/** One input a finding compared: a field, a tick group or a section, with the name a note gives it. */
+export type Compared =
+  | { name: string; field: Field<unknown> | undefined }
+  | { name: string; group: CheckboxGroup }
+  | { name: string; section: Section };
+
+export const fieldInput = (name: string, field: Field<unknown> | undefined): Compared => ({ name, field });
+export const groupInput = (group: CheckboxGroup): Compared => ({ name: `勾选项“${group.label}”`, group });
+export const sectionInput = (section: Section): Compared => ({ name: `第 ${section.id} 部分`, section });
+
+/** Fields a finding compared, named as its note would name them: `fieldsIn({ 报告日期: r.reportDate })`. */
+export function fieldsIn(fields: Record<string, Field<unknown> | undefined>): Compared[] {
+  return Object.entries(fields).map(([name, field]) => ({ name, field }));
+}
+
+/** A field whose value is null by design (an impossible date keeps only its text): read means its raw text was. */
+export function rawIn(name: string, field: Field<unknown>): Compared {
+  return { name, field: { ...field, value: field.raw } };
+}
+
+/** The shared gate: why an input cannot carry a finding, or null when it was read with confidence and
+ * located. A value the parser could not fill, a doubtful reading and a value with no place on the page
+ * (nothing a reviewer can look at) all leave the comparison unverified. */
+export function unreadReason(
+  input: Compared,
+  config: RulesConfig,
+  minConfidence = config.minInputConfidence,
+): string | null {
+  if ("field" in input) {
+    const f = input.field;
+    if (f === undefined || f.value === null) return "未读出";
+    if (f.confidence < minConfidence) return `置信度 ${f.confidence.toFixed(2)}`;
+    if (f.page === null || f.bbox === null) return "未定位";
+    return null;
+  }
+  if ("group" in input) return groupUnread(input.group, config);
+  return input.section.page === null ? "未定位" : null;
+}
+
+/** A tick group carries a finding only when its boxes were found with every option of the printed option
+ * family, each read with confidence: an option not found may be the one ticked. */
+export function groupUnread(group: CheckboxGroup, config: RulesConfig): string | null {
+  if (group.options.length === 0) return "未找到勾选框";
+  const doubtful = group.options.filter(
+    (o) => o.state === "unclear" || o.confidence < config.checkboxMinConfidence,
+  );
+  if (doubtful.length > 0) return `勾选状态不确定（${doubtful.map((o) => o.label).join("、")}）`;
+  if (!optionsComplete(group, config)) return "选项未全部找到";
+  return null;
+}
+
+/** Every option of the group's family (config lexicon) was located; a group of a family the lexicon does not
+ * know is judged by its size alone (an exclusive choice needs two options at least). */
+export function optionsComplete(group: CheckboxGroup, config: RulesConfig): boolean {
+  const labels = group.options.map((o) => compact(o.label));
+  const families = config.lexicons.optionFamilies.filter((fam) =>
+    labels.some((l) => fam.some((o) => sameOption(l, o))),
+  );
+  if (families.length === 0) return group.options.length >= 2;
+  return families.some((fam) => fam.every((o) => labels.some((l) => sameOption(l, o))));
+}
+
+/** A printed option may carry its English half (符合 Conformity) or lose a character to OCR; the label of
+ * the group's box is compared whole first, then as a prefix. */
+function sameOption(label: string, option: string): boolean {
+  const o = compact(option);
+  return label === o || (label.startsWith(o) && !/^[\u4e00-\u9fff]/.test(label.slice(o.length)));
+}
+
+/** What the gate needs: the rule (id, severity, description) and the config; rule and cross-rule contexts both. */
+export type GateContext = Pick<RuleContext, "rule" | "config">;
+
+export interface FindingOptions {
+  /** What the finding is about (flag.ts): a tick group id, a member's name, a field name, a clause. */
+  subject?: string | null;
+  /** The inputs compared; the finding stands only when every one of them passes the gate. */
+  compared?: readonly Compared[];
+}
+
+/** A finding at the rule's severity, or, when an input it compared was not read with confidence and
+ * located, the low could-not-check note naming that input instead. */
+export function finding(
+  ctx: GateContext,
+  message: string,
+  evidence: Evidence[],
+  options: FindingOptions = {},
+): Flag {
+  const subject = options.subject ?? null;
+  const unread = (options.compared ?? []).flatMap((input) => {
+    const why = unreadReason(input, ctx.config, ctx.rule.minInputConfidence);
+    return why === null ? [] : [`${input.name}（${why}）`];
+  });
+  if (unread.length > 0) return unchecked(ctx, ctx.rule.description, unread, evidence, subject);
+  return { rule: ctx.rule.id, severity: ctx.rule.severity, status: "finding", subject, message, evidence };
 }
 
 /** The one low note a rule leaves when its inputs were not read: never a guess, never silence. */
 export function unchecked(
-  ctx: RuleContext,
+  ctx: Pick<GateContext, "rule">,
   what: string,
   missing: readonly string[],
   evidence: Evidence[] = [],
+  subject: string | null = null,
 ): Flag {
   return {
     rule: ctx.rule.id,
     severity: "low",
+    status: "unchecked",
+    subject,
     message: `${UNCHECKED_PREFIX}${what}，缺少${[...new Set(missing)].join("、")}`,
     evidence,
   };

@@ -1,12 +1,14 @@
 import type { Flag } from "../domain/flag.ts";
 import { monthIndex, monthIndexOf } from "./calendar.ts";
 import {
+  fieldsIn,
   finding,
   innermostFirst,
   missingOf,
   narrativeCompact,
   type RuleDef,
   sectionEvidence,
+  sectionInput,
   sectionLabel,
   snippet,
   unchecked,
@@ -46,11 +48,25 @@ export const dateNarrative: RuleDef["check"] = (ctx) => {
     // 曰 for 日 is the commonest OCR slip in dates ("2023年11月13曰前").
     const text = narrativeCompact(section.text, ctx.config).replace(/曰/g, "日");
     const label = sectionLabel(section, r.sections);
-    const report = (key: string, index: number, length: number, message: string) => {
+    const against = {
+      impl: fieldsIn({ 体系实施时间: r.systemImplementedDate }),
+      end: fieldsIn({ 审核结束日期: r.auditEnd }),
+    };
+    const report = (
+      key: string,
+      index: number,
+      length: number,
+      message: string,
+      date: keyof typeof against,
+    ) => {
       if (seen.has(key)) return;
       seen.add(key);
       const quote = snippet(text, index, length);
-      out.push(finding(ctx, `${label} ${message}：“${quote}”`, [sectionEvidence(section, quote)]));
+      out.push(
+        finding(ctx, `${label} ${message}：“${quote}”`, [sectionEvidence(section, quote)], {
+          compared: [sectionInput(section), ...against[date]],
+        }),
+      );
     };
     for (const m of text.matchAll(established)) {
       const month = Number(m[2]);
@@ -63,6 +79,7 @@ export const dateNarrative: RuleDef["check"] = (ctx) => {
           m.index,
           m[0].length,
           `所述体系${m[3]}时间（${m[1]}年${month}月）与体系实施时间（${impl}）矛盾`,
+          "impl",
         );
       }
     }
@@ -93,9 +110,21 @@ export const dateNarrative: RuleDef["check"] = (ctx) => {
     }
     for (const p of periods) {
       if (implMonth !== null && p.from < implMonth) {
-        report(`pre:${p.from}-${p.to}`, p.index, p.length, `所述期间“${p.label}”早于体系实施时间（${impl}）`);
+        report(
+          `pre:${p.from}-${p.to}`,
+          p.index,
+          p.length,
+          `所述期间“${p.label}”早于体系实施时间（${impl}）`,
+          "impl",
+        );
       } else if (endMonth !== null && p.to > endMonth) {
-        report(`post:${p.from}-${p.to}`, p.index, p.length, `所述期间“${p.label}”晚于审核结束（${end}）`);
+        report(
+          `post:${p.from}-${p.to}`,
+          p.index,
+          p.length,
+          `所述期间“${p.label}”晚于审核结束（${end}）`,
+          "end",
+        );
       }
     }
     if (end === null) continue;
@@ -115,7 +144,7 @@ export const dateNarrative: RuleDef["check"] = (ctx) => {
       ) {
         continue;
       }
-      report(`day:${iso}`, m.index, m[0].length, `正文日期（${iso}）晚于审核结束（${end}）`);
+      report(`day:${iso}`, m.index, m[0].length, `正文日期（${iso}）晚于审核结束（${end}）`, "end");
     }
   }
   // Half the check ran: say which half could not.

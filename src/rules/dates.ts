@@ -1,6 +1,17 @@
+import type { Field } from "../domain/field.ts";
 import type { Flag } from "../domain/flag.ts";
+import type { Report } from "../domain/record.ts";
 import { addDays, addMonths, formatHalf, halfOf } from "./calendar.ts";
-import { evidenceOf, finding, missingOf, type RuleContext, type RuleDef, unchecked } from "./context.ts";
+import {
+  evidenceOf,
+  fieldsIn,
+  finding,
+  missingOf,
+  type RuleContext,
+  type RuleDef,
+  rawIn,
+  unchecked,
+} from "./context.ts";
 import { dateNarrative } from "./dates-narrative.ts";
 
 /** DATE family: the order and spacing of the dates a report prints (rules.md, Dates). */
@@ -35,13 +46,52 @@ export function namesNoDay(raw: string): boolean {
   return d < 1 || d > last;
 }
 
+const DATE_FIELDS = [
+  "reportDate",
+  "auditStart",
+  "auditEnd",
+  "stage1Start",
+  "stage1End",
+  "coverageFrom",
+  "coverageTo",
+  "foundedDate",
+  "systemImplementedDate",
+  "rectificationDeadline",
+  "nextAuditDue",
+] as const;
+
+/** Which record field printed an impossible date: the one left without a value whose text holds it (or
+ * that sits at the same place), so a reviewer knows which date to ask about. */
+function dateFieldOf(r: Report, date: Field<string>): string | null {
+  const raw = (date.raw ?? "").replace(/\s+/g, "");
+  const hit = DATE_FIELDS.find((k) => {
+    const f = r[k];
+    if (f.value !== null || f.raw === null) return false;
+    const text = f.raw.replace(/\s+/g, "");
+    return (
+      (raw !== "" && (text.includes(raw) || raw.includes(text))) || (f.page === date.page && sameBox(f, date))
+    );
+  });
+  return hit ?? null;
+}
+
+function sameBox(a: Field<unknown>, b: Field<unknown>): boolean {
+  if (a.bbox === null || b.bbox === null) return false;
+  return a.bbox[1] < b.bbox[3] && b.bbox[1] < a.bbox[3] && a.bbox[0] < b.bbox[2] && b.bbox[0] < a.bbox[2];
+}
+
 const impossible: RuleDef["check"] = (ctx) => {
   const seen = new Set<string>();
   return ctx.report.impossibleDates.flatMap((f) => {
     const raw = f.raw ?? f.value ?? "";
     if (seen.has(raw) || !namesNoDay(raw)) return [];
     seen.add(raw);
-    return [finding(ctx, `日期不存在：“${raw}”不是日历上的日期`, evidenceOf(f))];
+    return [
+      finding(ctx, `日期不存在：“${raw}”不是日历上的日期`, evidenceOf(f), {
+        subject: dateFieldOf(ctx.report, f),
+        compared: [rawIn("日期原文", f)],
+      }),
+    ];
   });
 };
 
@@ -68,7 +118,11 @@ const stageOrder: RuleDef["check"] = (ctx) => {
   } else {
     message = `${stage2}距${stage1}结束不足 ${ctx.config.stageGapDays} 天`;
   }
-  return [finding(ctx, message, evidenceOf(r.stage1End, r.auditStart))];
+  return [
+    finding(ctx, message, evidenceOf(r.stage1End, r.auditStart), {
+      compared: fieldsIn({ 第一阶段结束日期: r.stage1End, 第二阶段开始日期: r.auditStart }),
+    }),
+  ];
 };
 
 const reportBeforeEnd: RuleDef["check"] = (ctx) => {
@@ -81,6 +135,7 @@ const reportBeforeEnd: RuleDef["check"] = (ctx) => {
       ctx,
       `报告日期（${r.reportDate.value}）早于审核最后一天（${r.auditEnd.value}）`,
       evidenceOf(r.reportDate, r.auditEnd),
+      { compared: fieldsIn({ 报告日期: r.reportDate, 审核结束日期: r.auditEnd }) },
     ),
   ];
 };
@@ -98,6 +153,7 @@ const deadlineBeforeEnd: RuleDef["check"] = (ctx) => {
       ctx,
       `不符合项整改期限（${r.rectificationDeadline.value}）不晚于审核最后一天（${r.auditEnd.value}）`,
       evidenceOf(r.rectificationDeadline, r.auditEnd),
+      { compared: fieldsIn({ 整改期限: r.rectificationDeadline, 审核结束日期: r.auditEnd }) },
     ),
   ];
 };
@@ -115,6 +171,7 @@ const nextAudit: RuleDef["check"] = (ctx) => {
       ctx,
       `下次审核日期（${r.nextAuditDue.value}）晚于审核最后一天（${r.auditEnd.value}）后 ${ctx.config.nextAuditMonths} 个月（${limit}）`,
       evidenceOf(r.nextAuditDue, r.auditEnd),
+      { compared: fieldsIn({ 下次审核日期: r.nextAuditDue, 审核结束日期: r.auditEnd }) },
     ),
   ];
 };
@@ -131,6 +188,7 @@ const coverage: RuleDef["check"] = (ctx) => {
         ctx,
         `审核覆盖时期起点（${from}）早于体系实施时间（${impl}）`,
         evidenceOf(r.coverageFrom, r.systemImplementedDate),
+        { compared: fieldsIn({ 审核覆盖时期起: r.coverageFrom, 体系实施时间: r.systemImplementedDate }) },
       ),
     );
   }
@@ -142,6 +200,7 @@ const coverage: RuleDef["check"] = (ctx) => {
         ctx,
         `审核覆盖时期终点（${to}）晚于审核最后一天（${end}）`,
         evidenceOf(r.coverageTo, r.auditEnd),
+        { compared: fieldsIn({ 审核覆盖时期止: r.coverageTo, 审核结束日期: r.auditEnd }) },
       ),
     );
   }
@@ -170,6 +229,7 @@ const maturity: RuleDef["check"] = (ctx) => {
       ctx,
       `体系实施时间（${r.systemImplementedDate.value}）至第一阶段审核（${firstDay.value}）不足 ${ctx.config.maturityMonths} 个月`,
       evidenceOf(r.systemImplementedDate, firstDay),
+      { compared: fieldsIn({ 体系实施时间: r.systemImplementedDate, 第一阶段审核日期: firstDay }) },
     ),
   ];
 };
@@ -188,6 +248,7 @@ const orgFounded: RuleDef["check"] = (ctx) => {
         ctx,
         `组织成立时间（${founded}）晚于体系实施时间（${r.systemImplementedDate.value}）`,
         evidenceOf(r.foundedDate, r.systemImplementedDate),
+        { compared: fieldsIn({ 组织成立时间: r.foundedDate, 体系实施时间: r.systemImplementedDate }) },
       ),
     );
   } else if (r.auditEnd.value !== null && founded > r.auditEnd.value) {
@@ -196,6 +257,7 @@ const orgFounded: RuleDef["check"] = (ctx) => {
         ctx,
         `组织成立时间（${founded}）晚于审核结束（${r.auditEnd.value}）`,
         evidenceOf(r.foundedDate, r.auditEnd),
+        { compared: fieldsIn({ 组织成立时间: r.foundedDate, 审核结束日期: r.auditEnd }) },
       ),
     );
   }
@@ -217,6 +279,7 @@ export const dateRules: RuleDef[] = [
     family: "DATE",
     severity: "high",
     description: "日期不存在（2月30日、13月）",
+    inputs: { fields: ["impossibleDates"] },
     check: impossible,
   },
   {
@@ -224,6 +287,7 @@ export const dateRules: RuleDef[] = [
     family: "DATE",
     severity: "high",
     description: "第一阶段须在第二阶段开始前结束（17021-1 9.3.1）",
+    inputs: { fields: ["stage1End", "auditStart", "auditType"] },
     check: stageOrder,
   },
   {
@@ -231,6 +295,7 @@ export const dateRules: RuleDef[] = [
     family: "DATE",
     severity: "high",
     description: "报告日期早于审核最后一天",
+    inputs: { fields: ["reportDate", "auditEnd"] },
     check: reportBeforeEnd,
   },
   {
@@ -238,6 +303,7 @@ export const dateRules: RuleDef[] = [
     family: "DATE",
     severity: "medium",
     description: "不符合项整改期限不晚于审核最后一天",
+    inputs: { fields: ["rectificationDeadline", "auditEnd", "ncMajor", "ncMinor"] },
     check: deadlineBeforeEnd,
   },
   {
@@ -245,6 +311,7 @@ export const dateRules: RuleDef[] = [
     family: "DATE",
     severity: "high",
     description: "下次审核晚于第二阶段最后一天后 12 个月",
+    inputs: { fields: ["nextAuditDue", "auditEnd", "auditType"] },
     check: nextAudit,
   },
   {
@@ -252,6 +319,7 @@ export const dateRules: RuleDef[] = [
     family: "DATE",
     severity: "medium",
     description: "审核覆盖时期早于体系实施或晚于审核",
+    inputs: { fields: ["coverageFrom", "coverageTo", "systemImplementedDate", "auditEnd"] },
     check: coverage,
   },
   {
@@ -259,6 +327,7 @@ export const dateRules: RuleDef[] = [
     family: "DATE",
     severity: "medium",
     description: "体系实施至第一阶段不足 3 个月",
+    inputs: { fields: ["systemImplementedDate", "stage1Start", "auditStart"] },
     check: maturity,
   },
   {
@@ -266,6 +335,7 @@ export const dateRules: RuleDef[] = [
     family: "DATE",
     severity: "medium",
     description: "正文日期与体系实施时间矛盾或晚于审核",
+    inputs: { fields: ["systemImplementedDate", "auditEnd"], sections: ["narrative"] },
     check: dateNarrative,
   },
   {
@@ -273,6 +343,7 @@ export const dateRules: RuleDef[] = [
     family: "DATE",
     severity: "high",
     description: "组织成立晚于体系实施或审核",
+    inputs: { fields: ["foundedDate", "systemImplementedDate", "auditEnd"] },
     check: orgFounded,
   },
 ];

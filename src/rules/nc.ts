@@ -1,12 +1,16 @@
 import type { Flag } from "../domain/flag.ts";
 import type { Report } from "../domain/record.ts";
 import {
+  type Compared,
   compact,
   evidenceOf,
   fieldEvidence,
+  fieldInput,
+  fieldsIn,
   finding,
   missingOf,
   type RuleDef,
+  rawIn,
   unchecked,
 } from "./context.ts";
 import { clauseNumber, GBT19001_CLAUSES } from "./gbt19001.ts";
@@ -21,6 +25,15 @@ function counts(report: Report): { major: number | null; minor: number | null } 
     major: report.ncMajor.value ?? (items.length ? listed("major") : null),
     minor: report.ncMinor.value ?? (items.length ? listed("minor") : null),
   };
+}
+
+/** The count a recommendation rule compares: the summary figure, or, when it was not read, the listed items'
+ * severities it was taken from. */
+function countInputs(report: Report, severity: "major" | "minor"): Compared[] {
+  const summary = severity === "major" ? report.ncMajor : report.ncMinor;
+  if (summary.value !== null)
+    return fieldsIn({ [severity === "major" ? "严重不符合项数" : "轻微不符合项数"]: summary });
+  return report.ncItems.map((i, k) => fieldInput(`第 ${k + 1} 项不符合的性质`, i.severity));
 }
 
 /** The NC report is often an attachment (详见不符合报告), so an empty list is not a mismatch: only compare
@@ -38,17 +51,27 @@ const countMismatch: RuleDef["check"] = (ctx) => {
     ...evidenceOf(r.ncMajor, r.ncMinor),
     ...r.ncItems.slice(0, 5).flatMap((i) => fieldEvidence(i.clause)),
   ];
+  // Each listed item's severity is compared, so each must have been read.
+  const compared = [
+    ...fieldsIn({ 严重不符合项数: r.ncMajor, 轻微不符合项数: r.ncMinor }),
+    ...r.ncItems.map((i, k) => fieldInput(`第 ${k + 1} 项不符合的性质`, i.severity)),
+  ];
   if (unknown === 0 && (major !== r.ncMajor.value || minor !== r.ncMinor.value)) {
     return [
       finding(
         ctx,
         `不符合项汇总（严重 ${r.ncMajor.value} 项、轻微 ${r.ncMinor.value} 项）与所列不符合项（严重 ${major} 项、轻微 ${minor} 项）不一致`,
         evidence,
+        { compared },
       ),
     ];
   }
   if (unknown > 0 && stated !== r.ncItems.length) {
-    return [finding(ctx, `不符合项汇总共 ${stated} 项，而所列不符合项为 ${r.ncItems.length} 项`, evidence)];
+    return [
+      finding(ctx, `不符合项汇总共 ${stated} 项，而所列不符合项为 ${r.ncItems.length} 项`, evidence, {
+        compared: fieldsIn({ 严重不符合项数: r.ncMajor, 轻微不符合项数: r.ncMinor }),
+      }),
+    ];
   }
   return [];
 };
@@ -66,6 +89,7 @@ const recommendMajor: RuleDef["check"] = (ctx) => {
       ctx,
       `存在 ${major} 项严重不符合项，却勾选无条件“推荐认证注册”`,
       evidenceOf(r.recommendation, r.ncMajor),
+      { compared: [fieldInput("推荐意见", r.recommendation), ...countInputs(r, "major")] },
     ),
   ];
 };
@@ -83,6 +107,7 @@ const recommendMinor: RuleDef["check"] = (ctx) => {
       // A recommendation read from a sentence was written, not ticked.
       `提出 ${minor} 项轻微不符合项，却${r.recommendation.method === "checkbox" ? "勾选" : "写明"}无条件“推荐认证注册”而非“整改验证后推荐”`,
       evidenceOf(r.recommendation, r.ncMinor),
+      { compared: [fieldInput("推荐意见", r.recommendation), ...countInputs(r, "minor")] },
     ),
   ];
 };
@@ -119,12 +144,20 @@ const clause: RuleDef["check"] = (ctx) => {
     if (number === null) unread.push(`第 ${i + 1} 项的条款`);
     else if (qms && !GBT19001_CLAUSES.has(number)) {
       out.push(
-        finding(ctx, `不符合项引用的条款“${raw}”在 GB/T 19001-2016 中不存在`, fieldEvidence(nc.clause)),
+        finding(ctx, `不符合项引用的条款“${raw}”在 GB/T 19001-2016 中不存在`, fieldEvidence(nc.clause), {
+          subject: number,
+          compared: [rawIn("不符合项条款", nc.clause)],
+        }),
       );
     }
     const dept = nc.department.value;
     if (dept && corpus !== null && !corpus.includes(compact(dept))) {
-      out.push(finding(ctx, `不符合项涉及的部门“${dept}”在报告其他部分未出现`, fieldEvidence(nc.department)));
+      out.push(
+        finding(ctx, `不符合项涉及的部门“${dept}”在报告其他部分未出现`, fieldEvidence(nc.department), {
+          subject: number,
+          compared: fieldsIn({ 不符合项涉及部门: nc.department }),
+        }),
+      );
     }
   }
   if (unread.length) out.push(unchecked(ctx, "不符合项条款", unread));
@@ -137,6 +170,7 @@ export const ncRules: RuleDef[] = [
     family: "NC",
     severity: "high",
     description: "不符合项汇总数量与所列不符合项不一致",
+    inputs: { fields: ["ncMajor", "ncMinor", "ncItems.severity"] },
     check: countMismatch,
   },
   {
@@ -144,6 +178,7 @@ export const ncRules: RuleDef[] = [
     family: "NC",
     severity: "high",
     description: "存在严重不符合项却无条件推荐（17021-1 9.5）",
+    inputs: { fields: ["recommendation", "ncMajor", "ncItems.severity"], groups: ["recommendation"] },
     check: recommendMajor,
   },
   {
@@ -151,6 +186,7 @@ export const ncRules: RuleDef[] = [
     family: "NC",
     severity: "medium",
     description: "存在轻微不符合项却勾选无条件推荐",
+    inputs: { fields: ["recommendation", "ncMinor", "ncItems.severity"], groups: ["recommendation"] },
     check: recommendMinor,
   },
   {
@@ -158,6 +194,7 @@ export const ncRules: RuleDef[] = [
     family: "NC",
     severity: "low",
     description: "不符合项引用不存在的条款或未出现的部门",
+    inputs: { fields: ["ncItems.clause", "ncItems.department"], sections: ["all"] },
     check: clause,
   },
 ];

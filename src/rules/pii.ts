@@ -89,6 +89,7 @@ export const piiRules: RuleDef[] = [
     family: "PII",
     severity: "low",
     description: "正文含未遮挡或遮挡不足（暴露出生日期）的身份证号、手机号、银行账号",
+    inputs: { sections: ["all"] },
     check: piiIdNumber,
   },
 ];

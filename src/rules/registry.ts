@@ -27,15 +27,17 @@ export const RULES: readonly RuleDef[] = [
 
 export const CROSS_RULES: readonly CrossRuleDef[] = crossRules;
 
-export type RuleInfo = Pick<RuleDef, "id" | "family" | "severity" | "description">;
+export type RuleInfo = Pick<RuleDef, "id" | "family" | "severity" | "description" | "inputs">;
 
-/** id, family, severity, description of every rule, per-record and cross-report, for docs and the review page. */
+/** id, family, severity, description and declared inputs of every rule, per-record and cross-report, for
+ * docs and the review page. */
 export function ruleCatalogue(): RuleInfo[] {
-  return [...RULES, ...CROSS_RULES].map(({ id, family, severity, description }) => ({
+  return [...RULES, ...CROSS_RULES].map(({ id, family, severity, description, inputs }) => ({
     id,
     family,
     severity,
     description,
+    inputs,
   }));
 }
 
@@ -54,15 +56,54 @@ function hasReport(record: AuditRecord): record is ReportRecord {
   return record.report !== null;
 }
 
-function effective(config: RulesConfig, rule: { id: string; severity: Severity }) {
+function effective(config: RulesConfig, rule: { id: string; severity: Severity; description: string }) {
   const o = ruleOverride(config, rule.id);
-  return { enabled: o.enabled, severity: o.severity ?? rule.severity };
+  return {
+    enabled: o.enabled,
+    severity: o.severity ?? rule.severity,
+    minInputConfidence: o.minInputConfidence ?? config.minInputConfidence,
+  };
 }
 
 /** A rule that throws is a bug in that rule; the record keeps the other rules' flags and a note. */
 function crashed(id: string, error: unknown): Flag {
   const reason = error instanceof Error ? error.message : String(error);
-  return { rule: id, severity: "low", message: `${UNCHECKED_PREFIX}规则执行出错（${reason}）`, evidence: [] };
+  return {
+    rule: id,
+    severity: "low",
+    status: "unchecked",
+    subject: null,
+    message: `${UNCHECKED_PREFIX}规则执行出错（${reason}）`,
+    evidence: [],
+  };
+}
+
+/** One could-not-check note per rule and record: several (one per gated finding) become one naming all. */
+export function mergeUnchecked(flags: readonly Flag[]): Flag[] {
+  const notes = new Map<string, Flag[]>();
+  for (const f of flags) if (f.status === "unchecked") notes.set(f.rule, [...(notes.get(f.rule) ?? []), f]);
+  const out: Flag[] = [];
+  for (const f of flags) {
+    if (f.status !== "unchecked") {
+      out.push(f);
+      continue;
+    }
+    const same = notes.get(f.rule) ?? [];
+    if (same[0] !== f) continue;
+    if (same.length === 1) {
+      out.push(f);
+      continue;
+    }
+    const bodies = [...new Set(same.map((n) => n.message.replace(UNCHECKED_PREFIX, "")))];
+    const subjects = new Set(same.map((n) => n.subject));
+    out.push({
+      ...f,
+      subject: subjects.size === 1 ? f.subject : null,
+      message: `${UNCHECKED_PREFIX}${bodies.join("；")}`,
+      evidence: same.flatMap((n) => n.evidence),
+    });
+  }
+  return out;
 }
 
 /** Flags for one record. `config` is a RulesConfig or raw overrides (validated, merged over defaults). */
@@ -71,11 +112,16 @@ export function runRules(record: AuditRecord, config?: unknown): Flag[] {
   const cfg = loadRulesConfig(config);
   const flags: Flag[] = [];
   for (const rule of RULES) {
-    const { enabled, severity } = effective(cfg, rule);
+    const { enabled, severity, minInputConfidence } = effective(cfg, rule);
     if (!enabled) continue;
-    const ctx: RuleContext = { record, report: record.report, config: cfg, rule: { id: rule.id, severity } };
+    const ctx: RuleContext = {
+      record,
+      report: record.report,
+      config: cfg,
+      rule: { id: rule.id, severity, description: rule.description, minInputConfidence },
+    };
     try {
-      flags.push(...rule.check(ctx));
+      flags.push(...mergeUnchecked(rule.check(ctx)));
     } catch (error) {
       flags.push(crashed(rule.id, error));
     }
@@ -89,11 +135,15 @@ export function runCrossRules(records: readonly AuditRecord[], config?: unknown)
   const withReport = records.filter(hasReport);
   const out = new Map<string, Flag[]>(withReport.map((r) => [r.document.id, []]));
   for (const rule of CROSS_RULES) {
-    const { enabled, severity } = effective(cfg, rule);
+    const { enabled, severity, minInputConfidence } = effective(cfg, rule);
     if (!enabled) continue;
     let found: Map<string, Flag[]>;
     try {
-      found = rule.check({ records: withReport, config: cfg, rule: { id: rule.id, severity } });
+      found = rule.check({
+        records: withReport,
+        config: cfg,
+        rule: { id: rule.id, severity, description: rule.description, minInputConfidence },
+      });
     } catch (error) {
       found = new Map(withReport.map((r) => [r.document.id, [crashed(rule.id, error)]]));
     }

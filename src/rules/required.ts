@@ -96,6 +96,21 @@ export const requiredRules: RuleDef[] = [
     family: "REQ",
     severity: "high",
     description: "缺少 17021-1 9.4.8 要求的报告内容",
+    inputs: {
+      fields: [
+        "certificationBody",
+        "organization",
+        "auditType",
+        "standards",
+        "scope",
+        "sites",
+        "auditStart",
+        "auditEnd",
+        "recommendation",
+        "team",
+      ],
+      sections: ["1.2 审核目的", "审核发现"],
+    },
     check: requiredMissing,
   },
 ];

@@ -5,11 +5,13 @@ import type { ForeignTerm, RulesConfig } from "./config.ts";
 import {
   compact,
   evidenceOf,
+  fieldsIn,
   finding,
   innermostFirst,
   isTemplateLine,
   type RuleDef,
   sectionEvidence,
+  sectionInput,
   sectionLabel,
   sectionMatches,
   snippet,
@@ -103,6 +105,7 @@ const foreignText: RuleDef["check"] = (ctx) => {
         ctx,
         `${sectionLabel(section, r.sections)} 出现与认证范围（${scope}）无关的内容：${hits.map((h) => h.term).join("、")}（“${hits[0]!.quote}”），疑似从其他客户报告复制`,
         hits.map((h) => sectionEvidence(section, h.quote)),
+        { compared: [sectionInput(section)] },
       ),
     );
   }
@@ -136,6 +139,7 @@ const inconsistent: RuleDef["check"] = (ctx) => {
           ctx,
           `报告各处的认证范围不一致：“${first.value}”与“${other.value}”`,
           evidenceOf(first, other),
+          { compared: fieldsIn({ 认证范围表述一: first, 认证范围表述二: other }) },
         ),
       ];
     }
@@ -149,6 +153,7 @@ export const scopeRules: RuleDef[] = [
     family: "SCOPE",
     severity: "high",
     description: "正文出现与认证范围无关的服务、产品或标准（疑似复制）",
+    inputs: { fields: ["scope", "scopeStatements"], sections: ["narrative"] },
     check: foreignText,
   },
   {
@@ -156,6 +161,7 @@ export const scopeRules: RuleDef[] = [
     family: "SCOPE",
     severity: "medium",
     description: "1.5.2、二、四等处的认证范围不一致",
+    inputs: { fields: ["scope", "scopeStatements"] },
     check: inconsistent,
   },
 ];

@@ -1,7 +1,8 @@
 import { distance } from "fastest-levenshtein";
 import type { Flag } from "../domain/flag.ts";
 import type { Report, TeamMember } from "../domain/record.ts";
-import { compact, evidenceOf, finding, type RuleDef, unchecked } from "./context.ts";
+import type { RulesConfig } from "./config.ts";
+import { compact, evidenceOf, fieldInput, fieldsIn, finding, type RuleDef, unchecked } from "./context.ts";
 
 /** TEAM family: CCAA registration numbers, grades, technical codes, signatures (rules.md, Team). */
 
@@ -47,6 +48,10 @@ const regFormat: RuleDef["check"] = (ctx) => {
             ctx,
             `${nameOf(m, i)}的注册证书号“${no}”不符合 CCAA 格式（如 2021-N1QMS-3207381）`,
             evidenceOf(m.registrationNo),
+            {
+              subject: m.name.value,
+              compared: fieldsIn({ [`${nameOf(m, i)}的注册证书号`]: m.registrationNo }),
+            },
           ),
         );
       } else if (Number(match[1]) > auditYear) {
@@ -55,6 +60,15 @@ const regFormat: RuleDef["check"] = (ctx) => {
             ctx,
             `${nameOf(m, i)}的注册证书号“${no}”年份 ${match[1]} 晚于审核年份 ${auditYear}`,
             evidenceOf(m.registrationNo),
+            {
+              subject: m.name.value,
+              compared: [
+                ...fieldsIn({ [`${nameOf(m, i)}的注册证书号`]: m.registrationNo }),
+                ...fieldsIn({
+                  审核日期: [r.auditEnd, r.auditStart, r.reportDate].find((d) => d.value !== null),
+                }),
+              ],
+            },
           ),
         );
       }
@@ -65,61 +79,30 @@ const regFormat: RuleDef["check"] = (ctx) => {
   return out;
 };
 
-/** Registration field codes that cover each audited system (the record's managementSystems labels). */
-const FIELD_OF_SYSTEM: Record<string, readonly string[]> = {
-  QMS: ["QMS"],
-  EMS: ["EMS"],
-  OHSMS: ["OHSMS", "OHS", "OHSAS"],
-  ENMS: ["ENMS"],
-  FSMS: ["FSMS", "HACCP"],
-  HACCP: ["HACCP", "FSMS"],
-  ISMS: ["ISMS"],
-  ITSMS: ["ITSMS"],
-};
-
-const KNOWN_FIELDS: ReadonlySet<string> = new Set([
-  ...Object.values(FIELD_OF_SYSTEM).flat(),
-  "AMS",
-  "BCMS",
-  "SCSMS",
-  "SMS",
-  "IOS",
-]);
-
-function fieldsCovering(system: string): readonly string[] {
-  const key = system
+const systemKey = (system: string) =>
+  system
     .normalize("NFKC")
     .toUpperCase()
     .replace(/[^A-Z]/g, "");
-  return FIELD_OF_SYSTEM[key] ?? [key];
-}
 
-/** The standard each system is audited against: the audit criteria confirm which systems were audited. */
-const STANDARD_OF_SYSTEM: Record<string, RegExp> = {
-  QMS: /9001/,
-  EMS: /14001|24001/,
-  OHSMS: /45001|28001|18001/,
-  ENMS: /50001|23331/,
-  FSMS: /22000/,
-  HACCP: /HACCP|27341|危害分析/i,
-  ISMS: /27001/,
-  ITSMS: /20000/,
-};
+/** CCAA registration fields that cover an audited system (config `registration.fieldsOfSystem`: EC, GB/T 50430,
+ * is audited under QMS numbers). A system the config does not name is covered by a field of its own name. */
+function fieldsCovering(system: string, config: RulesConfig): readonly string[] {
+  const key = systemKey(system);
+  return config.registration.fieldsOfSystem[key] ?? [key];
+}
 
 /** The audited systems as far as they were read with confidence. Tick boxes OCR read doubtfully (the cover
  * lists every system; a stray mark "ticks" one) are checked against the audit criteria: a system whose
  * standard the criteria do not name was not confirmed, and a finding needs confirmed inputs. */
-function auditedSystems(r: Report, minConfidence: number): string[] | null {
+function auditedSystems(r: Report, config: RulesConfig): string[] | null {
+  const minConfidence = config.checkboxMinConfidence;
   const systems = r.managementSystems.value;
   if (systems === null || systems.length === 0) return null;
   const standards = (r.standards.value ?? []).join(" ").normalize("NFKC");
   const named = (s: string) => {
-    const key = s
-      .normalize("NFKC")
-      .toUpperCase()
-      .replace(/[^A-Z]/g, "");
-    const re = STANDARD_OF_SYSTEM[key];
-    return re === undefined || re.test(standards);
+    const source = config.registration.standardOfSystem[systemKey(s)];
+    return source === undefined || new RegExp(source, "i").test(standards);
   };
   if (r.managementSystems.confidence >= minConfidence) return systems;
   if (standards === "") return null;
@@ -129,9 +112,11 @@ function auditedSystems(r: Report, minConfidence: number): string[] | null {
 
 const regField: RuleDef["check"] = (ctx) => {
   const r = ctx.report;
-  const systems = auditedSystems(r, ctx.config.checkboxMinConfidence);
+  const systems = auditedSystems(r, ctx.config);
   if (systems === null) return [unchecked(ctx, "注册领域与审核体系", ["审核体系"])];
-  const wanted = new Set(systems.flatMap(fieldsCovering));
+  const known = new Set(ctx.config.registration.knownFields);
+  const covering = (s: string) => fieldsCovering(s, ctx.config);
+  const wanted = new Set(systems.flatMap(covering));
   const out: Flag[] = [];
   const held = new Set<string>();
   for (const [i, m] of r.team.entries()) {
@@ -139,7 +124,7 @@ const regField: RuleDef["check"] = (ctx) => {
     // A field code no scheme uses (OCR "IQMS", "QMSS") was not read: REG-FORMAT and the parser see to it.
     const fields = registrationNumbers(m.registrationNo.value)
       .map((no) => no.match(REG_PATTERN)?.[3])
-      .filter((f): f is string => f !== undefined && KNOWN_FIELDS.has(f));
+      .filter((f): f is string => f !== undefined && known.has(f));
     for (const f of fields) held.add(f);
     if (fields.length > 0 && !fields.some((f) => wanted.has(f))) {
       out.push(
@@ -147,14 +132,25 @@ const regField: RuleDef["check"] = (ctx) => {
           ctx,
           `${nameOf(m, i)}的注册领域（${fields.join("、")}）不覆盖所审核的体系（${systems.join("、")}）`,
           evidenceOf(m.registrationNo, r.managementSystems),
+          {
+            subject: m.name.value,
+            compared: fieldsIn({ [`${nameOf(m, i)}的注册证书号`]: m.registrationNo }),
+          },
         ),
       );
     }
   }
   if (held.size > 0) {
     for (const s of systems) {
-      if (!fieldsCovering(s).some((f) => held.has(f))) {
-        out.push(finding(ctx, `审核组无人持有覆盖“${s}”的注册证书`, evidenceOf(r.managementSystems)));
+      if (!covering(s).some((f) => held.has(f))) {
+        const numbers = r.team
+          .filter(isAuditor)
+          .map((m, i) => fieldInput(`${nameOf(m, i)}的注册证书号`, m.registrationNo));
+        out.push(
+          finding(ctx, `审核组无人持有覆盖“${s}”的注册证书`, evidenceOf(r.managementSystems), {
+            compared: numbers,
+          }),
+        );
       }
     }
   }
@@ -169,7 +165,10 @@ const leaderTrainee: RuleDef["check"] = (ctx) => {
     if (m.grade.value === null) return [unchecked(ctx, "审核组长资格", ["审核组长注册级别"])];
     if (/实习|trainee/i.test(m.grade.value)) {
       out.push(
-        finding(ctx, `审核组长${nameOf(m, i)}的注册级别为“${m.grade.value}”`, evidenceOf(m.name, m.grade)),
+        finding(ctx, `审核组长${nameOf(m, i)}的注册级别为“${m.grade.value}”`, evidenceOf(m.name, m.grade), {
+          subject: m.name.value,
+          compared: fieldsIn({ 审核组长注册级别: m.grade, 审核组长角色: m.role }),
+        }),
       );
     }
   }
@@ -196,6 +195,7 @@ const noCode: RuleDef["check"] = (ctx) => {
       ctx,
       `审核组（${team.map((m, i) => nameOf(m, i)).join("、")}）及技术专家均无专业代码`,
       team.flatMap((m) => evidenceOf(m.name, m.technicalCodes)),
+      { compared: team.map((m, i) => fieldInput(`${nameOf(m, i)}的专业代码`, m.technicalCodes)) },
     ),
   ];
 };
@@ -248,6 +248,7 @@ const signature: RuleDef["check"] = (ctx) => {
       ctx,
       `${m.role.value === "leader" ? "审核组长" : "审核组员"}${m.name.value}未出现在签字栏（签字：${sigs.join("、") || "无"}）`,
       evidenceOf(m.name, r.signatures),
+      { subject: m.name.value, compared: fieldsIn({ 审核组成员姓名: m.name, 签字栏: r.signatures }) },
     ),
   );
 };
@@ -258,6 +259,7 @@ export const teamRules: RuleDef[] = [
     family: "TEAM",
     severity: "medium",
     description: "注册证书号格式不符或年份晚于审核",
+    inputs: { fields: ["team.registrationNo", "auditEnd"] },
     check: regFormat,
   },
   {
@@ -265,6 +267,10 @@ export const teamRules: RuleDef[] = [
     family: "TEAM",
     severity: "medium",
     description: "注册领域不覆盖所审核的体系",
+    inputs: {
+      fields: ["team.registrationNo", "managementSystems", "standards"],
+      groups: ["managementSystems"],
+    },
     check: regField,
   },
   {
@@ -272,6 +278,7 @@ export const teamRules: RuleDef[] = [
     family: "TEAM",
     severity: "high",
     description: "审核组长为实习审核员",
+    inputs: { fields: ["team.role", "team.grade"] },
     check: leaderTrainee,
   },
   {
@@ -279,6 +286,7 @@ export const teamRules: RuleDef[] = [
     family: "TEAM",
     severity: "high",
     description: "审核组无人具备专业代码",
+    inputs: { fields: ["team.technicalCodes"] },
     check: noCode,
   },
   {
@@ -286,6 +294,7 @@ export const teamRules: RuleDef[] = [
     family: "TEAM",
     severity: "medium",
     description: "组长或组员未签字",
+    inputs: { fields: ["team.name", "signatures"] },
     check: signature,
   },
 ];

@@ -2,7 +2,7 @@ import type { Field } from "../domain/field.ts";
 import type { Report, TeamMember } from "../domain/record.ts";
 import { halfOf, slot } from "./calendar.ts";
 import type { RulesConfig } from "./config.ts";
-import { evidenceOf, finding, missingOf, type RuleDef, unchecked } from "./context.ts";
+import { evidenceOf, fieldInput, fieldsIn, finding, missingOf, type RuleDef, unchecked } from "./context.ts";
 
 /** TIME family: audit time against IAF MD 5.
  *
@@ -89,11 +89,17 @@ const timeLow: RuleDef["check"] = (ctx) => {
     ...evidenceOf(r.employees, r.auditDays, r.stage1Days),
     ...auditors.flatMap((a) => evidenceOf(a.name)),
   ];
+  const compared = [
+    ...fieldsIn({ 员工人数: r.employees, 审核天数: r.auditDays }),
+    ...(staged ? fieldsIn({ 第一阶段审核天数: r.stage1Days }) : []),
+    ...r.team.map((m, i) => fieldInput(`第 ${i + 1} 位成员的角色`, m.role)),
+  ];
   return [
     finding(
       ctx,
       `审核时间不足：${auditors.length} 名审核员 ×（${parts}）= ${fmt(D)} 人日，低于 IAF MD 5 最低要求 ${basis}，按半天取整为 ${fmt(required)} 人日（员工 ${employees} 人，T = ${T} 人日）`,
       evidence,
+      { compared },
     ),
   ];
 };
@@ -110,6 +116,7 @@ const headcount: RuleDef["check"] = (ctx) => {
       ctx,
       `报告中员工人数前后不一致：${values.map((v) => `${v} 人`).join("、")}`,
       evidenceOf(...shown),
+      { compared: shown.map((f, i) => fieldInput(`第 ${i + 1} 处员工人数`, f)) },
     ),
   ];
 };
@@ -120,6 +127,7 @@ export const timeRules: RuleDef[] = [
     family: "TIME",
     severity: "high",
     description: "审核人日低于 IAF MD 5 最低要求（最多减少 30%）",
+    inputs: { fields: ["employees", "auditDays", "stage1Days", "auditType", "team.role", "team.grade"] },
     check: timeLow,
   },
   {
@@ -127,6 +135,7 @@ export const timeRules: RuleDef[] = [
     family: "TIME",
     severity: "medium",
     description: "报告各处员工人数不一致",
+    inputs: { fields: ["employees", "headcounts"] },
     check: headcount,
   },
 ];

@@ -1,7 +1,7 @@
 import type { Evidence, Flag, Severity } from "../domain/flag.ts";
 import type { AuditRecord, Report } from "../domain/record.ts";
 import type { RulesConfig } from "./config.ts";
-import { compact } from "./context.ts";
+import { compact, type FindingOptions, finding, type RuleInputs } from "./context.ts";
 
 /** XDOC family: checks across the reports of one batch, run when the batch ends. Each returns flags keyed
  * by document id; every check is linear in the batch's size (grouping by key, shingle index). */
@@ -11,7 +11,7 @@ export type ReportRecord = AuditRecord & { report: Report };
 export interface CrossContext {
   records: readonly ReportRecord[];
   config: RulesConfig;
-  rule: { id: string; severity: Severity };
+  rule: { id: string; severity: Severity; description: string; minInputConfidence?: number };
 }
 
 export interface CrossRuleDef {
@@ -19,6 +19,7 @@ export interface CrossRuleDef {
   family: "XDOC";
   severity: Severity;
   description: string;
+  inputs: RuleInputs;
   check: (ctx: CrossContext) => Map<string, Flag[]>;
 }
 
@@ -28,8 +29,14 @@ export function push(out: Map<string, Flag[]>, id: string, flag: Flag): void {
   else out.set(id, [flag]);
 }
 
-export function flag(ctx: CrossContext, message: string, evidence: Evidence[]): Flag {
-  return { rule: ctx.rule.id, severity: ctx.rule.severity, message, evidence };
+/** A cross-report finding, through the same gate as every rule (context.ts `finding`). */
+export function flag(
+  ctx: CrossContext,
+  message: string,
+  evidence: Evidence[],
+  options: FindingOptions = {},
+): Flag {
+  return finding(ctx, message, evidence, options);
 }
 
 /** Organisation identity for "different organisations": compacted name; null when not read (never compared). */

@@ -2,7 +2,7 @@ import { distance } from "fastest-levenshtein";
 import type { Field } from "../domain/field.ts";
 import type { Evidence, Flag } from "../domain/flag.ts";
 import { formatHalf, halfOf, slot } from "./calendar.ts";
-import { compact, fieldEvidence } from "./context.ts";
+import { type Compared, compact, fieldEvidence, fieldsIn } from "./context.ts";
 import { registrationNumbers } from "./team.ts";
 import { type CrossRuleDef, flag, label, orgKey, push, type ReportRecord } from "./xdoc-base.ts";
 import { copiedNarrative } from "./xdoc-copy.ts";
@@ -19,12 +19,13 @@ interface Stint {
   end: number;
   text: string;
   evidence: Evidence[];
+  compared: Compared[];
 }
 
 function interval(
   start: Field<string>,
   end: Field<string>,
-): { start: number; end: number; text: string } | null {
+): { start: number; end: number; text: string; dates: Record<string, Field<string>> } | null {
   const s = start.value ?? end.value;
   const e = end.value ?? start.value;
   if (s === null || e === null) return null;
@@ -34,6 +35,13 @@ function interval(
     start: slot(s, hs, "start"),
     end: slot(e, he, "end"),
     text: `${formatHalf(s, hs)}–${formatHalf(e, he)}`,
+    // The dates the interval was read from: only those the report printed are compared.
+    dates: Object.fromEntries(
+      [
+        ["审核开始日期", start],
+        ["审核结束日期", end],
+      ].filter(([, f]) => (f as Field<string>).value !== null),
+    ),
   };
 }
 
@@ -53,7 +61,10 @@ const auditorOverlap: CrossRuleDef["check"] = (ctx) => {
       const name = compact(m.name.value);
       for (const no of registrationNumbers(m.registrationNo.value)) {
         const list = byPerson.get(no) ?? [];
-        for (const s of stints) list.push({ rec: i, name, ...s, evidence: fieldEvidence(m.name) });
+        for (const s of stints) {
+          const compared = fieldsIn({ 审核员姓名: m.name, 注册证书号: m.registrationNo, ...s.dates });
+          list.push({ rec: i, name, ...s, evidence: fieldEvidence(m.name), compared });
+        }
         byPerson.set(no, list);
       }
     }
@@ -84,8 +95,16 @@ const auditorOverlap: CrossRuleDef["check"] = (ctx) => {
         const say = (xs: Stint, y: ReportRecord, ys: Stint) =>
           `审核员${xs.name}（${no}）在本次审核（${xs.text}）期间同时参加了${label(y)}的审核（${ys.text}）`;
         // Evidence stays in its own document: the review page shows each record's pages.
-        push(out, a.document.id, flag(ctx, say(o, b, s), o.evidence));
-        push(out, b.document.id, flag(ctx, say(s, a, o), s.evidence));
+        push(
+          out,
+          a.document.id,
+          flag(ctx, say(o, b, s), o.evidence, { subject: o.name, compared: o.compared }),
+        );
+        push(
+          out,
+          b.document.id,
+          flag(ctx, say(s, a, o), s.evidence, { subject: s.name, compared: s.compared }),
+        );
       }
       open.push(s);
     }
@@ -122,6 +141,11 @@ const duplicateNumber: CrossRuleDef["check"] = (ctx) => {
           ctx,
           `项目编号“${a.report.reportNumber.value}”与${clashes.map(label).join("、")}重复`,
           fieldEvidence(a.report.reportNumber),
+          {
+            compared: [a, ...clashes].flatMap((x) =>
+              fieldsIn({ [`《${x.document.file}》项目编号`]: x.report.reportNumber }),
+            ),
+          },
         ),
       );
     }
@@ -135,6 +159,9 @@ export const crossRules: CrossRuleDef[] = [
     family: "XDOC",
     severity: "high",
     description: "同一审核员（姓名+注册号）在重叠日期审核不同组织",
+    inputs: {
+      fields: ["team.name", "team.registrationNo", "auditStart", "auditEnd", "stage1Start", "stage1End"],
+    },
     check: auditorOverlap,
   },
   {
@@ -142,6 +169,7 @@ export const crossRules: CrossRuleDef[] = [
     family: "XDOC",
     severity: "high",
     description: "不同报告使用相同项目编号",
+    inputs: { fields: ["reportNumber", "organization", "auditType"] },
     check: duplicateNumber,
   },
   {
@@ -149,6 +177,7 @@ export const crossRules: CrossRuleDef[] = [
     family: "XDOC",
     severity: "medium",
     description: "两家不同组织的报告中有长段几乎相同的叙述",
+    inputs: { fields: ["organization"], sections: ["narrative"] },
     check: copiedNarrative,
   },
 ];

@@ -96,6 +96,8 @@ export function perfectRecord(t: DocumentTruth): AuditRecord {
   const flags = t.findings.map((x) => ({
     rule: x.rule,
     severity: x.severity,
+    status: "finding" as const,
+    subject: null,
     message: x.note,
     evidence: [],
   }));

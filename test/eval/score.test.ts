@@ -13,6 +13,8 @@ import { emptyReport, field, record, truth, truthFields } from "./helpers.ts";
 const flag = (rule: string, severity: Flag["severity"] = "high"): Flag => ({
   rule,
   severity,
+  status: "finding",
+  subject: null,
   message: "",
   evidence: [],
 });
@@ -181,19 +183,72 @@ describe("scoreFlags", () => {
         flag("CHK-CRITERIA-WITH-NC", "medium"),
       ]),
     );
-    expect(t).toEqual({
+    expect(t.rules).toEqual({
       "DATE-STAGE-ORDER": { tp: 1, fp: 0, fn: 0 },
       "TIME-LOW": { tp: 0, fp: 0, fn: 1 },
       "NC-COUNT-MISMATCH": { tp: 0, fp: 1, fn: 0 },
     });
+    expect(t.low).toEqual({ hits: 0, other: 1, unchecked: 0 });
   });
   it("skips rules the truth marks as ignored", () => {
     const t = scoreFlags(
       truth({ ignoredRules: ["REQ-MISSING", "TIME-LOW"] }),
       record(emptyReport(), {}, [flag("REQ-MISSING")]),
     );
-    expect(t["REQ-MISSING"]).toBeUndefined();
-    expect(t["TIME-LOW"]).toBeUndefined();
+    expect(t.rules["REQ-MISSING"]).toBeUndefined();
+    expect(t.rules["TIME-LOW"]).toBeUndefined();
+  });
+
+  const planted = (over: Partial<Flag>) => ({ ...flag("CHK-VS-NARRATIVE", "medium"), ...over });
+  const chkTruth = truth({
+    findings: [
+      {
+        rule: "CHK-VS-NARRATIVE",
+        severity: "medium",
+        note: "",
+        pages: [3],
+        subject: "conclusion.体系运行",
+      },
+    ],
+  });
+  const at = (page: number) => [{ page, bbox: null, text: "基本有效" }];
+
+  it("hits with the right rule, a page of the finding and its subject", () => {
+    const t = scoreFlags(
+      chkTruth,
+      record(emptyReport(), {}, [planted({ subject: "conclusion.体系运行", evidence: at(3) })]),
+    );
+    expect(t.rules["CHK-VS-NARRATIVE"]).toEqual({ tp: 1, fp: 0, fn: 0 });
+  });
+  it("counts a flag on the wrong tick group as false, and the planted finding as missed", () => {
+    const t = scoreFlags(
+      chkTruth,
+      record(emptyReport(), {}, [planted({ subject: "conclusion.审核目的", evidence: at(3) })]),
+    );
+    expect(t.rules["CHK-VS-NARRATIVE"]).toEqual({ tp: 0, fp: 1, fn: 1 });
+  });
+  it("counts a flag whose evidence is on another page as false", () => {
+    const t = scoreFlags(
+      chkTruth,
+      record(emptyReport(), {}, [planted({ subject: "conclusion.体系运行", evidence: at(1) })]),
+    );
+    expect(t.rules["CHK-VS-NARRATIVE"]).toEqual({ tp: 0, fp: 1, fn: 1 });
+  });
+  it("counts could-not-check notes apart, never as hits or false findings", () => {
+    const note: Flag = {
+      ...planted({ subject: "conclusion.体系运行", evidence: at(3) }),
+      severity: "low",
+      status: "unchecked",
+    };
+    const t = scoreFlags(chkTruth, record(emptyReport(), {}, [note]));
+    expect(t.rules["CHK-VS-NARRATIVE"]).toEqual({ tp: 0, fp: 0, fn: 1 });
+    expect(t.low.unchecked).toBe(1);
+  });
+  it("counts a second flag on a finding already hit as a repeat, not a false finding", () => {
+    const hit = planted({ subject: "conclusion.体系运行", evidence: at(3) });
+    const t = scoreFlags(chkTruth, record(emptyReport(), {}, [hit, { ...hit }]));
+    expect(t.rules["CHK-VS-NARRATIVE"]).toEqual({ tp: 1, fp: 0, fn: 0 });
+    expect(t.duplicates).toBe(1);
   });
 });
 

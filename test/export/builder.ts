@@ -91,7 +91,14 @@ export function flag(
   bbox: Flag["evidence"][0]["bbox"] = null,
   text = "证据文字",
 ): Flag {
-  return { rule, severity, message: `${rule} 的说明`, evidence: [{ page, bbox, text }] };
+  return {
+    rule,
+    severity,
+    status: "finding",
+    subject: null,
+    message: `${rule} 的说明`,
+    evidence: [{ page, bbox, text }],
+  };
 }
 
 export interface RecordOptions {

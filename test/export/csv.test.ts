@@ -108,7 +108,7 @@ describe("writeCsvs", () => {
         "department_confidence text text_confidence page",
     );
     expect(FLAG_COLUMNS.join(" ")).toBe(
-      "file document_id organization flag rule severity message evidence_pages evidence_bboxes evidence_text",
+      "file document_id organization flag rule severity status subject message evidence_pages evidence_bboxes evidence_text",
     );
   });
 
@@ -185,6 +185,7 @@ describe("writeCsvs", () => {
     expect(flags).toHaveLength(4);
     const stage = flags.find((r) => r.rule === "DATE-STAGE-ORDER")!;
     expect(stage.severity).toBe("high");
+    expect(stage.status).toBe("finding");
     expect(stage.message).toBe("DATE-STAGE-ORDER 的说明");
     expect(stage.evidence_pages).toBe("3");
     expect(stage.evidence_bboxes).toBe("120,880,1650,940");

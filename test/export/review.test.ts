@@ -75,6 +75,8 @@ function records(): AuditRecord[] {
       {
         rule: "SCOPE-INCONSISTENT",
         severity: "medium",
+        status: "finding",
+        subject: XSS,
         message: XSS,
         evidence: [{ page: 1, bbox: null, text: XSS }],
       },

@@ -27,7 +27,7 @@ export function f<T>(value: T | null, raw?: string | null, method: FieldMethod =
             ? value.join("、")
             : String(value)
         : raw,
-    confidence: value === null ? 0 : 0.95,
+    confidence: value === null && !raw ? 0 : 0.95,
     page: value === null && !raw ? null : page,
     bbox: value === null && !raw ? null : [100, 200, 900, 240],
     method,
@@ -242,7 +242,7 @@ export function flagsOf(record: AuditRecord, rule: string, config?: unknown): Fl
 
 /** Flags of `rule` that are real findings (not "could not check" notes). */
 export function findings(record: AuditRecord, rule: string, config?: unknown): Flag[] {
-  return flagsOf(record, rule, config).filter((fl) => !fl.message.startsWith("无法核查"));
+  return flagsOf(record, rule, config).filter((fl) => fl.status === "finding");
 }
 
 /** The base record with one change applied to its report. */

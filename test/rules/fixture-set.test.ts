@@ -20,6 +20,26 @@ interface Truth {
   fields: Record<string, unknown>;
   pages: { text: string }[];
   findings: { rule: string; severity: string }[];
+  boxes: {
+    page: number;
+    bbox: [number, number, number, number];
+    state: "checked" | "unchecked";
+    label: string;
+    group: string;
+  }[];
+}
+
+/** The drawn tick boxes as the checkbox reader finds them in pixels: text pages have none, and tick rules
+ * speak only about groups whose boxes were found. */
+function groupsOf(boxes: Truth["boxes"]): Report["checkboxGroups"] {
+  const ids = [...new Set(boxes.map((b) => b.group))];
+  return ids.map((id) => ({
+    id,
+    label: id.split(".").slice(1).join(".") || id,
+    options: boxes
+      .filter((b) => b.group === id)
+      .map((b) => ({ label: b.label, state: b.state, confidence: 0.95, page: b.page, bbox: b.bbox })),
+  }));
 }
 
 const LISTS = new Set(["team", "ncItems", "evaluations", "conclusion"]);
@@ -103,7 +123,7 @@ describe.skipIf(!existsSync(DIR))("fixture set", () => {
         ocr: { engine: "truth", meanConfidence: 1, dpi: 300 },
         timings: { totalMs: 0, ocrMs: 0 },
       },
-      report: withTruth(parsed, t.fields),
+      report: { ...withTruth(parsed, t.fields), checkboxGroups: groupsOf(t.boxes) },
       flags: [],
     });
   }
