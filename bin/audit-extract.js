@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so `npx audit-extract` works straight after `npm install`.
-import { register } from "tsx/esm/api";
+// The installed command runs the JavaScript `npm run build` emits to dist/. In a checkout that was never built
+// it runs the TypeScript sources through tsx (a development dependency) instead.
+import { existsSync } from "node:fs";
 
-register();
-await import("../src/cli/main.ts");
+const built = new URL("../dist/src/cli/main.js", import.meta.url);
+if (existsSync(built)) {
+  await import(built.href);
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import("../src/cli/main.ts");
+}

@@ -1,9 +1,47 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { loadConfig } from "../config/load.ts";
 import { AuditExtractError } from "../domain/errors.ts";
 import { runIngest } from "../pipeline/runner.ts";
 import { describeError, EXIT, exitCodeFor } from "./exit-codes.ts";
-import { createProgress } from "./progress.ts";
+import { closingLine, createProgress } from "./progress.ts";
+
+/** Where the command's messages go; tests pass their own to keep the run quiet and read what was said. */
+export interface CliOutput {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const STDIO: CliOutput = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+/** The package's version, from the package.json above this file (src/cli/ in a checkout, dist/src/cli/ built). */
+function packageVersion(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++, dir = path.dirname(dir)) {
+    const file = path.join(dir, "package.json");
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
+    if (pkg.name === "audit-extract" && pkg.version) return pkg.version;
+  }
+  return "unknown";
+}
+
+const EXAMPLES = `
+Examples:
+  $ audit-extract ingest fixtures/sample --out out/sample       read two scanned reports, write records and review.html
+  $ audit-extract ingest scans/ --out out/batch --workers 2 -c audit-extract.config.json
+  $ audit-extract export out/batch --format csv html             rebuild exports from the records, no OCR
+  $ REDIS_URL=redis://127.0.0.1:6379 audit-extract worker        a queue worker (run as many as you like)
+  $ audit-extract ingest scans/ --out out/batch --queue          the same batch through the workers
+  $ audit-extract status                                         queue counts and failed documents
+
+Exit status: 0 all extracted, 3 some inputs rejected, 2 usage or configuration error, 1 broken environment.
+`;
 
 function configFrom(opts: { config?: string; workers?: string; pageImages?: boolean; ocr?: string }) {
   const flags: Record<string, unknown> = {};
@@ -30,9 +68,10 @@ async function ingest(
     pageImages?: boolean;
     ocr?: string;
   },
+  io: CliOutput,
 ) {
   const config = configFrom(opts);
-  const progress = createProgress();
+  const progress = createProgress(io === STDIO ? process.stderr : { write: io.err });
   try {
     const run = opts.queue ? (await import("../../queues/submit.ts")).runQueuedIngest : runIngest;
     const result = await run({
@@ -42,8 +81,7 @@ async function ingest(
       onProgress: (e) => progress.onEvent(e),
     });
     progress.stop();
-    const ok = result.records.length - result.rejected;
-    process.stderr.write(`${ok} extracted, ${result.rejected} rejected; outputs in ${opts.out}\n`);
+    io.err(`${closingLine(result.records, result.rejected, opts.out)}\n`);
     return result.rejected > 0 ? EXIT.REJECTED : EXIT.OK;
   } finally {
     progress.stop();
@@ -62,6 +100,12 @@ async function exportCmd(outDir: string, opts: { format: string[] }) {
       `unknown export format ${bad.join(", ")}`,
       "use csv, jsonl, html or json",
     );
+  if (!existsSync(path.join(outDir, "records")))
+    throw new AuditExtractError(
+      "USAGE",
+      `no records in ${outDir}`,
+      "give the --out folder of an earlier ingest run",
+    );
   await exportAll(outDir, formats as Format[]);
   return EXIT.OK;
 }
@@ -72,12 +116,15 @@ const ocrOption = () =>
     "paddle",
   ]);
 
-export function buildProgram(setExit: (code: number) => void): Command {
+export function buildProgram(setExit: (code: number) => void, io: CliOutput = STDIO): Command {
   const program = new Command()
     .name("audit-extract")
     .description("Scanned Chinese certification audit reports -> validated records and QA flags")
+    .version(packageVersion(), "-V, --version")
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .addHelpText("after", EXAMPLES);
 
   program
     .command("ingest")
@@ -89,7 +136,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("-w, --workers <n>", "OCR workers, i.e. cores OCR keeps busy (default: one per core)")
     .addOption(ocrOption())
     .option("--no-page-images", "do not keep page images for the review page's crops")
-    .action(async (paths: string[], opts) => setExit(await ingest(paths, opts)));
+    .action(async (paths: string[], opts) => setExit(await ingest(paths, opts, io)));
 
   program
     .command("export")
@@ -136,23 +183,23 @@ export function buildProgram(setExit: (code: number) => void): Command {
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: CliOutput = STDIO): Promise<number> {
   let code: number = EXIT.OK;
   try {
     await buildProgram((c) => {
       code = c;
-    }).parseAsync(argv);
+    }, io).parseAsync(argv);
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
     }
-    process.stderr.write(`${describeError(e)}\n`);
+    io.err(`${describeError(e)}\n`);
     return exitCodeFor(e);
   }
 }
 
-const isEntry = process.argv[1] && /(main\.ts|audit-extract(\.js)?)$/.test(process.argv[1]);
+const isEntry = process.argv[1] && /(main\.[jt]s|audit-extract(\.js)?)$/.test(process.argv[1]);
 if (isEntry) {
   main(process.argv).then((code) => {
     process.exitCode = code;

@@ -51,6 +51,12 @@ export function loadConfig(opts: { file?: string; env?: NodeJS.ProcessEnv; flags
   const file =
     opts.file ?? (existsSync("audit-extract.config.json") ? "audit-extract.config.json" : undefined);
   if (file) {
+    if (!existsSync(file))
+      throw new AuditExtractError(
+        "CONFIG_INVALID",
+        `config file ${file} not found`,
+        "check the path given to -c",
+      );
     try {
       merged = deepMerge(merged, JSON.parse(readFileSync(file, "utf8")) as Json);
     } catch (cause) {

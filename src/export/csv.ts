@@ -136,7 +136,7 @@ const flagColumns: Column<FlagRow>[] = [
   ["evidence_pages", (r) => evidenceList(r.flag.evidence, (e) => (e.page === null ? null : String(e.page)))],
   ["evidence_bboxes", (r) => evidenceList(r.flag.evidence, (e) => e.bbox?.join(",") ?? null)],
   // Evidence texts one per line: they are OCR lines and often contain "；" themselves.
-  ["evidence_text", (r) => (r.flag.evidence.length ? r.flag.evidence.map((e) => e.text).join("\n") : null)],
+  ["evidence_text", (r) => (r.flag.evidence.length ? r.flag.evidence.map((e) => e.text).join("; ") : null)],
 ];
 
 const names = <R>(cols: readonly Column<R>[]) => cols.map(([n]) => n);

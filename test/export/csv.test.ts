@@ -195,6 +195,16 @@ describe("writeCsvs", () => {
     for (const r of [...team, ...ncs, ...flags]) expect(ids.has(r.document_id!)).toBe(true);
   });
 
+  it("joins a flag's evidence with '; ' like every other list, aligned with its pages and boxes", async () => {
+    const out = await mkdtemp(path.join(tmpdir(), "csv-"));
+    const two = flag("TEAM-OVERLAP", "medium", 1, [1, 2, 3, 4], "张三");
+    two.evidence.push({ page: null, bbox: null, text: "张三（另一份报告）" });
+    await writeCsvs(out, [record({ file: "d.pdf", flags: [two] })]);
+    const [row] = (await readSheet(out, "flags.csv")).rows;
+    expect(row!.evidence_text).toBe("张三; 张三（另一份报告）");
+    expect(row!.evidence_pages).toBe("1; -");
+  });
+
   it("writes headers even when there are no rows", async () => {
     const out = await mkdtemp(path.join(tmpdir(), "csv-"));
     await writeCsvs(out, []);

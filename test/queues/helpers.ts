@@ -6,12 +6,14 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
+import { inject } from "vitest";
 import { AppConfig } from "../../src/config/schema.ts";
 import type { AuditRecord } from "../../src/domain/record.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const FAKE_ENGINE = path.join(ROOT, "test/queues/fake-engine.ts");
-export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+/** The Redis the test setup found or started (test/setup/global-setup.ts). */
+export const REDIS_URL = inject("redisUrl");
 
 /** A key prefix no other test run uses. */
 export function uniquePrefix(label: string): string {

@@ -10,7 +10,7 @@ import { findTechnicalCodes } from "../normalize/codes.ts";
 import { findRegistrations } from "../normalize/registration.ts";
 import { fieldAt } from "../provenance.ts";
 import type { DocLine } from "../text/lines.ts";
-import type { ReadMember } from "./team.ts";
+import type { ReadMember } from "./read-member.ts";
 import { looksLikeName, roleOf } from "./team-words.ts";
 
 const ROLE_LABEL =

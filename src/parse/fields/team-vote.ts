@@ -14,7 +14,7 @@ import type { TeamMember, TeamRole } from "../../domain/record.ts";
 import type { DocLine } from "../text/lines.ts";
 import { type CharReading, CLEAR, compactReading, votePosition } from "../text/vote.ts";
 import { mendNameGlyphs } from "./name-glyphs.ts";
-import type { ReadMember } from "./team.ts";
+import type { ReadMember } from "./read-member.ts";
 import { looksLikeName, roleOf } from "./team-words.ts";
 
 interface Mention {

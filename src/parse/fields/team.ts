@@ -7,6 +7,7 @@ import { findRegistrations } from "../normalize/registration.ts";
 import { fieldBox } from "../provenance.ts";
 import type { DocLine } from "../text/lines.ts";
 import { type Cell, type ColumnSpec, matchHeader, type RowVerdict, readTable } from "../text/table.ts";
+import type { ReadMember } from "./read-member.ts";
 import { fromLabels } from "./team-lines.ts";
 import { looksLikeName, roleOf } from "./team-words.ts";
 
@@ -39,13 +40,6 @@ function judgeRow(cells: Record<string, Cell>): RowVerdict {
 function cellField<T>(line: DocLine, cell: Cell | undefined, value: T | null, quality: number): Field<T> {
   if (!cell || value === null) return missingField();
   return fieldBox(line, cell.bbox, cell.text, value, cell.confidence, quality);
-}
-
-/** A member as read, with the confidence of each character of the name (for the vote across places). */
-export interface ReadMember {
-  member: TeamMember;
-  nameConfs: number[];
-  line: DocLine;
 }
 
 function memberFromRow(line: DocLine, cells: Record<string, Cell>, hasCodes: boolean): ReadMember | null {
