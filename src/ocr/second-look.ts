@@ -18,11 +18,13 @@
  * look 1,161 are, and no right first reading is lost. Both readers agreed on 138 (all right); they left out 32
  * words (31 rightly, 1 undecided); in 47 three-way splits PP-OCR was right 46 times.
  */
+
 import { EnvironmentError } from "../domain/errors.ts";
 import type { Bbox } from "../domain/geometry.ts";
 import type { OcrLine, OcrWord } from "../domain/ocr.ts";
 import type { PageImage } from "../domain/page.ts";
 import type { EngineResult, OcrEngine, SecondReadings } from "./engine.ts";
+import { BOX_IN_RUNNING_TEXT, noiseModel } from "./noise/model.ts";
 import { cropBox } from "./pixels.ts";
 import { weightedConfidence } from "./tesseract-result.ts";
 
@@ -42,7 +44,8 @@ export interface SecondLookOptions {
 const HAN = /\p{Script=Han}/u;
 // Table rules and underlines a line crop picks up; they are not characters of either reading.
 const NOT_TEXT = /[\s|_丨]/u;
-const BOX_GLYPH = /[口四回加国图品]/u;
+// A box read in running text (the measured readings that are mostly a box's).
+const BOX_GLYPH = new RegExp(`[${noiseModel().boxGlyphClass(BOX_IN_RUNNING_TEXT)}]`, "u");
 
 /** Words `from..to` (inclusive) of one line: the doubtful words with one neighbour each side for context. */
 export interface Span {

@@ -11,13 +11,13 @@ import {
   readOrganization,
   readReportNumber,
   readStandards,
-  systemLetter,
 } from "./fields/header.ts";
 import { dropInsertion } from "./fields/insertion-vote.ts";
 import { voteCode, voteField } from "./fields/names.ts";
 import { readNonconformities } from "./fields/nonconformities.ts";
-import { mendScopeRemark, readOrganizationFields } from "./fields/organization.ts";
+import { readOrganizationFields } from "./fields/organization.ts";
 import { readRecommendationText } from "./fields/recommendation.ts";
+import { mendScopeRemark } from "./fields/scope-remark.ts";
 import { readSignatures } from "./fields/signatures.ts";
 import { deriveManagementSystems } from "./fields/systems.ts";
 import { readTeam } from "./fields/team.ts";
@@ -100,7 +100,7 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
       ? ticks.managementSystems
       : deriveManagementSystems(standards, lines);
   return {
-    reportNumber: systemLetter(voteCode(readReportNumber(lines), lines), managementSystems),
+    reportNumber: voteCode(readReportNumber(lines), lines),
     certificationBody: voteField(readCertificationBody(lines), lines, () => 1),
     organization: dropInsertion(
       voteField(readOrganization(lines), lines, () => 1),
@@ -124,8 +124,9 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
         lines,
         org.scopeStatements.map((s) => s.value),
       ),
+      lines,
     ),
-    scopeStatements: org.scopeStatements.map(mendScopeRemark),
+    scopeStatements: org.scopeStatements.map((s) => mendScopeRemark(s, lines)),
     sites: dropUnknownDivisions(voteField(org.sites, lines, (n) => (n >= 12 ? 2 : 1), repairDivision)),
     employees: org.employees,
     headcounts: org.headcounts,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Field } from "../../src/domain/field.ts";
 import { dropInsertion } from "../../src/parse/fields/insertion-vote.ts";
-import { mendScopeRemark } from "../../src/parse/fields/organization.ts";
+import { mendScopeRemark } from "../../src/parse/fields/scope-remark.ts";
 import { buildLines } from "../../src/parse/text/lines.ts";
 import { withCharConfidences } from "./helpers/confidence.ts";
 import { layoutPages } from "./helpers/layout.ts";
@@ -64,10 +64,25 @@ describe("a value read with one character more than at another place", () => {
 });
 
 describe("a scope's bracketed remark", () => {
-  it("opens with 含 where OCR read 合 (seeds 2468, 31415), but 合同 and 合格 stay", () => {
-    expect(mendScopeRemark(field("中餐类制售（合凉菜）")).value).toBe("中餐类制售（含凉菜）");
-    expect(mendScopeRemark(field("中餐类制售（合凉菜）")).method).toBe("derived");
-    expect(mendScopeRemark(field("物业管理服务（合同范围内）")).value).toBe("物业管理服务（合同范围内）");
-    expect(mendScopeRemark(field("中餐类制售（含凉菜）")).method).toBe("ocr");
+  /** The scope printed once after its label, its 合 read at `conf`, other characters clearly. */
+  const mend = (value: string, conf: number, before = "") => {
+    const confs = { [value]: [[...value].map((ch) => (ch === "合" ? conf : 0.95))] };
+    const text = `${before}认证范围： ${value}`;
+    return mendScopeRemark(field(value), buildLines(withCharConfidences(layoutPages(text), confs)));
+  };
+
+  it("opens with 含 where OCR read 合 unsurely (the noise model's measured 含 -> 合, seeds 2468, 31415)", () => {
+    expect(mend("中餐类制售（合凉菜）", 0.8).value).toBe("中餐类制售（含凉菜）");
+    expect(mend("中餐类制售（合凉菜）", 0.8).method).toBe("derived");
+    expect(mend("中餐类制售（含凉菜）", 0.8).method).toBe("ocr");
+  });
+
+  it("keeps 合 read clearly, and 合 starting a division or a word the document prints clearly elsewhere", () => {
+    expect(mend("物业服务（合租）", 0.95).value).toBe("物业服务（合租）");
+    expect(mend("餐饮服务（合肥市范围内）", 0.95).value).toBe("餐饮服务（合肥市范围内）");
+    expect(mend("餐饮服务（合肥市范围内）", 0.8).value).toBe("餐饮服务（合肥市范围内）");
+    expect(mend("物业管理服务（合同范围内）", 0.8, "合同编号： HT-001\n").value).toBe(
+      "物业管理服务（合同范围内）",
+    );
   });
 });

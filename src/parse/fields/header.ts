@@ -1,8 +1,9 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import type { AuditType } from "../../domain/record.ts";
+import { repairStandardPrefixes } from "../../ocr/noise/lexicons/standards.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
-import { derived, fieldAt } from "../provenance.ts";
+import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
 import { chineseParens, findLabels, type LabelHit, valueAfter } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
@@ -41,16 +42,6 @@ export function readReportNumber(lines: readonly DocLine[]): Field<string> {
     ];
   });
   return best(cands);
-}
-
-/** A project number that ends in its system's letter (20647-2023-Q) read with a digit there (20003-2024-0): OCR takes
- * Q for 0. A digit cannot be a system's letter, so where the report audits the quality system alone the number
- * ends in Q; the reading is marked derived and doubtful. */
-export function systemLetter(reportNumber: Field<string>, systems: Field<string[]>): Field<string> {
-  const value = reportNumber.value;
-  const m = value?.match(/^(.*-(?:19|20)\d\d-)[0O]$/);
-  if (!m || systems.value?.length !== 1 || systems.value[0] !== "QMS") return reportNumber;
-  return derived(reportNumber, `${m[1]}Q`, 0.6);
 }
 
 function cleanName(s: string): string {
@@ -157,19 +148,9 @@ const MS_NUMBERS =
   /(?:19001|9001|14001|24001|45001|28001|50001|23331|22000|27001|20000|50430|19011|27701|37001|39001|13485|16949|22716|22301|27341|HACCP)/;
 
 function standardsIn(text: string): { value: string; start: number; end: number }[] {
-  // OCR reads the O of ISO as a zero (IS0 9001), or sees it twice (ISO09001): no standard's number starts
-  // with 0. Repairs keep the length, so positions still point into the line.
-  const repaired = toHalfWidth(text)
-    // The slash of a compound standard picks up a stroke (19001-2016/lIS09001, /1IS09001).
-    .replace(/(?<=\d\s*\/)[1lI|](?=IS[O05]\s*\d)/g, " ")
-    // ISO read as I50 after the slash (/I509001): S as 5, O as 0.
-    .replace(/(?<=\d\s*\/\s*)I50(?=\d{4})/g, "ISO")
-    // (…-2016 idt ISO 9001 reads as idt1SO9001: no word boundary before the 1. IS5 09001: the O read as 50.)
-    .replace(/(?:\b|(?<=idt|IDT))(?:IS0|1SO|1S0|lSO|lS0|150|IS5(?=0))(?=\s*[/\d])/g, "ISO")
-    .replace(
-      /\b(ISO\s*)(0+)(?=[1-9]\d{3,4}\b)/g,
-      (_, iso: string, zeros: string) => iso + " ".repeat(zeros.length),
-    );
+  // A misread issuer (IS0 9001, 150 9001, /lIS09001, ISO09001) decoded against the prefix lexicon; repairs keep the
+  // length, so positions still point into the line.
+  const repaired = repairStandardPrefixes(toHalfWidth(text));
   return [...repaired.matchAll(STD_COMPOUND)].map((m) => ({
     // (GBT and GBA/T are GB/T with its slash lost or misread.)
     value: m[0]

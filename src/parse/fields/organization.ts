@@ -34,13 +34,6 @@ function cleanStatement(s: string): string {
     .trim();
 }
 
-/** A scope's remark in brackets opens with 含 (中餐类制售（含凉菜）), which tesseract reads as 合 at every place it is
- * printed, clearly, so no vote mends it; 合 opening a remark is a word of its own only in 合同, 合格, 合作 and the like. */
-export function mendScopeRemark<T extends Field<string>>(field: T): T {
-  const value = field.value?.replace(/（合(?![同格作资伙金成并规理法])/g, "（含") ?? null;
-  return value === field.value ? field : { ...field, value, method: "derived" };
-}
-
 // What closes a scope label: a remark in brackets, a connecting word, then a colon or a cell break
 // ("认证范围为：X", "审核范围（如…请说明原因）：X"), or the colon read as ; before the value (审核范围; X).
 const SCOPE_LABEL_CLOSE = /^\s*(?:[（(][^）)]*[）)])?\s*(?:为|是)?\s*(?:[:：\t]|[;；](?=\s*\S))/;

@@ -1,13 +1,17 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import type { Recommendation } from "../../domain/record.ts";
+import { BOX_IN_RUNNING_TEXT, noiseModel } from "../../ocr/noise/model.ts";
 import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
 import type { DocLine } from "../text/lines.ts";
 
-/** A box as printed or as OCR reads it (口 回 四 … before a word): such a line lists the options, it does not
- * state one. */
-const BOX_LINE = /[☑☒☐□■▢◻◼✓✔√]|(?:^|[\s:：])[口回四国图品加](?=[\u4e00-\u9fff])/;
+/** A box as printed or as OCR reads it (the noise model's box readings, before a word): such a line lists the
+ * options, it does not state one. */
+const BOX_LINE = new RegExp(
+  `[${noiseModel().boxGlyphClass(1)}]|(?:^|[\\s:：])[${noiseModel().boxGlyphClass(BOX_IN_RUNNING_TEXT)}](?=\\p{Script=Han})`,
+  "u",
+);
 
 const AFTER_CORRECTION =
   /(?:整改|纠正措施|不符合)[^。]{0,16}(?:验证|关闭|完成|有效)[^。]{0,4}后[^。]{0,6}推荐/;

@@ -1,9 +1,9 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
+import { decodePersonName } from "../../ocr/noise/lexicons/names.ts";
 import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
 import type { DocLine } from "../text/lines.ts";
-import { mendNameGlyphs } from "./name-glyphs.ts";
 import { looksLikeName } from "./team-words.ts";
 
 // A speck OCR reads as a quote mark or dot between a label's bracket and its colon (审核组长(签字)“: 彭心敏).
@@ -54,7 +54,9 @@ export function readSignatures(lines: readonly DocLine[]): Field<string[]> {
     /** The name's place, if it is a new name. */
     const add = (on: DocLine, read: string, at: number, length: number): Field<string[]> | null => {
       if (!looksLikeName(read)) return null;
-      const name = mendNameGlyphs(read);
+      const name = decodePersonName(
+        [...read].map((ch, k) => ({ ch, conf: on.charConfidences[at + k] ?? on.confidence })),
+      );
       if (names.includes(name)) return null;
       names.push(name);
       return fieldAt(on, at, at + length, [] as string[], 0.9);

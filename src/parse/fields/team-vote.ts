@@ -10,10 +10,11 @@
  * - for names of three characters or more, any run of the text that differs in one unclear character.
  * A name whose readings disagree on a character none of them reads clearly is not a reading: its value is
  * null (the raw text is kept), never a guess. */
+
 import type { TeamMember, TeamRole } from "../../domain/record.ts";
+import { decodePersonName } from "../../ocr/noise/lexicons/names.ts";
 import type { DocLine } from "../text/lines.ts";
 import { type CharReading, CLEAR, compactReading, votePosition } from "../text/vote.ts";
-import { mendNameGlyphs } from "./name-glyphs.ts";
 import type { ReadMember } from "./read-member.ts";
 import { looksLikeName, roleOf } from "./team-words.ts";
 
@@ -174,7 +175,7 @@ export function voteTeamNames(read: readonly ReadMember[], lines: readonly DocLi
       ),
     );
     if (votes.some((v) => !v.readable)) return { ...r.member, name: { ...name, value: null, confidence: 0 } };
-    const voted = mendNameGlyphs(votes.map((v) => v.ch).join(""));
+    const voted = decodePersonName(votes.map((v) => ({ ch: v.ch, conf: v.conf })));
     const value =
       voted !== name.value && (names.includes(voted) || finalNames.has(voted)) ? name.value! : voted;
     finalNames.add(value);

@@ -156,3 +156,19 @@ export function districtFromSiblings(address: string, siblings: readonly string[
   }
   return null;
 }
+
+let names: string[] | null = null;
+
+/** Whether `text` starts with the name of a province, city or county (with or without its 省/市/区/县). */
+export function startsWithDivision(text: string): boolean {
+  if (!names) {
+    const all = [
+      ...Object.values(areaList.province_list),
+      ...Object.values(areaList.city_list),
+      ...Object.values(areaList.county_list),
+    ];
+    const short = all.map((n) => n.replace(/(?:省|市|区|县|自治州|地区|盟)$/, ""));
+    names = [...new Set([...all, ...short])].filter((n) => [...n].length >= 2);
+  }
+  return names.some((n) => text.startsWith(n));
+}

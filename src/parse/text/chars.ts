@@ -1,4 +1,5 @@
 /** Character-level helpers shared by the text model, label finder and normalisers. */
+import { BOX_IN_RUNNING_TEXT, noiseModel } from "../../ocr/noise/model.ts";
 
 /** NFKC one character at a time so the cleaned text stays aligned 1:1 with the OCR characters
  * (full-width digits and colons become ASCII; ligature-like symbols such as ㎡ are left alone). */
@@ -40,7 +41,13 @@ export function matchForm(s: string): string {
   return out;
 }
 
-/** Strips checkbox glyphs as OCR reads them (☑□■ come out as 口/回/四...): they are never evidence. */
+const TICK = new RegExp(`[${noiseModel().boxGlyphClass(1)}]`, "gu");
+const GLUED_BOX = new RegExp(
+  `(^|\\s)[${noiseModel().boxGlyphClass(BOX_IN_RUNNING_TEXT)}]+(?=\\p{Script=Han})`,
+  "gu",
+);
+
+/** Strips checkbox glyphs as OCR reads them (the noise model's measured box readings): they are never evidence. */
 export function stripBoxGlyphs(s: string): string {
-  return s.replace(/[☑☒☐□■▢◻◼✓✔√]/g, "").replace(/(^|\s)[口回四国图品加]+(?=[\u4e00-\u9fff])/g, "$1");
+  return s.replace(TICK, "").replace(GLUED_BOX, "$1");
 }

@@ -1,5 +1,6 @@
 import type { Bbox } from "../../domain/geometry.ts";
 import type { Section } from "../../domain/record.ts";
+import { noiseModel } from "../../ocr/noise/model.ts";
 import { stripBoxGlyphs } from "./chars.ts";
 import type { DocLine } from "./lines.ts";
 
@@ -20,9 +21,12 @@ export interface FoundSection extends Section {
 }
 
 const CN_NUM = "[一二三四五六七八九十]{1,3}";
-// Option words printed after a title, each behind a box glyph that OCR reads as some character (口, 国, 研...).
-const OPTION_WORDS =
-  /(?:\s*(?:[口回四国图品加田团囗目研妍诫器妇☑☐□■✓√]|Ag)?\s*(?:基本符合|不符合|符合|基本满足|不满足|满足|基本有效|无效|有效)\s*)+$/;
+// Option words printed after a title, each behind a box glyph that OCR reads as some character (the noise model's
+// measured box readings).
+const OPTION_WORDS = new RegExp(
+  `(?:\\s*[${noiseModel().boxGlyphClass()}]?\\s*(?:基本符合|不符合|符合|基本满足|不满足|满足|基本有效|无效|有效)\\s*)+$`,
+  "u",
+);
 
 /** OCR variants of numbering: "1. 5. 2", "l.5.2", "1,5.2", "1．5．2" all mean 1.5.2. */
 export function repairNumbering(s: string): string {
