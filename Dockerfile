@@ -7,7 +7,7 @@ RUN npm run build
 
 FROM node:20-bookworm-slim
 RUN apt-get update \
- && apt-get install -y --no-install-recommends fonts-noto-cjk ca-certificates \
+ && apt-get install -y --no-install-recommends fonts-noto-cjk ca-certificates python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -7,7 +7,7 @@ import { writeFileAtomic } from "./files.ts";
 import { outputName } from "./names.ts";
 
 /** Bumped when crop geometry or encoding changes, so cached crops from an older layout are redone. */
-const CROP_VERSION = 2;
+const CROP_VERSION = 3;
 /** Context around the evidence box: wide sideways so a tick box shows its label and a date the words around
  * it, a little up and down so the neighbouring lines show too. */
 const MARGIN_X_INCH = 1.2;
@@ -58,14 +58,47 @@ async function readManifest(file: string): Promise<Manifest> {
   return { version: CROP_VERSION, crops: {} };
 }
 
-/** The box grown by the margin and clipped to the page; null when nothing of it is on the page. */
-export function cropRegion(bbox: Bbox, width: number, height: number, dpi: number) {
+/**
+ * The box grown by the margin and clipped to the page; null when nothing of it is on the page. With the
+ * page's OCR lines, the region then takes in every line it touches, whole: a crop never ends
+ * mid-sentence. Lines are grown into the region until none is cut (a line is added at most once).
+ */
+export function cropRegion(
+  bbox: Bbox,
+  width: number,
+  height: number,
+  dpi: number,
+  lines: readonly Bbox[] = [],
+) {
   const mx = Math.max(16, Math.round(MARGIN_X_INCH * dpi));
   const my = Math.max(16, Math.round(MARGIN_Y_INCH * dpi));
-  const x0 = Math.max(0, Math.floor(Math.min(bbox[0], bbox[2]) - mx));
-  const y0 = Math.max(0, Math.floor(Math.min(bbox[1], bbox[3]) - my));
-  const x1 = Math.min(width, Math.ceil(Math.max(bbox[0], bbox[2]) + mx));
-  const y1 = Math.min(height, Math.ceil(Math.max(bbox[1], bbox[3]) + my));
+  let x0 = Math.min(bbox[0], bbox[2]) - mx;
+  let y0 = Math.min(bbox[1], bbox[3]) - my;
+  let x1 = Math.max(bbox[0], bbox[2]) + mx;
+  let y1 = Math.max(bbox[1], bbox[3]) + my;
+  const pad = Math.round(0.05 * dpi);
+  const pending = lines.filter((l) => l.every(Number.isFinite));
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const l = pending[i] as Bbox;
+      const [lx0, lx1] = [Math.min(l[0], l[2]), Math.max(l[0], l[2])];
+      const [ly0, ly1] = [Math.min(l[1], l[3]), Math.max(l[1], l[3])];
+      // A line whose middle lies in the band and which overlaps sideways: part of the context shown.
+      const mid = (ly0 + ly1) / 2;
+      if (mid < y0 || mid > y1 || lx1 < x0 || lx0 > x1) continue;
+      x0 = Math.min(x0, lx0 - pad);
+      x1 = Math.max(x1, lx1 + pad);
+      y0 = Math.min(y0, ly0 - pad);
+      y1 = Math.max(y1, ly1 + pad);
+      pending.splice(i, 1);
+      grown = true;
+    }
+  }
+  x0 = Math.max(0, Math.floor(x0));
+  y0 = Math.max(0, Math.floor(y0));
+  x1 = Math.min(width, Math.ceil(x1));
+  y1 = Math.min(height, Math.ceil(y1));
   if (!Number.isFinite(x0 + y0 + x1 + y1) || x1 - x0 < 2 || y1 - y0 < 2) return null;
   return { left: x0, top: y0, width: x1 - x0, height: y1 - y0 };
 }
@@ -97,13 +130,14 @@ async function cropPage(
   dpi: number,
   jobs: readonly CropJob[],
   target: (n: number) => string,
+  lines: readonly Bbox[],
 ): Promise<number[]> {
   // Decode once per page, then cut every crop from the raw pixels.
   const { data, info } = await sharp(image).raw().toBuffer({ resolveWithObject: true });
   const raw = { width: info.width, height: info.height, channels: info.channels };
   const made: number[] = [];
   for (const job of jobs) {
-    const region = cropRegion(job.bbox, info.width, info.height, dpi);
+    const region = cropRegion(job.bbox, info.width, info.height, dpi, lines);
     if (!region) continue;
     const scale = Math.min(1, MAX_CROP_WIDTH / region.width);
     const frame = outlineSvg(job.bbox, region, scale);
@@ -117,6 +151,29 @@ async function cropPage(
     made.push(job.n);
   }
   return made;
+}
+
+/** The OCR lines of each page, from `<out>/ocr/<name>.json` as ingest wrote it; none when absent or
+ * unreadable (the crop then keeps its plain margins). */
+async function readOcrLines(out: string, name: string): Promise<Map<number, Bbox[]>> {
+  const byPage = new Map<number, Bbox[]>();
+  try {
+    const doc = JSON.parse(await readFile(path.join(out, "ocr", `${name}.json`), "utf8")) as {
+      pages?: { page?: unknown; lines?: { bbox?: unknown }[] }[];
+    };
+    for (const p of doc.pages ?? []) {
+      if (typeof p.page !== "number" || !Array.isArray(p.lines)) continue;
+      const boxes = p.lines
+        .map((l) => l.bbox)
+        .filter(
+          (b): b is Bbox => Array.isArray(b) && b.length === 4 && b.every((v) => typeof v === "number"),
+        );
+      byPage.set(p.page, boxes);
+    }
+  } catch {
+    // no OCR file (an older run, or records copied without it)
+  }
+  return byPage;
 }
 
 async function pool<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
@@ -142,6 +199,12 @@ export async function makeCrops(out: string, records: readonly AuditRecord[]): P
   const failed: CropResult["failed"] = [];
   const tasks: { key: string; id: string; base: string; page: number; dpi: number; jobs: CropJob[] }[] = [];
   const idUses = new Map<string, number>();
+  const ocrLines = new Map<string, Promise<Map<number, Bbox[]>>>();
+  const linesOf = (key: string) => {
+    const known = ocrLines.get(key) ?? readOcrLines(out, key);
+    ocrLines.set(key, known);
+    return known;
+  };
 
   for (const record of records) {
     const id = record.document.id;
@@ -183,7 +246,10 @@ export async function makeCrops(out: string, records: readonly AuditRecord[]): P
     }
     if (!fresh.length) return;
     try {
-      const made = new Set(await cropPage(image, dpi, fresh, (n) => path.join(dir, cropFileName(base, n))));
+      const lines = (await linesOf(key)).get(page) ?? [];
+      const made = new Set(
+        await cropPage(image, dpi, fresh, (n) => path.join(dir, cropFileName(base, n)), lines),
+      );
       for (const job of fresh) if (made.has(job.n)) record(job);
     } catch (e) {
       // A corrupt page image: this page's flags show their text without a crop; the page notes it.

@@ -4,13 +4,6 @@ import type { Flag } from "../domain/flag.ts";
 /** Whitespace differs between OCR runs of the same page; it must not make a decided flag look new. */
 const squash = (s: string) => s.replace(/\s+/g, " ").trim();
 
-/** The flag's subject (what it is about: a member, an NC item) when the schema carries one; older
- * records have none, which reads as null. */
-function subjectOf(flag: Flag): string | null {
-  const s = (flag as { subject?: unknown }).subject;
-  return typeof s === "string" ? s : null;
-}
-
 /**
  * A flag's identity across re-ingests: rule, subject, and each evidence item's page and text. Not the
  * message (it quotes values, and a reworded message is the same finding) and not the boxes (they move a
@@ -19,7 +12,7 @@ function subjectOf(flag: Flag): string | null {
 export function flagFingerprint(flag: Flag): string {
   const key = JSON.stringify([
     flag.rule,
-    subjectOf(flag),
+    flag.subject ?? null,
     flag.evidence.map((e) => [e.page, squash(e.text)]),
   ]);
   return createHash("sha256").update(key, "utf8").digest("hex").slice(0, 24);

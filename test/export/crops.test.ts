@@ -98,6 +98,28 @@ describe("makeCrops", () => {
     expect(failed.map((f) => f.page)).toEqual([1]);
   });
 
+  it("cropRegion takes in whole OCR lines the region touches, and not lines outside its band", () => {
+    // 150 DPI: margins 180 px sideways, 38 px up and down. The box sits in the middle of a long line.
+    const line: [number, number, number, number] = [60, 500, 1180, 530];
+    const nextLine: [number, number, number, number] = [60, 540, 1100, 570]; // middle 555, inside the band
+    const farBelow: [number, number, number, number] = [60, 700, 1180, 730];
+    const region = cropRegion([500, 505, 600, 528], 1240, 1754, 150, [line, nextLine, farBelow]);
+    const pad = Math.round(0.05 * 150);
+    expect(region).toEqual({
+      left: 60 - pad,
+      top: 505 - 38,
+      width: 1180 + pad - (60 - pad),
+      height: 570 + pad - (505 - 38),
+    });
+    // Without lines: the plain margins, cut mid-line.
+    expect(cropRegion([500, 505, 600, 528], 1240, 1754, 150)).toEqual({
+      left: 320,
+      top: 467,
+      width: 460,
+      height: 99,
+    });
+  });
+
   it("cropRegion adds a DPI-scaled margin and rejects degenerate boxes", () => {
     expect(cropRegion([100, 100, 200, 150], 1000, 1000, 150)).toEqual({
       left: 0,

@@ -102,7 +102,7 @@
     const el = els[state.current];
     if (el) {
       el.classList.add("current");
-      if (scroll) el.scrollIntoView({ block: "center" });
+      if (scroll) el.scrollIntoView({ block: "nearest" });
     }
   }
 
