@@ -14,7 +14,10 @@ const out = await mkdtemp(path.join(tmpdir(), "review-shot-"));
 const records = await makeOutFolder(out, 9);
 for (const r of records.slice(0, 4)) await makePageImage(out, r.document.id, 1);
 const server = await startReviewServer({ out, port: 0 });
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox"] });
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox"],
+});
 try {
   const page = await browser.newPage({ viewport: { width: 1200, height: 860 } });
   await page.goto(server.url);

@@ -106,7 +106,8 @@ async function exportCmd(outDir: string, opts: { format: string[] }) {
       `no records in ${outDir}`,
       "give the --out folder of an earlier ingest run",
     );
-  await exportAll(outDir, formats as Format[]);
+  const { reviewForExport } = await import("../review/export-data.ts");
+  await exportAll(outDir, formats as Format[], reviewForExport(outDir));
   return EXIT.OK;
 }
 

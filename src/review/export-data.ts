@@ -172,4 +172,15 @@ export function reviewSheets(exp: ReviewExport): Record<string, string> {
   };
 }
 
+/** For `exportAll(out, formats, reviewForExport(out))`: decisions from `<out>/review.sqlite`, or nothing
+ * when nobody reviewed in this folder. */
+export const reviewForExport =
+  (out: string, rulesConfig?: unknown) =>
+  (
+    records: readonly AuditRecord[],
+  ): { blocks: Map<string, ReviewBlock>; sheets: Record<string, string> } | null => {
+    const exp = loadReviewExport(out, records, rulesConfig);
+    return exp ? { blocks: exp.blocks, sheets: reviewSheets(exp) } : null;
+  };
+
 export type { Correction };

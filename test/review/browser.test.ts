@@ -7,6 +7,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportAll } from "../../src/export/index.ts";
 import { writeRecordFiles } from "../../src/export/json.ts";
+import { reviewForExport } from "../../src/review/export-data.ts";
 import { type ReviewServer, startReviewServer } from "../../src/review/server.ts";
 import { runRules } from "../../src/rules/registry.ts";
 import { f } from "../export/builder.ts";
@@ -171,7 +172,7 @@ describe.skipIf(!hasChromium)("audit-extract review in headless Chromium", () =>
 
     // decisions.csv, from the server and from `audit-extract export`, says the same.
     const served = csvRows(await (await fetch(`${server.url}decisions.csv`)).text());
-    await exportAll(out, ["csv", "jsonl"]);
+    await exportAll(out, ["csv", "jsonl"], reviewForExport(out));
     const exported = csvRows(await readFile(path.join(out, "csv", "decisions.csv"), "utf8"));
     expect(exported).toEqual(served);
     const mine = (rule: string, id = a) => exported.filter((r) => r.document_id === id && r.rule === rule);
