@@ -36,6 +36,12 @@ export interface ReviewServer {
   close(): Promise<void>;
 }
 
+const LOOPBACK_NAMES = new Set(["127.0.0.1", "localhost", "[::1]"]);
+const isLoopback = (host: string | undefined) => host === undefined || host === "127.0.0.1" || host === "::1";
+
+/** The Host header without its port. */
+const hostName = (header: string | undefined) => (header ?? "").replace(/:\d+$/, "").toLowerCase();
+
 export async function buildReviewApp(opts: ReviewServerOptions) {
   const store = ReviewStore.open(opts.out);
   const catalog = new ReviewCatalog(opts.out, store, opts.rulesConfig, opts.crops ?? true);
@@ -43,6 +49,15 @@ export async function buildReviewApp(opts: ReviewServerOptions) {
   const app = Fastify({ logger: false, bodyLimit: 256 * 1024 });
   const pages = { html: asset("index.html"), js: asset("app.js"), css: asset("app.css") };
 
+  // Bound to loopback, only requests addressed to a loopback name are answered: a web page elsewhere that
+  // points its own domain at 127.0.0.1 (DNS rebinding) cannot read or record decisions.
+  if (isLoopback(opts.host))
+    app.addHook("onRequest", async (req, reply) => {
+      if (!LOOPBACK_NAMES.has(hostName(req.headers.host)))
+        return reply
+          .code(421)
+          .send({ error: "MISDIRECTED", message: "open the page at 127.0.0.1 or localhost" });
+    });
   app.addHook("onSend", async (_req, reply) => {
     reply.header("content-security-policy", CSP);
     reply.header("x-content-type-options", "nosniff");
@@ -71,8 +86,8 @@ export async function buildReviewApp(opts: ReviewServerOptions) {
 
 /** Listens on 127.0.0.1 unless told otherwise: the decisions are the committee's, not the network's. */
 export async function startReviewServer(opts: ReviewServerOptions): Promise<ReviewServer> {
-  const { app, catalog } = await buildReviewApp(opts);
   const host = opts.host ?? "127.0.0.1";
+  const { app, catalog } = await buildReviewApp({ ...opts, host });
   await app.listen({ port: opts.port ?? 7340, host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : (opts.port ?? 7340);

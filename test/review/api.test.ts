@@ -138,6 +138,21 @@ describe("review server API", () => {
     expect(res.body).not.toContain("not for the browser");
   });
 
+  it("answers only requests addressed to a loopback name (no DNS rebinding)", async () => {
+    const before = snapshot();
+    const res = await app.inject({
+      method: "POST",
+      url: `/api/reports/${id}/flags/${fp}`,
+      headers: { host: "evil.example:7340" },
+      payload: { action: "reopen", reviewer: "x" },
+    });
+    expect(res.statusCode).toBe(421);
+    expect(snapshot()).toBe(before);
+    expect(
+      (await app.inject({ method: "GET", url: "/", headers: { host: "127.0.0.1:7340" } })).statusCode,
+    ).toBe(200);
+  });
+
   it("serves the whole page image of a known document", async () => {
     const res = await app.inject({ method: "GET", url: `/api/pages/${id}/1` });
     expect(res.statusCode).toBe(200);
