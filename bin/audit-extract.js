@@ -4,10 +4,14 @@
 import { existsSync } from "node:fs";
 
 const built = new URL("../dist/src/cli/main.js", import.meta.url);
+const source = new URL("../src/cli/main.ts", import.meta.url);
 if (existsSync(built)) {
   await import(built.href);
-} else {
+} else if (existsSync(source)) {
   const { register } = await import("tsx/esm/api");
   register();
-  await import("../src/cli/main.ts");
+  await import(source.href);
+} else {
+  process.stderr.write("audit-extract: dist/ is missing (this package was packed without npm run build)\n");
+  process.exitCode = 1;
 }

@@ -62,8 +62,9 @@ export class ProgressState {
     const elapsed = now - this.started;
     const rate = this.pagesRead > 0 && elapsed > 0 ? this.pagesRead / minutes(elapsed) : null;
     const left = Math.max(0, pages - this.pagesRead);
+    const totalText = !estimated ? String(pages) : this.pagesOf.size > 0 ? `~${pages}` : "?";
     const parts = [
-      `${this.pagesRead}/${estimated ? "~" : ""}${pages} pages`,
+      `${this.pagesRead}/${totalText} pages`,
       rate === null ? "– pages/min" : `${rate.toFixed(1)} pages/min`,
       rate === null || pages === 0
         ? `${clock(elapsed)} elapsed`

@@ -26,6 +26,7 @@ describe("progress line", () => {
   it("marks the page total and ETA as estimates until every file's page count is known", () => {
     const s = new ProgressState(0);
     s.onEvent({ type: "start", files: 3 });
+    expect(s.line(1_000)).toBe("0/? pages | – pages/min | 0:01 elapsed | 0/3 files");
     s.onEvent({ type: "page", file: "a.pdf", page: 1, of: 4 });
     s.onEvent({ type: "page", file: "a.pdf", page: 2, of: 4 });
     // 2 pages in a minute; a.pdf has 4, the two files not opened yet are guessed at 4 each.
