@@ -105,6 +105,9 @@ export const Report = z.object({
   employees: FNumber,
   /** Every headcount the report prints, for TIME-HEADCOUNT. */
   headcounts: z.array(FNumber),
+  /** The audit time the report prints in auditor-days (审核人日, 合计 N 人日), for TIME-LOW and
+   * TIME-DAYS-MISMATCH; absent in records written before it was read. An extension of record.md. */
+  auditorDaysPrinted: FNumber.optional(),
   foundedDate: FDate,
   systemImplementedDate: FDate,
   team: z.array(TeamMember),

@@ -4,7 +4,8 @@ import type { AuditRecord, Report } from "../domain/record.ts";
 
 /** Report keys that hold one Field (a value with provenance), as opposed to lists and tables. */
 export type ScalarKey = {
-  [K in keyof Report]: Report[K] extends Field<unknown> ? K : never;
+  // Optional fields (auditorDaysPrinted, absent from older records) stay in the JSON only.
+  [K in keyof Report]-?: Report[K] extends Field<unknown> ? K : never;
 }[keyof Report];
 
 /** Every scalar field with its CSV column and the label the committee reads. A Record over ScalarKey so

@@ -3,6 +3,7 @@ import type { OcrPage } from "../domain/ocr.ts";
 import { type Problem, Report } from "../domain/record.ts";
 import { type CheckboxFields, readCheckboxFields } from "./checkbox/index.ts";
 import { classify, type DocumentKind } from "./classify.ts";
+import { readAuditorDays } from "./fields/auditor-days.ts";
 import { readDates } from "./fields/dates.ts";
 import { readEvaluations } from "./fields/evaluations.ts";
 import {
@@ -130,6 +131,7 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
     sites: dropUnknownDivisions(voteField(org.sites, lines, (n) => (n >= 12 ? 2 : 1), repairDivision)),
     employees: org.employees,
     headcounts: org.headcounts,
+    auditorDaysPrinted: readAuditorDays(lines),
     foundedDate: dates.foundedDate,
     systemImplementedDate: dates.systemImplementedDate,
     team: voteTeamNames(readTeam(lines), lines),

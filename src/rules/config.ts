@@ -36,6 +36,10 @@ export const RulesConfigSchema = z.object({
   recertificationFactor: z.number().positive(),
   nextAuditMonths: z.number().int().positive(),
   maturityMonths: z.number().int().nonnegative(),
+  /** REQ-MISSING asserts absence only in a document OCR read with at least this mean confidence. */
+  requiredMinDocumentConfidence: z.number().min(0).max(1),
+  /** TIME-DAYS-MISMATCH: printed auditor-days may differ from the team's days on site by this much. */
+  auditorDaysTolerance: z.number().nonnegative(),
   /** Stage 2 may start at the earliest this many days after stage 1 ended (1 = the next day). */
   stageGapDays: z.number().int().nonnegative(),
   /** A tick box read with less confidence than this is "unclear" (CHK-UNCLEAR). */
@@ -74,6 +78,8 @@ export const RulesConfigSchema = z.object({
   }),
   lexicons: z.object({
     foreignTerms: z.array(ForeignTerm),
+    /** REQ-MISSING: labels of each required item; one printed anywhere means the item is there but unread. */
+    requiredLabels: z.record(z.string(), z.array(z.string())),
     /** Options printed together in one exclusive tick group: a group is read in full only when every option
      * of its family was found (the one not found may be the ticked one). */
     optionFamilies: z.array(z.array(z.string().min(1)).min(2)),
@@ -119,6 +125,8 @@ export const DEFAULT_RULES_CONFIG: RulesConfig = {
   recertificationFactor: 2 / 3,
   nextAuditMonths: 12,
   maturityMonths: 3,
+  auditorDaysTolerance: 0.5,
+  requiredMinDocumentConfidence: 0.6,
   stageGapDays: 1,
   checkboxMinConfidence: 0.6,
   minInputConfidence: 0.5,
@@ -195,6 +203,22 @@ export const DEFAULT_RULES_CONFIG: RulesConfig = {
       { term: "医疗器械", belongsTo: ["医疗", "器械"], ignore: [] },
       { term: "劳务派遣", belongsTo: ["劳务", "人力资源"], ignore: [] },
     ],
+    requiredLabels: {
+      认证机构: ["认证机构", "Certification Body"],
+      受审核方: ["受审核方", "受审核组织", "组织名称", "被审核", "Organization", "Auditee", "Client"],
+      审核类型: ["审核类型", "审核类别", "Audit Type"],
+      审核准则: ["审核准则", "审核依据", "Audit Criteria"],
+      审核范围: ["审核范围", "认证范围", "Scope"],
+      审核场所: ["审核场所", "地址", "Site", "Address"],
+      审核开始日期: ["审核日期", "审核时间", "Audit Date"],
+      审核结束日期: ["审核日期", "审核时间", "Audit Date"],
+      推荐意见: ["推荐", "Recommend"],
+      审核目的: ["审核目的", "Objective"],
+      审核组长: ["组长", "Team Leader"],
+      审核组: ["审核组", "组长", "组员", "Audit Team", "Team Leader"],
+      注册证书号: ["注册证书", "注册号", "证书号", "注册编号", "Registration"],
+      审核发现: ["审核发现", "不符合", "Finding"],
+    },
     optionFamilies: [
       ["符合", "基本符合", "不符合"],
       ["有效", "基本有效", "无效"],

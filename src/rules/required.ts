@@ -1,6 +1,6 @@
 import type { Field } from "../domain/field.ts";
 import type { Report } from "../domain/record.ts";
-import { compact, finding, type RuleDef } from "./context.ts";
+import { compact, finding, type RuleDef, unchecked } from "./context.ts";
 
 /** REQ-MISSING: the content ISO/IEC 17021-1 9.4.8 requires in an audit report.
  *
@@ -84,10 +84,44 @@ export function missingRequirements(report: Report): string[] {
   return missing;
 }
 
+/** The label family an item belongs to (a member's number is the 注册证书号 family). */
+function familyOf(item: string, families: Record<string, readonly string[]>): readonly string[] {
+  const key = Object.keys(families).find((k) => item === k || item.endsWith(k));
+  return key ? (families[key] ?? []) : [];
+}
+
+/** Absence is asserted only where the document was read well and no label of the item's family appears in any
+ * text the parser kept: an item whose label is printed but whose value was not read is could-not-check. */
 const requiredMissing: RuleDef["check"] = (ctx) => {
   const missing = missingRequirements(ctx.report);
   if (missing.length === 0) return [];
-  return [finding(ctx, `报告缺少 17021-1 9.4.8 要求的内容：${missing.join("、")}`, [])];
+  const doc = ctx.record.document;
+  const confidence = doc.ocr.meanConfidence;
+  const readWell =
+    doc.status === "ok" &&
+    ctx.report.sections.length > 0 &&
+    (confidence === null || confidence >= ctx.config.requiredMinDocumentConfidence);
+  const text = compact(
+    ctx.report.sections.map((sec) => `${sec.title}\n${sec.text}`).join("\n"),
+  ).toLowerCase();
+  const labelled = (item: string) =>
+    familyOf(item, ctx.config.lexicons.requiredLabels).some((l) => text.includes(compact(l).toLowerCase()));
+  const absent = readWell ? missing.filter((m) => !labelled(m)) : [];
+  const unread = missing.filter((m) => !absent.includes(m));
+  const out = [];
+  if (absent.length > 0)
+    out.push(finding(ctx, `报告缺少 17021-1 9.4.8 要求的内容：${absent.join("、")}`, []));
+  if (unread.length > 0)
+    out.push(
+      unchecked(
+        ctx,
+        readWell
+          ? "17021-1 9.4.8 要求的内容（已印有标签但未读出）"
+          : "17021-1 9.4.8 要求的内容（文档识别质量不足）",
+        unread,
+      ),
+    );
+  return out;
 };
 
 export const requiredRules: RuleDef[] = [

@@ -118,6 +118,14 @@ function normScope(s: string): string {
   return compact(s).replace(/[\p{P}\p{S}|]/gu, "");
 }
 
+/** A statement in one language: its Chinese text when it has some (a bilingual cell's English gloss set aside),
+ * else its Latin words. A scope and its English translation are one statement, never compared. */
+function inLanguage(s: string): { lang: "zh" | "en"; text: string } {
+  const han = normScope(s).replace(/[^\p{Script=Han}\d]/gu, "");
+  if (han.replace(/\d/g, "").length >= 4) return { lang: "zh", text: han };
+  return { lang: "en", text: normScope(s).toLowerCase() };
+}
+
 const inconsistent: RuleDef["check"] = (ctx) => {
   const r = ctx.report;
   const statements = r.scopeStatements.filter((s) => s.value !== null && normScope(s.value).length > 0);
@@ -127,21 +135,23 @@ const inconsistent: RuleDef["check"] = (ctx) => {
   // statement the parser kept only as the field.
   const all =
     r.scope.value !== null && normScope(r.scope.value).length > 0 ? [r.scope, ...statements] : statements;
-  if (all.length < 2) return [];
-  const first = all[0]!;
-  const a = normScope(first.value!);
-  for (const other of all.slice(1)) {
-    const b = normScope(other.value!);
-    const similarity = 1 - distance(a, b) / Math.max(a.length, b.length);
-    if (similarity < ctx.config.scopeSimilarity) {
-      return [
-        finding(
-          ctx,
-          `报告各处的认证范围不一致：“${first.value}”与“${other.value}”`,
-          evidenceOf(first, other),
-          { compared: fieldsIn({ 认证范围表述一: first, 认证范围表述二: other }) },
-        ),
-      ];
+  for (const lang of ["zh", "en"] as const) {
+    const same = all.map((f) => ({ f, ...inLanguage(f.value!) })).filter((x) => x.lang === lang && x.text);
+    if (same.length < 2) continue;
+    const first = same[0]!;
+    for (const other of same.slice(1)) {
+      const similarity =
+        1 - distance(first.text, other.text) / Math.max(first.text.length, other.text.length);
+      if (similarity < ctx.config.scopeSimilarity) {
+        return [
+          finding(
+            ctx,
+            `报告各处的认证范围不一致：“${first.f.value}”与“${other.f.value}”`,
+            evidenceOf(first.f, other.f),
+            { compared: fieldsIn({ 认证范围表述一: first.f, 认证范围表述二: other.f }) },
+          ),
+        ];
+      }
     }
   }
   return [];

@@ -1,8 +1,17 @@
 import type { Field } from "../domain/field.ts";
-import type { Report, TeamMember } from "../domain/record.ts";
+import type { AuditType, Report, TeamMember } from "../domain/record.ts";
 import { halfOf, slot } from "./calendar.ts";
 import type { RulesConfig } from "./config.ts";
-import { evidenceOf, fieldInput, fieldsIn, finding, missingOf, type RuleDef, unchecked } from "./context.ts";
+import {
+  type Compared,
+  evidenceOf,
+  fieldInput,
+  fieldsIn,
+  finding,
+  missingOf,
+  type RuleDef,
+  unchecked,
+} from "./context.ts";
 
 /** TIME family: audit time against IAF MD 5.
  *
@@ -51,55 +60,117 @@ function overlapDays(r: Report): number {
 
 const fmt = (n: number) => String(Math.round(n * 100) / 100);
 
+type StagedType = "stage2" | "initial" | "surveillance" | "recertification";
+
+/** Auditor-days from the team as listed: on-site days (both stages of an initial audit, shared half days once)
+ * × auditors who count. Null parts say what was not read. */
+interface TeamDays {
+  D: number;
+  /** Stage 1 of an initial audit not read: D is a lower bound. */
+  partial: boolean;
+  auditors: TeamMember[];
+  parts: string;
+  compared: Compared[];
+  evidence: ReturnType<typeof evidenceOf>;
+}
+
+function teamDays(r: Report, staged: boolean): TeamDays | { missing: string[] } {
+  const missing = missingOf({ 审核天数: r.auditDays });
+  if (r.team.length === 0) missing.push("审核组成员");
+  if (missing.length) return { missing };
+  const auditors = r.team.filter(countsAsAuditor);
+  const s1 = staged ? (r.stage1Days.value ?? 0) : 0;
+  const shared = staged ? overlapDays(r) : 0;
+  const days = r.auditDays.value! + s1 - shared;
+  const parts = staged
+    ? `第一阶段 ${fmt(s1)} 天 + 第二阶段 ${fmt(r.auditDays.value!)} 天${shared ? ` − 重叠 ${fmt(shared)} 天` : ""}`
+    : `${fmt(r.auditDays.value!)} 天`;
+  return {
+    D: days * auditors.length,
+    partial: staged && r.stage1Days.value === null,
+    auditors,
+    parts: `${auditors.length} 名审核员 ×（${parts}）`,
+    compared: [
+      ...fieldsIn({ 审核天数: r.auditDays }),
+      ...(staged ? fieldsIn({ 第一阶段审核天数: r.stage1Days }) : []),
+      ...r.team.map((m, i) => fieldInput(`第 ${i + 1} 位成员的角色`, m.role)),
+    ],
+    evidence: [...evidenceOf(r.auditDays, r.stage1Days), ...auditors.flatMap((a) => evidenceOf(a.name))],
+  };
+}
+
+function auditTypeOf(r: Report): AuditType | null {
+  return r.auditType.value ?? (r.stage1End.value !== null ? "initial" : null);
+}
+
+const isStaged = (t: StagedType) => t === "stage2" || t === "initial";
+
+/** D is the printed auditor-days where the report prints them (rules.md); else the team's days on site. */
 const timeLow: RuleDef["check"] = (ctx) => {
   const r = ctx.report;
-  const type = r.auditType.value ?? (r.stage1End.value !== null ? "initial" : null);
+  const type = auditTypeOf(r);
   if (type === "stage1" || type === "special") return [];
-  const auditors = r.team.filter(countsAsAuditor);
-  const missing = missingOf({ 员工人数: r.employees, 审核天数: r.auditDays });
+  const printed = r.auditorDaysPrinted;
+  const missing = missingOf({ 员工人数: r.employees });
   if (type === null) missing.push("审核类型");
-  // A team read as only trainees or experts is a finding (D = 0); a team not read at all is not.
-  if (r.team.length === 0) missing.push("审核组成员");
-  if (missing.length) return [unchecked(ctx, "审核时间", missing)];
+  const staged = type !== null && isStaged(type);
+  const fromTeam = printed?.value != null ? null : teamDays(r, staged);
+  if (fromTeam && "missing" in fromTeam) missing.push(...fromTeam.missing);
+  if (missing.length || type === null) return [unchecked(ctx, "审核时间", missing)];
   const employees = r.employees.value!;
-  if (type === null) return [];
   const T = md5Days(ctx.config, employees);
-  const staged = type === "stage2" || type === "initial";
   const factor = staged
     ? 1
     : type === "surveillance"
       ? ctx.config.surveillanceFactor
       : ctx.config.recertificationFactor;
   const required = roundHalf(ctx.config.reduction * T * factor);
-  const s1 = staged ? r.stage1Days.value : 0;
-  const shared = staged ? overlapDays(r) : 0;
-  const days = r.auditDays.value! + (s1 ?? 0) - shared;
-  const D = days * auditors.length;
+  const team = fromTeam && !("missing" in fromTeam) ? fromTeam : null;
+  const D = team ? team.D : (printed?.value ?? 0);
   if (D >= required) return [];
   // Stage 1 unread: D without it is a lower bound, so a shortfall cannot be asserted.
-  if (staged && s1 === null) return [unchecked(ctx, "审核时间（含第一阶段）", ["第一阶段审核天数"])];
-  const parts = staged
-    ? `第一阶段 ${fmt(s1 ?? 0)} 天 + 第二阶段 ${fmt(r.auditDays.value!)} 天${shared ? ` − 重叠 ${fmt(shared)} 天` : ""}`
-    : `${fmt(r.auditDays.value!)} 天`;
+  if (team?.partial) return [unchecked(ctx, "审核时间（含第一阶段）", ["第一阶段审核天数"])];
   const exact = ctx.config.reduction * T * factor;
   const basis = staged
     ? `${ctx.config.reduction} × ${T} = ${fmt(exact)}`
     : `${ctx.config.reduction} × ${T} × ${fmt(factor)} = ${fmt(exact)}`;
-  const evidence = [
-    ...evidenceOf(r.employees, r.auditDays, r.stage1Days),
-    ...auditors.flatMap((a) => evidenceOf(a.name)),
-  ];
-  const compared = [
-    ...fieldsIn({ 员工人数: r.employees, 审核天数: r.auditDays }),
-    ...(staged ? fieldsIn({ 第一阶段审核天数: r.stage1Days }) : []),
-    ...r.team.map((m, i) => fieldInput(`第 ${i + 1} 位成员的角色`, m.role)),
-  ];
+  const how = team ? `${team.parts}= ${fmt(D)} 人日` : `报告所列审核人日 ${fmt(D)} 人日`;
   return [
     finding(
       ctx,
-      `审核时间不足：${auditors.length} 名审核员 ×（${parts}）= ${fmt(D)} 人日，低于 IAF MD 5 最低要求 ${basis}，按半天取整为 ${fmt(required)} 人日（员工 ${employees} 人，T = ${T} 人日）`,
-      evidence,
-      { compared },
+      `审核时间不足：${how}，低于 IAF MD 5 最低要求 ${basis}，按半天取整为 ${fmt(required)} 人日（员工 ${employees} 人，T = ${T} 人日）`,
+      [...evidenceOf(r.employees), ...(team ? team.evidence : evidenceOf(printed))],
+      {
+        compared: [
+          ...fieldsIn({ 员工人数: r.employees }),
+          ...(team ? team.compared : fieldsIn({ 审核人日: printed })),
+        ],
+      },
+    ),
+  ];
+};
+
+/** The printed auditor-days against the team's days on site as listed (rules.md TIME-DAYS-MISMATCH). */
+const daysMismatch: RuleDef["check"] = (ctx) => {
+  const r = ctx.report;
+  const printed = r.auditorDaysPrinted;
+  if (!printed || (printed.value === null && printed.raw === null)) return [];
+  const type = auditTypeOf(r);
+  if (type === "special") return [];
+  const missing = missingOf({ 审核人日: printed });
+  if (type === null) missing.push("审核类型");
+  const team = teamDays(r, type !== null && type !== "stage1" && isStaged(type));
+  if ("missing" in team) missing.push(...team.missing);
+  else if (team.partial) missing.push("第一阶段审核天数");
+  if (missing.length || "missing" in team) return [unchecked(ctx, "审核人日与审核组在现场天数", missing)];
+  const P = printed.value!;
+  if (Math.abs(P - team.D) <= ctx.config.auditorDaysTolerance) return [];
+  return [
+    finding(
+      ctx,
+      `报告所列审核人日 ${fmt(P)} 人日与审核组在现场天数不符：${team.parts}= ${fmt(team.D)} 人日`,
+      [...evidenceOf(printed), ...team.evidence],
+      { compared: [...fieldsIn({ 审核人日: printed }), ...team.compared] },
     ),
   ];
 };
@@ -127,8 +198,28 @@ export const timeRules: RuleDef[] = [
     family: "TIME",
     severity: "high",
     description: "审核人日低于 IAF MD 5 最低要求（最多减少 30%）",
-    inputs: { fields: ["employees", "auditDays", "stage1Days", "auditType", "team.role", "team.grade"] },
+    inputs: {
+      fields: [
+        "employees",
+        "auditorDaysPrinted",
+        "auditDays",
+        "stage1Days",
+        "auditType",
+        "team.role",
+        "team.grade",
+      ],
+    },
     check: timeLow,
+  },
+  {
+    id: "TIME-DAYS-MISMATCH",
+    family: "TIME",
+    severity: "medium",
+    description: "报告所列审核人日与审核组在现场天数不符",
+    inputs: {
+      fields: ["auditorDaysPrinted", "auditDays", "stage1Days", "auditType", "team.role", "team.grade"],
+    },
+    check: daysMismatch,
   },
   {
     id: "TIME-HEADCOUNT",

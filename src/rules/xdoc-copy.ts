@@ -81,6 +81,25 @@ export const copiedNarrative: CrossRuleDef["check"] = (ctx) => {
       else if (list[list.length - 1] !== u.rec && list.length < template) list.push(u.rec);
     }
   }
+  // Text one certification body prints in many clients' reports (form instructions, NC-form boilerplate) is its
+  // template, however small a share of a mixed batch that body's reports are.
+  const bodyOf = ctx.records.map((r) => {
+    const b = r.report.certificationBody.value;
+    return b ? compact(b) : null;
+  });
+  const bodyTemplate = new WeakMap<number[], boolean>();
+  const isBodyTemplate = (list: number[]): boolean => {
+    const known = bodyTemplate.get(list);
+    if (known !== undefined) return known;
+    const counts = new Map<string, number>();
+    for (const rec of list) {
+      const b = bodyOf[rec];
+      if (b) counts.set(b, (counts.get(b) ?? 0) + 1);
+    }
+    const yes = [...counts.values()].some((n) => n >= boilerplateMinDocs);
+    bodyTemplate.set(list, yes);
+    return yes;
+  };
   const best = new Map<string, { length: number; unit: Unit; from: number; other: number }>();
   for (const u of all) {
     const mine = orgKey(ctx.records[u.rec]!);
@@ -88,7 +107,7 @@ export const copiedNarrative: CrossRuleDef["check"] = (ctx) => {
     const positions = new Map<number, number[]>();
     for (let i = 0; i + k <= u.text.length; i++) {
       const list = index.get(hash(u.text, i, k))!;
-      if (list.length >= template) continue;
+      if (list.length >= template || isBodyTemplate(list)) continue;
       for (const other of list) {
         if (other === u.rec) continue;
         const theirs = orgKey(ctx.records[other]!);

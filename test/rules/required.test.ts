@@ -10,7 +10,19 @@ describe("REQ-MISSING", () => {
     });
     const fl = findings(r, "REQ-MISSING");
     expect(fl).toHaveLength(1);
-    expect(fl[0]!.message).toBe("报告缺少 17021-1 9.4.8 要求的内容：认证机构、审核场所、李明的注册证书号");
+    expect(fl[0]!.message).toBe("报告缺少 17021-1 9.4.8 要求的内容：认证机构、李明的注册证书号");
+    // The sites' label (地址) is printed in the report: not read, so a note, never "missing".
+    const note = flagsOf(r, "REQ-MISSING").find((x) => x.status === "unchecked");
+    expect(note?.severity).toBe("low");
+    expect(note?.message).toContain("审核场所");
+  });
+  it("asserts nothing absent in a document OCR read poorly", () => {
+    const r = edit((x) => {
+      x.certificationBody = f(null);
+    });
+    r.document.ocr.meanConfidence = 0.4;
+    expect(findings(r, "REQ-MISSING")).toEqual([]);
+    expect(flagsOf(r, "REQ-MISSING")[0]?.status).toBe("unchecked");
   });
   it("fires when the objectives are nowhere", () => {
     const r = edit((x) => {

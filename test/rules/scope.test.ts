@@ -52,6 +52,19 @@ describe("SCOPE-FOREIGN-TEXT", () => {
 });
 
 describe("SCOPE-INCONSISTENT", () => {
+  it("takes a scope and its English translation for one statement", () => {
+    const r = edit((x) => {
+      const zh = x.scope.value ?? "";
+      x.scopeStatements.push(f("Data processing services"), f(`${zh} Data processing services`));
+    });
+    expect(findings(r, "SCOPE-INCONSISTENT")).toEqual([]);
+  });
+  it("compares English statements with each other", () => {
+    const r = edit((x) => {
+      x.scopeStatements.push(f("Data processing services"), f("Construction of municipal road works"));
+    });
+    expect(findings(r, "SCOPE-INCONSISTENT")[0]?.message).toContain("Construction of municipal road works");
+  });
   it("fires when a scope statement differs", () => {
     const r = edit((x) => {
       x.scopeStatements[2] = f("软件开发及数据处理服务");

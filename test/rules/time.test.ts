@@ -107,3 +107,62 @@ describe("TIME-HEADCOUNT", () => {
     ).toEqual([]);
   });
 });
+
+describe("printed auditor-days", () => {
+  const printed = (n: number | null, raw?: string) => f(n, raw ?? (n === null ? null : `${n}人日`));
+  it("TIME-LOW takes the printed figure where the report prints one", () => {
+    // The team lists enough auditors, but the report itself says 3 auditor-days for 109 staff (minimum 5).
+    const r = edit((x) => {
+      x.employees = f(109);
+      x.headcounts = [f(109)];
+      x.auditorDaysPrinted = printed(3);
+    });
+    expect(findings(r, "TIME-LOW")[0]?.message).toContain("报告所列审核人日 3 人日");
+    // A team read as one person does not make a short audit when the printed figure is enough.
+    const enough = edit((x) => {
+      x.employees = f(109);
+      x.headcounts = [f(109)];
+      x.team = [member("王强", "leader", "审核员", "2019-N1QMS-1234567", ["33.03.01"])];
+      x.auditorDaysPrinted = printed(6);
+    });
+    expect(findings(enough, "TIME-LOW")).toEqual([]);
+  });
+  it("TIME-DAYS-MISMATCH fires when the printed figure differs from the team's days by more than half a day", () => {
+    const base = edit(() => {});
+    const r = base.report!;
+    const days = (r.auditDays.value ?? 0) + (r.stage1Days.value ?? 0);
+    const auditors = r.team.filter((m) => m.role.value === "leader" || m.role.value === "member").length;
+    const D = days * auditors;
+    expect(
+      flagsOf(
+        edit((x) => (x.auditorDaysPrinted = printed(D))),
+        "TIME-DAYS-MISMATCH",
+      ),
+    ).toEqual([]);
+    expect(
+      flagsOf(
+        edit((x) => (x.auditorDaysPrinted = printed(D + 0.5))),
+        "TIME-DAYS-MISMATCH",
+      ),
+    ).toEqual([]);
+    const [fl] = findings(
+      edit((x) => (x.auditorDaysPrinted = printed(D + 2))),
+      "TIME-DAYS-MISMATCH",
+    );
+    expect(fl?.severity).toBe("medium");
+    expect(fl?.evidence[0]?.text).toBe(`${D + 2}人日`);
+  });
+  it("TIME-DAYS-MISMATCH is quiet when nothing is printed and a note when the figure was not read", () => {
+    expect(
+      flagsOf(
+        edit(() => {}),
+        "TIME-DAYS-MISMATCH",
+      ),
+    ).toEqual([]);
+    const unread = flagsOf(
+      edit((x) => (x.auditorDaysPrinted = printed(null, "3人日; 2人日"))),
+      "TIME-DAYS-MISMATCH",
+    );
+    expect(unread.map((fl) => fl.status)).toEqual(["unchecked"]);
+  });
+});

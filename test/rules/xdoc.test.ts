@@ -151,6 +151,23 @@ describe("XDOC-COPIED-NARRATIVE", () => {
     const out2 = runCrossRules(shared);
     for (const r of shared) expect(of(out2, r.document.id, "XDOC-COPIED-NARRATIVE")).toEqual([]);
   });
+  it("takes text several clients' reports of one body share for that body's template, in a mixed batch", () => {
+    const withBody = (r: AuditRecord, body: string) => {
+      r.report!.certificationBody = f(body);
+      return r;
+    };
+    const others = Array.from({ length: 17 }, (_, i) =>
+      withBody(narrative(`o${i}`, `其他${i}公司`, `其他${i}公司${"自有叙述".repeat(40)}${i}`), "乙认证公司"),
+    );
+    const body = ["甲", "乙", "丙"].map((org, i) =>
+      withBody(narrative(`t${i}`, `${org}公司`, COPIED, `${org}公司`), "甲认证公司"),
+    );
+    const out = runCrossRules([...body, ...others]);
+    for (const r of body) expect(of(out, r.document.id, "XDOC-COPIED-NARRATIVE")).toEqual([]);
+    // Two clients of one body sharing the passage is still a copy.
+    const pair = runCrossRules([...body.slice(0, 2), ...others]);
+    expect(of(pair, body[0]!.document.id, "XDOC-COPIED-NARRATIVE")).toHaveLength(1);
+  });
   it("stays fast on a large batch", () => {
     const batch = Array.from({ length: 300 }, (_, i) =>
       narrative(

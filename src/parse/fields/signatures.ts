@@ -30,6 +30,9 @@ const AUDITEE_LABEL = /受审核方|代表|陪同|企业|负责人/;
 export function readSignatures(lines: readonly DocLine[]): Field<string[]> {
   const names: string[] = [];
   let first: Field<string[]> | null = null;
+  // Writing at a signing place that reads as no name (a seal over it, a scribble): the names found are then not
+  // all the signatures there are, so the field is marked doubtful and TEAM-SIGNATURE cannot conclude.
+  let unreadable: Field<string[]> | null = null;
   let prevWasPledge = false;
   for (const line of lines) {
     const form = matchForm(line.text);
@@ -52,8 +55,17 @@ export function readSignatures(lines: readonly DocLine[]): Field<string[]> {
       if (next >= 0) segments.unshift([start, start + next]);
     }
     /** The name's place, if it is a new name. */
-    const add = (on: DocLine, read: string, at: number, length: number): Field<string[]> | null => {
-      if (!looksLikeName(read)) return null;
+    const add = (
+      on: DocLine,
+      read: string,
+      at: number,
+      length: number,
+      atLabel = true,
+    ): Field<string[]> | null => {
+      if (!looksLikeName(read)) {
+        if (atLabel && read.trim() !== "") unreadable ??= fieldAt(on, at, at + length, [] as string[], 0.9);
+        return null;
+      }
       const name = decodePersonName(
         [...read].map((ch, k) => ({ ch, conf: on.charConfidences[at + k] ?? on.confidence })),
       );
@@ -69,7 +81,8 @@ export function readSignatures(lines: readonly DocLine[]): Field<string[]> {
       below?.page === line.page
     ) {
       const name = below.text.trim();
-      const place = add(below, name, below.text.indexOf(name), name.length);
+      // The next line may be anything else: only a name there counts, nothing else makes the place doubtful.
+      const place = add(below, name, below.text.indexOf(name), name.length, false);
       first ??= place;
     }
     for (const [from, to] of segments) {
@@ -91,6 +104,8 @@ export function readSignatures(lines: readonly DocLine[]): Field<string[]> {
       }
     }
   }
-  if (!first) return missingField();
-  return { ...first, value: names, raw: names.join("、") };
+  const doubt = unreadable === null ? 1 : 0.4;
+  const place: Field<string[]> | null = first ?? unreadable;
+  if (!place) return missingField();
+  return { ...place, value: names, raw: names.join("、"), confidence: place.confidence * doubt };
 }
