@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   console.log(`in-process: ${inProcess.seconds.toFixed(1)} s`);
 
   const workers = Array.from({ length: workerCount }, () =>
-    startWorkerProcess({ prefix, redisUrl, concurrency: 1, env: { AUDIT_ENGINE_MODULE: "" } }),
+    startWorkerProcess({ prefix, redisUrl, concurrency: 1, realEngine: true }),
   );
   let queued: { seconds: number; value: Awaited<ReturnType<typeof runQueuedIngest>> };
   try {

@@ -1,27 +1,19 @@
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import type { AppConfig } from "../src/config/schema.ts";
 import type { OcrEngine } from "../src/ocr/engine.ts";
 import { createEngine } from "../src/pipeline/engine.ts";
 
-/** Environment variable naming a module whose `createEngine(config)` replaces the configured OCR engine in
- * queued workers: a plug-in point, used by the queue tests to run a deterministic fake engine. */
-export const ENGINE_MODULE_ENV = "AUDIT_ENGINE_MODULE";
+export type EngineFactory = (config: AppConfig) => Promise<OcrEngine>;
 
-interface EngineModule {
-  createEngine(config: AppConfig): Promise<OcrEngine>;
+let factory: EngineFactory = createEngine;
+
+/** Replaces the engine factory of this process: for programs that embed a worker (the queue tests run a
+ * deterministic fake engine through their own worker and sandbox entry points). Never read from the
+ * environment: which code runs is decided by code, not by a variable anyone can set. */
+export function useEngineFactory(next: EngineFactory): void {
+  factory = next;
 }
 
-function isEngineModule(m: unknown): m is EngineModule {
-  return typeof m === "object" && m !== null && typeof (m as EngineModule).createEngine === "function";
-}
-
-/** The OCR engine a worker process uses: config.ocr (tesseract, or replay recordings), or the module named
- * by AUDIT_ENGINE_MODULE. */
-export async function createWorkerEngine(config: AppConfig): Promise<OcrEngine> {
-  const modulePath = process.env[ENGINE_MODULE_ENV];
-  if (!modulePath) return createEngine(config);
-  const mod: unknown = await import(pathToFileURL(path.resolve(modulePath)).href);
-  if (!isEngineModule(mod)) throw new Error(`${modulePath} does not export createEngine(config)`);
-  return mod.createEngine(config);
+/** The OCR engine a worker process uses: config.ocr (tesseract, paddle, or replay recordings). */
+export function createWorkerEngine(config: AppConfig): Promise<OcrEngine> {
+  return factory(config);
 }

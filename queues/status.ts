@@ -1,6 +1,7 @@
 import { Queue } from "bullmq";
 import type { AppConfig } from "../src/config/schema.ts";
-import { createConnection, queueOptions, redactUrl } from "./connection.ts";
+import { safeLine } from "../src/domain/redact.ts";
+import { createConnection, describeRedisError, probeRedis, queueOptions, redactUrl } from "./connection.ts";
 import { codeFromReason, DocumentJobData, messageFromReason, QUEUES } from "./names.ts";
 
 const STATES = [
@@ -19,10 +20,13 @@ export interface QueueStatus {
 }
 
 export async function readStatus(config: AppConfig, limit = 50): Promise<QueueStatus> {
+  // One clear failure before any queue is made (queues print their own connection errors otherwise).
+  await probeRedis(config);
   const connection = createConnection(config, { blocking: false, failFast: true });
   connection.on("error", () => undefined);
   const base = queueOptions(config, connection);
   const queues = [new Queue(QUEUES.documents, base), new Queue(QUEUES.pages, base)];
+  for (const q of queues) q.on("error", () => undefined);
   try {
     const counts: QueueStatus["counts"] = {};
     for (const q of queues) counts[q.name] = await q.getJobCounts(...STATES);
@@ -52,9 +56,7 @@ export async function printStatus(config: AppConfig): Promise<number> {
     status = await readStatus(config);
   } catch (e) {
     process.stderr.write(
-      `error QUEUE_UNAVAILABLE: cannot reach Redis at ${redactUrl(config.queue.redisUrl)}: ${
-        e instanceof Error ? e.message : String(e)
-      }\n`,
+      `${safeLine(`error QUEUE_UNAVAILABLE: cannot reach Redis at ${redactUrl(config.queue.redisUrl)}: ${describeRedisError(e)}`)}\n`,
     );
     return 1;
   }

@@ -11,7 +11,7 @@ import { openDocument } from "../src/ingest/index.ts";
 import { finishBatch } from "../src/pipeline/batch-end.ts";
 import { sha256File } from "../src/pipeline/hash.ts";
 import { expandInputs } from "../src/pipeline/inputs.ts";
-import { findDone } from "../src/pipeline/outputs.ts";
+import { type DamagedRecord, findDone } from "../src/pipeline/outputs.ts";
 import {
   type IngestOptions,
   type IngestResult,
@@ -198,8 +198,8 @@ export async function runQueuedIngest(opts: QueuedIngestOptions): Promise<Ingest
   const emit = opts.onProgress ?? (() => undefined);
   const out = path.resolve(opts.out);
   const pollMs = opts.pollMs ?? 500;
-  const { files, missing } = await expandInputs(opts.inputs);
-  emit({ type: "start", files: files.length + missing.length });
+  const { files, missing, unreadable } = await expandInputs(opts.inputs);
+  emit({ type: "start", files: files.length + missing.length + unreadable.length });
   const settings: JobSettings = {
     limits: config.limits,
     rules: config.rules,
@@ -232,16 +232,28 @@ export async function runQueuedIngest(opts: QueuedIngestOptions): Promise<Ingest
   };
 
   try {
-    for (const m of missing) {
-      const abs = path.resolve(m);
+    const notRead = [
+      ...missing.map((m) => ({
+        display: m,
+        code: "INPUT_NOT_FOUND",
+        message: `no such file or folder: ${m}`,
+      })),
+      ...unreadable.map((u) => ({
+        display: u.display,
+        code: "INPUT_UNREADABLE",
+        message: `cannot read ${u.display}: ${u.reason}`,
+      })),
+    ];
+    for (const m of notRead) {
+      const abs = path.resolve(m.display);
       await track(unreadableJobId(abs, out, batch), {
         v: 1,
         documentId: "",
         file: abs,
-        display: m,
+        display: m.display,
         out,
         pageCount: 0,
-        inputError: { code: "INPUT_NOT_FOUND", message: `no such file or folder: ${m}` },
+        inputError: { code: m.code, message: m.message },
         settings,
       });
     }
@@ -362,8 +374,9 @@ export async function runQueuedIngest(opts: QueuedIngestOptions): Promise<Ingest
   }
 
   emit({ type: "finishing" });
-  const all = await finishBatch(out, config.rules);
-  const names = new Set(files.map((f) => f.display).concat(missing));
+  const damaged: DamagedRecord[] = [];
+  const all = await finishBatch(out, config.rules, damaged);
+  const names = new Set([...files.map((f) => f.display), ...missing, ...unreadable.map((u) => u.display)]);
   const records = all.filter((r) => names.has(r.document.file));
-  return { records, rejected: records.filter(isRejected).length };
+  return { records, rejected: records.filter(isRejected).length, damaged };
 }

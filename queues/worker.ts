@@ -3,7 +3,8 @@ import { type Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import pino from "pino";
 import type { AppConfig } from "../src/config/schema.ts";
-import { createConnection, queueOptions } from "./connection.ts";
+import { safeJsonLine } from "../src/domain/redact.ts";
+import { createConnection, describeRedisError, queueOptions } from "./connection.ts";
 import { processDocumentJob } from "./document-processor.ts";
 import { createWorkerEngine } from "./engine.ts";
 import { type DocumentJobResult, QUEUES } from "./names.ts";
@@ -21,15 +22,28 @@ export interface WorkerOptions {
   lockDurationMs?: number;
   stalledIntervalMs?: number;
   logger?: pino.Logger;
+  /** The sandboxed page processor's entry file (default page-sandbox.mjs). Embedding programs (the queue
+   * tests) give their own, which sets up their engine before loading page-processor.ts. */
+  pageProcessorFile?: string;
 }
 
 export interface RunningWorkers {
   engineName: string;
   pages: Worker;
   documents: Worker;
+  /** Settles when the Redis connection is given up for good (an outage longer than queue.connectRetryMs). */
+  lost: Promise<void>;
   /** Stops taking jobs and waits for the active ones (graceful); `force` abandons them (they are recovered
    * as stalled by another worker). */
   close(force?: boolean): Promise<void>;
+}
+
+/** The worker's log: JSON lines on stderr, through the one redaction (secrets, control characters). */
+export function redactedLogger(): pino.Logger {
+  return pino(
+    { name: "audit-extract-worker" },
+    { write: (line: string) => process.stderr.write(safeJsonLine(line)) },
+  );
 }
 
 /** Worker settings from the environment (not part of AppConfig): AUDIT_QUEUE_LOCK_MS, AUDIT_QUEUE_STALLED_MS,
@@ -55,14 +69,23 @@ export function workerOptionsFromEnv(env: NodeJS.ProcessEnv): WorkerOptions {
 /** Starts a page worker (sandboxed OCR, one engine per child process) and a document worker on the queues
  * named by `config.queue`. Any number of these can run, on any machine that sees the same files. */
 export async function startWorkers(config: AppConfig, opts: WorkerOptions = {}): Promise<RunningWorkers> {
-  const log = opts.logger ?? pino({ name: "audit-extract-worker" }, pino.destination(2));
+  const log = opts.logger ?? redactedLogger();
   // Check the OCR engine before taking jobs (fails fast without language data) and learn its name for
   // records of documents that were rejected before OCR.
   const probe = await createWorkerEngine({ ...config, ocr: { ...config.ocr, workers: 1 } });
   const engineName = probe.name;
   await probe.close();
 
-  const connection: Redis = createConnection(config, { blocking: true });
+  const connection: Redis = createConnection(config, {
+    blocking: true,
+    giveUpAfterMs: config.queue.connectRetryMs,
+  });
+  let stopping = false;
+  const lost = new Promise<void>((resolve) =>
+    connection.once("end", () => {
+      if (!stopping) resolve();
+    }),
+  );
   const base = queueOptions(config, connection);
   const lock = {
     ...(opts.lockDurationMs ? { lockDuration: opts.lockDurationMs } : {}),
@@ -70,7 +93,7 @@ export async function startWorkers(config: AppConfig, opts: WorkerOptions = {}):
     // A job whose worker died twice is more likely killing workers than unlucky: then it fails.
     maxStalledCount: 2,
   };
-  const pages = new Worker(QUEUES.pages, SANDBOX, {
+  const pages = new Worker(QUEUES.pages, opts.pageProcessorFile ?? SANDBOX, {
     ...base,
     ...lock,
     concurrency: opts.concurrency ?? config.queue.concurrency,
@@ -89,7 +112,7 @@ export async function startWorkers(config: AppConfig, opts: WorkerOptions = {}):
         "job failed",
       ),
     );
-    w.on("error", (err) => log.error({ queue: w.name, err: err.message }, "worker error"));
+    w.on("error", (err) => log.error({ queue: w.name, err: describeRedisError(err) }, "worker error"));
     w.on("stalled", (jobId) => log.warn({ queue: w.name, job: jobId }, "stalled job recovered"));
   }
   documents.on("completed", (job, result) =>
@@ -109,7 +132,9 @@ export async function startWorkers(config: AppConfig, opts: WorkerOptions = {}):
     engineName,
     pages,
     documents,
+    lost,
     close(force = false) {
+      stopping = true;
       closing ??= (async () => {
         await Promise.all([pages.close(force), documents.close(force)]);
         connection.disconnect();

@@ -4,8 +4,11 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { loadConfig } from "../config/load.ts";
 import { AuditExtractError } from "../domain/errors.ts";
+import { safeLine } from "../domain/redact.ts";
+import { checkOutDir } from "../pipeline/preflight.ts";
 import { runIngest } from "../pipeline/runner.ts";
 import { describeError, EXIT, exitCodeFor } from "./exit-codes.ts";
+import { installOutputRedaction } from "./output.ts";
 import { closingLine, createProgress } from "./progress.ts";
 
 /** Where the command's messages go; tests pass their own to keep the run quiet and read what was said. */
@@ -71,6 +74,7 @@ async function ingest(
   io: CliOutput,
 ) {
   const config = configFrom(opts);
+  await checkOutDir(opts.out);
   const progress = createProgress(io === STDIO ? process.stderr : { write: io.err });
   try {
     const run = opts.queue ? (await import("../../queues/submit.ts")).runQueuedIngest : runIngest;
@@ -81,6 +85,9 @@ async function ingest(
       onProgress: (e) => progress.onEvent(e),
     });
     progress.stop();
+    for (const d of result.damaged) {
+      io.err(`${safeLine(`skipped damaged ${d.file} in ${opts.out}: ${d.reason}`)}\n`);
+    }
     io.err(`${closingLine(result.records, result.rejected, opts.out)}\n`);
     return result.rejected > 0 ? EXIT.REJECTED : EXIT.OK;
   } finally {
@@ -185,6 +192,7 @@ export function buildProgram(setExit: (code: number) => void, io: CliOutput = ST
 }
 
 export async function main(argv: string[], io: CliOutput = STDIO): Promise<number> {
+  if (io === STDIO) installOutputRedaction();
   let code: number = EXIT.OK;
   try {
     await buildProgram((c) => {

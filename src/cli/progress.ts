@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import cliProgress from "cli-progress";
 import type { AuditRecord } from "../domain/record.ts";
+import { escapeControl } from "../domain/redact.ts";
 import type { ProgressEvent } from "../pipeline/runner.ts";
 
 export interface ProgressView {
@@ -76,11 +77,13 @@ export class ProgressState {
 }
 
 /** The line for one finished document, kept above the bar (or printed alone off a terminal). */
+/** File names may hold control characters (terminal escape sequences): never written raw. */
 export function documentLine(e: Extract<ProgressEvent, { type: "document" }>): string {
+  const file = escapeControl(e.file);
   if (e.status === "failed" || e.kind === "not_audit_report")
-    return `rejected ${e.file}: ${e.codes.join(", ") || e.kind}`;
-  if (e.reused) return `unchanged ${e.file} (${e.pages} pages, read before)`;
-  return `done ${e.file} (${e.pages} pages, ${e.status})`;
+    return `rejected ${file}: ${e.codes.join(", ") || e.kind}`;
+  if (e.reused) return `unchanged ${file} (${e.pages} pages, read before)`;
+  return `done ${file} (${e.pages} pages, ${e.status})`;
 }
 
 /** Progress on stderr: on a terminal a bar with the per-file lines kept above it, cleared when the run ends;

@@ -32,6 +32,19 @@ export const LimitsConfig = z.object({
     .default(200 * 1024 * 1024),
   maxPages: z.number().int().positive().default(500),
   maxPixelsPerPage: z.number().int().positive().default(60_000_000),
+  /** Decoded bytes of one compressed PDF stream, and of all of them (flate bombs are refused before parsing). */
+  maxStreamBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024 * 1024),
+  maxDecodedBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(2 * 1024 * 1024 * 1024),
+  /** Resident memory of the process that parses and renders one PDF (pdf.js); it is killed above this. */
+  pdfMemoryMb: z.number().int().min(128).default(1024),
   pageTimeoutMs: z.number().int().positive().default(120_000),
   documentTimeoutMs: z
     .number()
@@ -44,6 +57,8 @@ export const QueueConfig = z.object({
   redisUrl: z.string().default("redis://127.0.0.1:6379"),
   prefix: z.string().default("audit-extract"),
   concurrency: z.number().int().min(1).default(Math.max(1, os.availableParallelism())),
+  /** How long a worker keeps trying to reach Redis (with backoff) before it exits with QUEUE_UNAVAILABLE. */
+  connectRetryMs: z.number().int().min(0).default(60_000),
 });
 
 export const AppConfig = z.object({

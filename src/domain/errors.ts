@@ -1,6 +1,8 @@
 /** Stable error codes: matched by code, never by message. The CLI maps them to exit codes. */
 export const ERROR_CODES = {
   INPUT_NOT_FOUND: "the path does not exist",
+  INPUT_UNREADABLE:
+    "the path was found but cannot be read (permissions, a broken link, a name that is not UTF-8)",
   INPUT_EMPTY: "the file is empty",
   INPUT_UNSUPPORTED: "the file type is not a PDF or a page image",
   INPUT_TOO_LARGE: "the file is larger than the configured limit",
@@ -8,6 +10,8 @@ export const ERROR_CODES = {
   PDF_ENCRYPTED: "the PDF is password-protected",
   PDF_NO_PAGES: "the PDF has no pages",
   PDF_TOO_MANY_PAGES: "the PDF has more pages than the configured limit",
+  PDF_RESOURCE_LIMIT:
+    "reading the PDF needed more memory, decoded data or time than the configured limits (a compression bomb, a page of millions of drawing operations)",
   IMAGE_CORRUPT: "the image cannot be decoded",
   IMAGE_TOO_LARGE: "the image has more pixels than the configured limit",
   PAGE_RENDER_FAILED: "a page could not be rasterised",
@@ -19,6 +23,7 @@ export const ERROR_CODES = {
   NO_TEXT: "no text could be read from any page",
   USAGE: "the command line is wrong",
   CONFIG_INVALID: "the configuration is invalid",
+  OUTPUT_UNWRITABLE: "the output folder is not a writable directory",
   QUEUE_UNAVAILABLE: "Redis cannot be reached",
   QUEUE_STATE_LOST:
     "the queue lost a job's results (Redis restarted without persistence): the job is run again",

@@ -37,6 +37,7 @@ export interface SourceDocument {
   name: string;
   format: "pdf" | "image";
   pageCount: number;
-  getPage(page: number): Promise<PageInput>;
+  /** `signal` stops the page's reading (a PDF's rendering process is killed). */
+  getPage(page: number, signal?: AbortSignal): Promise<PageInput>;
   close(): Promise<void>;
 }

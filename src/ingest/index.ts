@@ -7,7 +7,7 @@ import type { SourceDocument } from "../domain/page.ts";
 import { sniffType } from "./detect.ts";
 import { openImage } from "./image.ts";
 import { DEFAULT_INGEST_OPTIONS, type IngestLimits, type IngestOptions, resolveLimits } from "./limits.ts";
-import { openPdf } from "./pdf.ts";
+import { openPdfSandboxed } from "./pdf-sandbox.ts";
 
 export type { IngestLimits, IngestOptions } from "./limits.ts";
 export { DEFAULT_INGEST_LIMITS, DEFAULT_INGEST_OPTIONS } from "./limits.ts";
@@ -60,7 +60,7 @@ export async function openDocument(
   const common = { id, path, name: basename(path) };
 
   if (type === "pdf") {
-    const pdf = await openPdf(bytes, resolved, opts);
+    const pdf = await openPdfSandboxed(bytes, resolved, opts);
     return { ...common, format: "pdf", pageCount: pdf.pageCount, getPage: pdf.getPage, close: pdf.close };
   }
   if (type === "png" || type === "jpeg" || type === "tiff" || type === "webp") {

@@ -1,5 +1,6 @@
 /**
- * PDF pages through pdf.js (legacy build: the modern one needs DOMMatrix, absent in Node 20).
+ * PDF pages through pdf.js (legacy build: the modern one needs DOMMatrix, absent in Node 20). This runs inside
+ * the PDF process (pdf-child-main.ts); the rest of the program opens PDFs through pdf-sandbox.ts.
  * Everything pdf.js might fetch (CMaps, standard fonts, wasm decoders) comes from the installed package
  * as filesystem paths; there is no URL for it to reach.
  */
@@ -46,7 +47,8 @@ export const PDFJS_ROOT = pdfjsRoot;
 
 export interface OpenedPdf {
   pageCount: number;
-  getPage(page: number): Promise<PageInput>;
+  /** `signal`: stop reading the page (the sandboxed reader kills its process). */
+  getPage(page: number, signal?: AbortSignal): Promise<PageInput>;
   close(): Promise<void>;
 }
 

@@ -36,9 +36,15 @@ export function failedRecord(
   };
 }
 
-function statusOf(pages: readonly OcrPage[], kind: AuditRecord["document"]["kind"]): DocumentStatus {
+/** A document nothing could be read from is not extracted: failed, with NO_TEXT (exit 3), like an unreadable one. */
+function statusOf(
+  pages: readonly OcrPage[],
+  kind: AuditRecord["document"]["kind"],
+  errors: readonly Problem[],
+): DocumentStatus {
   const failed = pages.filter((p) => p.error).length;
   if (failed === pages.length || kind === "not_audit_report") return "failed";
+  if (errors.some((e) => e.code === "NO_TEXT" && e.page === null)) return "failed";
   return failed > 0 ? "partial" : "ok";
 }
 
@@ -73,7 +79,7 @@ export async function assembleRecord(
       file: meta.file,
       pages: pages.length,
       kind: parsed.kind,
-      status: statusOf(pages, parsed.kind),
+      status: statusOf(pages, parsed.kind, errors),
       errors,
       ocr: { engine: meta.engine, meanConfidence: conf, dpi: pages[0]?.dpi ?? null },
       timings: meta.timings,

@@ -2,14 +2,19 @@ import type { AuditRecord } from "../domain/record.ts";
 import { writeCsvs, writeJsonl, writeReviewPage } from "../export/index.ts";
 import { loadReviewExport, reviewSheets } from "../review/export-data.ts";
 import { runCrossRules, sortFlags } from "../rules/registry.ts";
-import { readAllRecords, rewriteRecord } from "./outputs.ts";
+import { type DamagedRecord, readAllRecords, rewriteRecord } from "./outputs.ts";
 
 const isCross = (rule: string) => rule.startsWith("XDOC-");
 
 /** Runs when a batch ends, in-process and queued alike: cross-report rules over every record in `out`,
- * then the batch exports. Returns the records as finally written. */
-export async function finishBatch(out: string, rulesConfig?: unknown): Promise<AuditRecord[]> {
-  const records = await readAllRecords(out);
+ * then the batch exports. Returns the records as finally written; damaged record files are listed in
+ * `damaged` and left out. */
+export async function finishBatch(
+  out: string,
+  rulesConfig?: unknown,
+  damaged: DamagedRecord[] = [],
+): Promise<AuditRecord[]> {
+  const records = await readAllRecords(out, damaged);
   const cross = runCrossRules(records, rulesConfig);
   for (const record of records) {
     const before = JSON.stringify(record.flags);

@@ -53,7 +53,7 @@ export async function processPage(
   // signal (at most 8 strips, then 24 crops): not the listener leak Node warns of past 10.
   setMaxListeners(64, abort.signal);
   const work = async (): Promise<OcrPage> => {
-    const input = await doc.getPage(pageNo);
+    const input = await doc.getPage(pageNo, abort.signal);
     const { page, image } = await ocrPage(input, engine, { signal: abort.signal });
     if (image && !page.error) {
       page.marks = detectMarks(image, page.lines);

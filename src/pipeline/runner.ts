@@ -1,6 +1,7 @@
 import { loadConfig } from "../config/load.ts";
 import type { AppConfig } from "../config/schema.ts";
 import type { AuditRecord } from "../domain/record.ts";
+import { outputName } from "../export/names.ts";
 import { llmConfigFromEnv } from "../llm/index.ts";
 import type { OcrEngine } from "../ocr/engine.ts";
 import { failedRecord } from "./assemble.ts";
@@ -9,7 +10,15 @@ import { processDocument } from "./document.ts";
 import { createEngine } from "./engine.ts";
 import { sha256File } from "./hash.ts";
 import { expandInputs } from "./inputs.ts";
-import { findDone, pageImageDir, writeDocumentOutputs } from "./outputs.ts";
+import {
+  type DamagedRecord,
+  findDone,
+  pageImageDir,
+  readRecordNamed,
+  writeDocumentOutputs,
+  writeDuplicateOutputs,
+} from "./outputs.ts";
+import { checkOutDir } from "./preflight.ts";
 import { PAGES_PER_WORKER, Semaphore } from "./semaphore.ts";
 
 export type ProgressEvent =
@@ -39,6 +48,8 @@ export interface IngestResult {
   records: AuditRecord[];
   /** Inputs that were rejected (failed status or not an audit report). */
   rejected: number;
+  /** Records in `out` that were damaged (truncated, empty) and left out of the batch's exports. */
+  damaged: DamagedRecord[];
 }
 
 export function isRejected(r: AuditRecord): boolean {
@@ -49,74 +60,99 @@ export function isRejected(r: AuditRecord): boolean {
 export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
   const config = opts.config ?? loadConfig();
   const emit = opts.onProgress ?? (() => undefined);
-  const { files, missing } = await expandInputs(opts.inputs);
-  emit({ type: "start", files: files.length + missing.length });
+  await checkOutDir(opts.out);
+  const { files, missing, unreadable } = await expandInputs(opts.inputs);
+  emit({ type: "start", files: files.length + missing.length + unreadable.length });
   const llm = llmConfigFromEnv(process.env);
   const engine = opts.engine ?? (await createEngine(config));
   const pages = new Semaphore(config.ocr.workers * PAGES_PER_WORKER);
   const docs = new Semaphore(2);
+  const reject = async (file: string, code: string, message: string) => {
+    const meta = { id: "", file, engine: engine.name, timings: { totalMs: 0, ocrMs: 0 } };
+    await writeDocumentOutputs(opts.out, failedRecord(meta, code, message), []);
+    emit({
+      type: "document",
+      file,
+      status: "failed",
+      kind: "unknown",
+      codes: [code],
+      reused: false,
+      pages: 0,
+    });
+  };
   try {
-    for (const m of missing) {
-      const record = failedRecord(
-        { id: "", file: m, engine: engine.name, timings: { totalMs: 0, ocrMs: 0 } },
-        "INPUT_NOT_FOUND",
-        `no such file or folder: ${m}`,
-      );
-      emit({
-        type: "document",
-        file: m,
-        status: "failed",
-        kind: "unknown",
-        codes: ["INPUT_NOT_FOUND"],
-        reused: false,
-        pages: 0,
-      });
-      await writeDocumentOutputs(opts.out, record, []);
-    }
+    for (const m of missing) await reject(m, "INPUT_NOT_FOUND", `no such file or folder: ${m}`);
+    for (const u of unreadable)
+      await reject(u.display, "INPUT_UNREADABLE", `cannot read ${u.display}: ${u.reason}`);
+    // Identical bytes under several names are read once; every name then gets its own record.
+    const byId = new Map<string, Promise<AuditRecord | null>>();
     await Promise.all(
-      files.map((f) =>
-        docs.run(async () => {
-          const id = await sha256File(f.path).catch(() => null);
-          const done = id ? await findDone(opts.out, id) : null;
-          if (done) {
-            emit({
-              type: "document",
-              file: f.display,
-              status: done.document.status,
-              kind: done.document.kind,
-              codes: done.document.errors.map((e) => e.code),
-              reused: true,
-              pages: done.document.pages,
-            });
+      files.map(async (f) => {
+        const id = await sha256File(f.path).catch(() => null);
+        const first = id ? byId.get(id) : undefined;
+        if (id && first) {
+          const record = await first;
+          if (record) {
+            await duplicate(record, f.display);
             return;
           }
-          const { record, pages: ocrPages } = await processDocument(f.path, f.display, {
-            engine,
-            config,
-            pages,
-            pageImageDir: (docId) => (config.savePageImages ? pageImageDir(opts.out, docId) : null),
-            onPage: (e) => emit({ type: "page", ...e }),
-            llm,
-          });
-          await writeDocumentOutputs(opts.out, record, ocrPages);
-          emit({
-            type: "document",
-            file: f.display,
-            status: record.document.status,
-            kind: record.document.kind,
-            codes: record.document.errors.map((e) => e.code),
-            reused: false,
-            pages: record.document.pages,
-          });
-        }),
-      ),
+        }
+        const work = docs.run(() => one(f, id));
+        if (id && !first) byId.set(id, work);
+        await work;
+      }),
     );
   } finally {
     if (!opts.engine) await engine.close();
   }
+
+  async function duplicate(done: AuditRecord, display: string): Promise<void> {
+    const named =
+      done.document.file === display
+        ? done
+        : await readRecordNamed(
+            opts.out,
+            outputName({ ...done, document: { ...done.document, file: display } }),
+          );
+    const record = named ?? (await writeDuplicateOutputs(opts.out, done, display));
+    emitDocument(record, display, named !== null);
+  }
+
+  function emitDocument(record: AuditRecord, file: string, reused: boolean): void {
+    emit({
+      type: "document",
+      file,
+      status: record.document.status,
+      kind: record.document.kind,
+      codes: record.document.errors.map((e) => e.code),
+      reused,
+      pages: record.document.pages,
+    });
+  }
+
+  async function one(f: { path: string; display: string }, id: string | null): Promise<AuditRecord | null> {
+    const done = id ? await findDone(opts.out, id) : null;
+    if (done) {
+      await duplicate(done, f.display);
+      return done;
+    }
+    const { record, pages: ocrPages } = await processDocument(f.path, f.display, {
+      engine,
+      config,
+      pages,
+      pageImageDir: (docId) => (config.savePageImages ? pageImageDir(opts.out, docId) : null),
+      onPage: (e) => emit({ type: "page", ...e }),
+      llm,
+    });
+    await writeDocumentOutputs(opts.out, record, ocrPages);
+    emitDocument(record, f.display, false);
+    return record;
+  }
+
   emit({ type: "finishing" });
-  const all = await finishBatch(opts.out, config.rules);
-  const names = new Set(files.map((f) => f.display).concat(missing));
+  const damaged: DamagedRecord[] = [];
+  const all = await finishBatch(opts.out, config.rules, damaged);
+  const names = new Set([...files.map((f) => f.display), ...missing, ...unreadable.map((u) => u.display)]);
   const records = all.filter((r) => names.has(r.document.file));
-  return { records, rejected: records.filter(isRejected).length };
+  return { records, rejected: records.filter(isRejected).length, damaged };
 }

@@ -19,6 +19,7 @@ import {
   ensureStopped,
   REDIS_URL,
   readJsonl,
+  requireRedis,
   startWorkerProcess,
   testConfig,
   uniquePrefix,
@@ -33,6 +34,7 @@ let config: AppConfig;
 let worker: WorkerProcess | undefined;
 
 beforeAll(async () => {
+  await requireRedis();
   tmp = await mkdtemp(path.join(os.tmpdir(), "ae-conformance-"));
   const gen = await makeInputs(path.join(tmp, "in"), 6, { bad: true, seedBase: 500 });
   inputs = [gen.dir, path.join(tmp, "no-such-file.pdf")];

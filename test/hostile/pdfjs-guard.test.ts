@@ -9,7 +9,16 @@ import { HOSTILE_FILES_DIR } from "../../fixtures/hostile/generate.ts";
 import { isPdfjsWorkerError } from "../../src/ingest/pdfjs-guard.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const ingest = path.join(root, "src/ingest/index.ts");
+// The guard is installed where pdf.js runs: the PDF process, which runs src/ingest/pdf.ts (called directly here).
+const pdfModule = path.join(root, "src/ingest/pdf.ts");
+const limitsModule = path.join(root, "src/ingest/limits.ts");
+const openScript = `
+  import { readFileSync } from "node:fs";
+  import { openPdf } from ${JSON.stringify(pdfModule)};
+  import { resolveLimits } from ${JSON.stringify(limitsModule)};
+  const openDocument = (file, limits, options) =>
+    openPdf(new Uint8Array(readFileSync(file)), resolveLimits(limits), { renderDpi: 200, defaultImageDpi: 300, ...options });
+`;
 
 function runChild(script: string): { status: number | null; out: string } {
   const r = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
@@ -24,7 +33,7 @@ describe("pdf.js stray rejections", () => {
   it("a PDF that makes pdf.js reject a promise nobody awaits does not end the process", () => {
     const file = path.join(HOSTILE_FILES_DIR, "stray-rejection.pdf");
     const { status, out } = runChild(`
-      import { openDocument } from ${JSON.stringify(ingest)};
+      ${openScript}
       const doc = await openDocument(${JSON.stringify(file)}, {}, { renderDpi: 72 });
       for (let p = 1; p <= doc.pageCount; p++) await doc.getPage(p).catch(() => {});
       await doc.close();
@@ -37,7 +46,7 @@ describe("pdf.js stray rejections", () => {
 
   it("any other unhandled rejection still ends the process, as Node does by default", () => {
     const { status, out } = runChild(`
-      import { openDocument } from ${JSON.stringify(ingest)};
+      ${openScript}
       const doc = await openDocument(${JSON.stringify(path.join(HOSTILE_FILES_DIR, "scripted.pdf"))});
       await doc.close();
       Promise.reject(new Error("a real bug"));

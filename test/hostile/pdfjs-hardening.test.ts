@@ -7,8 +7,14 @@ import { fileURLToPath } from "node:url";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { HOSTILE_FILES_DIR } from "../../fixtures/hostile/generate.ts";
-import { openDocument } from "../../src/ingest/index.ts";
-import { PDFJS_DOCUMENT_OPTIONS, PDFJS_ROOT } from "../../src/ingest/pdf.ts";
+import { DEFAULT_INGEST_OPTIONS, resolveLimits } from "../../src/ingest/limits.ts";
+import { openPdf, PDFJS_DOCUMENT_OPTIONS, PDFJS_ROOT } from "../../src/ingest/pdf.ts";
+
+/** pdf.js runs in the PDF process (src/ingest/pdf-sandbox.ts); its options are pinned on the code that runs
+ * there, called here in-process so the calls can be watched. */
+async function openDocument(file: string, limits: Parameters<typeof resolveLimits>[0] = {}) {
+  return openPdf(new Uint8Array(readFileSync(file)), resolveLimits(limits), DEFAULT_INGEST_OPTIONS);
+}
 
 const calls = vi.hoisted(() => [] as Record<string, unknown>[]);
 vi.mock("pdfjs-dist/legacy/build/pdf.mjs", async (importOriginal) => {

@@ -19,6 +19,7 @@ import {
   REDIS_URL,
   type RedisServer,
   readJsonl,
+  requireRedis,
   startRedisServer,
   startWorkerProcess,
   testConfig,
@@ -36,6 +37,7 @@ const prefixes: { url: string; prefix: string }[] = [];
 let redis: RedisServer | undefined;
 
 beforeAll(async () => {
+  await requireRedis();
   tmp = await mkdtemp(path.join(os.tmpdir(), "ae-queues-"));
   inputDir = (await makeInputs(path.join(tmp, "in"), DOCS, { seedBase: 9000 })).dir;
   const config = testConfig({ prefix: uniquePrefix("unused") });

@@ -1,7 +1,7 @@
 /**
  * Deterministic fake OCR engine for queue tests: the text is a slice of a report chosen by a hash of the
- * pixels, so the same page always reads the same and no real OCR runs. Queued workers load it through
- * AUDIT_ENGINE_MODULE; FAKE_OCR_DELAY_MS makes each call take that long (to have jobs in flight when a worker
+ * pixels, so the same page always reads the same and no real OCR runs. Queued test workers set it up in code
+ * (fake-worker-main.ts, fake-page-sandbox.mjs); FAKE_OCR_DELAY_MS makes each call take that long (to have jobs in flight when a worker
  * is killed).
  */
 import { createHash } from "node:crypto";
@@ -72,7 +72,7 @@ export function createFakeEngine(delayMs = 0): OcrEngine {
   };
 }
 
-/** The AUDIT_ENGINE_MODULE entry point. */
+/** The factory the test worker entries give `useEngineFactory`. */
 export async function createEngine(_config: AppConfig): Promise<OcrEngine> {
   return createFakeEngine(Number(process.env.FAKE_OCR_DELAY_MS ?? 0));
 }

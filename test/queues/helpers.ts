@@ -11,9 +11,33 @@ import { AppConfig } from "../../src/config/schema.ts";
 import type { AuditRecord } from "../../src/domain/record.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const FAKE_ENGINE = path.join(ROOT, "test/queues/fake-engine.ts");
+/** The sandboxed page processor entry that runs the fake engine (for startWorkers in-process). */
+export const FAKE_PAGE_SANDBOX = path.join(ROOT, "test/queues/fake-page-sandbox.mjs");
+const FAKE_WORKER_MAIN = path.join(ROOT, "test/queues/fake-worker-main.ts");
 /** The Redis the test setup found or started (test/setup/global-setup.ts). */
 export const REDIS_URL = inject("redisUrl");
+
+/** Queue tests need a real Redis: check it first and say so in one line, instead of hook timeouts. */
+export async function requireRedis(url = REDIS_URL): Promise<void> {
+  const redis = new Redis(url, {
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
+    lazyConnect: true,
+    connectTimeout: 2_000,
+  });
+  redis.on("error", () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `queue tests need Redis at ${url.replace(/\/\/[^@]*@/, "//***@")} (${why}): start it with \`redis-server --daemonize yes --port 6379 --save "" --appendonly no\``,
+    );
+  } finally {
+    redis.disconnect();
+  }
+}
 
 /** A key prefix no other test run uses. */
 export function uniquePrefix(label: string): string {
@@ -60,14 +84,17 @@ export interface WorkerProcess {
   kill9(): Promise<void>;
 }
 
-/** `node --import tsx queues/worker-main.ts` with the fake engine, in its own process group. */
+/** A worker process with the fake engine (test/queues/fake-worker-main.ts), or the production entry
+ * (queues/worker-main.ts, real OCR) with `realEngine`, in its own process group. */
 export function startWorkerProcess(opts: {
   prefix: string;
   redisUrl?: string;
   concurrency?: number;
   env?: Record<string, string>;
+  realEngine?: boolean;
 }): WorkerProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "queues/worker-main.ts")], {
+  const entry = opts.realEngine ? path.join(ROOT, "queues/worker-main.ts") : FAKE_WORKER_MAIN;
+  const child = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", "ignore", "pipe"],
@@ -77,7 +104,6 @@ export function startWorkerProcess(opts: {
       AUDIT_QUEUE_PREFIX: opts.prefix,
       AUDIT_QUEUE_CONCURRENCY: String(opts.concurrency ?? 1),
       AUDIT_OCR_WORKERS: "1",
-      AUDIT_ENGINE_MODULE: FAKE_ENGINE,
       ...opts.env,
     },
   });
@@ -158,29 +184,30 @@ export interface RedisServer {
 }
 
 /** A throwaway redis-server on a spare port, no persistence: a restart loses every key. */
-export async function startRedisServer(port?: number): Promise<RedisServer> {
+export async function startRedisServer(port?: number, extraArgs: string[] = []): Promise<RedisServer> {
   const p = port ?? (await freePort());
   let child: ChildProcess | null = null;
   const start = async () => {
     child = spawn(
       "redis-server",
-      ["--port", String(p), "--save", "", "--appendonly", "no", "--daemonize", "no"],
+      ["--port", String(p), "--save", "", "--appendonly", "no", "--daemonize", "no", ...extraArgs],
       {
         stdio: "ignore",
       },
     );
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 600; i++) {
       const r = new Redis(p, "127.0.0.1", {
         maxRetriesPerRequest: 1,
         retryStrategy: () => null,
         lazyConnect: true,
       });
       r.on("error", () => undefined);
+      // A server with --requirepass answers NOAUTH: it is up.
       const ok = await r
         .connect()
         .then(() => r.ping())
         .then(() => true)
-        .catch(() => false);
+        .catch((e: unknown) => String(e).includes("NOAUTH"));
       r.disconnect();
       if (ok) return;
       await sleep(50);

@@ -10,7 +10,7 @@ import { Redis } from "ioredis";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConnection, redactUrl } from "../../queues/connection.ts";
-import { ENGINE_MODULE_ENV } from "../../queues/engine.ts";
+import { useEngineFactory } from "../../queues/engine.ts";
 import {
   codeFromReason,
   type DocumentJobData,
@@ -25,7 +25,16 @@ import { startWorkers } from "../../queues/worker.ts";
 import { isAuditExtractError } from "../../src/domain/errors.ts";
 import { openDocument } from "../../src/ingest/index.ts";
 import { findDone } from "../../src/pipeline/outputs.ts";
-import { deletePrefix, FAKE_ENGINE, freePort, REDIS_URL, testConfig, uniquePrefix } from "./helpers.ts";
+import { createEngine as createFakeEngine } from "./fake-engine.ts";
+import {
+  deletePrefix,
+  FAKE_PAGE_SANDBOX,
+  freePort,
+  REDIS_URL,
+  requireRedis,
+  testConfig,
+  uniquePrefix,
+} from "./helpers.ts";
 import { pagePng, pagesPdf } from "./inputs.ts";
 
 const prefix = uniquePrefix("jobs");
@@ -33,8 +42,9 @@ const config = testConfig({ prefix });
 let tmp = "";
 
 beforeAll(async () => {
+  await requireRedis();
   tmp = await mkdtemp(path.join(os.tmpdir(), "ae-jobs-"));
-  process.env[ENGINE_MODULE_ENV] = FAKE_ENGINE;
+  useEngineFactory(createFakeEngine);
 });
 
 afterAll(async () => {
@@ -128,6 +138,7 @@ describe("queue jobs", () => {
       concurrency: 1,
       documentConcurrency: 1,
       logger: pino({ level: "silent" }),
+      pageProcessorFile: FAKE_PAGE_SANDBOX,
     });
     try {
       let state = "";
@@ -165,7 +176,12 @@ describe("queue jobs", () => {
     try {
       const failedBefore = await pages.getFailedCount();
       await client.ensure(jobId, data);
-      const first = await startWorkers(config, { concurrency: 1, documentConcurrency: 1, logger: silent });
+      const first = await startWorkers(config, {
+        concurrency: 1,
+        documentConcurrency: 1,
+        logger: silent,
+        pageProcessorFile: FAKE_PAGE_SANDBOX,
+      });
       let active: string[] = [];
       for (let i = 0; i < 150 && active.length === 0; i++) {
         await new Promise((r) => setTimeout(r, 100));
@@ -177,7 +193,12 @@ describe("queue jobs", () => {
       expect(await pages.getJobState(active[0]!)).toMatch(/^(completed|unknown)$/); // unknown = removed on complete
       expect(await pages.getActiveCount()).toBe(0);
       expect(await pages.getFailedCount()).toBe(failedBefore);
-      const second = await startWorkers(config, { concurrency: 1, documentConcurrency: 1, logger: silent });
+      const second = await startWorkers(config, {
+        concurrency: 1,
+        documentConcurrency: 1,
+        logger: silent,
+        pageProcessorFile: FAKE_PAGE_SANDBOX,
+      });
       let state = "";
       for (let i = 0; i < 150 && state !== "completed"; i++) {
         await new Promise((r) => setTimeout(r, 200));
