@@ -16,16 +16,13 @@ const config = loadConfig({ env: {}, flags: { ocr: { workers: 1, dpi: 72 }, save
 /** Runs the CLI in-process; returns its exit code and what it wrote to stderr. */
 async function cli(...args: string[]): Promise<{ code: number; err: string }> {
   let err = "";
-  const write = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  }) as typeof process.stderr.write;
-  try {
-    return { code: await main(["node", "audit-extract", ...args]), err };
-  } finally {
-    process.stderr.write = write;
-  }
+  const io = {
+    out: () => undefined,
+    err: (text: string) => {
+      err += text;
+    },
+  };
+  return { code: await main(["node", "audit-extract", ...args], io), err };
 }
 
 describe("--out and records", () => {
