@@ -61,7 +61,13 @@ const invalid = (where: string, message: string, hint: string, cause?: unknown) 
   new AuditExtractError("CONFIG_INVALID", `${where}: ${message}`, hint, cause ? { cause } : undefined);
 
 function readConfigFile(file: string): Json {
-  if (!existsSync(file)) throw invalid(`config file ${file}`, "not found", "check the path given to -c");
+  if (!existsSync(file)) {
+    throw new AuditExtractError(
+      "CONFIG_INVALID",
+      `config file ${file} not found`,
+      "check the path given to -c",
+    );
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(file, "utf8"));
