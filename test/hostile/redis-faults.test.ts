@@ -12,7 +12,7 @@ import { redactUrl } from "../../queues/connection.ts";
 import { createWorkerEngine } from "../../queues/engine.ts";
 import { loadConfig } from "../../src/config/load.ts";
 import { escapeControl, redact, registerUrlSecrets } from "../../src/domain/redact.ts";
-import { freePort, type RedisServer, ROOT, startRedisServer } from "../queues/helpers.ts";
+import { freePort, ROOT } from "../queues/helpers.ts";
 
 const PASSWORD = "p@ss/w0rd-s3cret";
 const CLI = path.join(ROOT, "bin/audit-extract.js");
