@@ -19,9 +19,17 @@ module.exports = {
       name: "stage-imports-domain-and-itself-only",
       severity: "error",
       comment:
-        "A stage (ingest, ocr, parse, rules, export) imports only src/domain, the wording data in src/lexicon and its own folder.",
+        "A stage (ingest, ocr, parse, rules, export) imports only src/domain, the wording data in src/lexicon, the measured OCR noise model and its matcher in src/noise, and its own folder.",
       from: { path: `^src/(${STAGES})/` },
-      to: { path: "^(src|queues)/", pathNot: ["^src/domain/", "^src/lexicon/", "^src/$1/"] },
+      to: { path: "^(src|queues)/", pathNot: ["^src/domain/", "^src/lexicon/", "^src/noise/", "^src/$1/"] },
+    },
+    {
+      name: "noise-model-imports-no-stage",
+      severity: "error",
+      comment:
+        "The noise model (src/noise) is a bottom layer under ocr and parse: it imports only the domain.",
+      from: { path: "^src/noise/" },
+      to: { path: "^(src|queues)/", pathNot: ["^src/domain/", "^src/noise/"] },
     },
     {
       name: "no-runner-cli-or-queue-below-them",

@@ -23,8 +23,8 @@ import { EnvironmentError } from "../domain/errors.ts";
 import type { Bbox } from "../domain/geometry.ts";
 import type { OcrLine, OcrWord } from "../domain/ocr.ts";
 import type { PageImage } from "../domain/page.ts";
+import { BOX_IN_RUNNING_TEXT, noiseModel } from "../noise/model.ts";
 import type { EngineResult, OcrEngine, SecondReadings } from "./engine.ts";
-import { BOX_IN_RUNNING_TEXT, noiseModel } from "./noise/model.ts";
 import { cropBox } from "./pixels.ts";
 import { weightedConfidence } from "./tesseract-result.ts";
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { alignInto } from "../../src/ocr/noise/align.ts";
-import { repairStandardPrefixes } from "../../src/ocr/noise/lexicons/standards.ts";
-import { decode, reading } from "../../src/ocr/noise/match.ts";
-import { countLine } from "../../src/ocr/noise/measure.ts";
-import { BOX_IN_RUNNING_TEXT, noiseModel } from "../../src/ocr/noise/model.ts";
-import { emptyCounts } from "../../src/ocr/noise/model-data.ts";
+import { alignInto } from "../../src/noise/align.ts";
+import { repairStandardPrefixes } from "../../src/noise/lexicons/standards.ts";
+import { decode, reading } from "../../src/noise/match.ts";
+import { countLine } from "../../src/noise/measure.ts";
+import { BOX_IN_RUNNING_TEXT, noiseModel } from "../../src/noise/model.ts";
+import { emptyCounts } from "../../src/noise/model-data.ts";
 import { stripBoxGlyphs } from "../../src/parse/text/chars.ts";
 
 describe("measuring: a reading aligned into the text it was read from", () => {

@@ -98,6 +98,9 @@ describe("votes weighed by OCR confidence", () => {
     expect(voteCode(readReportNumber(lines), lines).value).toBe("CIUC-2024-0225");
     const other = buildLines(layoutPages("报告编号：HX-2024-0317\nHX-2024-0318\nHX-2024-0318"));
     expect(voteCode(readReportNumber(other), other).value).toBe("HX-2024-0317");
+    // O for 0: a confusion the noise model measured (the -/. pair above too).
+    const o = buildLines(layoutPages("报告编号：HXZR-2O24-0119\nHXZR-2024-0119 1/3\nHXZR-2024-0119 2/3"));
+    expect(voteCode(readReportNumber(o), o).value).toBe("HXZR-2024-0119");
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import type { AuditType } from "../../domain/record.ts";
-import { repairStandardPrefixes } from "../../ocr/noise/lexicons/standards.ts";
+import { repairStandardPrefixes } from "../../noise/lexicons/standards.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
 import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";

@@ -1,7 +1,7 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import type { Recommendation } from "../../domain/record.ts";
-import { BOX_IN_RUNNING_TEXT, noiseModel } from "../../ocr/noise/model.ts";
+import { BOX_IN_RUNNING_TEXT, noiseModel } from "../../noise/model.ts";
 import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
 import type { DocLine } from "../text/lines.ts";

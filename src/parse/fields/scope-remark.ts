@@ -1,5 +1,5 @@
 import type { Field } from "../../domain/field.ts";
-import { decodeRemarkOpeners } from "../../ocr/noise/lexicons/remarks.ts";
+import { decodeRemarkOpeners } from "../../noise/lexicons/remarks.ts";
 import { startsWithDivision } from "../normalize/divisions.ts";
 import { chineseParens } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";

@@ -1,6 +1,6 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
-import { decodePersonName } from "../../ocr/noise/lexicons/names.ts";
+import { decodePersonName } from "../../noise/lexicons/names.ts";
 import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
 import type { DocLine } from "../text/lines.ts";

@@ -12,7 +12,7 @@
  * null (the raw text is kept), never a guess. */
 
 import type { TeamMember, TeamRole } from "../../domain/record.ts";
-import { decodePersonName } from "../../ocr/noise/lexicons/names.ts";
+import { decodePersonName } from "../../noise/lexicons/names.ts";
 import type { DocLine } from "../text/lines.ts";
 import { type CharReading, CLEAR, compactReading, votePosition } from "../text/vote.ts";
 import type { ReadMember } from "./read-member.ts";

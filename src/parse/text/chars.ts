@@ -1,5 +1,5 @@
 /** Character-level helpers shared by the text model, label finder and normalisers. */
-import { BOX_IN_RUNNING_TEXT, noiseModel } from "../../ocr/noise/model.ts";
+import { BOX_IN_RUNNING_TEXT, noiseModel } from "../../noise/model.ts";
 
 /** NFKC one character at a time so the cleaned text stays aligned 1:1 with the OCR characters
  * (full-width digits and colons become ASCII; ligature-like symbols such as ㎡ are left alone). */

@@ -1,6 +1,6 @@
 import type { Bbox } from "../../domain/geometry.ts";
 import type { Section } from "../../domain/record.ts";
-import { noiseModel } from "../../ocr/noise/model.ts";
+import { noiseModel } from "../../noise/model.ts";
 import { stripBoxGlyphs } from "./chars.ts";
 import type { DocLine } from "./lines.ts";
 

@@ -1,7 +1,7 @@
 /**
  * npm run noise:names -- <folder of the @faker-js/faker package>
  *
- * Writes src/ocr/noise/data/names.json: Chinese surnames and the frequency of each character in given names, from a
+ * Writes src/noise/data/names.json: Chinese surnames and the frequency of each character in given names, from a
  * public list (the zh_CN person locale of @faker-js/faker, MIT), never from this project's generator pools. The
  * package is not a dependency: run `npm pack @faker-js/faker` somewhere, unpack it, and pass its folder.
  */
@@ -15,7 +15,7 @@ interface PersonDefs {
 }
 
 async function main(): Promise<void> {
-  const [dir, out = "src/ocr/noise/data/names.json"] = process.argv.slice(2);
+  const [dir, out = "src/noise/data/names.json"] = process.argv.slice(2);
   if (!dir) throw new Error("usage: noise:names <folder of the @faker-js/faker package>");
   const pkg = (await import(pathToFileURL(path.join(dir, "package.json")).href, { with: { type: "json" } }))
     .default as { version: string };

@@ -1,4 +1,4 @@
-/** The noise model's data: counts measured per engine (src/ocr/noise/measure-cli.ts), kept in data/noise.json. */
+/** The noise model's data: counts measured per engine (src/noise/measure-cli.ts), kept in data/noise.json. */
 import { z } from "zod";
 
 /** Confidence buckets of a reading: engines misread with low confidence more often, and a confident reading

@@ -4,12 +4,11 @@
  * Measures each engine's noise on the committed fixture set: every recorded reading (fixtures/golden-ocr: first
  * readings by tesseract.js best_int, second looks by tesseract's float `best` model and by PP-OCRv4) is aligned line
  * by line to the truth text of the page it was read from, and the confusions are counted. Writes
- * src/ocr/noise/data/noise.json. Only the committed set is read (never a blind family).
+ * src/noise/data/noise.json. Only the committed set is read (never a blind family).
  */
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import type { EngineResult } from "../engine.ts";
 import { countReadings, type LineReading, type TruthPage, truthPage } from "./measure.ts";
 import {
   compact,
@@ -25,6 +24,11 @@ const ENGINE_OF: [RegExp, string][] = [
   [/\.reread\.json\.gz$/, "tesseract-best"],
   [/^[0-9a-f]{64}\.json\.gz$/, "tesseract"],
 ];
+
+/** What a recording holds (src/ocr/engine.ts's EngineResult, as far as measuring reads it). */
+interface EngineResult {
+  lines: { text: string; confidence: number; words: { text: string; confidence: number }[] }[];
+}
 
 interface TruthFile {
   kind: string;
@@ -71,7 +75,7 @@ function boxReadings(all: EngineCounts): NoiseData["box"] {
 }
 
 async function main(): Promise<void> {
-  const [setDir = "fixtures/set", recDir = "fixtures/golden-ocr", out = "src/ocr/noise/data/noise.json"] =
+  const [setDir = "fixtures/set", recDir = "fixtures/golden-ocr", out = "src/noise/data/noise.json"] =
     process.argv.slice(2);
   const { pages, labelStarts } = await loadTruth(setDir);
   const byEngine = new Map<string, EngineCounts>();
@@ -90,7 +94,7 @@ async function main(): Promise<void> {
   for (const c of byEngine.values()) mergeCounts(all, c);
   const data: NoiseData = {
     about:
-      "Measured by `npm run noise:measure` from the committed fixture set's recorded OCR (fixtures/golden-ocr) aligned to its truth texts. Counts, not probabilities: src/ocr/noise/model.ts smooths them.",
+      "Measured by `npm run noise:measure` from the committed fixture set's recorded OCR (fixtures/golden-ocr) aligned to its truth texts. Counts, not probabilities: src/noise/model.ts smooths them.",
     engines: Object.fromEntries(
       [...[...byEngine].sort(), ["all", all] as const].map(([e, c]) => [e, compact(c)]),
     ),
