@@ -407,6 +407,9 @@ async function main(): Promise<void> {
   console.log(
     `tick boxes on ${boxes.pages} sample report pages: ${boxes.marks} found, detection ${boxes.boxMsPerPage.toFixed(0)} ms/page vs OCR ${boxes.ocrMsPerPage.toFixed(0)} ms/page (${(boxes.share * 100).toFixed(1)}% of OCR time)`,
   );
+  console.log(
+    `layout stage on the same pages: ${boxes.tables} ruled tables, ${boxes.layoutMsPerPage.toFixed(0)} ms/page (${(boxes.layoutShare * 100).toFixed(1)}% of OCR time)`,
+  );
   if (long) {
     console.log(
       `long run (${longRun} pages, ${long.workersCreated} workers started incl. recycling): RSS MB at page`,

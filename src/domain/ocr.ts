@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Bbox } from "./geometry.ts";
+import { PageLayout } from "./layout.ts";
 
 export const OcrWord = z.object({
   text: z.string(),
@@ -49,6 +50,8 @@ export const OcrPage = z.object({
   meanConfidence: z.number().min(0).max(1),
   /** Tick boxes found beside option labels on this page. */
   marks: z.array(BoxMark),
+  /** Tables, cells and key–value pairs of the page (the layout stage); absent where no pixels were seen. */
+  layout: PageLayout.optional(),
   /** Set when the page could not be read: the page still counts, its text is empty. */
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
 });

@@ -4,8 +4,9 @@ import { type Problem, Report } from "../domain/record.ts";
 import { type CheckboxFields, readCheckboxFields } from "./checkbox/index.ts";
 import { classify, type DocumentKind } from "./classify.ts";
 import { readAuditorDays } from "./fields/auditor-days.ts";
-import { readDates } from "./fields/dates.ts";
+import { type DateFields, readDates } from "./fields/dates.ts";
 import { readEvaluations } from "./fields/evaluations.ts";
+import { layoutPairs, layoutReaders, orLayout, type PagePair } from "./fields/from-layout.ts";
 import {
   readAuditTypeText,
   readCertificationBody,
@@ -81,10 +82,23 @@ function dropUnknownDivisions(sites: Field<string[]>): Field<string[]> {
   };
 }
 
+/** Dates the line readers left unread, from the layout's label and value cells. */
+function withLayoutDates(dates: DateFields, pairs: readonly PagePair[]): DateFields {
+  const unread = dates.auditStart.value === null && dates.auditStart.raw === null;
+  return {
+    ...dates,
+    reportDate: orLayout(dates.reportDate, () => layoutReaders.reportDate(pairs)),
+    auditStart: unread ? layoutReaders.auditStart(pairs) : dates.auditStart,
+    auditEnd: unread ? layoutReaders.auditEnd(pairs) : dates.auditEnd,
+    auditDays: unread ? layoutReaders.auditDays(pairs) : dates.auditDays,
+  };
+}
+
 function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems: Problem[]): Report {
   const sections = findSections(lines);
   const ticks = safeTicks(pages, problems);
-  const dates = readDates(lines);
+  const pairs = layoutPairs(pages);
+  const dates = withLayoutDates(readDates(lines), pairs);
   const org = readOrganizationFields(lines, sections);
   const nc = readNonconformities(lines, ticks.ncKinds);
   const signatures = readSignatures(lines);
@@ -101,10 +115,17 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
       ? ticks.managementSystems
       : deriveManagementSystems(standards, lines);
   return {
-    reportNumber: voteCode(readReportNumber(lines), lines),
+    reportNumber: voteCode(
+      orLayout(readReportNumber(lines), () => layoutReaders.reportNumber(pairs)),
+      lines,
+    ),
     certificationBody: voteField(readCertificationBody(lines), lines, () => 1),
     organization: dropInsertion(
-      voteField(readOrganization(lines), lines, () => 1),
+      voteField(
+        orLayout(readOrganization(lines), () => layoutReaders.organization(pairs)),
+        lines,
+        () => 1,
+      ),
       lines,
     ),
     auditType,
@@ -121,7 +142,11 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
     coverageTo: dates.coverageTo,
     scope: mendScopeRemark(
       dropInsertion(
-        voteField(org.scope, lines, (n) => (n >= 12 ? 2 : 1)),
+        voteField(
+          orLayout(org.scope, () => layoutReaders.scope(pairs)),
+          lines,
+          (n) => (n >= 12 ? 2 : 1),
+        ),
         lines,
         org.scopeStatements.map((s) => s.value),
       ),
@@ -129,7 +154,7 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
     ),
     scopeStatements: org.scopeStatements.map((s) => mendScopeRemark(s, lines)),
     sites: dropUnknownDivisions(voteField(org.sites, lines, (n) => (n >= 12 ? 2 : 1), repairDivision)),
-    employees: org.employees,
+    employees: orLayout(org.employees, () => layoutReaders.employees(pairs)),
     headcounts: org.headcounts,
     auditorDaysPrinted: readAuditorDays(lines),
     foundedDate: dates.foundedDate,

@@ -5,6 +5,7 @@ import sharp from "sharp";
 import { AuditExtractError } from "../domain/errors.ts";
 import type { OcrPage } from "../domain/ocr.ts";
 import type { PageImage, SourceDocument } from "../domain/page.ts";
+import { buildPageLayout } from "../layout/index.ts";
 import type { OcrEngine } from "../ocr/engine.ts";
 import { ocrPage } from "../ocr/page.ts";
 import { detectMarks } from "../parse/checkbox/detect.ts";
@@ -40,7 +41,7 @@ async function savePageImage(image: PageImage, dir: string, page: number): Promi
     .toFile(path.join(dir, `${page}.jpg`));
 }
 
-/** One page: render or read -> prepare -> OCR -> tick boxes from pixels. A bad page becomes data, not a throw. */
+/** One page: render or read -> prepare -> OCR -> tick boxes and layout from pixels. A bad page becomes data, not a throw. */
 export async function processPage(
   doc: SourceDocument,
   pageNo: number,
@@ -57,6 +58,8 @@ export async function processPage(
     const { page, image } = await ocrPage(input, engine, { signal: abort.signal });
     if (image && !page.error) {
       page.marks = detectMarks(image, page.lines);
+      // The layout is a help to the field readers, which read the lines without it: a failure leaves it out.
+      page.layout = await buildPageLayout(image, page.lines).catch(() => undefined);
       if (opts.pageImageDir) await savePageImage(image, opts.pageImageDir, pageNo);
     }
     return page;

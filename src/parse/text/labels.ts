@@ -259,3 +259,38 @@ export function withNextLine(line: DocLine, lines: readonly DocLine[]): string {
   const next = lines[line.index + 1];
   return next && next.page === line.page ? `${line.text}${next.text}` : line.text;
 }
+
+/** A lexicon family's label at the start of a short text (a table cell: 报告编号, 审核日期 Audit Date：…): the
+ * family, where the label ends in the text, and its quality. The same family rules as findLabels; rival families
+ * are matched too, so a cell labelled 上次审核日期 is known as such rather than taken for 下次审核日期. */
+export function familyLabelAtStart(
+  text: string,
+): { family: LabelFamilyId; end: number; quality: number; label: string } | null {
+  let form = "";
+  const toText: number[] = [];
+  [...text].forEach((ch, i) => {
+    const f = matchForm(ch);
+    if (f.length === 0) return;
+    form += f;
+    toText.push(i);
+  });
+  let best: { family: LabelFamilyId; end: number; quality: number; label: string; len: number } | null = null;
+  for (const { family, form: label } of FAMILY_FORMS) {
+    const found = approxFind(
+      form,
+      label,
+      (o) =>
+        o.at <= 1 &&
+        (o.edits === 0 || !swapsDistinguishingWord(label, form.slice(o.at, o.at + o.len))) &&
+        !belongsElsewhere(form, o.at, o.len, o.edits, family),
+    );
+    if (!found) continue;
+    const quality = 1 - 0.12 * found.edits;
+    if (best && (found.len < best.len || (found.len === best.len && quality <= best.quality))) continue;
+    const end = (toText[found.at + found.len - 1] ?? 0) + 1;
+    best = { family, end, quality, label, len: found.len };
+  }
+  if (!best) return null;
+  const { len: _len, ...hit } = best;
+  return hit;
+}

@@ -1,0 +1,17 @@
+/** The layout stage: a page's ruled tables, their cells' text and the key–value pairs they hold, from the page
+ * pixels and the OCR words. Run by the page stage (both runners) after OCR. */
+import { performance } from "node:perf_hooks";
+import type { PageLayout } from "../domain/layout.ts";
+import type { OcrLine } from "../domain/ocr.ts";
+import type { PageImage } from "../domain/page.ts";
+import { fillCells } from "./cells.ts";
+import { tablesFromRulings } from "./grid.ts";
+import { keyValues } from "./pairs.ts";
+import { findRulings } from "./rulings.ts";
+
+export async function buildPageLayout(image: PageImage, lines: readonly OcrLine[]): Promise<PageLayout> {
+  const t0 = performance.now();
+  const rulings = await findRulings(image);
+  const tables = fillCells(tablesFromRulings(rulings, image.dpi), lines);
+  return { tables, pairs: keyValues(tables), ms: Math.round(performance.now() - t0) };
+}
