@@ -89,7 +89,7 @@ export const TEAM_ROLE_WORDS: readonly { readonly role: TeamRoleWord; readonly w
   [
     { role: "guide", words: ["向导", "陪同"] },
     { role: "member", words: ["副组长"] },
-    { role: "leader", words: ["组长", "teamleader", "leader"] },
+    { role: "leader", words: ["组长", "teamleader", "leader", "leadauditor"] },
     { role: "expert", words: ["技术专家", "专家", "expert"] },
     { role: "observer", words: ["观察员", "observer"] },
     { role: "member", words: ["组员", "审核员", "成员", "auditor", "member"] },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readDates } from "../../../src/parse/fields/dates.ts";
+import { roleOf } from "../../../src/parse/fields/team-words.ts";
 import { findLabels } from "../../../src/parse/text/labels.ts";
 import { buildLines } from "../../../src/parse/text/lines.ts";
 import { layoutPages } from "../helpers/layout.ts";
@@ -37,5 +38,14 @@ describe("label families from the lexicon", () => {
     );
     expect(d.coverageFrom.value).toBe("2023-05-06");
     expect(d.coverageTo.value).toBe("2024-05-09");
+  });
+});
+
+describe("team role words from the lexicon", () => {
+  it("reads an English leader's title as the leader, not as a member for its word auditor", () => {
+    expect(roleOf("Lead Auditor")).toBe("leader");
+    expect(roleOf("审核组长 Team Leader")).toBe("leader");
+    expect(roleOf("副组长")).toBe("member");
+    expect(roleOf("Auditor")).toBe("member");
   });
 });
