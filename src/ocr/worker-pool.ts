@@ -40,6 +40,10 @@ export class PoolClosedError extends Error {
   override readonly name = "PoolClosedError";
 }
 
+class JobAbandonedError extends Error {
+  override readonly name = "JobAbandonedError";
+}
+
 export class WorkerPool<W> {
   private readonly slots: Slot<W>[];
   private readonly queue: QueuedJob<W>[] = [];
@@ -146,7 +150,13 @@ export class WorkerPool<W> {
         release = granted;
         started = true;
         this.workerOf(slot)
-          .then((worker) => job.run(worker))
+          .then((worker) => {
+            // Aborted while its worker was starting: that worker is being terminated (retire, above), and
+            // tesseract.js posts a job to a terminated worker from an unawaited promise, which rejects
+            // unhandled and stops the process. The job never reaches it.
+            if (settled) throw new JobAbandonedError("job settled before its worker was ready");
+            return job.run(worker);
+          })
           .then(
             (value) => finish(true, value),
             (error: unknown) => finish(false, error),

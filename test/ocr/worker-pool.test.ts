@@ -88,6 +88,34 @@ describe("WorkerPool", () => {
     await expect(pool.run(async () => 1)).rejects.toBeInstanceOf(PoolClosedError);
   });
 
+  it("never hands a worker to a job aborted while that worker was starting (it is being terminated)", async () => {
+    let next = 0;
+    const handed: number[] = [];
+    const pool = new WorkerPool<FakeWorker>({
+      size: 1,
+      recycleAfter: 100,
+      create: async () => {
+        await tick(30);
+        return { id: next++, terminated: false };
+      },
+      destroy: async (w) => {
+        w.terminated = true;
+      },
+    });
+    const controller = new AbortController();
+    const job = pool.run(async (w) => {
+      handed.push(w.id);
+      return w.terminated;
+    }, controller.signal);
+    await tick(5);
+    controller.abort(new Error("timeout"));
+    await expect(job).rejects.toThrow("timeout");
+    await tick(60);
+    expect(handed).toEqual([]);
+    expect(await pool.run(async (w) => w.id)).toBe(1);
+    await pool.close();
+  });
+
   describe("with a core budget shared by pools (the page workers and the second readers)", () => {
     it("never runs more jobs at once, over all pools, than there are cores", async () => {
       const cores = new CoreBudget(1);
