@@ -23,7 +23,10 @@ done
 need=()
 for w in "${wanted[@]}"; do
   case "$w" in
-    fonts) fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cjk) ;;
+    fonts)
+      fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cjk)
+      fc-list 2>/dev/null | grep -i "WenQuanYi Zen Hei" >/dev/null || need+=(fonts-wqy-zenhei)
+      ;;
     chromium) command -v chromium >/dev/null || need+=(chromium) ;;
     redis) command -v redis-server >/dev/null || need+=(redis-server) ;;
     tesseract) command -v tesseract >/dev/null || need+=(tesseract-ocr tesseract-ocr-chi-sim) ;;
