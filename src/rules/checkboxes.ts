@@ -1,5 +1,6 @@
 import type { Evidence, Flag } from "../domain/flag.ts";
 import type { CheckboxGroup, CheckboxOption, Report, Section } from "../domain/record.ts";
+import { levelOfWord } from "../lexicon/options.ts";
 import type { RulesConfig } from "./config.ts";
 import {
   compact,
@@ -108,11 +109,10 @@ const CRITERIA: readonly { key: string; full: RegExp; partial: RegExp; negative:
   },
 ];
 
-function levelOf(option: string): Level {
-  const o = compact(option);
-  if (o.startsWith("基本")) return "partial";
-  if (/^(不|无|未)/.test(o)) return "negative";
-  return "full";
+/** The grade of a ticked option, from the option lexicon (基本合格 → partial); a word it does not know is read as
+ * no grade at all, so the rule stays quiet rather than guess. */
+function levelOf(option: string): Level | null {
+  return levelOfWord(compact(option));
 }
 
 const LEVEL_WORD: Record<Level, string> = { full: "肯定", partial: "“基本…”", negative: "否定" };
@@ -129,6 +129,7 @@ function conclusionContradictions(ctx: RuleContext): Flag[] {
     const lexicon = CRITERIA.find((c) => compact(criterion).includes(c.key));
     if (!lexicon) continue;
     const tickedLevel = levelOf(ticked);
+    if (tickedLevel === null) continue;
     for (const section of sections) {
       const text = narrativeCompact(section.text, ctx.config);
       const said = (["partial", "negative", "full"] as const)

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Severity } from "../domain/flag.ts";
+import { gradedFamilies } from "../lexicon/options.ts";
 
 /** Thresholds and lexicons of the QA rules. Everything a certification body may tune lives here, not in
  * the rule code (rules.md: "thresholds are configuration, not constants buried in code"). */
@@ -219,16 +220,8 @@ export const DEFAULT_RULES_CONFIG: RulesConfig = {
       注册证书号: ["注册证书", "注册号", "证书号", "注册编号", "Registration"],
       审核发现: ["审核发现", "不符合", "Finding"],
     },
-    optionFamilies: [
-      ["符合", "基本符合", "不符合"],
-      ["有效", "基本有效", "无效"],
-      ["满足", "基本满足", "不满足"],
-      ["达到", "基本达到", "未达到"],
-      ["合格", "基本合格", "不合格"],
-      ["合格", "不合格"],
-      ["是", "基本", "否"],
-      ["是", "否"],
-    ],
+    // The graded option rows of the option lexicon (src/lexicon/options.ts), each also without its middle option.
+    optionFamilies: gradedFamilies(),
     templateLines: ["审核体系", "临时场所", "□", "■", "☑", "☐", "<input"],
     negativeMarkers: [
       "不符合",

@@ -1,11 +1,13 @@
 import type { Bbox } from "../../domain/geometry.ts";
 import type { BoxMark, OcrLine } from "../../domain/ocr.ts";
 import type { PageImage } from "../../domain/page.ts";
+import { gradedRowFamilies } from "../../lexicon/options.ts";
 import { charsBbox, isSpace, lineChars, type PosChar, textHeight } from "./chars.ts";
 import { type Probe, probeWindow } from "./probe.ts";
 import { FAMILY_ORDER, type Family, findLabels, type LabelHit, recoverLabels, termOfValue } from "./vocab.ts";
 
-const CONCLUSION_FAMILIES = new Set<Family>(["conformity", "satisfy", "effective", "achieve"]);
+/** Graded exclusive rows (符合 / 基本符合 / 不符合, 合格 …, 是 / 基本 / 否): the lexicon says which. */
+const CONCLUSION_FAMILIES = new Set<Family>(gradedRowFamilies());
 /** Families whose words are everyday ones (符合, 一般): a box-less tick beside a lone one is no answer. */
 const WORDS_IN_PROSE = new Set<Family>([...CONCLUSION_FAMILIES, "ncKind"]);
 

@@ -1,5 +1,6 @@
 import type { BoxMark, OcrLine, OcrPage } from "../../domain/ocr.ts";
 import type { CheckboxGroup } from "../../domain/record.ts";
+import { gradedRowFamilies } from "../../lexicon/options.ts";
 import { repairNumbering } from "../text/sections.ts";
 import { isPageFurniture } from "../text/table.ts";
 import { isSpace, lineChars } from "./chars.ts";
@@ -31,7 +32,8 @@ export interface BuiltGroup {
   members: Placed[];
 }
 
-const CONCLUSION_FAMILIES = new Set<Family>(["conformity", "satisfy", "effective", "achieve"]);
+/** Graded exclusive rows (符合 / 基本符合 / 不符合, 合格 …, 是 / 基本 / 否): the lexicon says which. */
+const CONCLUSION_FAMILIES = new Set<Family>(gradedRowFamilies());
 /** Families whose options sit on separate lines: grouped by vertical proximity on the page, not by row. */
 const BLOCK_FAMILIES: Partial<Record<Family, GroupKind>> = {
   recommendation: "recommendation",

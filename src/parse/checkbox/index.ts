@@ -2,6 +2,7 @@ import type { Field } from "../../domain/field.ts";
 import { type Bbox, unionBbox } from "../../domain/geometry.ts";
 import type { OcrPage } from "../../domain/ocr.ts";
 import type { AuditType, Recommendation } from "../../domain/record.ts";
+import { conformityWord } from "../../lexicon/options.ts";
 import { type BuiltGroup, buildGroups, type Placed } from "./group.ts";
 import type { CheckboxFields } from "./types.ts";
 
@@ -20,15 +21,10 @@ export function readCheckboxFields(pages: readonly OcrPage[]): CheckboxFields {
       const ticked = checked(g.members);
       conclusion[g.key] = ticked.length === 1 ? ticked[0]!.term.display : null;
     }
-    if (
-      g.kind === "evaluation" &&
-      g.members[0]!.term.family === "conformity" &&
-      !evaluationResults.has(g.key)
-    ) {
-      evaluationResults.set(
-        g.key,
-        exclusiveField(g.members, (t) => t.display as EvalResult),
-      );
+    // An evaluation graded in other words (合格 / 基本合格 / 不合格) is recorded as the conformity word of its level.
+    const graded = g.members[0]!.term.family === "conformity" || g.members.every((p) => p.term.level);
+    if (g.kind === "evaluation" && graded && !evaluationResults.has(g.key)) {
+      evaluationResults.set(g.key, exclusiveField(g.members, evaluationWord));
     }
   }
   const rec =
@@ -48,6 +44,11 @@ export function readCheckboxFields(pages: readonly OcrPage[]): CheckboxFields {
         field: exclusiveField(g.members, (t) => t.value as "major" | "minor"),
       })),
   };
+}
+
+function evaluationWord(t: Placed["term"]): EvalResult {
+  const word = t.family === "conformity" || !t.level ? t.display : conformityWord(t.level);
+  return (word ?? t.display) as EvalResult;
 }
 
 function byKind(built: readonly BuiltGroup[], kind: BuiltGroup["kind"]): BuiltGroup | undefined {

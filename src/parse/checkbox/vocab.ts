@@ -1,22 +1,20 @@
+import {
+  crossesOption,
+  OPTION_GROUPS,
+  type OptionFamilyId,
+  type OptionGroupLexicon,
+  type OptionLevel,
+  type OptionWord,
+  optionWords,
+} from "../../lexicon/options.ts";
+import { isBoxReading, optionCharOf } from "../../noise/option-readings.ts";
 import { isSpace, type PosChar } from "./chars.ts";
 
-/** Which exclusive (or, for systems, multi-select) set an option label belongs to. */
-export type Family =
-  | "conformity"
-  | "satisfy"
-  | "effective"
-  | "achieve"
-  | "recommendation"
-  | "method"
-  | "system"
-  | "auditType"
-  | "auditStage"
-  | "yesno"
-  | "adjust"
-  | "ncKind";
+/** Which exclusive (or, for systems, multi-select) set an option label belongs to: a group of the lexicon. */
+export type Family = OptionFamilyId;
 
 export interface Term {
-  /** Text as printed (after NFKC, upper-cased for Latin). */
+  /** Text as matched (after NFKC, upper-cased for Latin, spaces dropped). */
   text: string;
   family: Family;
   /** Canonical value: "基本符合", "recommend_after_correction", "QMS", "stage2", "onsite" ... */
@@ -25,98 +23,48 @@ export interface Term {
   display: string;
   /** An ordinary word ("其他"): an option only when OCR saw a box glyph glued in front of it. */
   needsBox?: boolean;
+  level?: OptionLevel;
+  /** Positions in `text` after which the printed word has a space (English: "NOT CONFORM"). */
+  spaces?: readonly number[];
 }
 
-function t(family: Family, value: string, display: string, ...texts: string[]): Term[] {
-  return texts.map((text) => ({ text, family, value, display }));
+function termsOf(family: Family, w: OptionWord): Term[] {
+  return optionWords(w).map((printed) => {
+    const chars = Array.from(printed.normalize("NFKC").toUpperCase());
+    const spaces: number[] = [];
+    const text: string[] = [];
+    for (const ch of chars) {
+      if (isSpace(ch)) spaces.push(text.length);
+      else text.push(ch);
+    }
+    return {
+      text: text.join(""),
+      family,
+      value: w.value,
+      display: w.display,
+      ...(w.needsBox ? { needsBox: true } : {}),
+      ...(w.level ? { level: w.level } : {}),
+      ...(spaces.length > 0 ? { spaces } : {}),
+    };
+  });
 }
 
-const TERMS: Term[] = [
-  ...t("conformity", "符合", "符合", "符合"),
-  ...t("conformity", "基本符合", "基本符合", "基本符合"),
-  ...t("conformity", "不符合", "不符合", "不符合"),
-  ...t("satisfy", "满足", "满足", "满足"),
-  ...t("satisfy", "基本满足", "基本满足", "基本满足"),
-  ...t("satisfy", "不满足", "不满足", "不满足", "未满足"),
-  ...t("effective", "有效", "有效", "有效"),
-  ...t("effective", "基本有效", "基本有效", "基本有效"),
-  ...t("effective", "无效", "无效", "无效"),
-  ...t("achieve", "达到", "达到", "达到"),
-  ...t("achieve", "基本达到", "基本达到", "基本达到"),
-  ...t("achieve", "未达到", "未达到", "未达到", "没有达到"),
-  ...t(
-    "recommendation",
-    "recommend",
-    "推荐认证注册",
-    "推荐认证注册",
-    "推荐注册",
-    "推荐认证",
-    "推荐",
-    "同意推荐",
-  ),
-  ...t(
-    "recommendation",
-    "recommend_after_correction",
-    "整改验证后推荐认证注册",
-    "在商定的时间内",
-    "在商定时间内",
-    "整改后推荐",
-    "验证后推荐",
-    "有条件推荐",
-    "暂缓推荐",
-    "不符合项整改验证后推荐",
-    "不符合项整改后推荐",
-  ),
-  ...t("recommendation", "not_recommend", "不予推荐", "不予推荐", "不推荐", "不予推荐认证注册"),
-  ...t("method", "combined", "现场结合远程审核", "现场结合远程审核", "现场结合远程"),
-  ...t("method", "onsite", "现场审核", "现场审核"),
-  ...t("method", "remote", "远程审核", "远程审核"),
-  ...t("system", "QMS", "质量管理体系", "质量管理体系", "QMS", "质量"),
-  ...t("system", "EMS", "环境管理体系", "环境管理体系", "EMS", "环境"),
-  ...t("system", "OHSMS", "职业健康安全管理体系", "职业健康安全管理体系", "职业健康安全", "OHSMS", "OHSAS"),
-  ...t("system", "EnMS", "能源管理体系", "能源管理体系", "ENMS", "能源"),
-  ...t("system", "FSMS", "食品安全管理体系", "食品安全管理体系", "食品安全", "FSMS"),
-  ...t("system", "HACCP", "危害分析与关键控制点体系", "危害分析与关键控制点", "HACCP"),
-  ...t("system", "ISMS", "信息安全管理体系", "信息安全管理体系", "ISMS"),
-  // The cover list's extra lines: □50430(EC), □其他____.
-  ...t("system", "EC", "50430(EC)", "50430").map((x) => ({ ...x, needsBox: true })),
-  ...t("system", "OTHER", "其他", "其他").map((x) => ({ ...x, needsBox: true })),
-  // One exclusive row in some bodies' forms: 初次认证第一阶段 / 初次认证第二阶段 / 监督审核 / 再认证审核.
-  ...t("auditType", "stage1", "初次认证第一阶段", "初次认证第一阶段", "初审第一阶段"),
-  ...t("auditType", "stage2", "初次认证第二阶段", "初次认证第二阶段", "初审第二阶段"),
-  ...t("auditType", "initial", "初次认证", "初次认证", "初次审核", "初审", "初次"),
-  ...t("auditType", "surveillance", "监督审核", "监督审核", "监督"),
-  ...t("auditType", "recertification", "再认证", "再认证", "复评", "再认证审核"),
-  ...t("auditType", "special", "特殊审核", "特殊审核", "特殊"),
-  ...t("auditStage", "stage1", "第一阶段", "第一阶段", "一阶段"),
-  ...t("auditStage", "stage2", "第二阶段", "第二阶段", "二阶段"),
-  // The kind of one nonconformity on a 不符合项报告 form: ☑一般 □严重.
-  ...t("ncKind", "major", "严重", "严重不符合项", "严重不符合", "严重", "重大"),
-  ...t("ncKind", "minor", "一般", "一般不符合项", "一般不符合", "一般"),
-  ...t("ncKind", "minor", "轻微", "轻微不符合项", "轻微不符合", "轻微"),
-  ...t("yesno", "是", "是", "是"),
-  ...t("yesno", "否", "否", "否"),
-  ...t("adjust", "未调整", "未调整", "未调整", "无调整"),
-  ...t("adjust", "有调整", "有调整", "有调整"),
-].sort((a, b) => Array.from(b.text).length - Array.from(a.text).length);
+const GROUPS: Readonly<Record<Family, OptionGroupLexicon>> = OPTION_GROUPS;
 
-/** What OCR makes of ☑ ☐ ■ □ ☒ √ when it glues the box into the label (measured: 口 四 回 加 国 ...). */
-const BOX_GLYPHS = new Set(
-  Array.from("口四回囗□■☑☐☒◻◼▢▣図团国加日田区凶囚图固目OoD0√✓✔Vv×Xx{[【|围困因园圆圈"),
-);
-
-/** Common OCR confusions inside option labels, folded before matching only. */
-const FOLD: Record<string, string> = { 台: "合", 木: "本", 杏: "否", 荇: "荐", 孛: "荐", 也: "他" };
+const TERMS: Term[] = (Object.keys(GROUPS) as Family[])
+  .flatMap((family) => GROUPS[family].options.flatMap((w) => termsOf(family, w)))
+  .sort((a, b) => Array.from(b.text).length - Array.from(a.text).length);
 
 /** Punctuation after which an option never starts (a box always sits between). */
 const NO_BOX_AFTER = new Set(Array.from(",，。;；、"));
 
+/** What OCR makes of ☑ ☐ ■ □ ☒ √ when it glues the box into the label: the noise model's option-row readings. */
 export function isBoxGlyph(ch: string): boolean {
-  return BOX_GLYPHS.has(ch);
+  return isBoxReading(ch);
 }
 
 function fold(ch: string): string {
-  return (FOLD[ch] ?? ch).toUpperCase();
+  return optionCharOf(ch).toUpperCase();
 }
 
 export interface LabelHit {
@@ -164,7 +112,11 @@ export function findLabels(chars: readonly PosChar[], h: number): LabelHit[] {
   return hits;
 }
 
-const TERM_CHARS = TERMS.map((term) => ({ term, tc: Array.from(term.text) }));
+const TERM_CHARS = TERMS.map((term) => ({
+  term,
+  tc: Array.from(term.text),
+  spaced: new Set(term.spaces ?? []),
+}));
 
 /**
  * Exact longest match first; a one-character misread of a longer term wins only when it is at least two
@@ -175,17 +127,18 @@ function matchAt(s: readonly string[], p: number, brk: readonly boolean[] = []):
   let fuzzy: Term | null = null;
   let fuzzyLen = 0;
   let ambiguous = false;
-  for (const { term, tc } of TERM_CHARS) {
+  for (const { term, tc, spaced } of TERM_CHARS) {
     if (p + tc.length > s.length) continue;
     let split = false;
-    for (let k = 1; k < tc.length && !split; k++) split = brk[p + k] === true;
+    for (let k = 1; k < tc.length && !split; k++) split = brk[p + k] === true && !spaced.has(k);
     if (split) continue;
     let miss = 0;
     // The first character may be misread only in long terms (作量管理体系: the box's mark ate into 质).
     const firstCost = tc.length >= 5 ? 1 : 2;
     for (let k = 0; k < tc.length && miss < 2; k++) if (s[p + k] !== tc[k]) miss += k === 0 ? firstCost : 1;
     if (miss === 0 && !exact) exact = term;
-    if (miss === 1 && tc.length >= 4) {
+    // One edit may forgive noise inside a word, never turn one option into another (不符合 is never 符合).
+    if (miss === 1 && tc.length >= 4 && !crossesOption(tc, s.slice(p, p + tc.length))) {
       if (!fuzzy) {
         fuzzy = term;
         fuzzyLen = tc.length;
@@ -252,22 +205,12 @@ export function termOf(label: string): Term | null {
  * Printed order of the options in exclusive families whose order never varies (符合 / 基本符合 / 不符合).
  * Other recoverable families (audit types, systems) are printed in a body's own order.
  */
-export const FAMILY_ORDER: Partial<Record<Family, readonly string[]>> = {
-  conformity: ["符合", "基本符合", "不符合"],
-  satisfy: ["满足", "基本满足", "不满足"],
-  effective: ["有效", "基本有效", "无效"],
-  achieve: ["达到", "基本达到", "未达到"],
-};
-const RECOVERABLE = new Set<Family>([
-  "recommendation",
-  "conformity",
-  "satisfy",
-  "effective",
-  "achieve",
-  "auditType",
-  "system",
-  "method",
-]);
+export const FAMILY_ORDER: Partial<Record<Family, readonly string[]>> = Object.fromEntries(
+  (Object.keys(GROUPS) as Family[])
+    .filter((f) => GROUPS[f].fixedOrder)
+    .map((f) => [f, [...new Set(GROUPS[f].options.map((w) => w.value))]]),
+);
+const RECOVERABLE = new Set<Family>((Object.keys(GROUPS) as Family[]).filter((f) => GROUPS[f].recoverable));
 
 /**
  * A ticked box drawn over its label wrecks OCR of the box and of the label's first character(s): ☑符合
@@ -359,6 +302,7 @@ function recoverRound(chars: readonly PosChar[], h: number, hits: readonly Label
         if (!boxed && !peers.some((x) => x.glyph !== null)) continue;
         // Short labels need their last character right (符合 -> 箱合), or their first after a box (口无交).
         if (miss > 1 || n === 1) continue;
+        if (miss === 1 && crossesOption(tc, s.slice(c.k0 + c.pre, c.k0 + c.pre + n))) continue;
         if (n <= 2 && s[k1 - 1] !== tc[n - 1] && !(boxed && s[c.k0 + c.pre] === tc[0])) continue;
         // The junk in front stands for a box and a tick mark: not a character of another option's label.
         if (!best || miss < best.miss || (miss === best.miss && c.pre < best.pre)) best = { ...c, miss };
