@@ -72,12 +72,23 @@ export type CheckboxGroup = z.infer<typeof CheckboxGroup>;
 
 /** A numbered part of the report with its text: what narrative rules (CHK-VS-NARRATIVE, SCOPE-FOREIGN-TEXT,
  * DATE-NARRATIVE, XDOC-COPIED-NARRATIVE) read. An extension of record.md: rules need the words, not only fields. */
+/** One line of a section's text where it was read: evidence quoting a sentence points at its own line, not at the
+ * section's first page. */
+export const SectionLine = z.object({
+  text: z.string(),
+  page: z.number().int().min(1),
+  bbox: Bbox,
+});
+export type SectionLine = z.infer<typeof SectionLine>;
+
 export const Section = z.object({
   id: z.string(),
   title: z.string(),
   page: z.number().int().min(1).nullable(),
   bbox: Bbox.nullable(),
   text: z.string(),
+  /** The lines of `text` in order, each with its page and box; absent in records written before they were kept. */
+  lines: z.array(SectionLine).optional(),
 });
 export type Section = z.infer<typeof Section>;
 
@@ -124,6 +135,9 @@ export const Report = z.object({
   conclusion: z.record(z.string(), z.string().nullable()),
   recommendation: fieldOf(Recommendation),
   sections: z.array(Section),
+  /** The 17021-1 9.4.8 items (src/lexicon/required.ts ids) whose label or wording the parser found anywhere in the
+   * document, cover and tables included: REQ-MISSING never calls these absent. Absent in older records. */
+  requiredPrinted: z.array(z.string()).optional(),
   /** Dates that could not exist as printed (2023年02月30日): raw text and where. */
   impossibleDates: z.array(FString),
 });

@@ -26,6 +26,7 @@ import { readTeam } from "./fields/team.ts";
 import { voteTeamNames } from "./fields/team-vote.ts";
 import { districtFromSiblings, repairDivision, unknownDivision } from "./normalize/divisions.ts";
 import { buildLines, type DocLine } from "./text/lines.ts";
+import { requiredPrinted } from "./text/required.ts";
 import { findSections } from "./text/sections.ts";
 
 export type { DocumentKind } from "./classify.ts";
@@ -175,7 +176,15 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
         : ticks.checkboxGroups.some((g) => g.id.startsWith("recommendation"))
           ? missingField("checkbox")
           : readRecommendationText(lines),
-    sections: sections.map(({ id, title, page, bbox, text }) => ({ id, title, page, bbox, text })),
+    sections: sections.map(({ id, title, page, bbox, text, textLines }) => ({
+      id,
+      title,
+      page,
+      bbox,
+      text,
+      lines: textLines,
+    })),
+    requiredPrinted: requiredPrinted(lines),
     impossibleDates: dates.impossibleDates,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Severity } from "../domain/flag.ts";
 import { gradedFamilies } from "../lexicon/options.ts";
+import { REQUIRED_ITEM_IDS, requiredLabelsOf } from "../lexicon/required.ts";
 
 /** Thresholds and lexicons of the QA rules. Everything a certification body may tune lives here, not in
  * the rule code (rules.md: "thresholds are configuration, not constants buried in code"). */
@@ -79,7 +80,8 @@ export const RulesConfigSchema = z.object({
   }),
   lexicons: z.object({
     foreignTerms: z.array(ForeignTerm),
-    /** REQ-MISSING: labels of each required item; one printed anywhere means the item is there but unread. */
+    /** REQ-MISSING: words of each required item (src/lexicon/required.ts id -> labels and marks); one printed
+     * anywhere means the item is there but unread. */
     requiredLabels: z.record(z.string(), z.array(z.string())),
     /** Options printed together in one exclusive tick group: a group is read in full only when every option
      * of its family was found (the one not found may be the ticked one). */
@@ -204,22 +206,7 @@ export const DEFAULT_RULES_CONFIG: RulesConfig = {
       { term: "医疗器械", belongsTo: ["医疗", "器械"], ignore: [] },
       { term: "劳务派遣", belongsTo: ["劳务", "人力资源"], ignore: [] },
     ],
-    requiredLabels: {
-      认证机构: ["认证机构", "Certification Body"],
-      受审核方: ["受审核方", "受审核组织", "组织名称", "被审核", "Organization", "Auditee", "Client"],
-      审核类型: ["审核类型", "审核类别", "Audit Type"],
-      审核准则: ["审核准则", "审核依据", "Audit Criteria"],
-      审核范围: ["审核范围", "认证范围", "Scope"],
-      审核场所: ["审核场所", "地址", "Site", "Address"],
-      审核开始日期: ["审核日期", "审核时间", "Audit Date"],
-      审核结束日期: ["审核日期", "审核时间", "Audit Date"],
-      推荐意见: ["推荐", "Recommend"],
-      审核目的: ["审核目的", "Objective"],
-      审核组长: ["组长", "Team Leader"],
-      审核组: ["审核组", "组长", "组员", "Audit Team", "Team Leader"],
-      注册证书号: ["注册证书", "注册号", "证书号", "注册编号", "Registration"],
-      审核发现: ["审核发现", "不符合", "Finding"],
-    },
+    requiredLabels: Object.fromEntries(REQUIRED_ITEM_IDS.map((id) => [id, requiredLabelsOf(id)])),
     // The graded option rows of the option lexicon (src/lexicon/options.ts), each also without its middle option.
     optionFamilies: gradedFamilies(),
     templateLines: ["审核体系", "临时场所", "□", "■", "☑", "☐", "<input"],

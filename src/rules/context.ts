@@ -1,6 +1,6 @@
 import type { Field } from "../domain/field.ts";
 import type { Evidence, Flag, Severity } from "../domain/flag.ts";
-import type { AuditRecord, CheckboxGroup, Report, Section } from "../domain/record.ts";
+import type { AuditRecord, CheckboxGroup, Report, Section, SectionLine } from "../domain/record.ts";
 import type { RulesConfig } from "./config.ts";
 
 /** What a rule sees: one record whose report is present, the validated config, and its own id,
@@ -169,8 +169,41 @@ export function evidenceOf(...fields: (Field<unknown> | undefined)[]): Evidence[
   return fields.flatMap((f) => fieldEvidence(f));
 }
 
-export function sectionEvidence(section: Section, snippet: string): Evidence {
+/** Evidence for words quoted from a section: the page and box of the line they stand on (`focus`, the matched
+ * words, locates it when given; else the quote), or the section's start when the record kept no lines. */
+export function sectionEvidence(section: Section, snippet: string, focus?: string): Evidence {
+  const line = quotedLine(section, snippet, focus);
+  if (line) return { page: line.page, bbox: line.bbox, text: snippet };
   return { page: section.page, bbox: section.bbox, text: snippet };
+}
+
+function windows(s: string, n: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + n <= s.length; i++) out.push(s.slice(i, i + n));
+  return out;
+}
+
+/** The line of a section that holds a quote: the first line containing it whole, else (a quote across a wrapped
+ * line, OCR reading a character differently in the rule's normalised text) the line sharing most of its 3-character
+ * windows, the first of equals. Null when no line shares any. */
+export function quotedLine(section: Section, quote: string, focus?: string): SectionLine | null {
+  const lines = section.lines ?? [];
+  const target = compact(focus ?? "") || compact(quote.replace(/…/g, ""));
+  if (lines.length === 0 || target.length === 0) return null;
+  const forms = lines.map((l) => compact(l.text));
+  const whole = forms.findIndex((f) => f.includes(target));
+  if (whole >= 0) return lines[whole] ?? null;
+  const grams = windows(target, Math.min(3, target.length));
+  let best = -1;
+  let bestScore = 0;
+  forms.forEach((f, i) => {
+    const score = grams.filter((g) => f.includes(g)).length;
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  });
+  return best >= 0 ? (lines[best] ?? null) : null;
 }
 
 function display(v: unknown): string {

@@ -63,9 +63,14 @@ export const dateNarrative: RuleDef["check"] = (ctx) => {
       seen.add(key);
       const quote = snippet(text, index, length);
       out.push(
-        finding(ctx, `${label} ${message}：“${quote}”`, [sectionEvidence(section, quote)], {
-          compared: [sectionInput(section), ...against[date]],
-        }),
+        finding(
+          ctx,
+          `${label} ${message}：“${quote}”`,
+          [sectionEvidence(section, quote, text.slice(index, index + length))],
+          {
+            compared: [sectionInput(section), ...against[date]],
+          },
+        ),
       );
     };
     for (const m of text.matchAll(established)) {

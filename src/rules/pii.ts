@@ -70,7 +70,7 @@ const piiIdNumber: RuleDef["check"] = (ctx) => {
       if (seen.has(hit.value)) continue;
       seen.add(hit.value);
       kinds.add(hit.kind);
-      evidence.push(sectionEvidence(section, `${section.id} ${hit.kind}：${mask(hit.value)}`));
+      evidence.push(sectionEvidence(section, `${section.id} ${hit.kind}：${mask(hit.value)}`, hit.value));
     }
   }
   if (evidence.length === 0) return [];

@@ -1,12 +1,29 @@
 import type { Field } from "../domain/field.ts";
 import type { Report } from "../domain/record.ts";
-import { compact, finding, type RuleDef, unchecked } from "./context.ts";
+import {
+  FINDINGS_TITLE_WORDS,
+  REQUIRED_GROUP_WORDS,
+  REQUIRED_ITEMS,
+  REQUIRED_PART_TITLES,
+  type RequiredItemId,
+  type RequiredPart,
+  requiredPatternsOf,
+} from "../lexicon/required.ts";
+import { compact, finding, type RuleContext, type RuleDef, unchecked } from "./context.ts";
 
 /** REQ-MISSING: the content ISO/IEC 17021-1 9.4.8 requires in an audit report.
  *
- * "Absent" means the report shows no trace of it: value null AND no raw text. A field whose text was read
- * but could not be normalised (raw set, value null) was printed, so it is not missing; other rules report
- * what they could not check. One flag lists everything absent, so a broken extraction gives one line, not ten. */
+ * An item the record lacks (value null and no raw text) is absent only when three things hold: the document was
+ * read well, the part of the report that holds the item was read, and no label or wording of the item
+ * (src/lexicon/required.ts) appears anywhere in the document. Otherwise the parser could not fill it, which is a
+ * could-not-check note, never a finding. One flag lists everything absent, so a broken extraction gives one
+ * line, not ten. */
+
+interface Lacking {
+  id: RequiredItemId;
+  /** The item's name, or a member's (李明的注册证书号). */
+  name: string;
+}
 
 function absent(f: Field<unknown>): boolean {
   if (f.raw !== null && f.raw.trim() !== "") return false;
@@ -14,9 +31,13 @@ function absent(f: Field<unknown>): boolean {
   return v === null || (Array.isArray(v) && v.length === 0) || (typeof v === "string" && v.trim() === "");
 }
 
+const titled = (report: Report, words: readonly string[]) =>
+  report.sections.filter((s) => words.some((w) => s.title.includes(w)));
+
 function objectivesStated(report: Report): boolean {
+  const words = REQUIRED_ITEMS.objectives.marks;
   return report.sections.some(
-    (s) => (s.id === "1.2" || `${s.title}${s.text}`.includes("审核目的")) && compact(s.text).length > 0,
+    (s) => words.some((w) => `${s.title}${s.text}`.includes(w)) && compact(s.text).length > 0,
   );
 }
 
@@ -27,71 +48,84 @@ function findingsStated(report: Report): boolean {
     report.ncItems.length > 0 ||
     report.evaluations.some((e) => e.result.value !== null) ||
     // A stage-1 report states its areas of concern under a heading of its own (一阶段审核发现的问题).
-    report.sections.some((s) => /发现/.test(s.title) && compact(s.text).length > 0)
+    titled(report, FINDINGS_TITLE_WORDS).some((s) => compact(s.text).length > 0)
   );
 }
 
-/** The recommendation is a tick box: an unread box is not an absent recommendation when its options are
- * printed (a checkbox group, the 推荐认证注册 wording, or the section that holds it: 审核组推荐意见). */
-function recommendationPrinted(report: Report): boolean {
-  return (
-    report.checkboxGroups.some((g) => /recommend|推荐/i.test(`${g.id}${g.label}`) && g.options.length > 0) ||
-    report.sections.some((s) => /推荐认证注册|推荐意见/.test(compact(`${s.title}${s.text}`)))
+/** A tick group that carries the item, found with its options: its box unread is not the item absent. */
+function groupPrinted(report: Report, id: RequiredItemId): boolean {
+  const words = REQUIRED_GROUP_WORDS[id] ?? [];
+  return report.checkboxGroups.some(
+    (g) => words.some((w) => `${g.id}${g.label}`.toLowerCase().includes(w)) && g.options.length > 0,
   );
 }
 
-/** The audit type is a tick box or a title word ((第二阶段)); OCR loses either easily. It is printed when its
- * options were found as a group, or the report's own words name the audit ("在第一阶段审核的基础上",
- * "本次监督审核"): then it was not read, which other rules report, rather than absent. */
-function auditTypePrinted(report: Report): boolean {
-  return (
-    report.checkboxGroups.some(
-      (g) => /audittype|审核类型/i.test(`${g.id}${g.label}`) && g.options.length > 0,
-    ) ||
-    report.sections.some((s) =>
-      /[一二]阶段审核|初次认证|监督审核|再认证审核|审核类型/.test(compact(`${s.title}${s.text}`)),
-    )
-  );
-}
-
-export function missingRequirements(report: Report): string[] {
-  const missing: string[] = [];
-  const need: [string, Field<unknown>][] = [
-    ["认证机构", report.certificationBody],
-    ["受审核方", report.organization],
-    ["审核类型", report.auditType],
-    ["审核准则", report.standards],
-    ["审核范围", report.scope],
-    ["审核场所", report.sites],
-    ["审核开始日期", report.auditStart],
-    ["审核结束日期", report.auditEnd],
+export function missingRequirements(report: Report): Lacking[] {
+  const missing: Lacking[] = [];
+  const lack = (id: RequiredItemId, name: string = REQUIRED_ITEMS[id].name) => missing.push({ id, name });
+  const need: [RequiredItemId, Field<unknown>][] = [
+    ["certificationBody", report.certificationBody],
+    ["organization", report.organization],
+    ["auditType", report.auditType],
+    ["standards", report.standards],
+    ["scope", report.scope],
+    ["sites", report.sites],
+    ["auditStart", report.auditStart],
+    ["auditEnd", report.auditEnd],
   ];
-  for (const [name, f] of need) {
-    if (f === report.auditType && auditTypePrinted(report)) continue;
-    if (absent(f)) missing.push(name);
-  }
+  for (const [id, f] of need) if (absent(f) && !groupPrinted(report, id)) lack(id);
   // 9.4.8.2 asks for the recommendation "if applicable": a stage-1 audit recommends nothing yet.
   const recommends = report.auditType.value !== "stage1";
-  if (recommends && absent(report.recommendation) && !recommendationPrinted(report)) missing.push("推荐意见");
-  if (report.sections.length > 0 && !objectivesStated(report)) missing.push("审核目的");
+  if (recommends && absent(report.recommendation) && !groupPrinted(report, "recommendation"))
+    lack("recommendation");
+  if (report.sections.length > 0 && !objectivesStated(report)) lack("objectives");
   const auditors = report.team.filter((m) => m.role.value === "leader" || m.role.value === "member");
-  if (auditors.length === 0) missing.push("审核组");
-  else if (!auditors.some((m) => m.role.value === "leader")) missing.push("审核组长");
+  if (auditors.length === 0) lack("team");
+  else if (!auditors.some((m) => m.role.value === "leader")) lack("teamLeader");
   for (const m of auditors) {
-    if (absent(m.registrationNo)) missing.push(`${m.name.value ?? "审核员"}的注册证书号`);
+    if (absent(m.registrationNo))
+      lack("registrationNo", `${m.name.value ?? "审核员"}的${REQUIRED_ITEMS.registrationNo.name}`);
   }
-  if (!findingsStated(report)) missing.push("审核发现");
+  if (!findingsStated(report)) lack("findings");
   return missing;
 }
 
-/** The label family an item belongs to (a member's number is the 注册证书号 family). */
-function familyOf(item: string, families: Record<string, readonly string[]>): readonly string[] {
-  const key = Object.keys(families).find((k) => item === k || item.endsWith(k));
-  return key ? (families[key] ?? []) : [];
+const HEADER_FIELDS = [
+  "reportNumber",
+  "organization",
+  "certificationBody",
+  "standards",
+  "scope",
+  "sites",
+  "auditStart",
+  "reportDate",
+] as const;
+
+/** The part of the report that holds an item was read: the header when some of its fields were, a part with a
+ * section of its own when a section of that title was found (the team also when members were read). */
+function partRead(report: Report, part: RequiredPart): boolean {
+  if (part === "header") return HEADER_FIELDS.filter((k) => report[k].value !== null).length >= 3;
+  if (part === "team" && report.team.length > 0) return true;
+  if (part === "findings" && report.evaluations.length > 0) return true;
+  return titled(report, REQUIRED_PART_TITLES[part]).length > 0;
 }
 
-/** Absence is asserted only where the document was read well and no label of the item's family appears in any
- * text the parser kept: an item whose label is printed but whose value was not read is could-not-check. */
+/** Where an item's words appear: anywhere in the document (the parser's `requiredPrinted`), or, for records
+ * written before the parser kept that, in the sections and tick groups. */
+function printedIn(ctx: RuleContext): (id: RequiredItemId) => boolean {
+  const r = ctx.report;
+  const anywhere = new Set(r.requiredPrinted ?? []);
+  const lines = [
+    ...r.sections.flatMap((s) => [s.title, ...s.text.split(/\r?\n/)]),
+    ...r.checkboxGroups.flatMap((g) => [g.label, ...g.options.map((o) => o.label)]),
+  ].map((l) => compact(l).toLowerCase());
+  const text = lines.join("\n");
+  return (id) =>
+    anywhere.has(id) ||
+    (ctx.config.lexicons.requiredLabels[id] ?? []).some((l) => text.includes(compact(l).toLowerCase())) ||
+    requiredPatternsOf(id).some((p) => lines.some((line) => p.test(line)));
+}
+
 const requiredMissing: RuleDef["check"] = (ctx) => {
   const missing = missingRequirements(ctx.report);
   if (missing.length === 0) return [];
@@ -101,26 +135,24 @@ const requiredMissing: RuleDef["check"] = (ctx) => {
     doc.status === "ok" &&
     ctx.report.sections.length > 0 &&
     (confidence === null || confidence >= ctx.config.requiredMinDocumentConfidence);
-  const text = compact(
-    ctx.report.sections.map((sec) => `${sec.title}\n${sec.text}`).join("\n"),
-  ).toLowerCase();
-  const labelled = (item: string) =>
-    familyOf(item, ctx.config.lexicons.requiredLabels).some((l) => text.includes(compact(l).toLowerCase()));
-  const absent = readWell ? missing.filter((m) => !labelled(m)) : [];
-  const unread = missing.filter((m) => !absent.includes(m));
+  const printed = printedIn(ctx);
+  const why = (m: Lacking): string | null => {
+    if (!readWell) return "文档识别质量不足";
+    if (printed(m.id)) return "已印有标签但未读出";
+    if (!partRead(ctx.report, REQUIRED_ITEMS[m.id].part)) return "应载明该项的部分未读出";
+    return null;
+  };
+  const absentItems = missing.filter((m) => why(m) === null);
+  const unread = missing.flatMap((m) => {
+    const reason = why(m);
+    return reason === null ? [] : [`${m.name}（${reason}）`];
+  });
   const out = [];
-  if (absent.length > 0)
-    out.push(finding(ctx, `报告缺少 17021-1 9.4.8 要求的内容：${absent.join("、")}`, []));
-  if (unread.length > 0)
+  if (absentItems.length > 0)
     out.push(
-      unchecked(
-        ctx,
-        readWell
-          ? "17021-1 9.4.8 要求的内容（已印有标签但未读出）"
-          : "17021-1 9.4.8 要求的内容（文档识别质量不足）",
-        unread,
-      ),
+      finding(ctx, `报告缺少 17021-1 9.4.8 要求的内容：${absentItems.map((m) => m.name).join("、")}`, []),
     );
+  if (unread.length > 0) out.push(unchecked(ctx, "17021-1 9.4.8 要求的内容", unread));
   return out;
 };
 
@@ -142,6 +174,7 @@ export const requiredRules: RuleDef[] = [
         "auditEnd",
         "recommendation",
         "team",
+        "requiredPrinted",
       ],
       sections: ["1.2 审核目的", "审核发现"],
     },

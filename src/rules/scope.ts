@@ -54,8 +54,8 @@ function foreignHits(
   terms: readonly ForeignTerm[],
   config: RulesConfig,
   seen: Set<string>,
-): { term: string; quote: string }[] {
-  const hits: { term: string; quote: string }[] = [];
+): { term: string; quote: string; focus: string }[] {
+  const hits: { term: string; quote: string; focus: string }[] = [];
   const lines = narrativeLines(section, config);
   for (const term of terms) {
     const pattern = termPattern(term);
@@ -70,7 +70,7 @@ function foreignHits(
       const key = `${term.term}|${line}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      hits.push({ term: term.term, quote: snippet(line, m.index, m[0].length, 20) });
+      hits.push({ term: term.term, quote: snippet(line, m.index, m[0].length, 20), focus: line });
       break;
     }
   }
@@ -104,7 +104,7 @@ const foreignText: RuleDef["check"] = (ctx) => {
       finding(
         ctx,
         `${sectionLabel(section, r.sections)} 出现与认证范围（${scope}）无关的内容：${hits.map((h) => h.term).join("、")}（“${hits[0]!.quote}”），疑似从其他客户报告复制`,
-        hits.map((h) => sectionEvidence(section, h.quote)),
+        hits.map((h) => sectionEvidence(section, h.quote, h.focus)),
         { compared: [sectionInput(section)] },
       ),
     );

@@ -1,6 +1,6 @@
 import type { Flag } from "../domain/flag.ts";
 import type { Report } from "../domain/record.ts";
-import { compact, innermostFirst, isTemplateLine, sectionMatches } from "./context.ts";
+import { compact, innermostFirst, isTemplateLine, sectionEvidence, sectionMatches } from "./context.ts";
 import { type CrossContext, type CrossRuleDef, flag, label, orgKey, push } from "./xdoc-base.ts";
 
 /** XDOC-COPIED-NARRATIVE: the same long passage in reports of two different organisations. */
@@ -152,7 +152,8 @@ export const copiedNarrative: CrossRuleDef["check"] = (ctx) => {
       flag(
         ctx,
         `${b.unit.section.id} 有一段约 ${b.length} 字的内容与${label(ctx.records[b.other]!)}几乎相同：“${quote}…”`,
-        [{ page: b.unit.section.page, bbox: b.unit.section.bbox, text: quote }],
+        // The passage's line is where it starts.
+        [sectionEvidence(b.unit.section, quote, quote.slice(0, 16))],
       ),
     );
   }

@@ -24,12 +24,51 @@ describe("REQ-MISSING", () => {
     expect(findings(r, "REQ-MISSING")).toEqual([]);
     expect(flagsOf(r, "REQ-MISSING")[0]?.status).toBe("unchecked");
   });
-  it("fires when the objectives are nowhere", () => {
+  const noObjectives = (x: Parameters<Parameters<typeof edit>[0]>[0]) => {
+    x.sections = x.sections.filter((s) => s.id !== "1.2");
+    x.sections = x.sections.map((s) => ({ ...s, text: s.text.replace(/审核目的/g, "") }));
+    // The conclusion's row 审核目的（达到…） prints the words too.
+    x.checkboxGroups = x.checkboxGroups.filter((g) => !g.label.includes("审核目的"));
+  };
+  it("fires when the objectives are nowhere though the part that states them (审核综述) was read", () => {
     const r = edit((x) => {
-      x.sections = x.sections.filter((s) => s.id !== "1.2");
-      x.sections = x.sections.map((s) => ({ ...s, text: s.text.replace(/审核目的/g, "") }));
+      noObjectives(x);
+      x.sections.unshift({
+        ...x.sections[0]!,
+        id: "一",
+        title: "审核综述",
+        text: "审核组按计划实施了审核。",
+      });
     });
     expect(findings(r, "REQ-MISSING")[0]?.message).toContain("审核目的");
+  });
+  it("asserts nothing absent whose part of the report was not read: a note instead", () => {
+    const r = edit(noObjectives);
+    expect(findings(r, "REQ-MISSING")).toEqual([]);
+    const note = flagsOf(r, "REQ-MISSING")[0];
+    expect(note?.status).toBe("unchecked");
+    expect(note?.message).toContain("审核目的（应载明该项的部分未读出）");
+  });
+  it("keeps an item whose label the parser found outside the sections (cover, tables) could-not-check", () => {
+    const r = edit((x) => {
+      x.certificationBody = f(null);
+      x.requiredPrinted = ["certificationBody"];
+    });
+    expect(findings(r, "REQ-MISSING")).toEqual([]);
+    expect(flagsOf(r, "REQ-MISSING")[0]?.message).toContain("认证机构（已印有标签但未读出）");
+  });
+  it("takes a certification body's name printed without a label (letterhead) as printed", () => {
+    const r = edit((x) => {
+      x.certificationBody = f(null);
+      x.sections.push({
+        ...x.sections[0]!,
+        id: "六",
+        title: "声明",
+        text: "中检联合认证（深圳）有限公司 编制",
+      });
+    });
+    expect(findings(r, "REQ-MISSING")).toEqual([]);
+    expect(flagsOf(r, "REQ-MISSING")[0]?.status).toBe("unchecked");
   });
   it("is quiet on a complete report, an expert without number included", () => {
     expect(
@@ -54,6 +93,12 @@ describe("REQ-MISSING", () => {
         id: "2",
         title: "一阶段审核发现的问题",
         text: "未提供内部审核计划。",
+      });
+      x.sections.push({
+        ...x.sections[0]!,
+        id: "3",
+        title: "审核结论",
+        text: "具备实施第二阶段审核的条件。",
       });
     };
     expect(findings(edit(stage1), "REQ-MISSING")[0]?.message).toContain("推荐意见");

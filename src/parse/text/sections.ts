@@ -1,5 +1,5 @@
 import type { Bbox } from "../../domain/geometry.ts";
-import type { Section } from "../../domain/record.ts";
+import type { Section, SectionLine } from "../../domain/record.ts";
 import { noiseModel } from "../../noise/model.ts";
 import { stripBoxGlyphs } from "./chars.ts";
 import type { DocLine } from "./lines.ts";
@@ -16,8 +16,35 @@ export interface Heading {
 
 export interface FoundSection extends Section {
   level: number;
+  /** Body lines as read, the heading line first. */
   lines: DocLine[];
+  /** Each line of `text` with its page and box (the record's Section.lines). */
+  textLines: SectionLine[];
   heading: Heading;
+}
+
+/** A line of text where it was read, as `text` holds it; the heading line's content (trimmed, as in `text`) is
+ * boxed from its first character on. */
+function textLine(line: DocLine, from = 0): SectionLine | null {
+  const text = from > 0 ? line.text.slice(from).trim() : line.text;
+  if (text.length === 0) return null;
+  const boxes = line.charBoxes.slice(from);
+  const bbox: Bbox =
+    from > 0 && boxes.length > 0
+      ? [
+          Math.min(...boxes.map((b) => b[0])),
+          Math.min(...boxes.map((b) => b[1])),
+          Math.max(...boxes.map((b) => b[2])),
+          Math.max(...boxes.map((b) => b[3])),
+        ]
+      : line.bbox;
+  return { text, page: line.page, bbox };
+}
+
+function textLinesOf(lines: readonly DocLine[], firstFrom: number): SectionLine[] {
+  return lines
+    .map((l, i) => textLine(l, i === 0 ? firstFrom : 0))
+    .filter((l): l is SectionLine => l !== null);
 }
 
 const CN_NUM = "[一二三四五六七八九十]{1,3}";
@@ -143,6 +170,7 @@ export function findSections(lines: readonly DocLine[]): FoundSection[] {
       text,
       level: h.level,
       lines: body,
+      textLines: textLinesOf(body, h.contentStart),
       heading: h,
     };
   });
@@ -163,6 +191,7 @@ function mergeRepeatedIds(sections: FoundSection[]): FoundSection[] {
     const rest = [s.heading.line.text, ...s.lines.slice(1).map((l) => l.text)].join("\n");
     first.text = first.text ? `${first.text}\n${rest}` : rest;
     first.lines = [...first.lines, ...s.lines];
+    first.textLines = [...first.textLines, ...textLinesOf(s.lines, 0)];
   }
   return out;
 }
