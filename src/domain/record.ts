@@ -163,7 +163,10 @@ export const DocumentInfo = z.object({
   status: DocumentStatus,
   errors: z.array(Problem),
   ocr: z.object({
-    engine: z.string(),
+    /** The OCR engine that read the pages not taken from a text layer; null when every page was. */
+    engine: z.string().nullable(),
+    /** Pages whose text came from the PDF's text layer, not OCR (absent when none did). */
+    textLayerPages: z.array(z.number().int().min(1)).optional(),
     meanConfidence: z.number().min(0).max(1).nullable(),
     dpi: z.number().nullable(),
   }),

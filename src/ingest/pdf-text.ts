@@ -105,3 +105,54 @@ export function isMeaningfulTextLayer(lines: readonly TextLayerLine[]): boolean 
   const junk = chars.match(/[\uFFFD\uE000-\uF8FF\p{Cc}]/gu)?.length ?? 0;
   return junk / chars.length < 0.05;
 }
+
+/** The operator codes hiddenGlyphShare reads (pdf.js's OPS). */
+export interface TextOps {
+  save: number;
+  restore: number;
+  setTextRenderingMode: number;
+  showText: number;
+  showSpacedText: number;
+  nextLineShowText: number;
+  nextLineSetSpacingShowText: number;
+}
+
+/** Text render modes that paint nothing (3: invisible, 7: clip only). */
+const HIDDEN_MODES = new Set([3, 7]);
+
+/**
+ * Share of a page's shown glyphs drawn in an invisible render mode, from its operator list. The mode is part of
+ * the graphics state, so save/restore bracket it.
+ */
+export function hiddenGlyphShare(
+  fnArray: readonly number[],
+  argsArray: readonly unknown[],
+  ops: TextOps,
+): number {
+  const shows = new Set([
+    ops.showText,
+    ops.showSpacedText,
+    ops.nextLineShowText,
+    ops.nextLineSetSpacingShowText,
+  ]);
+  const saved: number[] = [];
+  let mode = 0;
+  let hidden = 0;
+  let shown = 0;
+  fnArray.forEach((fn, i) => {
+    if (fn === ops.save) saved.push(mode);
+    else if (fn === ops.restore) mode = saved.pop() ?? 0;
+    else if (fn === ops.setTextRenderingMode) {
+      const [value] = (argsArray[i] as readonly unknown[] | null) ?? [];
+      mode = typeof value === "number" ? value : 0;
+    } else if (shows.has(fn)) {
+      const args = argsArray[i] as readonly unknown[] | null;
+      const glyphs = Array.isArray(args?.at(-1)) ? (args?.at(-1) as readonly unknown[]) : [];
+      // Spaced text interleaves numbers (kerning) with the glyph objects.
+      const n = glyphs.filter((g) => typeof g === "object" && g !== null).length;
+      if (HIDDEN_MODES.has(mode)) hidden += n;
+      else shown += n;
+    }
+  });
+  return hidden + shown > 0 ? hidden / (hidden + shown) : 0;
+}

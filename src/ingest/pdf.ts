@@ -7,12 +7,13 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { createCanvas } from "@napi-rs/canvas";
-import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { InputError } from "../domain/errors.ts";
 import type { PageImage, PageInput } from "../domain/page.ts";
 import type { IngestLimits, IngestOptions } from "./limits.ts";
-import { isMeaningfulTextLayer, type PdfTextItem, textLayerLines } from "./pdf-text.ts";
+import { hiddenGlyphShare, isMeaningfulTextLayer, type PdfTextItem, textLayerLines } from "./pdf-text.ts";
 import { installPdfjsRejectionGuard } from "./pdfjs-guard.ts";
+import { missesText, textCoverage } from "./text-coverage.ts";
 
 type RenderParams = Parameters<PDFPageProxy["render"]>[0];
 
@@ -113,6 +114,25 @@ async function renderPage(pdfPage: PDFPageProxy, dpi: number): Promise<PageImage
   return rgbaToGrey(ctx.getImageData(0, 0, width, height).data, width, height, dpi);
 }
 
+/** Share of the layer's glyphs drawn invisibly (render mode 3 or 7) above which it is a scan's hidden OCR layer. */
+const MAX_HIDDEN = 0.5;
+
+/**
+ * Whether the text layer is the page's text, by evidence, cheapest first: readable characters (fonts without a
+ * ToUnicode map give garbage), every text-shaped mark of ink under a text-layer line (a partial layer leaves some
+ * bare), and glyphs that are drawn (a scanner's invisible OCR layer over its image is its reading, not the print).
+ */
+async function holdsPageText(
+  pdfPage: PDFPageProxy,
+  lines: ReturnType<typeof textLayerLines>,
+  image: PageImage,
+): Promise<boolean> {
+  if (!isMeaningfulTextLayer(lines)) return false;
+  if (missesText(textCoverage(image, lines))) return false;
+  const ops = await pdfPage.getOperatorList();
+  return hiddenGlyphShare(ops.fnArray, ops.argsArray, OPS) <= MAX_HIDDEN;
+}
+
 async function readPage(
   doc: PDFDocumentProxy,
   pageNo: number,
@@ -150,7 +170,7 @@ async function readPage(
         },
       );
     }
-    if (isMeaningfulTextLayer(lines)) {
+    if (await holdsPageText(pdfPage, lines, image)) {
       return {
         page: pageNo,
         kind: "text-layer",

@@ -71,6 +71,7 @@ export async function assembleRecord(
   if (parsed.kind === "not_audit_report") {
     errors.push({ code: "NOT_AUDIT_REPORT", page: null, message: "the document is not an audit report" });
   }
+  const textLayerPages = pages.filter((p) => p.source === "text-layer").map((p) => p.page);
   const conf = read.length ? read.reduce((s, p) => s + p.meanConfidence, 0) / read.length : null;
   const record: AuditRecord = {
     schemaVersion: SCHEMA_VERSION,
@@ -81,7 +82,13 @@ export async function assembleRecord(
       kind: parsed.kind,
       status: statusOf(pages, parsed.kind, errors),
       errors,
-      ocr: { engine: meta.engine, meanConfidence: conf, dpi: pages[0]?.dpi ?? null },
+      ocr: {
+        // A document whose every page came from its text layer names no OCR engine.
+        engine: pages.some((p) => p.source === "ocr") ? meta.engine : null,
+        ...(textLayerPages.length > 0 ? { textLayerPages } : {}),
+        meanConfidence: conf,
+        dpi: pages[0]?.dpi ?? null,
+      },
       timings: meta.timings,
     },
     report: parsed.kind === "audit_report" ? parsed.report : null,

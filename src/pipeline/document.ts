@@ -75,6 +75,8 @@ export async function processDocument(
       ),
     );
     meta.timings = { ocrMs: Math.round(performance.now() - tOcr), totalMs: 0 };
+    // Read after the pages: an engine started on demand has its full name only once a page needed it.
+    meta.engine = deps.engine.name;
     const record = await assembleRecord(meta, pages, deps.config.rules, deps.llm ?? null);
     record.document.timings.totalMs = Math.round(performance.now() - t0);
     return { record, pages };

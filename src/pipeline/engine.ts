@@ -1,5 +1,6 @@
 import type { AppConfig } from "../config/schema.ts";
 import type { OcrEngine } from "../ocr/engine.ts";
+import { LazyEngine } from "../ocr/lazy-engine.ts";
 import { ReplayEngine } from "../ocr/replay.ts";
 import { createTesseractEngine } from "../ocr/tesseract.ts";
 
@@ -37,4 +38,14 @@ export async function createEngine(config: AppConfig): Promise<OcrEngine> {
     );
   }
   return real();
+}
+
+/**
+ * The engine of an in-process run, started by the first page that needs OCR: pages read from their text layer
+ * never wait for models to load. Replays start nothing anyway.
+ */
+export async function createEngineOnDemand(config: AppConfig): Promise<OcrEngine> {
+  if (config.ocr.replayDir) return createEngine(config);
+  const rereads = config.ocr.engine === "tesseract" && config.ocr.secondLook;
+  return new LazyEngine(() => createEngine(config), REPLAY_NAMES[config.ocr.engine], rereads);
 }

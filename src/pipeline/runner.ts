@@ -7,7 +7,7 @@ import type { OcrEngine } from "../ocr/engine.ts";
 import { failedRecord } from "./assemble.ts";
 import { finishBatch } from "./batch-end.ts";
 import { processDocument } from "./document.ts";
-import { createEngine } from "./engine.ts";
+import { createEngineOnDemand } from "./engine.ts";
 import { sha256File } from "./hash.ts";
 import { expandInputs } from "./inputs.ts";
 import {
@@ -64,7 +64,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
   const { files, missing, unreadable } = await expandInputs(opts.inputs);
   emit({ type: "start", files: files.length + missing.length + unreadable.length });
   const llm = llmConfigFromEnv(process.env);
-  const engine = opts.engine ?? (await createEngine(config));
+  const engine = opts.engine ?? (await createEngineOnDemand(config));
   const pages = new Semaphore(config.ocr.workers * PAGES_PER_WORKER);
   const docs = new Semaphore(2);
   const reject = async (file: string, code: string, message: string) => {

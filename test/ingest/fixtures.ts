@@ -2,7 +2,14 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PDFDocument, StandardFonts } from "pdf-lib";
+import {
+  PDFDocument,
+  popGraphicsState,
+  pushGraphicsState,
+  StandardFonts,
+  setTextRenderingMode,
+  TextRenderingMode,
+} from "pdf-lib";
 import sharp from "sharp";
 
 export function scratchDir(): string {
@@ -111,4 +118,49 @@ export async function multiPageTiff(pageCount: number): Promise<Uint8Array> {
   return sharp(pages, { join: { animated: true } })
     .tiff()
     .toBuffer();
+}
+
+/** Rows of the "scanned" pages below: 12 pt apart from 90 pt down, each a run of glyph-sized ink blobs. */
+const SCAN_ROWS = 30;
+const rowBaseline = (i: number) => 751 - i * 22;
+
+/** A page image (150 DPI, A4) whose text rows are ink blobs the size of 11 pt characters: text as a scan shows it. */
+async function scannedRowsPng(): Promise<Buffer> {
+  const s = 150 / 72;
+  const rects: string[] = [];
+  for (let i = 0; i < SCAN_ROWS; i++) {
+    const top = (841.89 - rowBaseline(i) - 8) * s;
+    for (let c = 0; c < 24; c++) {
+      rects.push(`<rect x="${(72 + c * 12) * s}" y="${top}" width="${9 * s}" height="${8 * s}"/>`);
+    }
+  }
+  const [w, h] = [Math.round(595.28 * s), Math.round(841.89 * s)];
+  return sharp({ create: { width: w, height: h, channels: 3, background: "#ffffff" } })
+    .composite([{ input: Buffer.from(`<svg width="${w}" height="${h}">${rects.join("")}</svg>`) }])
+    .png()
+    .toBuffer();
+}
+
+/**
+ * A scanned page with a text layer over it, as scanners with OCR write them: `layerRows` of its text rows carry
+ * text-layer words at their place (11 pt Helvetica on the row's baseline), drawn invisibly (render mode 3) or not.
+ */
+export async function scanWithTextLayer(layerRows: number, invisible: boolean): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const image = await doc.embedPng(await scannedRowsPng());
+  const page = doc.addPage([595.28, 841.89]);
+  page.drawImage(image, { x: 0, y: 0, width: 595.28, height: 841.89 });
+  page.pushOperators(pushGraphicsState());
+  if (invisible) page.pushOperators(setTextRenderingMode(TextRenderingMode.Invisible));
+  for (let i = 0; i < Math.min(layerRows, SCAN_ROWS); i++) {
+    page.drawText(`Audit finding row ${String(i).padStart(2, "0")} reads as printed here, word for word`, {
+      x: 72,
+      y: rowBaseline(i),
+      size: 11,
+      font,
+    });
+  }
+  page.pushOperators(popGraphicsState());
+  return doc.save();
 }
