@@ -24,6 +24,8 @@ export interface Rulings {
 
 /** Shortest rule, in millimetres: longer than any character and tick box, shorter than the narrowest cell. */
 const MIN_RULE_MM = 9;
+/** Thickest ruling stroke, in millimetres: a scanned 1.5 pt border is about 0.6 mm; a filled band is several. */
+const MAX_STROKE_MM = 1.5;
 /** Grey level (at analysis scale) below which a pixel is ink: a 1 px rule halved is a mid grey. */
 const PAPER_LEVEL = 190;
 
@@ -61,14 +63,22 @@ async function paperAlong(mask: Mask, k: number, axis: "x" | "y"): Promise<Uint8
     .toBuffer();
 }
 
-/** Runs of full ink (0) along `axis` no shorter than `min`, merged across neighbouring rows (a thick rule) into one
- * rule each. The eroded runs are `k - 1` shorter than the stroke: half a kernel is given back at each end. */
-function runs(data: Uint8Array, w: number, h: number, axis: "x" | "y", k: number, scale: number): Rule[] {
+interface Blob {
+  /** Across the axis (rows of a horizontal run), first and last. */
+  o0: number;
+  o1: number;
+  /** Along the axis. */
+  i0: number;
+  i1: number;
+}
+
+/** Runs of full ink (0) along `axis`, merged across neighbouring rows (a thick rule) into one blob each. */
+function blobs(data: Uint8Array, w: number, h: number, axis: "x" | "y"): Blob[] {
   const [outer, inner] = axis === "x" ? [h, w] : [w, h];
   const at =
     axis === "x" ? (o: number, i: number) => data[o * w + i]! : (o: number, i: number) => data[i * w + o]!;
-  const open: { o0: number; o1: number; i0: number; i1: number }[] = [];
-  const done: { o0: number; o1: number; i0: number; i1: number }[] = [];
+  const open: Blob[] = [];
+  const done: Blob[] = [];
   for (let o = 0; o < outer; o++) {
     const found: [number, number][] = [];
     for (let i = 0; i < inner; i++) {
@@ -89,26 +99,75 @@ function runs(data: Uint8Array, w: number, h: number, axis: "x" | "y", k: number
       if (open[j]!.o1 < o) done.push(...open.splice(j, 1));
     }
   }
-  done.push(...open);
-  const half = (k - 1) / 2;
-  return done.map((r) => {
-    const mid = ((r.o0 + r.o1) / 2 + 0.5) * scale;
-    const from = Math.max(0, r.i0 - half) * scale;
-    const to = Math.min(inner, r.i1 + 1 + half) * scale;
-    return axis === "x" ? { x0: from, y0: mid, x1: to, y1: mid } : { x0: mid, y0: from, x1: mid, y1: to };
-  });
+  return [...done, ...open];
 }
 
-/** Horizontal and vertical ruling lines of a page image, in its pixels. */
+/** A blob's extent along its axis in page pixels: the eroded runs are `k - 1` shorter than the stroke, so half a
+ * kernel is given back at each end. */
+function extent(b: Blob, k: number, scale: number, inner: number): [number, number] {
+  const half = (k - 1) / 2;
+  return [Math.max(0, b.i0 - half) * scale, Math.min(inner, b.i1 + 1 + half) * scale];
+}
+
+function ruleAt(axis: "x" | "y", at: number, [from, to]: [number, number]): Rule {
+  return axis === "x" ? { x0: from, y0: at, x1: to, y1: at } : { x0: at, y0: from, x1: at, y1: to };
+}
+
+/** Each blob as one rule along its centre line. */
+function rulesOf(bs: readonly Blob[], axis: "x" | "y", k: number, scale: number, inner: number): Rule[] {
+  return bs.map((b) => ruleAt(axis, ((b.o0 + b.o1) / 2 + 0.5) * scale, extent(b, k, scale, inner)));
+}
+
+/** The mask with the filled bands turned to paper, so the ink between the white letters of their text is never
+ * taken for vertical rules, nor does it merge with the table's real vertical rules below the band. */
+function withoutBands(mask: Mask, bands: readonly Blob[], k: number): Mask {
+  if (bands.length === 0) return mask;
+  const data = Uint8Array.from(mask.data);
+  const half = Math.ceil((k - 1) / 2);
+  for (const b of bands) {
+    for (let y = b.o0; y <= b.o1; y++) {
+      data.fill(255, y * mask.w + Math.max(0, b.i0 - half), y * mask.w + Math.min(mask.w, b.i1 + 1 + half));
+    }
+  }
+  return { data, w: mask.w, h: mask.h };
+}
+
+/** Horizontal and vertical ruling lines of a page image, in its pixels. A horizontal run thicker than any stroke
+ * is a filled band (a table's header row printed white on dark, a section band): its top and bottom edges are
+ * rules, and it is cleared before vertical rules are looked for. */
 export async function findRulings(image: PageImage): Promise<Rulings> {
   const grey = toGrey(image);
   const scale = image.dpi >= 150 ? 2 : 1;
   const mask = await paperMask(grey, scale);
   const k = Math.max(9, Math.round(((MIN_RULE_MM / 25.4) * image.dpi) / scale));
-  const [hData, vData] = await Promise.all([paperAlong(mask, k, "x"), paperAlong(mask, k, "y")]);
+  const maxStroke = (MAX_STROKE_MM / 25.4) * image.dpi;
+  const hBlobs = blobs(await paperAlong(mask, k, "x"), mask.w, mask.h, "x");
+  const thick = (b: Blob) => (b.o1 - b.o0 + 1) * scale > maxStroke;
+  const within = (r: Blob, b: Blob) =>
+    r !== b && r.o0 >= b.o0 && r.o1 <= b.o1 && r.i0 >= b.i0 && r.i1 <= b.i1;
+  // Pieces of a band's ink between the white letters of its text lie within it: they are no band of their own.
+  const bands = hBlobs.filter((b) => thick(b) && !hBlobs.some((o) => thick(o) && within(b, o)));
+  const vMask = withoutBands(mask, bands, k);
+  const vBlobs = blobs(await paperAlong(vMask, k, "y"), mask.w, mask.h, "y");
+  const edges = bands.flatMap((b) => {
+    const along = extent(b, k, scale, mask.w);
+    return [ruleAt("x", b.o0 * scale, along), ruleAt("x", (b.o1 + 1) * scale, along)];
+  });
+  // Thin runs inside a band are bits of its ink between white letters, no rules.
+  const thin = hBlobs.filter((r) => !thick(r) && !bands.some((b) => within(r, b)));
+  // A band right on top of a table is its header row: the columns' rules that stop at its lower edge go on up
+  // through it (they are printed there too, unseen ink on ink).
+  const tol = 2 * scale;
+  const vertical = rulesOf(vBlobs, "y", k, scale, mask.h).map((v) => {
+    const band = bands.find((b) => {
+      const [from, to] = extent(b, k, scale, mask.w);
+      return Math.abs(v.y0 - (b.o1 + 1) * scale) <= tol && v.x0 >= from - tol && v.x0 <= to + tol;
+    });
+    return band ? { ...v, y0: band.o0 * scale } : v;
+  });
   return {
-    horizontal: runs(hData, mask.w, mask.h, "x", k, scale),
-    vertical: runs(vData, mask.w, mask.h, "y", k, scale),
+    horizontal: [...rulesOf(thin, "x", k, scale, mask.w), ...edges],
+    vertical,
     scale,
   };
 }

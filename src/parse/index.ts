@@ -101,7 +101,7 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
   const pairs = layoutPairs(pages);
   const dates = withLayoutDates(readDates(lines), pairs);
   const org = readOrganizationFields(lines, sections);
-  const nc = readNonconformities(lines, ticks.ncKinds);
+  const nc = readNonconformities(lines, ticks.ncKinds, pages);
   const signatures = readSignatures(lines);
   const standards = readStandards(lines);
   const textType = readAuditTypeText(lines);
@@ -160,7 +160,7 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
     auditorDaysPrinted: readAuditorDays(lines),
     foundedDate: dates.foundedDate,
     systemImplementedDate: dates.systemImplementedDate,
-    team: voteTeamNames(readTeam(lines), lines),
+    team: voteTeamNames(readTeam(lines, pages), lines),
     signatures,
     ncMajor: nc.ncMajor,
     ncMinor: nc.ncMinor,

@@ -32,6 +32,28 @@ async function tablePage(): Promise<PageImage> {
   return { width: W, height: H, channels: 1, data: new Uint8Array(data), dpi: 200 };
 }
 
+/** A table whose header row is printed white on a dark band (the sgs-bilingual form): the column rules are seen
+ * only below the band, and between the header's white letters the band's ink stands in vertical strips. */
+async function bandPage(): Promise<PageImage> {
+  const rules = [
+    '<rect x="150" y="200" width="1300" height="100" fill="#222"/>',
+    '<rect x="150" y="399" width="1300" height="3"/>',
+    '<rect x="150" y="499" width="1300" height="3"/>',
+    '<rect x="149" y="300" width="3" height="200"/>',
+    '<rect x="599" y="300" width="3" height="200"/>',
+    '<rect x="999" y="300" width="3" height="200"/>',
+    '<rect x="1449" y="300" width="3" height="200"/>',
+  ].join("");
+  const white = [200, 650, 1050]
+    .map(
+      (x) => `<text x="${x}" y="265" font-size="44" fill="white" font-family="sans-serif">II II Name</text>`,
+    )
+    .join("");
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><rect width="100%" height="100%" fill="white"/>${rules}${white}</svg>`;
+  const { data } = await sharp(Buffer.from(svg)).greyscale().raw().toBuffer({ resolveWithObject: true });
+  return { width: W, height: H, channels: 1, data: new Uint8Array(data), dpi: 200 };
+}
+
 function line(text: string, box: Bbox): OcrLine {
   const chars = [...text];
   const step = (box[2] - box[0]) / chars.length;
@@ -55,6 +77,15 @@ describe("layout stage", () => {
     expect([t.rows, t.cols]).toEqual([3, 3]);
     const spans = t.cells.map((c) => `${c.row},${c.col} ${c.rowSpan}x${c.colSpan}`).sort();
     expect(spans).toEqual(["0,0 1x1", "0,1 1x2", "1,0 2x1", "1,1 1x1", "1,2 1x1", "2,1 1x1", "2,2 1x1"]);
+  });
+
+  it("takes a dark header band for the table's header row, its edges for rules and its ink for no column", async () => {
+    const tables = tablesFromRulings(await findRulings(await bandPage()), 200);
+    expect(tables).toHaveLength(1);
+    const t = tables[0]!;
+    expect([t.rows, t.cols]).toEqual([3, 3]);
+    expect(t.bbox[1]).toBeLessThan(205);
+    expect(t.cells.filter((c) => c.row === 0).map((c) => c.colSpan)).toEqual([1, 1, 1]);
   });
 
   it("pairs a label cell with the value cell to its right, keeping a two-line value whole", async () => {

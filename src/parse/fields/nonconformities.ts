@@ -1,34 +1,24 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
+import type { OcrPage } from "../../domain/ocr.ts";
 import type { NcItem } from "../../domain/record.ts";
-import { NC_TABLE_COLUMNS } from "../../lexicon/tables.ts";
 import type { TickRow } from "../checkbox/types.ts";
 import { parseInteger, toHalfWidth } from "../normalize/numbers.ts";
 import { severityOf } from "../normalize/severity.ts";
-import { fieldAt, fieldBox } from "../provenance.ts";
-import { findLabels, opensWithLabel } from "../text/labels.ts";
+import { fieldAt } from "../provenance.ts";
+import { findLabels } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
-import {
-  type Cell,
-  type ColumnSpec,
-  isPageFurniture,
-  matchHeader,
-  type RowVerdict,
-  readTable,
-  type TableRow,
-} from "../text/table.ts";
 import { fieldInWindow, type TextWindow, windowFrom } from "../text/window.ts";
 import { clauseCitedFor, clauseFromFinding, clauseOfCell, implausibleClause } from "./nc-clause.ts";
 import { fromForms, type NcKind } from "./nc-forms.ts";
 import { DEPT_SUFFIX, fromNumberedList } from "./nc-list.ts";
+import { fromGrid, fromTable } from "./nc-table.ts";
 
 export interface NcFields {
   ncMajor: Field<number>;
   ncMinor: Field<number>;
   ncItems: NcItem[];
 }
-
-const NC_COLUMNS: readonly ColumnSpec[] = NC_TABLE_COLUMNS;
 
 const COUNT = "([0-9]+|[零〇一二两三四五六七八九十]+)";
 const UNIT = "(?:项|个|条|份|处)";
@@ -83,81 +73,6 @@ function countField(lines: readonly DocLine[], re: RegExp, kind: "major" | "mino
       return fieldAt(line, none.index, none.index + none[0].length, 0, 0.85);
   }
   return missingField();
-}
-
-const CLAUSE = /^(?:[A-Z]\s?)?(\d{1,2}(?:\.\d{1,2}){0,4})/;
-
-function isNcHeader(line: DocLine): boolean {
-  const cols = matchHeader(line, NC_COLUMNS, 3);
-  return (
-    !!cols?.some((c) => c.key === "clause") && cols.some((c) => c.key === "severity" || c.key === "text")
-  );
-}
-
-/** A bilingual cell's Chinese name, without the English one before it (Production 生产部). */
-function chineseOnly(text: string): string {
-  return text.replace(/^[A-Za-z][A-Za-z .&'/-]*(?=[\u4e00-\u9fa5])/, "");
-}
-
-function judge(cells: Record<string, Cell>, line: DocLine): RowVerdict {
-  // A labelled line under the table (纠正措施完成期限:2024年9月13日) ends it: its 13日 is no clause.
-  const colon = line.text.search(/[:：]/);
-  if (opensWithLabel(line.text) && !line.text.slice(0, colon).includes("\t")) return "stop";
-  const clause = toHalfWidth(cells.clause?.text ?? "");
-  if (CLAUSE.test(clause)) return "row";
-  if (!cells.seq?.text && !clause && cells.text?.text) return "continuation";
-  // A numbered row whose clause OCR could not read (2 冤记 人事部 …) is still an NC, its clause unread.
-  if (/^(?:NC)?[-－]?\d{1,2}$/i.test(cells.seq?.text.trim() ?? "") && (cells.dept?.text || cells.text?.text))
-    return "row";
-  return "stop";
-}
-
-/** The header a table repeats at the top of the next page, right after its last row (page furniture between). */
-function repeatedHeader(lines: readonly DocLine[], last: DocLine): DocLine | null {
-  for (const line of lines.slice(last.index + 1, last.index + 6)) {
-    if (isPageFurniture(line)) continue;
-    return line.page > last.page && isNcHeader(line) ? line : null;
-  }
-  return null;
-}
-
-function fromTable(lines: readonly DocLine[]): NcItem[] {
-  const items: NcItem[] = [];
-  for (const first of lines) {
-    if (!isNcHeader(first)) continue;
-    // The first NC table, over as many pages as it repeats its header on.
-    const rows: TableRow[] = [];
-    for (let header: DocLine | null = first; header; ) {
-      const at: DocLine = header;
-      const table = readTable(lines, at, NC_COLUMNS, 3, judge, (l) => l !== at && isNcHeader(l));
-      rows.push(...(table?.rows ?? []));
-      const last = table?.rows.at(-1)?.lines.at(-1);
-      header = last ? repeatedHeader(lines, last) : null;
-    }
-    for (const row of rows) {
-      const l = row.lines[0]!;
-      const c = row.cells;
-      const clause = c.clause ? clauseOfCell(toHalfWidth(c.clause.text), lines) : { value: null, quality: 1 };
-      const sev = c.severity ? severityOf(c.severity.text) : null;
-      items.push({
-        clause: c.clause
-          ? fieldBox(l, c.clause.bbox, c.clause.text, clause.value, c.clause.confidence, clause.quality)
-          : missingField(),
-        department: c.dept?.text
-          ? fieldBox(l, c.dept.bbox, c.dept.text, chineseOnly(c.dept.text), c.dept.confidence, 1)
-          : missingField(),
-        severity:
-          c.severity && sev
-            ? fieldBox(l, c.severity.bbox, c.severity.text, sev, c.severity.confidence, 1)
-            : missingField(),
-        text: c.text?.text
-          ? fieldBox(l, c.text.bbox, c.text.text, c.text.text, c.text.confidence, 1)
-          : missingField(),
-      });
-    }
-    if (items.length > 0) break;
-  }
-  return items;
 }
 
 const DEPT = new RegExp(`([\\u4e00-\\u9fa5]{1,10}?${DEPT_SUFFIX})`);
@@ -308,6 +223,7 @@ function fromItemParagraphs(lines: readonly DocLine[]): NcItem[] {
 export function readNonconformities(
   lines: readonly DocLine[],
   kindRows: readonly TickRow<NcKind>[] = [],
+  pages: readonly OcrPage[] = [],
 ): NcFields {
   const ncMajor = countField(lines, MAJOR, "major");
   const ncMinor = countField(lines, MINOR, "minor");
@@ -316,6 +232,7 @@ export function readNonconformities(
     ncMinor,
     ncItems: severityFromCounts(
       firstFound(
+        () => fromGrid(pages, lines),
         () => fromTable(lines),
         () => fromItemParagraphs(lines),
         () => fromForms(lines, kindRows),

@@ -1,10 +1,12 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
+import type { OcrPage } from "../../domain/ocr.ts";
 import type { TeamMember } from "../../domain/record.ts";
 import { TEAM_TABLE_COLUMNS } from "../../lexicon/tables.ts";
 import { findTechnicalCodes } from "../normalize/codes.ts";
 import { findRegistrations } from "../normalize/registration.ts";
 import { fieldBox } from "../provenance.ts";
+import { readGridTables } from "../text/grid-table.ts";
 import type { DocLine } from "../text/lines.ts";
 import { type Cell, type ColumnSpec, matchHeader, type RowVerdict, readTable } from "../text/table.ts";
 import type { ReadMember } from "./read-member.ts";
@@ -101,7 +103,46 @@ function fromTables(lines: readonly DocLine[]): ReadMember[] {
   return team;
 }
 
-export function readTeam(lines: readonly DocLine[]): ReadMember[] {
+const TEAM_DETAIL = ["role", "grade", "reg", "codes"];
+
+/** A name cell without the stray punctuation OCR reads at its ends (冯明晨、 for a rule's speck): a whole cell is the
+ * name, nothing after it is a list. */
+function trimPunctuation(cell: Cell): Cell | null {
+  const lead = cell.text.length - cell.text.replace(/^[\p{P}\s]+/u, "").length;
+  const text = cell.text.replace(/^[\p{P}\s]+/u, "").replace(/[\p{P}\s]+$/u, "");
+  if (text === "") return null;
+  return { ...cell, text, charConfidences: cell.charConfidences.slice(lead, lead + text.length) };
+}
+
+/** Team tables of the layout stage: ruled tables headed by a name column and a role, grade, registration or code
+ * column; each grid row one member with every cell whole (two numbers or two codes in one cell both kept). */
+function fromLayout(pages: readonly OcrPage[], lines: readonly DocLine[]): ReadMember[] {
+  const team: ReadMember[] = [];
+  const tables = readGridTables(
+    pages,
+    lines,
+    TEAM_COLUMNS,
+    2,
+    (keys) => keys.has("name") && TEAM_DETAIL.some((k) => keys.has(k)),
+  );
+  for (const table of tables) {
+    const hasCodes = table.keys.includes("codes");
+    for (const row of table.rows) {
+      const name = row.cells.name && trimPunctuation(row.cells.name);
+      if (!name) continue;
+      const cells = { ...row.cells, name };
+      if (judgeRow(cells) !== "row") continue;
+      const m = memberFromRow(row.line, cells, hasCodes);
+      if (m && !team.some((t) => t.member.name.value === m.member.name.value)) team.push(m);
+    }
+  }
+  return team;
+}
+
+/** The team from the layout's ruled tables; without one, from tables of word boxes; else from labelled lines. */
+export function readTeam(lines: readonly DocLine[], pages: readonly OcrPage[] = []): ReadMember[] {
+  const fromGrid = fromLayout(pages, lines);
+  if (fromGrid.length > 0) return fromGrid;
   const fromTable = fromTables(lines);
   return fromTable.length > 0 ? fromTable : fromLabels(lines);
 }

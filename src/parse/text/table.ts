@@ -109,7 +109,7 @@ function headerCells(line: DocLine): Token[] {
   return cells;
 }
 
-function cellMatches(cellText: string, synonyms: readonly string[]): number {
+export function cellMatches(cellText: string, synonyms: readonly string[]): number {
   // Remarks in brackets name the options, not the column: 性质(严重/一般) is the 性质 column.
   const form = matchForm(cellText).replace(/\([^)]*\)?/g, "");
   let best = 0;
