@@ -37,10 +37,35 @@ export const KeyValue = z.object({
 });
 export type KeyValue = z.infer<typeof KeyValue>;
 
+/** One tick box found in the page pixels (a square outline of box size) with its state read from its interior, and
+ * the option text printed beside it: from the box to the next box of its row, the cell's edge or the line's end. */
+export const OptionBox = z.object({
+  bbox: Bbox,
+  state: z.enum(["checked", "unchecked", "unclear"]),
+  confidence: z.number().min(0).max(1),
+  /** The option's words as OCR read them; empty when OCR read nothing there. */
+  text: z.string(),
+  textBbox: Bbox.nullable(),
+});
+export type OptionBox = z.infer<typeof OptionBox>;
+
+/** Boxes printed on one row (or one box alone on its line), in reading order. */
+export const OptionRow = z.object({
+  bbox: Bbox,
+  boxes: z.array(OptionBox),
+  /** The option words stand before their boxes (符合□ 基本符合□), not after. */
+  labelFirst: z.boolean(),
+  /** Text printed on the row before its first box (the criterion, a heading): empty when none. */
+  lead: z.string(),
+});
+export type OptionRow = z.infer<typeof OptionRow>;
+
 /** What the layout stage saw on a page, between OCR and the field readers. */
 export const PageLayout = z.object({
   tables: z.array(LayoutTable),
   pairs: z.array(KeyValue),
+  /** Rows of tick boxes found in the pixels; absent in layouts recorded before the stage looked for them. */
+  options: z.array(OptionRow).optional(),
   /** Time the stage took on this page. */
   ms: z.number().nonnegative(),
 });

@@ -27,6 +27,9 @@ export const BoxMark = z.object({
   bbox: Bbox,
   state: z.enum(["checked", "unchecked", "unclear"]),
   confidence: z.number().min(0).max(1),
+  /** The box was found in the page pixels as a square outline of box size (the layout stage). False: read beside
+   * a label where no such box was found (a bracketed or hand tick, a circled word); rules do not judge it. */
+  located: z.boolean().optional(),
 });
 export type BoxMark = z.infer<typeof BoxMark>;
 

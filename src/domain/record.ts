@@ -60,6 +60,9 @@ export const CheckboxOption = z.object({
   confidence: z.number().min(0).max(1),
   page: z.number().int().min(1),
   bbox: Bbox,
+  /** The box was found in the page pixels as a square outline of box size (the layout stage). False: read beside
+   * a label where no such box was found (a bracketed or hand tick, a circled word); rules do not judge it. */
+  located: z.boolean().optional(),
 });
 export type CheckboxOption = z.infer<typeof CheckboxOption>;
 

@@ -1,9 +1,10 @@
 /** The layout stage: a page's ruled tables, their cells' text and the key–value pairs they hold, from the page
- * pixels and the OCR words. Run by the page stage (both runners) after OCR. */
+ * pixels and the OCR words, and the rows of tick boxes found in the pixels with their options' text. Run by the page stage (both runners) after OCR. */
 import { performance } from "node:perf_hooks";
 import type { PageLayout } from "../domain/layout.ts";
 import type { OcrLine } from "../domain/ocr.ts";
 import type { PageImage } from "../domain/page.ts";
+import { findBoxes, optionRows } from "./boxes.ts";
 import { fillCells } from "./cells.ts";
 import { tablesFromRulings } from "./grid.ts";
 import { keyValues } from "./pairs.ts";
@@ -13,5 +14,6 @@ export async function buildPageLayout(image: PageImage, lines: readonly OcrLine[
   const t0 = performance.now();
   const rulings = await findRulings(image);
   const tables = fillCells(tablesFromRulings(rulings, image.dpi), lines);
-  return { tables, pairs: keyValues(tables), ms: Math.round(performance.now() - t0) };
+  const options = optionRows(await findBoxes(image, lines), lines, tables);
+  return { tables, pairs: keyValues(tables), options, ms: Math.round(performance.now() - t0) };
 }

@@ -25,6 +25,11 @@ function matchesAny(group: CheckboxGroup, names: readonly string[]): boolean {
   return names.some((n) => group.id === n || group.id.startsWith(`${n}.`) || group.label === n);
 }
 
+/** Boxes whose words the option lexicon does not know (src/parse/checkbox/rows.ts): reported as printed, but whether
+ * one answer or several is expected is not known, so CHK-MULTIPLE and CHK-NONE do not judge them. */
+const UNKNOWN_WORDS = "options";
+const judged = (g: CheckboxGroup) => !matchesAny(g, [UNKNOWN_WORDS]);
+
 function optionEvidence(options: readonly CheckboxOption[]): Evidence[] {
   return options.map((o) => ({ page: o.page, bbox: o.bbox, text: `${o.label}（${o.state}）` }));
 }
@@ -33,7 +38,7 @@ const checked = (g: CheckboxGroup) => g.options.filter((o) => o.state === "check
 
 const multiple: RuleDef["check"] = (ctx) =>
   ctx.report.checkboxGroups
-    .filter((g) => !matchesAny(g, ctx.config.nonExclusiveGroups) && checked(g).length > 1)
+    .filter((g) => judged(g) && !matchesAny(g, ctx.config.nonExclusiveGroups) && checked(g).length > 1)
     .map((g) =>
       finding(
         ctx,
@@ -50,7 +55,7 @@ const none: RuleDef["check"] = (ctx) => {
   const groups = ctx.report.checkboxGroups;
   if (groups.length === 0) return [unchecked(ctx, "勾选框", ["勾选框识别结果"])];
   return groups
-    .filter((g) => g.options.length > 0 && !matchesAny(g, ctx.config.optionalGroups))
+    .filter((g) => judged(g) && g.options.length > 0 && !matchesAny(g, ctx.config.optionalGroups))
     .filter((g) => g.options.every((o) => o.state === "unchecked"))
     .map((g) =>
       finding(ctx, `“${g.label}”一项都没有勾选`, optionEvidence(g.options), {

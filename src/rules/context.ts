@@ -80,6 +80,8 @@ export function unreadReason(
  * family, each read with confidence: an option not found may be the one ticked. */
 export function groupUnread(group: CheckboxGroup, config: RulesConfig): string | null {
   if (group.options.length === 0) return "未找到勾选框";
+  // A box the layout stage did not find in the pixels (a bracketed tick, a circled word, a glyph in running text).
+  if (group.options.some((o) => o.located === false)) return "勾选框未在图像中找到";
   const doubtful = group.options.filter(
     (o) => o.state === "unclear" || o.confidence < config.checkboxMinConfidence,
   );

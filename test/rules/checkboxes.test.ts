@@ -18,6 +18,30 @@ describe("CHK-MULTIPLE", () => {
     expect(fl?.evidence).toHaveLength(2);
     expect(fl?.evidence[0]?.page).toBe(8);
   });
+  it("speaks only about boxes found in the pixels: a group with an option read where no box was found gets a low note", () => {
+    const r = edit((x) => {
+      const g = group(
+        "auditMethod",
+        "审核方式",
+        ["现场审核", "远程审核", "现场结合远程审核"],
+        ["现场审核", "远程审核"],
+      );
+      g.options[1]!.located = false;
+      x.checkboxGroups.push(g);
+    });
+    const fl = flagsOf(r, "CHK-MULTIPLE");
+    expect(fl).toHaveLength(1);
+    expect(fl[0]).toMatchObject({ severity: "low", status: "unchecked", subject: "auditMethod" });
+    expect(fl[0]?.message).toContain("勾选框未在图像中找到");
+  });
+  it("does not judge a row of boxes whose words the option lexicon does not know", () => {
+    const r = edit((x) => {
+      x.checkboxGroups.push(group("options.备注", "备注", ["甲", "乙"], ["甲", "乙"]));
+      x.checkboxGroups.push(group("options.p3", "options.p3", ["丙", "丁"], []));
+    });
+    expect(flagsOf(r, "CHK-MULTIPLE")).toEqual([]);
+    expect(flagsOf(r, "CHK-NONE")).toEqual([]);
+  });
   it("is quiet for the management systems of an integrated audit", () => {
     const r = edit((x) => {
       x.checkboxGroups.push(group("managementSystems", "审核体系", ["QMS", "EMS", "OHSMS"], ["QMS", "EMS"]));

@@ -4,7 +4,7 @@ import { gradedRowFamilies } from "../../lexicon/options.ts";
 import { repairNumbering } from "../text/sections.ts";
 import { isPageFurniture } from "../text/table.ts";
 import { isSpace, lineChars } from "./chars.ts";
-import { type Family, isBoxGlyph, type Term, termOf } from "./vocab.ts";
+import { type Family, isBoxGlyph, type Term, termIn } from "./vocab.ts";
 
 /** A mark with its vocabulary term and page. */
 export interface Placed {
@@ -65,7 +65,7 @@ export function buildGroups(pages: readonly OcrPage[]): BuiltGroup[] {
     const previous = before?.page === page.page - 1 ? before : undefined;
     const placed: Placed[] = [];
     for (const mark of page.marks) {
-      const term = termOf(mark.label);
+      const term = termIn(mark.label);
       if (term) placed.push({ mark, term, page: page.page });
     }
     for (const fam of Object.keys(BLOCK_FAMILIES) as Family[]) {
@@ -143,6 +143,7 @@ function toGroup(id: string, label: string, members: readonly Placed[]): Checkbo
       confidence: mark.confidence,
       page,
       bbox: mark.bbox,
+      ...(mark.located === undefined ? {} : { located: mark.located }),
     })),
   };
 }

@@ -1,9 +1,10 @@
 import type { Field } from "../../domain/field.ts";
 import { type Bbox, unionBbox } from "../../domain/geometry.ts";
 import type { OcrPage } from "../../domain/ocr.ts";
-import type { AuditType, Recommendation } from "../../domain/record.ts";
+import type { AuditType, CheckboxGroup, Recommendation } from "../../domain/record.ts";
 import { conformityWord } from "../../lexicon/options.ts";
 import { type BuiltGroup, buildGroups, type Placed } from "./group.ts";
+import { reconcile, UNKNOWN_GROUP, type UnknownRow } from "./rows.ts";
 import type { CheckboxFields } from "./types.ts";
 
 export { detectMarks } from "./detect.ts";
@@ -13,7 +14,12 @@ type EvalResult = "符合" | "基本符合" | "不符合";
 
 /** Groups the page marks (read from pixels by detectMarks) into the record's tick-dependent fields. */
 export function readCheckboxFields(pages: readonly OcrPage[]): CheckboxFields {
-  const built = buildGroups(pages);
+  const reconciled = pages.map((p) => ({ page: p, ...reconcile(p) }));
+  const built = buildGroups(reconciled.map((r) => ({ ...r.page, marks: r.marks })));
+  const unknown = unknownGroups(
+    reconciled.flatMap((r) => r.unknown),
+    new Set(built.map((g) => g.group.id)),
+  );
   const conclusion: Record<string, string | null> = {};
   const evaluationResults = new Map<string, Field<EvalResult>>();
   for (const g of built) {
@@ -30,7 +36,7 @@ export function readCheckboxFields(pages: readonly OcrPage[]): CheckboxFields {
   const rec =
     built.find((g) => g.kind === "recommendation" && g.members.length > 1) ?? byKind(built, "recommendation");
   return {
-    checkboxGroups: built.map((g) => g.group),
+    checkboxGroups: [...built.map((g) => g.group), ...unknown],
     conclusion,
     recommendation: rec ? exclusiveField(rec.members, (t) => t.value as Recommendation) : missing(),
     managementSystems: systemsField(built.filter((g) => g.kind === "system")),
@@ -44,6 +50,28 @@ export function readCheckboxFields(pages: readonly OcrPage[]): CheckboxFields {
         field: exclusiveField(g.members, (t) => t.value as "major" | "minor"),
       })),
   };
+}
+
+/** Rows of boxes whose words the lexicon does not know: reported as printed, never dropped (no rule judges them). */
+function unknownGroups(rows: readonly UnknownRow[], taken: Set<string>): CheckboxGroup[] {
+  return rows.map(({ page, row }) => {
+    const base = `${UNKNOWN_GROUP}.${row.lead.slice(0, 24) || `p${page}`}`;
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}.${n}`;
+    taken.add(id);
+    return {
+      id,
+      label: row.lead || base,
+      options: row.boxes.map((b, i) => ({
+        label: b.text || `#${i + 1}`,
+        state: b.state,
+        confidence: b.confidence,
+        page,
+        bbox: b.bbox,
+        located: true,
+      })),
+    };
+  });
 }
 
 function evaluationWord(t: Placed["term"]): EvalResult {

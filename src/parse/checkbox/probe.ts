@@ -38,6 +38,45 @@ export function probeWindow(
   return handMark(c, inkFrom - c.x0, inkTo - c.x0, cy - c.y0, h);
 }
 
+/**
+ * A square frame of side minS..maxS inside the page window [x0,y0)-[x1,y1) and its state, or null when the window
+ * holds none: the layout stage's test of a box-sized shape found on the whole page.
+ */
+export function frameIn(
+  img: PageImage,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  minS: number,
+  maxS: number,
+): (Probe & { kind: "frame" }) | null {
+  const c = binarise(img, x0, y0, x1, y1);
+  const frame = findFrame(c, minS, maxS);
+  if (!frame) return null;
+  const p = classifyFrame(c, frame, 1);
+  return p.kind === "frame" ? p : null;
+}
+
+/** Whether ink inside a frame runs straight across most of it (the bars of 日 回 田 国): a printed character, not a
+ * tick (diagonal) or a fill (solid). */
+export function straightInside(img: PageImage, b: Bbox): boolean {
+  const w = b[2] - b[0];
+  const h = b[3] - b[1];
+  // A margin of paper around the frame, so the window's threshold sees paper as well as ink.
+  const m = Math.max(w, h);
+  const c = binarise(img, b[0] - m, b[1] - m, b[2] + m, b[3] + m);
+  const ox = b[0] - c.x0;
+  const oy = b[1] - c.y0;
+  const pad = Math.max(2, Math.round(0.2 * Math.min(w, h)));
+  const f = { l: ox + pad, t: oy + pad, r: ox + w - pad, b: oy + h - pad };
+  if (f.r - f.l < 3 || f.b - f.t < 3) return false;
+  let dark = 0;
+  for (let y = f.t; y <= f.b; y++) for (let x = f.l; x <= f.r; x++) dark += at(c, x, y);
+  if (dark > 0.6 * (f.r - f.l + 1) * (f.b - f.t + 1)) return false;
+  return maxRun(c, f, true) > 0.8 * (f.r - f.l + 1) || maxRun(c, f, false) > 0.8 * (f.b - f.t + 1);
+}
+
 function toPage(c: Crop, f: { l: number; t: number; r: number; b: number }): Bbox {
   return [c.x0 + f.l, c.y0 + f.t, c.x0 + f.r + 1, c.y0 + f.b + 1];
 }

@@ -201,6 +201,26 @@ export function termOf(label: string): Term | null {
   return matchAt(s, 0);
 }
 
+/** The option an option's whole printed text names: the word it starts with, or else the weightiest option word
+ * inside it, a Chinese character counting twice a Latin letter ("Parly conform 基本符合" is 基本符合, not the CONFORM
+ * inside; "The audit team does not recommend … 审核组不推荐…" is not_recommend). */
+export function termIn(text: string): Term | null {
+  const s = Array.from(text.normalize("NFKC"))
+    .filter((c) => !isSpace(c))
+    .map(fold);
+  const first = matchAt(s, 0);
+  if (first) return first;
+  const weight = (t: Term) =>
+    Array.from(t.text).reduce((a, ch) => a + (/\p{Script=Han}/u.test(ch) ? 2 : 1), 0);
+  let best: Term | null = null;
+  for (let p = 1; p < s.length; p++) {
+    const t = matchAt(s, p);
+    // Short words (是, 质量, 一般) stand in any sentence: only words of three characters or more name an option here.
+    if (t && Array.from(t.text).length >= 3 && (!best || weight(t) > weight(best))) best = t;
+  }
+  return best;
+}
+
 /**
  * Printed order of the options in exclusive families whose order never varies (符合 / 基本符合 / 不符合).
  * Other recoverable families (audit types, systems) are printed in a body's own order.
