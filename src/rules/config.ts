@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Severity } from "../domain/flag.ts";
+import { INDUSTRY_CLASSES, INDUSTRY_STANDARDS, INDUSTRY_TERM_PATTERNS } from "../lexicon/industries.ts";
 import { gradedFamilies } from "../lexicon/options.ts";
 import { REQUIRED_ITEM_IDS, requiredLabelsOf } from "../lexicon/required.ts";
 
@@ -17,17 +18,18 @@ const RuleOverride = z.object({
 });
 export type RuleOverride = z.infer<typeof RuleOverride>;
 
-/** A term that betrays text copied from another client's report, unless the scope or the organisation's
- * own description mentions one of `belongsTo` (or the term itself). */
-const ForeignTerm = z.object({
+/** A word naming a trade (src/lexicon/industries.ts): SCOPE-FOREIGN-TEXT calls it foreign in a report whose own
+ * industry (scope, self-description, technical-area codes) is none of its classes nor related to them. */
+const IndustryTerm = z.object({
   term: z.string().min(1),
   /** Regular expression source matched on compacted text (NFKC, no whitespace); defaults to the term. */
   pattern: z.string().optional(),
-  belongsTo: z.array(z.string()),
-  /** Contexts in which the term is template wording, not content (e.g. 施工地址 in the 临时场所 line). */
-  ignore: z.array(z.string()).default([]),
+  /** GB/T 4754 major classes whose work the term names. */
+  classes: z.array(z.string()).min(1),
+  /** 2 names a trade (enough alone), 1 is one of its process or record words (needs another on the line). */
+  weight: z.number().positive(),
 });
-export type ForeignTerm = z.infer<typeof ForeignTerm>;
+export type IndustryTerm = z.infer<typeof IndustryTerm>;
 
 export const RulesConfigSchema = z.object({
   /** IAF MD 5 QMS table: initial-audit auditor-days by effective personnel (upper bound of each band). */
@@ -62,6 +64,9 @@ export const RulesConfigSchema = z.object({
     /** Field codes CCAA issues; a code outside the list (OCR "IQMS") was not read. */
     knownFields: z.array(z.string()),
   }),
+  /** SCOPE-FOREIGN-TEXT: a narrative line is copied from another trade's report when the weights of its foreign
+   * trade words add up to this. */
+  foreignMinWeight: z.number().positive(),
   /** Two scope statements agree when 1 - distance/length is at least this (tolerates OCR noise). */
   scopeSimilarity: z.number().min(0).max(1),
   /** Same person on the same name: Levenshtein distance allowed in signatures (OCR noise) for names of 3+ chars. */
@@ -79,7 +84,7 @@ export const RulesConfigSchema = z.object({
     boilerplateSections: z.array(z.string()),
   }),
   lexicons: z.object({
-    foreignTerms: z.array(ForeignTerm),
+    industryTerms: z.array(IndustryTerm),
     /** REQ-MISSING: words of each required item (src/lexicon/required.ts id -> labels and marks); one printed
      * anywhere means the item is there but unread. */
     requiredLabels: z.record(z.string(), z.array(z.string())),
@@ -95,7 +100,38 @@ export const RulesConfigSchema = z.object({
 });
 export type RulesConfig = z.infer<typeof RulesConfigSchema>;
 
-const construction = ["施工", "建筑", "建设", "工程", "安装", "装修", "装饰", "市政", "房屋"];
+/** The industry vocabulary as terms: each word with every class that names it, weight 2 if any class has it as a
+ * trade name; standards weigh 2. */
+function industryTerms(): IndustryTerm[] {
+  const byTerm = new Map<string, { classes: Set<string>; weight: number }>();
+  for (const c of INDUSTRY_CLASSES) {
+    for (const [words, weight] of [
+      [c.names ?? [], 2],
+      [c.work ?? [], 1],
+    ] as const) {
+      for (const w of words) {
+        const t = byTerm.get(w) ?? { classes: new Set<string>(), weight };
+        t.classes.add(c.code);
+        t.weight = Math.max(t.weight, weight);
+        byTerm.set(w, t);
+      }
+    }
+  }
+  return [
+    ...[...byTerm].map(([term, t]) => ({
+      term,
+      ...(INDUSTRY_TERM_PATTERNS[term] ? { pattern: INDUSTRY_TERM_PATTERNS[term] } : {}),
+      classes: [...t.classes],
+      weight: t.weight,
+    })),
+    ...INDUSTRY_STANDARDS.map((s) => ({
+      term: s.term,
+      pattern: s.pattern,
+      classes: [...s.classes],
+      weight: 2,
+    })),
+  ];
+}
 
 export const DEFAULT_RULES_CONFIG: RulesConfig = {
   md5Qms: [
@@ -177,6 +213,7 @@ export const DEFAULT_RULES_CONFIG: RulesConfig = {
       "IOS",
     ],
   },
+  foreignMinWeight: 2,
   scopeSimilarity: 0.85,
   nameDistance: 1,
   xdoc: {
@@ -188,24 +225,7 @@ export const DEFAULT_RULES_CONFIG: RulesConfig = {
     boilerplateSections: ["说明", "承诺", "关注的事项", "声明", "须知"],
   },
   lexicons: {
-    foreignTerms: [
-      { term: "招标代理", belongsTo: ["招标", "招投标", "采购代理"], ignore: [] },
-      // Construction firms bid for work: tendering is their own business, a tender agency is not.
-      { term: "招投标", belongsTo: ["招标", "投标", "招投标", "采购代理", ...construction], ignore: [] },
-      { term: "施工", belongsTo: construction, ignore: ["施工地址", "临时场所"] },
-      { term: "物业", belongsTo: ["物业", "保洁", "房地产"], ignore: [] },
-      { term: "餐饮", belongsTo: ["餐饮", "食品", "酒店", "饭店", "食堂", "配餐"], ignore: [] },
-      { term: "装饰装修", belongsTo: [...construction, "装饰", "装修"], ignore: [] },
-      // Not digits inside a longer number: an auditor's registration serial run onto its code (…-504300033.03.01).
-      { term: "GB/T 50430", pattern: "(GB/?T?)?(?<!\\d)50430(?!\\d)", belongsTo: construction, ignore: [] },
-      { term: "监理", belongsTo: ["监理", "工程"], ignore: [] },
-      { term: "园林绿化", belongsTo: ["园林", "绿化", "景观"], ignore: [] },
-      { term: "保洁服务", belongsTo: ["保洁", "清洁", "物业"], ignore: [] },
-      { term: "保安服务", belongsTo: ["保安", "安保", "安防"], ignore: [] },
-      { term: "混凝土", belongsTo: [...construction, "混凝土", "建材"], ignore: [] },
-      { term: "医疗器械", belongsTo: ["医疗", "器械"], ignore: [] },
-      { term: "劳务派遣", belongsTo: ["劳务", "人力资源"], ignore: [] },
-    ],
+    industryTerms: industryTerms(),
     requiredLabels: Object.fromEntries(REQUIRED_ITEM_IDS.map((id) => [id, requiredLabelsOf(id)])),
     // The graded option rows of the option lexicon (src/lexicon/options.ts), each also without its middle option.
     optionFamilies: gradedFamilies(),

@@ -150,8 +150,12 @@ describe("config", () => {
     expect(c.surveillanceFactor).toBeCloseTo(1 / 3);
     expect(c.recertificationFactor).toBeCloseTo(2 / 3);
     expect(c.md5Qms).toHaveLength(23);
-    expect(c.lexicons.foreignTerms.map((t) => t.term)).toEqual(
+    expect(c.lexicons.industryTerms.map((t) => t.term)).toEqual(
       expect.arrayContaining(["招标代理", "招投标", "施工", "物业", "餐饮", "装饰装修", "GB/T 50430"]),
+    );
+    // A builder bids for work: 招投标 is a tender agency's trade and a builder's.
+    expect(c.lexicons.industryTerms.find((t) => t.term === "招投标")?.classes).toEqual(
+      expect.arrayContaining(["72", "47"]),
     );
   });
   it("deep-merges overrides over the defaults", () => {

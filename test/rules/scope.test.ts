@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { edit, f, findings, flagsOf, section, sectionById } from "./builders.ts";
+import { edit, f, findings, flagsOf, rep, section, sectionById } from "./builders.ts";
 
 describe("SCOPE-FOREIGN-TEXT", () => {
   it("fires on 招标代理 and 施工 in a data-processing report", () => {
@@ -47,6 +47,61 @@ describe("SCOPE-FOREIGN-TEXT", () => {
         edit(() => {}),
         "SCOPE-FOREIGN-TEXT",
       ),
+    ).toEqual([]);
+  });
+});
+
+describe("SCOPE-FOREIGN-TEXT as a class: the trades the narrative names against the report's own industry", () => {
+  const narrative = (text: string) =>
+    edit((x) => {
+      sectionById(x, "3.2").text = text;
+    });
+  it("fires on any trade of the industry vocabulary, not only a list written for a few industries", () => {
+    const [fl] = findings(
+      narrative("现场查看药品生产批记录及洁净区环境监测记录，记录完整。"),
+      "SCOPE-FOREIGN-TEXT",
+    );
+    expect(fl?.message).toContain("药品生产");
+    expect(fl?.message).toContain("医药制造业");
+  });
+  it("needs a trade's name or two of its record words on a line: one record word alone is no finding", () => {
+    expect(findings(narrative("查见样品留样记录，保存完好。"), "SCOPE-FOREIGN-TEXT")).toEqual([]);
+    expect(findings(narrative("查见留样记录和餐具消毒记录。"), "SCOPE-FOREIGN-TEXT")).toHaveLength(1);
+  });
+  it("takes the trade of a printed technical-area code as own where the scope's words name none", () => {
+    const r = edit((x) => {
+      x.scope = f("信息化解决方案的提供");
+      x.scopeStatements = [f("信息化解决方案的提供")];
+      sectionById(x, "二").text = "组织申请认证范围为：信息化解决方案的提供。";
+      sectionById(x, "四").text = "信息化解决方案的提供";
+      sectionById(x, "3.2").text = "抽查软件开发项目的需求规格说明书及上线审批记录，流程受控。";
+    });
+    expect(flagsOf(r, "SCOPE-FOREIGN-TEXT")).toEqual([]);
+    // Without codes nothing says which trades are own: a note, not a guess.
+    for (const m of rep(r).team) m.technicalCodes = f([]);
+    const [note] = flagsOf(r, "SCOPE-FOREIGN-TEXT");
+    expect(note?.status).toBe("unchecked");
+  });
+  it("is quiet on a supplier's trade (外包, 分包)", () => {
+    expect(
+      flagsOf(narrative("外包过程为员工餐饮服务，对外包方的留样记录进行了检查。"), "SCOPE-FOREIGN-TEXT"),
+    ).toEqual([]);
+  });
+  it("lets a builder bid for work but not act as a tender agency", () => {
+    const build = (text: string) =>
+      edit((x) => {
+        x.scope = f("房屋建筑工程施工总承包");
+        x.scopeStatements = [f("房屋建筑工程施工总承包")];
+        sectionById(x, "四").text = "房屋建筑工程施工总承包";
+        sectionById(x, "二").text = "组织申请认证范围为：房屋建筑工程施工总承包。";
+        sectionById(x, "3.2").text = text;
+      });
+    expect(flagsOf(build("公司招投标管理规范，投标文件经审批。"), "SCOPE-FOREIGN-TEXT")).toEqual([]);
+    expect(findings(build("现场查验，招标代理服务过程资料齐全。"), "SCOPE-FOREIGN-TEXT")).toHaveLength(1);
+  });
+  it("does not read a trade word across two words (实施工作, 审批发放, 提供电子版)", () => {
+    expect(
+      flagsOf(narrative("各部门实施工作计划，文件审批发放受控，并提供电子版记录。"), "SCOPE-FOREIGN-TEXT"),
     ).toEqual([]);
   });
 });
