@@ -1,3 +1,4 @@
+import { HALF_DAY } from "../lexicon/narrative.ts";
 /** ISO-date arithmetic on "YYYY-MM-DD" strings, in UTC so a server's time zone never shifts a day. */
 
 export function toUtc(iso: string): number {
@@ -43,16 +44,16 @@ export type Half = "上午" | "下午";
  * For a range ("…上午至…下午") the start reads the part before 至, the end the part after. */
 export function halfOf(raw: string | null, which: "start" | "end"): Half | null {
   if (!raw) return null;
-  const parts = raw.normalize("NFKC").split(/至|到|~|—|–/);
+  const parts = raw.normalize("NFKC").split(new RegExp(HALF_DAY.rangeSeparators.join("|")));
   const part = (which === "start" ? parts[0] : parts[parts.length - 1]) ?? "";
   const time = part.match(/(\d{1,2})[:：](\d{2})/);
   if (time) {
     const hour = Number(time[1]);
-    const pm = /下午|PM/i.test(part) && hour < 12;
+    const pm = hour < 12 && HALF_DAY.afternoon.some((w) => part.toUpperCase().includes(w));
     return hour >= 12 || pm ? "下午" : "上午";
   }
-  if (part.includes("上午")) return "上午";
-  if (part.includes("下午")) return "下午";
+  if (HALF_DAY.morning.some((w) => part.includes(w))) return "上午";
+  if (HALF_DAY.afternoon.some((w) => part.includes(w))) return "下午";
   return null;
 }
 

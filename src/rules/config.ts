@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { Severity } from "../domain/flag.ts";
 import { INDUSTRY_CLASSES, INDUSTRY_STANDARDS, INDUSTRY_TERM_PATTERNS } from "../lexicon/industries.ts";
+import {
+  BOILERPLATE_SECTIONS,
+  MULTI_TICK_GROUPS,
+  NEGATIVE_MARKERS,
+  TEMPLATE_LINES,
+} from "../lexicon/narrative.ts";
 import { gradedFamilies } from "../lexicon/options.ts";
 import { REQUIRED_ITEM_IDS, requiredLabelsOf } from "../lexicon/required.ts";
 
@@ -169,7 +175,7 @@ export const DEFAULT_RULES_CONFIG: RulesConfig = {
   stageGapDays: 1,
   checkboxMinConfidence: 0.6,
   minInputConfidence: 0.5,
-  nonExclusiveGroups: ["managementSystems", "审核体系", "systems"],
+  nonExclusiveGroups: [...MULTI_TICK_GROUPS],
   optionalGroups: [],
   registration: {
     fieldsOfSystem: {
@@ -222,41 +228,15 @@ export const DEFAULT_RULES_CONFIG: RulesConfig = {
     maxGapChars: 8,
     boilerplateShare: 0.25,
     boilerplateMinDocs: 3,
-    boilerplateSections: ["说明", "承诺", "关注的事项", "声明", "须知"],
+    boilerplateSections: [...BOILERPLATE_SECTIONS],
   },
   lexicons: {
     industryTerms: industryTerms(),
     requiredLabels: Object.fromEntries(REQUIRED_ITEM_IDS.map((id) => [id, requiredLabelsOf(id)])),
     // The graded option rows of the option lexicon (src/lexicon/options.ts), each also without its middle option.
     optionFamilies: gradedFamilies(),
-    templateLines: ["审核体系", "临时场所", "□", "■", "☑", "☐", "<input"],
-    negativeMarkers: [
-      "不符合",
-      "不满足",
-      "不清楚",
-      "不了解",
-      "不足",
-      "不完善",
-      "不规范",
-      "不到位",
-      "缺少",
-      "缺乏",
-      "欠缺",
-      "未能",
-      "未按",
-      "未对",
-      "未进行",
-      "未提供",
-      "未建立",
-      "未保持",
-      "未及时",
-      "未识别",
-      "未实施",
-      "需加强",
-      "有待",
-      "问题",
-      "基本",
-    ],
+    templateLines: [...TEMPLATE_LINES],
+    negativeMarkers: [...NEGATIVE_MARKERS],
   },
   rules: {
     // The parser marks a number that does not match the CCAA pattern doubtful (its confidence × 0.4): exactly the

@@ -1,4 +1,5 @@
 import type { Flag } from "../domain/flag.ts";
+import { NARRATIVE_DATES } from "../lexicon/narrative.ts";
 import { monthIndex, monthIndexOf } from "./calendar.ts";
 import {
   fieldsIn,
@@ -17,15 +18,14 @@ import {
 /** DATE-NARRATIVE: dates the auditor wrote in the words of the report, against the implementation date
  * and the audit. Month granularity: "自2023年3月" agrees with an implementation on 2023-03-10. */
 
-const established =
-  /自(\d{4})年(\d{1,2})月(?:\d{1,2}日)?(?:份)?[^，。；,;]{0,12}?(建立|运行|实施)[^，。；,;]{0,4}?以来/g;
+const W = NARRATIVE_DATES;
+const established = new RegExp(
+  `自(\\d{4})年(\\d{1,2})月(?:\\d{1,2}日)?(?:份)?[^，。；,;]{0,12}?(${W.sinceVerbs.join("|")})[^，。；,;]{0,4}?${W.since}`,
+  "g",
+);
 const monthRange = /(\d{4})年(\d{1,2})月?[-—~～至到](?:(\d{4})年)?(\d{1,2})月/g;
-const halfYear = /(\d{4})年(?:度)?(上|下)半年/g;
+const halfYear = new RegExp(`(\\d{4})年(?:度)?(${W.firstHalf}|${W.secondHalf})半年`, "g");
 const fullDate = /(\d{4})(?:年|-)(\d{1,2})(?:月|-)(\d{1,2})日?/g;
-const futureIntent = /(计划|拟|将|预计|建议|安排|预定|应在|期限|有效期|截止|下次|至|到)$/;
-
-/** A date after a signature or a signer's role is when the report was signed, which follows the audit. */
-const SIGNED = /签字|签名|签发|日期|组长|组员|成员|审核组|批准|审批|编制|报告/;
 
 function validMonth(m: number): boolean {
   return m >= 1 && m <= 12;
@@ -77,7 +77,7 @@ export const dateNarrative: RuleDef["check"] = (ctx) => {
       const month = Number(m[2]);
       if (implMonth === null || !validMonth(month)) continue;
       const said = monthIndex(Number(m[1]), month);
-      const early = m[3] === "建立" ? false : said < implMonth;
+      const early = m[3] === W.establishedVerb ? false : said < implMonth;
       if (said > implMonth || early) {
         report(
           `est:${said}`,
@@ -104,7 +104,7 @@ export const dateNarrative: RuleDef["check"] = (ctx) => {
     }
     for (const m of text.matchAll(halfYear)) {
       const y = Number(m[1]);
-      const first = m[2] === "上";
+      const first = m[2] === W.firstHalf;
       periods.push({
         from: monthIndex(y, first ? 1 : 7),
         to: monthIndex(y, first ? 6 : 12),
@@ -142,10 +142,10 @@ export const dateNarrative: RuleDef["check"] = (ctx) => {
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
       const before = text.slice(Math.max(0, m.index - 10), m.index);
       if (
-        /^(前|之前|以前)/.test(after) ||
-        futureIntent.test(before) ||
-        /计划|拟|预计|建议|安排|预定|下次|期限|有效/.test(before) ||
-        SIGNED.test(before)
+        W.intentAfter.some((w) => after.startsWith(w)) ||
+        W.intentBefore.some((w) => before.endsWith(w)) ||
+        W.intentNear.some((w) => before.includes(w)) ||
+        W.signed.some((w) => before.includes(w))
       ) {
         continue;
       }

@@ -1,3 +1,5 @@
+import { SECTION_CLAUSES } from "../lexicon/narrative.ts";
+
 /** GB/T 19001-2016 (ISO 9001:2015) clause numbers, and which 3.x evaluation section of the report template
  * covers which clauses: NC-CLAUSE checks an NC's clause exists, CHK-VS-NARRATIVE checks a 3.x box ticked
  * 符合 has no NC raised against its clauses. */
@@ -48,24 +50,8 @@ export function clauseCovers(prefix: string, clause: string): boolean {
   return clause === prefix || clause.startsWith(`${prefix}.`);
 }
 
-/** First match wins, most specific first: "内部审核、管理评审的有效性评价" must not fall into a generic row,
- * "管理体系的策划" (one template's 3.1: context, leadership, planning) not into the bare "策划" (another
- * template's 2.2: clause 6 only). 9.1 is left out of "产品实现…监测和绩效": templates disagree on where
- * monitoring belongs, and an unsure mapping would raise false contradictions. */
-const SECTION_CLAUSES: readonly [RegExp, readonly string[]][] = [
-  [/内部审核|管理评审/, ["9.2", "9.3"]],
-  [/绩效评价/, ["9"]],
-  [/持续改进|纠正措施|改进/, ["10"]],
-  [/支持|资源|能力|意识|文件化信息/, ["7"]],
-  [/产品实现|过程和活动|运行/, ["8"]],
-  [/管理体系的策划/, ["4", "5", "6"]],
-  [/组织环境|领导/, ["4", "5"]],
-  [/策划|风险和机遇|目标/, ["6"]],
-];
-
 /** Clause prefixes a 3.x section of the report evaluates, from its title; empty when the title is unknown. */
 export function clausesOfSection(title: string): readonly string[] {
   const t = title.normalize("NFKC");
-  for (const [pattern, clauses] of SECTION_CLAUSES) if (pattern.test(t)) return clauses;
-  return [];
+  return SECTION_CLAUSES.find((row) => row.words.some((w) => t.includes(w)))?.clauses ?? [];
 }

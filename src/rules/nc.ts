@@ -1,5 +1,6 @@
 import type { Flag } from "../domain/flag.ts";
 import type { Report } from "../domain/record.ts";
+import { NC_SUMMARY_WORDS } from "../lexicon/narrative.ts";
 import {
   type Compared,
   compact,
@@ -126,7 +127,7 @@ function departmentCorpus(report: Report): string {
   return compact(
     report.sections
       .flatMap((s) => s.text.split(/\r?\n/))
-      .filter((line) => !/涉及部门|不符合项/.test(line))
+      .filter((line) => !NC_SUMMARY_WORDS.some((w) => line.includes(w)))
       .join("\n"),
   );
 }

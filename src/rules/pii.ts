@@ -1,4 +1,5 @@
 import type { Evidence } from "../domain/flag.ts";
+import { ACCOUNT_LABELS, ID_LABELS } from "../lexicon/narrative.ts";
 import {
   finding,
   innermostFirst,
@@ -22,11 +23,14 @@ const ID_FULL = new RegExp(
 /** Masked ID that still shows region + birth year and month: 6224251983031****. */
 const ID_PARTIAL = new RegExp(`(?<![\\dA-Za-z])\\d{6}${BIRTH}\\d{0,4}[*＊xX]{2,}`, "g");
 /** After an ID label, a truncated number (mask lost in OCR: "证件号码6224251983031") still shows the birth date. */
-const ID_LABELLED = new RegExp(`(?:身份证号?|证件号码?)[:：]?\\s*(\\d{6}${BIRTH}\\d{0,5})(?![\\d*＊])`, "g");
+const ID_LABELLED = new RegExp(
+  `(?:${ID_LABELS.join("|")})[:：]?\\s*(\\d{6}${BIRTH}\\d{0,5})(?![\\d*＊])`,
+  "g",
+);
 const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
 /** Bank cards: UnionPay numbers start with 62; other 16–19 digit runs only next to 账号/卡号. */
 const UNIONPAY = /(?<!\d)62\d{14,17}(?!\d)/g;
-const ACCOUNT = /(账号|账户|卡号|帐号|帐户)[:：]?\s*(\d{12,19})(?!\d)/g;
+const ACCOUNT = new RegExp(`(${ACCOUNT_LABELS.join("|")})[:：]?\\s*(\\d{12,19})(?!\\d)`, "g");
 
 export function mask(value: string): string {
   if (value.length <= 8) return `${value.slice(0, 2)}****`;

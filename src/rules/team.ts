@@ -1,6 +1,7 @@
 import { distance } from "fastest-levenshtein";
 import type { Flag } from "../domain/flag.ts";
 import type { Report, TeamMember } from "../domain/record.ts";
+import { GRADE_WORDS } from "../lexicon/narrative.ts";
 import type { RulesConfig } from "./config.ts";
 import { compact, evidenceOf, fieldInput, fieldsIn, finding, type RuleDef, unchecked } from "./context.ts";
 
@@ -163,7 +164,8 @@ const leaderTrainee: RuleDef["check"] = (ctx) => {
   const out: Flag[] = [];
   for (const [i, m] of leaders.entries()) {
     if (m.grade.value === null) return [unchecked(ctx, "审核组长资格", ["审核组长注册级别"])];
-    if (/实习|trainee/i.test(m.grade.value)) {
+    const grade = m.grade.value.toLowerCase();
+    if (GRADE_WORDS.trainee.some((w) => grade.includes(w))) {
       out.push(
         finding(ctx, `审核组长${nameOf(m, i)}的注册级别为“${m.grade.value}”`, evidenceOf(m.name, m.grade), {
           subject: m.name.value,

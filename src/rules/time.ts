@@ -1,5 +1,6 @@
 import type { Field } from "../domain/field.ts";
 import type { AuditType, Report, TeamMember } from "../domain/record.ts";
+import { GRADE_WORDS } from "../lexicon/narrative.ts";
 import { halfOf, slot } from "./calendar.ts";
 import type { RulesConfig } from "./config.ts";
 import {
@@ -39,10 +40,11 @@ export function roundHalf(days: number): number {
 
 export function countsAsAuditor(m: TeamMember): boolean {
   const grade = m.grade.value ?? "";
-  if (/实习|trainee|专家|expert|观察|向导/i.test(grade)) return false;
+  const g = grade.toLowerCase();
+  if (GRADE_WORDS.notAuditor.some((w) => g.includes(w))) return false;
   const role = m.role.value;
   if (role === "leader" || role === "member") return true;
-  return role === null && /审核员|auditor/i.test(grade);
+  return role === null && GRADE_WORDS.auditor.some((w) => g.includes(w));
 }
 
 /** Half days that stage 1 and stage 2 share, counted once in D. */

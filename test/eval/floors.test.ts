@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/load.ts";
 import type { EvalReport } from "../../src/eval/report-file.ts";
 import { evaluateSet } from "../../src/eval/run.ts";
+import { checkFlag, findingsWithLines } from "../rules/evidence-location.ts";
 
 /** The whole pipeline but OCR (replayed from recordings) over the committed fixture set, scored against the
  * generator's ground truth. Floors sit a little under the figures measured when they were set, so that a
@@ -25,12 +26,27 @@ const FLOORS = {
 
 const GOLDEN = "fixtures/golden-ocr";
 
+/** Rules with a planted finding on the committed set: each gets its evidence checked at the line it quotes. */
+const PLANTED_RULES = [
+  ...new Set(
+    readdirSync("fixtures/set")
+      .filter((f) => f.endsWith(".truth.json"))
+      .flatMap((f) => {
+        const truth = JSON.parse(readFileSync(path.join("fixtures/set", f), "utf8")) as {
+          findings?: { rule: string; severity: string }[] | null;
+        };
+        return (truth.findings ?? []).filter((x) => x.severity !== "low").map((x) => x.rule);
+      }),
+  ),
+].sort();
+
 describe("accuracy on the committed fixture set (recorded OCR)", () => {
   let report: EvalReport;
+  let out = "";
 
   it("runs the set", async () => {
     expect(existsSync(GOLDEN), `${GOLDEN} missing: run npm run golden`).toBe(true);
-    const out = await mkdtemp(path.join(os.tmpdir(), "ae-floors-"));
+    out = await mkdtemp(path.join(os.tmpdir(), "ae-floors-"));
     report = await evaluateSet({
       setDir: "fixtures/set",
       out,
@@ -128,5 +144,13 @@ describe("accuracy on the committed fixture set (recorded OCR)", () => {
         .map(([rule]) => `${d.file}: ${rule}`),
     );
     expect(missed).toEqual([]);
+  });
+
+  // Every finding's evidence names the page and box of the line it quotes (the line must hold the quoted words;
+  // a section's start or a box over several lines fails), checked against the OCR the record was read from.
+  it.each(PLANTED_RULES)("%s cites the page and box of the line it quotes", (rule) => {
+    const flags = findingsWithLines(out).filter((f) => f.flag.rule === rule);
+    expect(flags.length, `${rule} raised on the set`).toBeGreaterThan(0);
+    expect(flags.flatMap(checkFlag)).toEqual([]);
   });
 });
