@@ -16,6 +16,8 @@ export interface OcrPageOptions {
   recoverMissedLines?: boolean;
   /** Read doubtful words again with the engine's second reader, where it has one (default true). */
   secondLook?: boolean;
+  /** Invert dark filled bands so their light text reads dark on light (default true). */
+  invertBands?: boolean;
 }
 
 export interface OcrPageResult {
@@ -94,6 +96,7 @@ export async function ocrPage(
     const prepared = await prepareImage(image, {
       readability: (opts.detectUpsideDown ?? true) ? engineReadability(engine, opts.signal) : undefined,
       maxSkewDeg: opts.maxSkewDeg,
+      invertBands: opts.invertBands ?? true,
     });
     const first = await engine.recognize(prepared.image, opts.signal);
     const recovered =
