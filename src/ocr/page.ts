@@ -62,8 +62,12 @@ function fromTextLayer(input: Extract<PageInput, { kind: "text-layer" }>): OcrPa
     text: line.text,
     bbox: line.bbox,
     confidence: 1,
-    // The text layer has no word segmentation we trust; one word per line keeps the box.
-    words: [{ text: line.text, bbox: line.bbox, confidence: 1 }],
+    // The PDF's text runs are the words (a run may hold several; readers apportion its box by character).
+    words: (line.words && line.words.length > 0 ? line.words : [line]).map((w) => ({
+      text: w.text,
+      bbox: w.bbox,
+      confidence: 1,
+    })),
   }));
   return {
     ...emptyPage(input.page, "text-layer", Math.round(input.width), Math.round(input.height), input.dpi),
