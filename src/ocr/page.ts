@@ -16,7 +16,7 @@ export interface OcrPageOptions {
   recoverMissedLines?: boolean;
   /** Read doubtful words again with the engine's second reader, where it has one (default true). */
   secondLook?: boolean;
-  /** Invert dark filled bands so their light text reads dark on light (default true). */
+  /** Invert dark filled bands so their light text reads dark on light (default false: config ocr.invertBands). */
   invertBands?: boolean;
 }
 
@@ -100,7 +100,7 @@ export async function ocrPage(
     const prepared = await prepareImage(image, {
       readability: (opts.detectUpsideDown ?? true) ? engineReadability(engine, opts.signal) : undefined,
       maxSkewDeg: opts.maxSkewDeg,
-      invertBands: opts.invertBands ?? true,
+      invertBands: opts.invertBands ?? false,
     });
     const first = await engine.recognize(prepared.image, opts.signal);
     const recovered =

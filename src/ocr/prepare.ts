@@ -20,8 +20,8 @@ export interface PrepareOptions {
   readability?: ReadabilityScore;
   /** Largest skew searched for, degrees. Default 5. */
   maxSkewDeg?: number;
-  /** Invert dark filled bands (section headings, header cells) once the page is upright. Default false here;
-   * the page stage turns it on (ocr.invertBands). */
+  /** Invert dark filled bands (section headings, header cells) once the page is upright. Default false (config
+   * ocr.invertBands). */
   invertBands?: boolean;
   /**
    * If the upright strip already scores this well, skip reading it upside down (saves one strip

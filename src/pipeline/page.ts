@@ -15,7 +15,7 @@ export interface PageStageOptions {
   timeoutMs: number;
   /** Where to keep the prepared page image for evidence crops; null to skip. */
   pageImageDir: string | null;
-  /** Invert dark bands before OCR (config ocr.invertBands; default true). */
+  /** Invert dark bands before OCR (config ocr.invertBands; default false). */
   invertBands?: boolean;
 }
 
@@ -59,7 +59,7 @@ export async function processPage(
     const input = await doc.getPage(pageNo, abort.signal);
     const { page, image } = await ocrPage(input, engine, {
       signal: abort.signal,
-      invertBands: opts.invertBands ?? true,
+      invertBands: opts.invertBands ?? false,
     });
     if (image && !page.error) {
       page.marks = detectMarks(image, page.lines);
