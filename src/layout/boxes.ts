@@ -9,7 +9,7 @@ import type { Bbox } from "../domain/geometry.ts";
 import type { LayoutTable, OptionBox, OptionRow } from "../domain/layout.ts";
 import type { OcrLine } from "../domain/ocr.ts";
 import type { PageImage } from "../domain/page.ts";
-import { isBoxReading } from "../noise/option-readings.ts";
+import { mayBeBoxReading } from "../noise/option-readings.ts";
 import { toGrey } from "../ocr/pixels.ts";
 import { lineChars, type PosChar, textHeight } from "../parse/checkbox/chars.ts";
 import { frameIn, straightInside } from "../parse/checkbox/probe.ts";
@@ -143,7 +143,7 @@ function readAsText(b: Bbox, chars: readonly PosChar[]): boolean {
   // A character box much wider than the square is a word's interpolation, not a reading of this square.
   const w = hit.x1 - hit.x0;
   if (w > 1.6 * (b[2] - b[0])) return false;
-  return /[\p{Script=Han}A-Za-z0-9]/u.test(hit.ch) && !isBoxReading(hit.ch);
+  return /[\p{Script=Han}A-Za-z0-9]/u.test(hit.ch) && !mayBeBoxReading(hit.ch);
 }
 
 /** A square smaller than the characters of the line it stands in is part of a character (申 holds a 日): a printed

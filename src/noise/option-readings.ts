@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { noiseModel } from "./model.ts";
 
 const OptionReadings = z.object({
   about: z.string(),
@@ -39,4 +40,10 @@ export function isBoxReading(ch: string): boolean {
 /** The printed character an option word's misreading stands for (台 → 合), or the character itself. */
 export function optionCharOf(ch: string): string {
   return data().fold.get(ch) ?? ch;
+}
+
+/** Whether OCR has ever been seen reading a drawn box as `ch`: on option rows, or in the measured model (既 妇 研 …,
+ * each a box now and then). A square read as any other character is printed text. */
+export function mayBeBoxReading(ch: string): boolean {
+  return data().box.has(ch) || noiseModel().boxShare(ch) > 0;
 }

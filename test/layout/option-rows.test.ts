@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { OcrPage } from "../../src/domain/ocr.ts";
 import { buildPageLayout } from "../../src/layout/index.ts";
+import { mayBeBoxReading } from "../../src/noise/option-readings.ts";
 import { detectMarks } from "../../src/parse/checkbox/detect.ts";
 import { readCheckboxFields } from "../../src/parse/checkbox/index.ts";
 import { type DrawOptions, drawPage, type Row } from "../checkbox/draw.ts";
@@ -79,5 +80,12 @@ describe("option rows from pixels (layout stage)", () => {
     });
     expect(page.layout?.options ?? []).toEqual([]);
     expect(readCheckboxFields([page]).checkboxGroups).toEqual([]);
+  });
+
+  it("a square OCR read as a measured box reading (妇, 既) is a box; one read as an ordinary character is text", () => {
+    expect(mayBeBoxReading("妇")).toBe(true);
+    expect(mayBeBoxReading("既")).toBe(true);
+    expect(mayBeBoxReading("口")).toBe(true);
+    expect(mayBeBoxReading("审")).toBe(false);
   });
 });
