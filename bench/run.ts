@@ -23,6 +23,7 @@ import { encodePgm } from "../src/ocr/pixels.ts";
 import { createTesseractEngine, languageDataFolder } from "../src/ocr/tesseract.ts";
 import { PAGES_PER_WORKER, Semaphore } from "../src/pipeline/semaphore.ts";
 import { runBoxPhase } from "./boxes.ts";
+import { hasNativeTesseract, type NativePages, readNative, writePageFiles } from "./native.ts";
 import { renderSyntheticPage, seedLines } from "./synthetic-page.ts";
 
 const { values } = parseArgs({
@@ -165,49 +166,6 @@ async function runLong(
   return { rssMbAtPage, workersCreated };
 }
 
-function hasNativeTesseract(): boolean {
-  try {
-    execFileSync("tesseract", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Native Tesseract on one page file, one thread (its OpenMP threads fight on 2 cores), with the engine's own
- * model from `tessdata` (see writePageFiles). */
-function readNative(file: string, tessdata: string): Promise<string> {
-  return new Promise<string>((resolve, reject) => {
-    const child = spawn(
-      "tesseract",
-      [
-        file,
-        "stdout",
-        "--tessdata-dir",
-        tessdata,
-        "-l",
-        "chi_sim",
-        "--psm",
-        "3",
-        "--dpi",
-        String(dpi),
-        "-c",
-        "preserve_interword_spaces=1",
-        // As the engine is set (src/ocr/tesseract.ts): the same work on both sides.
-        "-c",
-        "tessedit_do_invert=0",
-      ],
-      { env: { ...process.env, OMP_THREAD_LIMIT: "1" }, stdio: ["ignore", "pipe", "ignore"] },
-    );
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => {
-      out += d.toString("utf8");
-    });
-    child.on("error", reject);
-    child.on("close", () => resolve(out));
-  });
-}
-
 interface EngineTiming {
   secondsPerPage: number;
   meanCer: number;
@@ -235,7 +193,7 @@ async function runEngineForEngine(
   };
   const timeNative = async (i: number, file: string): Promise<void> => {
     const t0 = performance.now();
-    const text = await readNative(file, dir);
+    const text = await readNative(file, dir, dpi);
     native.ms += performance.now() - t0;
     native.cers.push(cer(references[i]!, text));
   };
@@ -270,7 +228,7 @@ async function runNativeScaling({ files, dir }: NativePages, workers: number) {
     const t0 = performance.now();
     await Promise.all(
       Array.from({ length: processes }, async () => {
-        while (next < files.length) await readNative(files[next++]!, dir);
+        while (next < files.length) await readNative(files[next++]!, dir, dpi);
       }),
     );
     return (performance.now() - t0) / 1000;
@@ -279,30 +237,6 @@ async function runNativeScaling({ files, dir }: NativePages, workers: number) {
   const serial = (await timed(1)) + (await timed(1));
   const parallelBoth = parallel + (await timed(workers));
   return { workers, serialSecondsPerPage: serial / 2 / files.length, scaling: serial / parallelBoth };
-}
-
-interface NativePages {
-  /** Holds the page files and chi_sim.traineddata. */
-  dir: string;
-  files: string[];
-}
-
-/**
- * The prepared pages as PGM files, written once for every native run, beside the engine's own chi_sim model. Debian's
- * chi_sim has the same network but a config that sets only preserve_interword_spaces; the npm package's carries
- * Tesseract's CJK layout settings, with which native tesseract read the same 4 pages in 1.69-1.74 s/page against
- * 1.91-1.97 with Debian's. Giving native the same model keeps the comparison one of engines, not of configs.
- */
-function writePageFiles(prepared: readonly PageImage[]): NativePages {
-  const dir = mkdtempSync(join(tmpdir(), "bench-native-"));
-  const model = readFileSync(join(languageDataFolder("chi_sim"), "chi_sim.traineddata.gz"));
-  writeFileSync(join(dir, "chi_sim.traineddata"), gunzipSync(model));
-  const files = prepared.map((image, i) => {
-    const file = join(dir, `page-${i}.pgm`);
-    writeFileSync(file, encodePgm(image));
-    return file;
-  });
-  return { dir, files };
 }
 
 async function main(): Promise<void> {

@@ -18,6 +18,9 @@ export const OcrConfig = z.object({
   /** tesseract: read doubtful words again with the float model (fixes rare name and firm characters; measured
    * 1.07x the time per page; one more worker, ~450 MB over a long run). */
   secondLook: z.boolean().default(true),
+  /** Invert dark filled bands and header cells before OCR so their light text reads dark on light. Off by
+   * default until the recorded OCR of the fixture sets is taken again with it (changed pixels miss the replays). */
+  invertBands: z.boolean().default(false),
   /** PP-OCR: longest side of the image the text detector sees (larger pages are scaled down). */
   paddleDetMaxSide: z.number().int().min(320).max(4096).default(960),
   /** PP-OCR: threads per worker's ONNX session; null = 1 (measured fastest here: use workers for the cores). */

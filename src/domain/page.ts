@@ -13,6 +13,8 @@ export interface PageImage {
 export interface TextLayerLine {
   text: string;
   bbox: [number, number, number, number];
+  /** The line's text runs as the PDF placed them (a table row's cells, the words around a drawn tick box). */
+  words?: { text: string; bbox: [number, number, number, number] }[];
 }
 
 export type PageInput =

@@ -53,11 +53,15 @@ function place(item: PdfTextItem, viewport: Matrix): PlacedItem | null {
  */
 export function textLayerLines(items: readonly PdfTextItem[], viewport: Matrix): TextLayerLine[] {
   const lines: TextLayerLine[] = [];
-  let current: { parts: string[]; bbox: [number, number, number, number] } | null = null;
+  type Draft = { parts: string[]; bbox: [number, number, number, number]; words: PlacedItem[] };
+  let current: Draft | null = null;
   const flush = (): void => {
     if (!current) return;
     const text = normalizeText(current.parts.join(""));
-    if (text.length > 0) lines.push({ text, bbox: current.bbox });
+    const words = current.words
+      .map((w) => ({ text: normalizeText(w.text), bbox: w.bbox }))
+      .filter((w) => w.text.length > 0);
+    if (text.length > 0) lines.push({ text, bbox: current.bbox, words });
     current = null;
   };
   for (const item of items) {
@@ -68,7 +72,7 @@ export function textLayerLines(items: readonly PdfTextItem[], viewport: Matrix):
     const placed = place(item, viewport);
     if (!placed) continue;
     if (current) {
-      const cur: { parts: string[]; bbox: [number, number, number, number] } = current;
+      const cur: Draft = current;
       const height = Math.max(1, cur.bbox[3] - cur.bbox[1]);
       const centre = (placed.bbox[1] + placed.bbox[3]) / 2;
       const sameLine = centre > cur.bbox[1] - height * 0.1 && centre < cur.bbox[3] + height * 0.1;
@@ -77,6 +81,7 @@ export function textLayerLines(items: readonly PdfTextItem[], viewport: Matrix):
         const gap = placed.bbox[0] - cur.bbox[2];
         if (gap > height * 0.5 && !/\s$/u.test(cur.parts.at(-1) ?? "")) cur.parts.push(" ");
         cur.parts.push(placed.text);
+        cur.words.push(placed);
         cur.bbox = [
           Math.min(cur.bbox[0], placed.bbox[0]),
           Math.min(cur.bbox[1], placed.bbox[1]),
@@ -85,7 +90,7 @@ export function textLayerLines(items: readonly PdfTextItem[], viewport: Matrix):
         ];
       }
     }
-    if (!current) current = { parts: [placed.text], bbox: placed.bbox };
+    if (!current) current = { parts: [placed.text], bbox: placed.bbox, words: [placed] };
     if (placed.eol) flush();
   }
   flush();

@@ -16,6 +16,8 @@ export interface OcrPageOptions {
   recoverMissedLines?: boolean;
   /** Read doubtful words again with the engine's second reader, where it has one (default true). */
   secondLook?: boolean;
+  /** Invert dark filled bands so their light text reads dark on light (default false: config ocr.invertBands). */
+  invertBands?: boolean;
 }
 
 export interface OcrPageResult {
@@ -60,8 +62,12 @@ function fromTextLayer(input: Extract<PageInput, { kind: "text-layer" }>): OcrPa
     text: line.text,
     bbox: line.bbox,
     confidence: 1,
-    // The text layer has no word segmentation we trust; one word per line keeps the box.
-    words: [{ text: line.text, bbox: line.bbox, confidence: 1 }],
+    // The PDF's text runs are the words (a run may hold several; readers apportion its box by character).
+    words: (line.words && line.words.length > 0 ? line.words : [line]).map((w) => ({
+      text: w.text,
+      bbox: w.bbox,
+      confidence: 1,
+    })),
   }));
   return {
     ...emptyPage(input.page, "text-layer", Math.round(input.width), Math.round(input.height), input.dpi),
@@ -94,6 +100,7 @@ export async function ocrPage(
     const prepared = await prepareImage(image, {
       readability: (opts.detectUpsideDown ?? true) ? engineReadability(engine, opts.signal) : undefined,
       maxSkewDeg: opts.maxSkewDeg,
+      invertBands: opts.invertBands ?? false,
     });
     const first = await engine.recognize(prepared.image, opts.signal);
     const recovered =

@@ -5,6 +5,7 @@
 import sharp from "sharp";
 import type { PageImage } from "../domain/page.ts";
 import { stretchContrast, whitenDarkBorders } from "./borders.ts";
+import { invertDarkBands } from "./invert-bands.ts";
 import { estimateSkew, horizontalTextRatio, textBands } from "./layout-analysis.ts";
 import { copyBytes, cropRows, downscale, greyFromRaw, rotate180, toGrey } from "./pixels.ts";
 
@@ -19,6 +20,9 @@ export interface PrepareOptions {
   readability?: ReadabilityScore;
   /** Largest skew searched for, degrees. Default 5. */
   maxSkewDeg?: number;
+  /** Invert dark filled bands (section headings, header cells) once the page is upright. Default false (config
+   * ocr.invertBands). */
+  invertBands?: boolean;
   /**
    * If the upright strip already scores this well, skip reading it upside down (saves one strip
    * OCR on the normal case). Default 0.7; measured upright strips score ~0.8, upside-down ~0.
@@ -156,5 +160,8 @@ export async function prepareImage(input: PageImage, options: PrepareOptions = {
     image = rotate180(image);
     rotation = rotation === 90 ? 270 : 180;
   }
+  // Last, on the upright page: bands are then axis-aligned rectangles, and the orientation probe has read the
+  // page as scanned.
+  if (options.invertBands) image = (await invertDarkBands(image)).image;
   return { image, rotation, skew: applied };
 }

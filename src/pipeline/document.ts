@@ -64,6 +64,7 @@ export async function processDocument(
             page = await processPage(opened, i + 1, deps.engine, {
               timeoutMs: Math.min(pageTimeoutMs, left),
               pageImageDir: deps.pageImageDir(opened.id),
+              invertBands: deps.config.ocr.invertBands,
             });
             if (page.error?.code === "PAGE_TIMEOUT" && left < pageTimeoutMs) {
               page.error = { code: "DOCUMENT_TIMEOUT", message: overDocument().message };

@@ -15,6 +15,8 @@ export interface PageStageOptions {
   timeoutMs: number;
   /** Where to keep the prepared page image for evidence crops; null to skip. */
   pageImageDir: string | null;
+  /** Invert dark bands before OCR (config ocr.invertBands; default false). */
+  invertBands?: boolean;
 }
 
 export function errorPage(page: number, code: string, message: string): OcrPage {
@@ -55,7 +57,10 @@ export async function processPage(
   setMaxListeners(64, abort.signal);
   const work = async (): Promise<OcrPage> => {
     const input = await doc.getPage(pageNo, abort.signal);
-    const { page, image } = await ocrPage(input, engine, { signal: abort.signal });
+    const { page, image } = await ocrPage(input, engine, {
+      signal: abort.signal,
+      invertBands: opts.invertBands ?? false,
+    });
     if (image && !page.error) {
       page.marks = detectMarks(image, page.lines);
       // The layout is a help to the field readers, which read the lines without it: a failure leaves it out.
