@@ -171,7 +171,6 @@ export const INDUSTRY_CLASSES: readonly IndustryClass[] = [
     zh: "印刷和记录媒介复制业",
     iaf: [9],
     names: ["印刷品", "包装印刷", "出版物印刷"],
-    work: ["印前", "制版", "模切", "覆膜"],
   },
   {
     code: "24",
@@ -317,7 +316,6 @@ export const INDUSTRY_CLASSES: readonly IndustryClass[] = [
     zh: "水的生产和供应业",
     iaf: [27],
     names: ["自来水", "供水", "污水处理", "水处理"],
-    work: ["进出水", "水质化验", "加药"],
   },
   {
     code: "47",
@@ -373,7 +371,6 @@ export const INDUSTRY_CLASSES: readonly IndustryClass[] = [
     zh: "道路运输业",
     iaf: [31],
     names: ["道路运输", "货物运输", "客运", "物流服务", "普通货运"],
-    work: ["托运单", "车辆轨迹", "签收回单"],
     related: ["58", "59"],
   },
   { code: "55", section: "G", zh: "水上运输业", iaf: [31], names: ["水上运输", "船舶运输", "港口"] },
@@ -393,7 +390,6 @@ export const INDUSTRY_CLASSES: readonly IndustryClass[] = [
     zh: "装卸搬运和仓储业",
     iaf: [31],
     names: ["仓储服务", "装卸搬运", "冷链仓储"],
-    work: ["出入库单", "库存盘点"],
     related: ["54", "58"],
   },
   { code: "60", section: "G", zh: "邮政业", iaf: [31], names: ["快递服务", "邮政"] },
