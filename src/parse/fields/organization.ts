@@ -2,11 +2,14 @@ import { distance } from "fastest-levenshtein";
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import { unionBbox } from "../../domain/geometry.ts";
+import { startsWithDivision } from "../normalize/divisions.ts";
 import { parseInteger, toHalfWidth } from "../normalize/numbers.ts";
 import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
 import {
   chineseParens,
+  familyLabelAtStart,
+  findEveryLabel,
   findLabels,
   type LabelHit,
   opensWithLabel,
@@ -157,8 +160,20 @@ function siteText(hit: LabelHit, lines: readonly DocLine[]): { v: ValueSpan; tex
     .replace(/^\s*[（(〈<【[][^）)〉>】\]]*[）)〉>】\]]\s*[:：;；]?\s*/, "")
     // A speck or the table's rule between the label and the address (注册地址Registered。|郑州市…) ends no sentence.
     .replace(/^[\s。.,，、|丨“”"'‘’]+/, "");
-  const text = cleanStatement(value.split(/[。；;]/)[0] ?? "");
+  // An address holds no clause break: what follows a comma is another statement (…21层，办公场所面积约…).
+  let text = cleanStatement(value.split(/[。；;，,]/)[0] ?? "");
+  if (v.end >= v.line.text.length && !/[。；;，,]/.test(value)) text += continuation(v.line, lines);
   return text.length < 4 || /^无/.test(text) ? null : { v, text };
+}
+
+/** The end of a sentence the scan wrapped onto the next line (…麓谷大道280号B / 座15层。): a short run up to the
+ * sentence's end on a line of its own that opens with no label; nothing otherwise. */
+function continuation(line: DocLine, lines: readonly DocLine[]): string {
+  const next = lines[line.index + 1];
+  if (!next || next.page !== line.page || opensWithLabel(next.text)) return "";
+  const m = /^\s*([^\s。；;，,:：\t|]{1,8})[。；;]/.exec(next.text);
+  // A label whose colon OCR read as a full stop (经营地址。…) opens the next item; it continues nothing.
+  return m?.[1] && !familyLabelAtStart(m[1]) ? m[1] : "";
 }
 
 const CONTACT = /电\s*话|传\s*真|邮\s*编|邮\s*箱|官\s*网|网\s*址|Tel|Fax|E-?mail/i;
@@ -178,18 +193,30 @@ function bareAddressHits(lines: readonly DocLine[]): LabelHit[] {
   });
 }
 
+/** A label further along a line that opens a listed item: after a clause break, followed by its colon
+ * (…21层；经营地址：…). */
+function listedAfterClause(hit: LabelHit): boolean {
+  const before = hit.line.text.slice(0, hit.start).trimEnd();
+  return /[，,;；。、\t]$/.test(before) && /^\s*[:：]/.test(hit.line.text.slice(hit.end));
+}
+
 /** Addresses under site labels at the start of a line (the same words inside prose are not a site list); without
  * any, an address under a bare 地址 below the auditee's name. */
 function readSites(lines: readonly DocLine[]): Field<string[]> {
   const values: string[] = [];
   let first: Field<string[]> | null = null;
-  const labelled = findLabels(lines, "sites").filter(
-    (hit) =>
-      matchForm(hit.line.text.slice(0, hit.start)).length <= 3 &&
-      // A near match that has none of the words for a place is another label (受审核组织（Auditee） for 受审核组织地址).
-      /[地址所场]/.test(hit.line.text.slice(hit.start, hit.end)),
+  const atStart = (hit: LabelHit) => matchForm(hit.line.text.slice(0, hit.start)).length <= 3;
+  // A near match that has none of the words for a place is another label (受审核组织（Auditee） for 受审核组织地址).
+  const labelled = findEveryLabel(lines, "sites").filter((hit) =>
+    /[地址所场]/.test(hit.line.text.slice(hit.start, hit.end)),
   );
-  const found = labelled.map((hit) => ({ site: siteText(hit, lines), quality: hit.quality }));
+  // Further along a line, a label lists a further site only on a line that opened with one (注册地址：X；经营地址：Y),
+  // and only before an address: prose that mentions 注册地址 mid-sentence, or 办公场所面积约…, lists none.
+  const listLines = new Set(labelled.filter(atStart).map((hit) => hit.line));
+  const found = labelled
+    .filter((hit) => atStart(hit) || (listLines.has(hit.line) && listedAfterClause(hit)))
+    .map((hit) => ({ site: siteText(hit, lines), quality: hit.quality, hit }))
+    .filter(({ site, hit }) => atStart(hit) || (site && startsWithDivision(site.text)));
   const hits = found.some((f) => f.site)
     ? found
     : bareAddressHits(lines).map((hit) => ({ site: siteText(hit, lines), quality: hit.quality * 0.8 }));

@@ -178,6 +178,50 @@ export function findLabels(lines: readonly DocLine[], labels: readonly string[] 
   return hits;
 }
 
+/** Every occurrence of a family's labels on each line, not only the best one per line (a line listing several
+ * labelled items: 注册地址：…，经营地址：…). Overlapping matches keep the better one; the same family rules as
+ * findLabels. */
+export function findEveryLabel(lines: readonly DocLine[], family: LabelKey): LabelHit[] {
+  const forms = [...new Set(LABELS[family].map(matchForm))].sort((a, b) => b.length - a.length);
+  const hits: LabelHit[] = [];
+  for (const line of lines) {
+    const { form, toText } = formIndex(line);
+    const own: (LabelHit & { from: number; to: number })[] = [];
+    for (const label of forms) {
+      for (let offset = 0; offset < form.length; ) {
+        const rest = form.slice(offset);
+        const found = approxFind(
+          rest,
+          label,
+          (o) =>
+            (o.edits === 0 || !swapsDistinguishingWord(label, rest.slice(o.at, o.at + o.len))) &&
+            !belongsElsewhere(form, offset + o.at, o.len, o.edits, family),
+        );
+        if (!found) break;
+        const from = offset + found.at;
+        const to = from + found.len;
+        offset = to;
+        const start = toText[from]!;
+        const labelEnd = (toText[to - 1] ?? start) + 1;
+        const end = labelEnd + (GLOSS.exec(line.text.slice(labelEnd))?.[0].length ?? 0);
+        const colon = form[to] === ":" || form[to] === "(" || line.text[labelEnd] === "\t";
+        const quality = (1 - 0.12 * found.edits) * (colon ? 1 : 0.85);
+        const clash = own.findIndex((h) => from < h.to && h.from < to);
+        if (clash >= 0) {
+          const other = own[clash]!;
+          if (other.quality > quality || (other.quality === quality && other.to - other.from >= to - from))
+            continue;
+          own.splice(clash, 1);
+        }
+        own.push({ line, start, end, quality, label, from, to });
+      }
+    }
+    own.sort((a, b) => a.start - b.start);
+    for (const { from: _f, to: _t, ...hit } of own) hits.push(hit);
+  }
+  return hits;
+}
+
 export interface ValueSpan {
   line: DocLine;
   start: number;
