@@ -1,9 +1,11 @@
 import type { BoxMark, OcrLine, OcrPage } from "../../domain/ocr.ts";
 import type { CheckboxGroup } from "../../domain/record.ts";
 import { gradedRowFamilies } from "../../lexicon/options.ts";
+import type { AnswerFamily } from "../../lexicon/questions.ts";
 import { repairNumbering } from "../text/sections.ts";
 import { isPageFurniture } from "../text/table.ts";
 import { isSpace, lineChars } from "./chars.ts";
+import { criterionOfQuestion } from "./questions.ts";
 import { type Family, isBoxGlyph, type Term, termIn } from "./vocab.ts";
 
 /** A mark with its vocabulary term and page. */
@@ -30,6 +32,8 @@ export interface BuiltGroup {
   /** conclusion: the criterion; evaluation: the section id. */
   key: string;
   members: Placed[];
+  /** A conclusion asked as a question (是 / 基本 / 否): the family whose word records the answer's level. */
+  answers?: AnswerFamily;
 }
 
 /** Graded exclusive rows (符合 / 基本符合 / 不符合, 合格 …, 是 / 基本 / 否): the lexicon says which. */
@@ -116,9 +120,15 @@ function rowGroup(
   return { group: toGroup(id, left || fam, members), kind: "other", key: id, members };
 }
 
-function conclusion(criterion: string, members: Placed[], uniqueId: (id: string) => string): BuiltGroup {
+function conclusion(printed: string, members: Placed[], uniqueId: (id: string) => string): BuiltGroup {
+  // A question (管理体系运行是否有效) is keyed by the criterion it asks about; the group keeps the printed words.
+  const asked = criterionOfQuestion(printed);
+  const criterion = asked?.criterion ?? printed;
   const id = uniqueId(`conclusion.${criterion}`);
-  return { group: toGroup(id, criterion, members), kind: "conclusion", key: criterion, members };
+  const group = toGroup(id, printed, members);
+  return asked
+    ? { group, kind: "conclusion", key: criterion, members, answers: asked.answers }
+    : { group, kind: "conclusion", key: criterion, members };
 }
 
 function evaluation(

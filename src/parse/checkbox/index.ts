@@ -3,6 +3,7 @@ import { type Bbox, unionBbox } from "../../domain/geometry.ts";
 import type { OcrPage } from "../../domain/ocr.ts";
 import type { AuditType, CheckboxGroup, Recommendation } from "../../domain/record.ts";
 import { conformityWord } from "../../lexicon/options.ts";
+import { answerWord } from "../../lexicon/questions.ts";
 import { type BuiltGroup, buildGroups, type Placed } from "./group.ts";
 import { reconcile, UNKNOWN_GROUP, type UnknownRow } from "./rows.ts";
 import type { CheckboxFields } from "./types.ts";
@@ -25,7 +26,10 @@ export function readCheckboxFields(pages: readonly OcrPage[]): CheckboxFields {
   for (const g of built) {
     if (g.kind === "conclusion" && (conclusion[g.key] === undefined || conclusion[g.key] === null)) {
       const ticked = checked(g.members);
-      conclusion[g.key] = ticked.length === 1 ? ticked[0]!.term.display : null;
+      const one = ticked.length === 1 ? ticked[0]!.term : null;
+      // A question's answer (是) is recorded as its criterion's word of the same level (有效).
+      conclusion[g.key] =
+        one && g.answers ? (one.level ? answerWord(g.answers, one.level) : null) : (one?.display ?? null);
     }
     // An evaluation graded in other words (合格 / 基本合格 / 不合格) is recorded as the conformity word of its level.
     const graded = g.members[0]!.term.family === "conformity" || g.members.every((p) => p.term.level);
