@@ -65,7 +65,7 @@ describe("openDocument rejects unusable files with typed codes", async () => {
 });
 
 describe("openDocument reads pages", () => {
-  it("gives text-layer pages with boxes in pixels at the render DPI, plus a rendered image", async () => {
+  it("gives text-layer pages with boxes in pixels at their render DPI (150 at most), plus a rendered image", async () => {
     const path = writeScratch(
       dir,
       "text.pdf",
@@ -78,11 +78,13 @@ describe("openDocument reads pages", () => {
     const page = (await doc.getPage(1)) as Extract<PageInput, { kind: "text-layer" }>;
     expect(page.kind).toBe("text-layer");
     expect(page.lines.map((l) => l.text)).toEqual(["Audit report page one", "Second line"]);
-    // 72 pt from the left at 200 DPI = 200 px; 12 pt type ≈ 33 px tall.
+    // Text-layer pages render at 150 DPI (their pixels serve tick boxes and crops): 72 pt from the left = 150 px;
+    // 12 pt type ≈ 25 px tall.
+    expect(page.dpi).toBe(150);
     const [x0, y0, , y1] = page.lines[0]!.bbox;
-    expect(x0).toBeCloseTo(200, 0);
-    expect(y1 - y0).toBeGreaterThan(25);
-    expect(y1 - y0).toBeLessThan(40);
+    expect(x0).toBeCloseTo(150, 0);
+    expect(y1 - y0).toBeGreaterThan(19);
+    expect(y1 - y0).toBeLessThan(30);
     expect(page.image?.channels).toBe(1);
     expect(page.image?.width).toBe(page.width);
     await doc.close();
