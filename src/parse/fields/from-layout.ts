@@ -13,10 +13,14 @@ import { chineseParens } from "../text/labels.ts";
 export interface PagePair {
   page: number;
   pair: KeyValue;
+  /** Where the page's text came from: a field read from its pairs says so. */
+  source: OcrPage["source"];
 }
 
 export function layoutPairs(pages: readonly OcrPage[]): PagePair[] {
-  return pages.flatMap((p) => (p.layout?.pairs ?? []).map((pair) => ({ page: p.page, pair })));
+  return pages.flatMap((p) =>
+    (p.layout?.pairs ?? []).map((pair) => ({ page: p.page, pair, source: p.source })),
+  );
 }
 
 function fieldFrom<T>(p: PagePair, value: T, confidence = 1): Field<T> {
@@ -26,7 +30,7 @@ function fieldFrom<T>(p: PagePair, value: T, confidence = 1): Field<T> {
     confidence: Math.round(p.pair.value.confidence * p.pair.quality * confidence * 1000) / 1000,
     page: p.page,
     bbox: p.pair.value.bbox,
-    method: "ocr",
+    method: p.source,
   };
 }
 
