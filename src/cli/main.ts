@@ -119,7 +119,7 @@ async function exportCmd(outDir: string, opts: { format: string[] }) {
 }
 
 const ocrOption = () =>
-  new Option("--ocr <engine>", "OCR engine (default: configuration, else tesseract)").choices([
+  new Option("--ocr <engine>", "OCR engine (default: configuration, else paddle)").choices([
     "tesseract",
     "paddle",
   ]);

@@ -1,6 +1,7 @@
 import type { AppConfig } from "../config/schema.ts";
 import type { OcrEngine } from "../ocr/engine.ts";
 import { LazyEngine } from "../ocr/lazy-engine.ts";
+import { replayEngine } from "../ocr/recorded-engine.ts";
 import { ReplayEngine } from "../ocr/replay.ts";
 import { createTesseractEngine } from "../ocr/tesseract.ts";
 
@@ -30,11 +31,12 @@ export async function createEngine(config: AppConfig): Promise<OcrEngine> {
     });
   };
   if (config.ocr.replayDir) {
+    const engine = replayEngine(config.ocr.replayDir, config.ocr.engine, config.ocr.record);
     // Without `record`, a replay run never starts OCR workers: a missing recording is a page error.
     return new ReplayEngine(
       config.ocr.replayDir,
       config.ocr.record ? await real() : null,
-      REPLAY_NAMES[config.ocr.engine],
+      REPLAY_NAMES[engine],
     );
   }
   return real();

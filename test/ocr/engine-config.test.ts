@@ -8,8 +8,8 @@ import { loadConfig } from "../../src/config/load.ts";
 import { createEngine } from "../../src/pipeline/engine.ts";
 
 describe("OCR engine selection", () => {
-  it("defaults to tesseract; file, environment and flags choose paddle in that precedence", () => {
-    expect(loadConfig({ env: {} }).ocr.engine).toBe("tesseract");
+  it("defaults to paddle; file, environment and flags choose in that precedence", () => {
+    expect(loadConfig({ env: {} }).ocr.engine).toBe("paddle");
     const file = join(mkdtempSync(join(tmpdir(), "ae-engine-")), "config.json");
     writeFileSync(file, JSON.stringify({ ocr: { engine: "paddle", paddleDetMaxSide: 1280 } }));
     const fromFile = loadConfig({ file, env: {} });
