@@ -11,7 +11,13 @@ import {
 } from "../normalize/dates.ts";
 import { derived, fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
-import { findLabels, type LabelHit, type LabelKey, opensWithLabel } from "../text/labels.ts";
+import {
+  familyLabelAtStart,
+  findLabels,
+  type LabelHit,
+  type LabelKey,
+  opensWithLabel,
+} from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
 import { headingOf } from "../text/sections.ts";
 import { fieldInWindow, type TextWindow, windowFrom } from "../text/window.ts";
@@ -108,9 +114,21 @@ function labeledRange(
     const win = windowFrom(lines, hit.line, hit.end);
     const plain = withoutFillers(win.text);
     const range = findDateRange(plain.text);
-    if (range && range.start - plain.blanked(range.start) <= 6) return rangeFields(win, range, hit.quality);
+    if (!range || range.start - plain.blanked(range.start) > 6) continue;
+    if (opensOtherLabel(win, range.start, synonyms)) continue;
+    return rangeFields(win, range, hit.quality);
   }
   return NO_RANGE;
+}
+
+/** Whether the text at `at` lies on a later line of the window that opens with another family's label
+ * (本次审核日期 with its own cell unread, then 自上次审核结束（2024-03-11）…): that line's dates are its own label's. */
+function opensOtherLabel(win: TextWindow, at: number, synonyms: readonly string[] | LabelKey): boolean {
+  let part = win.parts[0];
+  for (const p of win.parts) if (p.offset <= at) part = p;
+  if (!part || part === win.parts[0]) return false;
+  const label = familyLabelAtStart(part.line.text.replace(/^\s*(?:自|从|from)\s*/i, ""));
+  return label !== null && label.family !== synonyms;
 }
 
 /** Stage 1 is stated in prose as often as under a label: a date range next to the words 一阶段. */
