@@ -1,26 +1,11 @@
-/**
- * OCR throughput benchmark on synthetic scanned pages (seed report text, 200 DPI, blur/noise/skew).
- *
- *   npm run bench -- [--pages N] [--long M] [--dpi D] [--no-native]
- *
- * Reports pages/min with 1 worker and with one worker per core, peak RSS, CER, and (if `tesseract` is
- * on PATH) the same prepared pages through native Tesseract (OMP_THREAD_LIMIT=1, psm 3, the engine's settings and model), the two engines
- * taking turns page by page. `--long M`
- * pushes M pages (the N reused) through the pool and samples RSS at 10% and 100% of M.
- * Writes bench/results/<timestamp>.json.
- */
-import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
-import { join } from "node:path";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
-import { gunzipSync } from "node:zlib";
 import { distance } from "fastest-levenshtein";
 import { OcrConfig } from "../src/config/schema.ts";
 import type { PageImage } from "../src/domain/page.ts";
 import { ocrPage } from "../src/ocr/page.ts";
-import { encodePgm } from "../src/ocr/pixels.ts";
-import { createTesseractEngine, languageDataFolder } from "../src/ocr/tesseract.ts";
+import { createTesseractEngine } from "../src/ocr/tesseract.ts";
 import { PAGES_PER_WORKER, Semaphore } from "../src/pipeline/semaphore.ts";
 import { runBoxPhase } from "./boxes.ts";
 import { hasNativeTesseract, type NativePages, readNative, writePageFiles } from "./native.ts";
