@@ -14,6 +14,13 @@ export const LayoutCell = z.object({
   lines: z.array(z.string()),
   /** Mean OCR confidence of the words inside; 0 for an empty cell. */
   confidence: z.number().min(0).max(1),
+  /** A doubtful cell read again on its own (cropped from the page): its text and each character's confidence. */
+  reread: z
+    .object({
+      text: z.string(),
+      charConfidences: z.array(z.number().min(0).max(1)),
+    })
+    .optional(),
 });
 export type LayoutCell = z.infer<typeof LayoutCell>;
 
@@ -68,5 +75,8 @@ export const PageLayout = z.object({
   options: z.array(OptionRow).optional(),
   /** Time the stage took on this page. */
   ms: z.number().nonnegative(),
+  /** Doubtful cells read again on their own, and the time those readings took (OCR of the crops). */
+  rereads: z.number().int().nonnegative().optional(),
+  rereadMs: z.number().nonnegative().optional(),
 });
 export type PageLayout = z.infer<typeof PageLayout>;

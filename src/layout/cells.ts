@@ -10,7 +10,7 @@ const asciiEdge = (s: string, end: boolean) => /[A-Za-z0-9]/.test(end ? s.slice(
 
 /** Words of one line joined as printed: nothing between Chinese characters, a space between Latin words or
  * numbers only where the boxes leave a gap (engines box Latin by word or by character). */
-function joinWords(words: readonly OcrWord[]): string {
+export function joinWords(words: readonly OcrWord[]): string {
   let out = "";
   let prev: OcrWord | null = null;
   for (const w of words) {
@@ -26,7 +26,7 @@ function joinWords(words: readonly OcrWord[]): string {
 }
 
 /** Lines of a cell joined: nothing where Chinese meets, a space between Latin words. */
-function joinLines(lines: readonly string[]): string {
+export function joinLines(lines: readonly string[]): string {
   let out = "";
   for (const t of lines) out += out !== "" && asciiEdge(out, true) && asciiEdge(t, false) ? ` ${t}` : t;
   return out;

@@ -24,6 +24,9 @@ export interface Rulings {
 
 /** Shortest rule, in millimetres: longer than any character and tick box, shorter than the narrowest cell. */
 const MIN_RULE_MM = 9;
+/** Shortest vertical rule that runs from one horizontal rule to the next (a one-row table's column rule, a row
+ * carried to the next page): longer than a character of body text. */
+const MIN_ROW_RULE_MM = 5;
 /** Thickest ruling stroke, in millimetres: a scanned 1.5 pt border is about 0.6 mm; a filled band is several. */
 const MAX_STROKE_MM = 1.5;
 /** Grey level (at analysis scale) below which a pixel is ink: a 1 px rule halved is a mid grey. */
@@ -148,7 +151,8 @@ export async function findRulings(image: PageImage): Promise<Rulings> {
   // Pieces of a band's ink between the white letters of its text lie within it: they are no band of their own.
   const bands = hBlobs.filter((b) => thick(b) && !hBlobs.some((o) => thick(o) && within(b, o)));
   const vMask = withoutBands(mask, bands, k);
-  const vBlobs = blobs(await paperAlong(vMask, k, "y"), mask.w, mask.h, "y");
+  const kRow = Math.max(5, Math.round(((MIN_ROW_RULE_MM / 25.4) * image.dpi) / scale));
+  const vBlobs = blobs(await paperAlong(vMask, kRow, "y"), mask.w, mask.h, "y");
   const edges = bands.flatMap((b) => {
     const along = extent(b, k, scale, mask.w);
     return [ruleAt("x", b.o0 * scale, along), ruleAt("x", (b.o1 + 1) * scale, along)];
@@ -158,7 +162,16 @@ export async function findRulings(image: PageImage): Promise<Rulings> {
   // A band right on top of a table is its header row: the columns' rules that stop at its lower edge go on up
   // through it (they are printed there too, unseen ink on ink).
   const tol = 2 * scale;
-  const vertical = rulesOf(vBlobs, "y", k, scale, mask.h).map((v) => {
+  const horizontal = [...rulesOf(thin, "x", k, scale, mask.w), ...edges];
+  const minRule = (MIN_RULE_MM / 25.4) * image.dpi;
+  const reach = (MAX_STROKE_MM / 25.4) * image.dpi;
+  const ruleAtY = (x: number, y: number) =>
+    horizontal.some((h) => Math.abs(h.y0 - y) <= reach && h.x0 - reach <= x && h.x1 + reach >= x);
+  // A vertical rule shorter than MIN_RULE_MM counts only from one horizontal rule to another: a cell's side.
+  const vRules = rulesOf(vBlobs, "y", kRow, scale, mask.h).filter(
+    (v) => v.y1 - v.y0 >= minRule || (ruleAtY(v.x0, v.y0) && ruleAtY(v.x0, v.y1)),
+  );
+  const vertical = vRules.map((v) => {
     const band = bands.find((b) => {
       const [from, to] = extent(b, k, scale, mask.w);
       return Math.abs(v.y0 - (b.o1 + 1) * scale) <= tol && v.x0 >= from - tol && v.x0 <= to + tol;
@@ -166,7 +179,7 @@ export async function findRulings(image: PageImage): Promise<Rulings> {
     return band ? { ...v, y0: band.o0 * scale } : v;
   });
   return {
-    horizontal: [...rulesOf(thin, "x", k, scale, mask.w), ...edges],
+    horizontal,
     vertical,
     scale,
   };

@@ -79,6 +79,9 @@ export const NC_TABLE_COLUMNS: readonly TableColumn[] = [
   },
 ];
 
+/** Grades a role cell may print beside the role (Auditor (trainee) 实习审核员): the longest first. */
+export const TEAM_GRADE_WORDS: readonly string[] = ["高级审核员", "实习审核员", "技术专家", "审核员"];
+
 export type TeamRoleWord = "leader" | "member" | "expert" | "observer" | "guide";
 
 /**

@@ -6,6 +6,7 @@ import { AuditExtractError } from "../domain/errors.ts";
 import type { OcrPage } from "../domain/ocr.ts";
 import type { PageImage, SourceDocument } from "../domain/page.ts";
 import { buildPageLayout } from "../layout/index.ts";
+import { rereadCells } from "../layout/reread.ts";
 import type { OcrEngine } from "../ocr/engine.ts";
 import { ocrPage } from "../ocr/page.ts";
 import { detectMarks } from "../parse/checkbox/detect.ts";
@@ -64,7 +65,11 @@ export async function processPage(
     if (image && !page.error) {
       page.marks = detectMarks(image, page.lines);
       // The layout is a help to the field readers, which read the lines without it: a failure leaves it out.
-      page.layout = await buildPageLayout(image, page.lines).catch(() => undefined);
+      const layout = await buildPageLayout(image, page.lines).catch(() => undefined);
+      // Its doubtful cells are read again on their own (a cell the engine cannot read keeps its first reading).
+      page.layout =
+        layout &&
+        (await rereadCells(image, layout, page.lines, (crop, s) => engine.recognize(crop, s), abort.signal));
       if (opts.pageImageDir) await savePageImage(image, opts.pageImageDir, pageNo);
     }
     return page;

@@ -8,7 +8,7 @@ import { NC_TABLE_COLUMNS } from "../../lexicon/tables.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
 import { severityOf } from "../normalize/severity.ts";
 import { fieldBox } from "../provenance.ts";
-import { readGridTables } from "../text/grid-table.ts";
+import { type ContentTypes, readGridTables } from "../text/grid-table.ts";
 import { opensWithLabel } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
 import {
@@ -21,6 +21,7 @@ import {
   type TableRow,
 } from "../text/table.ts";
 import { clauseOfCell } from "./nc-clause.ts";
+import { DEPT_SUFFIX } from "./nc-list.ts";
 
 const NC_COLUMNS: readonly ColumnSpec[] = NC_TABLE_COLUMNS;
 
@@ -59,6 +60,29 @@ function repeatedHeader(lines: readonly DocLine[], last: DocLine): DocLine | nul
   }
   return null;
 }
+
+const isSeq = (t: string) => /^(?:NC)?[-－]?\d{1,2}$/i.test(t.trim());
+const DEPT_CELL = new RegExp(`^[\u4e00-\u9fa5]{1,10}${DEPT_SUFFIX}$`);
+const isDept = (t: string) => DEPT_CELL.test(chineseOnly(t));
+/** A management-system clause (7.1.5, 10.2): chapters 1–10; a technical code (33.03.01) is none. */
+const isClause = (t: string) => {
+  const m = CLAUSE.exec(toHalfWidth(t).trim());
+  return t.length <= 12 && /\d[.．:]\d/.test(t) && Number((m?.[1] ?? "99").split(".")[0]) <= 10;
+};
+const isFinding = (t: string) => (t.match(/[\u4e00-\u9fa5]/g) ?? []).length >= 8;
+
+/** NC columns by what their cells hold, where the header cannot be read: a number, a clause, a department, a kind
+ * (严重/一般, Major/Minor) and the finding (a sentence). */
+const NC_CONTENT: ContentTypes = {
+  of: {
+    seq: isSeq,
+    clause: isClause,
+    dept: isDept,
+    severity: (t) => t.length <= 16 && severityOf(t) !== null,
+    text: isFinding,
+  },
+  blank: (t) => /^[\s—–\-/无]*$/.test(t),
+};
 
 /** One NC from a row's cells (column key -> cell). */
 function itemOf(l: DocLine, c: Record<string, Cell>, lines: readonly DocLine[]): NcItem {
@@ -109,15 +133,21 @@ export function fromGrid(pages: readonly OcrPage[], lines: readonly DocLine[]): 
     NC_COLUMNS,
     3,
     (keys) => keys.has("clause") && (keys.has("severity") || keys.has("text")),
+    NC_CONTENT,
   );
   const items: NcItem[] = [];
   for (const table of tables) {
+    // A table named by its cells' content is the NC table only where both clauses and kinds are in it.
+    if (table.typed && !(table.keys.includes("clause") && table.keys.includes("severity"))) continue;
     for (const row of table.rows) {
       const clause = toHalfWidth(row.cells.clause?.text ?? "");
+      // A numbered row whose clause OCR could not read is still an NC where it names a department or a finding.
       const numbered =
-        /^(?:NC)?[-－]?\d{1,2}$/i.test(row.cells.seq?.text.trim() ?? "") &&
-        !!(row.cells.dept?.text || row.cells.text?.text);
-      if (CLAUSE.test(clause) || numbered) items.push(itemOf(row.line, row.cells, lines));
+        isSeq(row.cells.seq?.text ?? "") &&
+        (isDept(row.cells.dept?.text ?? "") || isFinding(row.cells.text?.text ?? ""));
+      // (A typed table's first row is its unread header: only a real clause makes it a row.)
+      const cited = table.typed ? isClause(clause) : CLAUSE.test(clause);
+      if (cited || numbered) items.push(itemOf(row.line, row.cells, lines));
     }
   }
   return items;

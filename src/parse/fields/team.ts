@@ -2,11 +2,11 @@ import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import type { OcrPage } from "../../domain/ocr.ts";
 import type { TeamMember } from "../../domain/record.ts";
-import { TEAM_TABLE_COLUMNS } from "../../lexicon/tables.ts";
+import { TEAM_GRADE_WORDS, TEAM_TABLE_COLUMNS } from "../../lexicon/tables.ts";
 import { findTechnicalCodes } from "../normalize/codes.ts";
 import { findRegistrations } from "../normalize/registration.ts";
 import { fieldBox } from "../provenance.ts";
-import { readGridTables } from "../text/grid-table.ts";
+import { type ContentTypes, readGridTables } from "../text/grid-table.ts";
 import type { DocLine } from "../text/lines.ts";
 import { type Cell, type ColumnSpec, matchHeader, type RowVerdict, readTable } from "../text/table.ts";
 import type { ReadMember } from "./read-member.ts";
@@ -49,8 +49,13 @@ function memberFromRow(line: DocLine, cells: Record<string, Cell>, hasCodes: boo
   const roleText = cells.role?.text ?? cells.grade?.text ?? "";
   const role = roleOf(roleText);
   if (role === "guide" || /受审核方|受审核组织|企业/.test(cells.from?.text ?? "")) return null;
+  // A role cell naming a grade beside the role (组员（实习）, Auditor (trainee) 实习审核员) gives that grade.
+  const roleCell = cells.role?.text ?? "";
   const gradeText =
-    cells.grade?.text || (/实习|技术专家|高级/.test(cells.role?.text ?? "") ? cells.role!.text : "");
+    cells.grade?.text ||
+    (/实习|技术专家|高级/.test(roleCell)
+      ? (TEAM_GRADE_WORDS.find((w) => roleCell.includes(w)) ?? roleCell)
+      : "");
   // Numbers can spill into a neighbouring column on a scan: read them from every cell but the name.
   const regText = Object.entries(cells)
     .filter(([key]) => key !== "name")
@@ -63,8 +68,11 @@ function memberFromRow(line: DocLine, cells: Record<string, Cell>, hasCodes: boo
   const strayCodes = regs.length === 0 && cells.reg ? findTechnicalCodes(cells.reg.text) : [];
   const codesCell = cells.codes ?? (strayCodes.length ? cells.reg : undefined);
   const codes = [...new Set([...(cells.codes ? findTechnicalCodes(cells.codes.text) : []), ...strayCodes])];
+  // (A cell without a digit is no number at all: N/A as OCR garbles it, NA/人A.)
   const printed =
-    cells.reg?.text && !PLACEHOLDER.test(cells.reg.text) && !strayCodes.length ? cells.reg.text : null;
+    cells.reg?.text && !PLACEHOLDER.test(cells.reg.text) && /\d/.test(cells.reg.text) && !strayCodes.length
+      ? cells.reg.text
+      : null;
   const regValue = regs.length ? regs.join("; ") : printed;
   const name = nameCell.text.replace(/\s/g, "");
   const nameConfs = nameCell.charConfidences.filter((_, i) => !/\s/.test(nameCell.text[i] ?? ""));
@@ -105,6 +113,18 @@ function fromTables(lines: readonly DocLine[]): ReadMember[] {
 
 const TEAM_DETAIL = ["role", "grade", "reg", "codes"];
 
+/** Team columns by what their cells hold, where the header cannot be read: names, role words, registration numbers,
+ * technical codes. A headerless table is taken for a team only with a name column and a number or role column. */
+const TEAM_CONTENT: ContentTypes = {
+  of: {
+    name: (t) => looksLikeName(t) && !/\d/.test(t) && roleOf(t) === null,
+    role: (t) => roleOf(t) !== null,
+    reg: (t) => findRegistrations(t).length > 0,
+    codes: (t) => findTechnicalCodes(t).length > 0,
+  },
+  blank: (t) => PLACEHOLDER.test(t),
+};
+
 /** A name cell without the stray punctuation OCR reads at its ends (冯明晨、 for a rule's speck): a whole cell is the
  * name, nothing after it is a list. */
 function trimPunctuation(cell: Cell): Cell | null {
@@ -124,16 +144,27 @@ function fromLayout(pages: readonly OcrPage[], lines: readonly DocLine[]): ReadM
     TEAM_COLUMNS,
     2,
     (keys) => keys.has("name") && TEAM_DETAIL.some((k) => keys.has(k)),
+    TEAM_CONTENT,
   );
+  // A table named by its cells' content is a team only with numbers in it (a signature block pairs roles and names
+  // too), and only where no headed team table was found.
+  const headed = tables.some((t) => !t.typed);
   for (const table of tables) {
+    if (table.typed && (headed || !(table.keys.includes("reg") || table.keys.includes("codes")))) continue;
     const hasCodes = table.keys.includes("codes");
     for (const row of table.rows) {
       const name = row.cells.name && trimPunctuation(row.cells.name);
       if (!name) continue;
       const cells = { ...row.cells, name };
       if (judgeRow(cells) !== "row") continue;
-      const m = memberFromRow(row.line, cells, hasCodes);
-      if (m && !team.some((t) => t.member.name.value === m.member.name.value)) team.push(m);
+      const read = memberFromRow(row.line, cells, hasCodes);
+      // Two readings of the name cell that disagree are no reading of the name (its raw text stays).
+      const m =
+        read && name.disputed
+          ? { ...read, member: { ...read.member, name: { ...read.member.name, value: null, confidence: 0 } } }
+          : read;
+      const value = m?.member.name.value;
+      if (m && (value === null || !team.some((t) => t.member.name.value === value))) team.push(m);
     }
   }
   return team;

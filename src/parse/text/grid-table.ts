@@ -9,7 +9,7 @@
 import type { Bbox } from "../../domain/geometry.ts";
 import type { LayoutCell, LayoutTable } from "../../domain/layout.ts";
 import type { OcrPage } from "../../domain/ocr.ts";
-import { isAsciiAlnum } from "./chars.ts";
+import { isAsciiAlnum, nfkcChar } from "./chars.ts";
 import type { DocLine } from "./lines.ts";
 import { type Cell, type ColumnSpec, cellMatches } from "./table.ts";
 
@@ -26,6 +26,8 @@ export interface GridRow {
 export interface GridTableRead {
   page: number;
   keys: string[];
+  /** Columns named by their cells' content, the header not read. */
+  typed: boolean;
   rows: GridRow[];
 }
 
@@ -120,6 +122,74 @@ export function cellFromLines(page: number, bbox: Bbox, lines: readonly DocLine[
   return { text, bbox, confidence, charConfidences };
 }
 
+/** A character the page read below this is unclear (text/vote.ts's CLEAR). */
+const UNCLEAR = 0.7;
+/** A second reading is trusted for a character, or whole, from this confidence. */
+const SURE = 0.6;
+
+/** The cell's second reading (a crop of it read alone), cleaned like the document lines. */
+function rereadCell(lc: LayoutCell): { text: string; confs: number[] } | null {
+  const r = lc.reread;
+  if (!r) return null;
+  let text = "";
+  const confs: number[] = [];
+  [...r.text].forEach((raw, i) => {
+    const ch = nfkcChar(raw);
+    // A space stays only between Latin or digit runs, as on the document lines.
+    if (/\s/.test(ch) && !(isAsciiAlnum(text.at(-1)) && isAsciiAlnum(r.text[i + 1]))) return;
+    text += /\s/.test(ch) ? " " : ch;
+    confs.push(r.charConfidences[i] ?? 0);
+  });
+  const lead = text.length - text.replace(EDGE_START, "").length;
+  const kept = text.replace(EDGE_START, "").replace(EDGE_END, "");
+  return kept === "" ? null : { text: kept, confs: confs.slice(lead, lead + kept.length) };
+}
+
+/** A reading without punctuation and spaces: specks read as 、 or . at a cell's edge are no disagreement. */
+const core = (t: string) => t.replace(/[\p{P}\s]/gu, "");
+
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+
+/** The page's reading of a cell, with its second reading taken where it is surer: character by character where
+ * the two are of one length (a character the page read unclearly, the crop clearly), whole where they differ and
+ * the crop reads every word surely and on the whole more surely (a second number the page garbled). Where a sure
+ * second reading still differs from what is kept, the cell is disputed. */
+export function withReread(first: Cell | null, lc: LayoutCell): Cell | null {
+  const again = rereadCell(lc);
+  if (!again) return first;
+  const sure = again.confs.every((c) => c >= SURE);
+  const whole: Cell = {
+    text: again.text,
+    bbox: lc.bbox,
+    confidence: mean(again.confs),
+    charConfidences: again.confs,
+  };
+  if (!first) return sure ? whole : null;
+  const fair = mean(again.confs) >= SURE;
+  const a = [...first.text];
+  const b = [...again.text];
+  if (a.length === b.length) {
+    const chars = a.map((ch, i) => {
+      const mine = first.charConfidences[i] ?? first.confidence;
+      const theirs = again.confs[i] ?? 0;
+      return ch !== b[i] && mine < UNCLEAR && theirs >= SURE && theirs > mine
+        ? { ch: b[i]!, conf: theirs }
+        : { ch, conf: mine };
+    });
+    const charConfidences = chars.map((c) => c.conf);
+    const text = chars.map((c) => c.ch).join("");
+    return {
+      ...first,
+      text,
+      charConfidences,
+      confidence: mean(charConfidences),
+      disputed: fair && core(text) !== core(again.text),
+    };
+  }
+  if (sure && whole.confidence > mean(first.charConfidences) + 0.1) return whole;
+  return { ...first, disputed: fair && core(first.text) !== core(again.text) };
+}
+
 /** The first document line on the page that crosses the box (else the page's first line). */
 function lineAt(page: number, bbox: Bbox, lines: readonly DocLine[]): DocLine | null {
   const onPage = lines.filter((l) => l.page === page);
@@ -147,7 +217,7 @@ function rowOf(
   ];
   const cells: Record<string, Cell> = {};
   for (const [key, lc] of Object.entries(cellsByKey)) {
-    const cell = cellFromLines(page, lc.bbox, lines);
+    const cell = withReread(cellFromLines(page, lc.bbox, lines), lc);
     if (cell) cells[key] = cell;
   }
   const firstText = Object.values(cells)
@@ -209,25 +279,84 @@ function carriedRows(
   return rows;
 }
 
+/** What a column's cells hold, for a table whose header cannot be read (white on a dark band, a header the
+ * engine garbled, none printed): per column key, whether a cell's text is of that kind. */
+export interface ContentTypes {
+  readonly of: Readonly<Record<string, (text: string) => boolean>>;
+  /** A cell printed empty (—, /, N/A): it counts for no column and against none. */
+  readonly blank: (text: string) => boolean;
+}
+
+/** Share of a column's filled cells that must be of a kind for the column to be taken for it. */
+const TYPED_SHARE = 0.6;
+
+/** Columns named by what their cells hold: each grid column whose filled cells are mostly of one kind, the surest first, one column per kind. Every row is then a data row (the unread header fails the row test
+ * of its reader). */
+function typedHeader(
+  page: number,
+  table: LayoutTable,
+  lines: readonly DocLine[],
+  types: ContentTypes,
+  minColumns: number,
+): Header | null {
+  const scored: { key: string; col: HeaderColumn; share: number }[] = [];
+  for (let c = 0; c < table.cols; c++) {
+    const cells = table.cells.filter((x) => x.col === c && x.colSpan === 1);
+    const texts = cells
+      .map((x) => withReread(cellFromLines(page, x.bbox, lines), x)?.text ?? "")
+      .filter((t) => t !== "" && !types.blank(t));
+    // Two filled cells at least, or one where the rest of the column is printed empty (N/A under codes).
+    if (cells.length < 2 || texts.length === 0) continue;
+    const col = {
+      col: c,
+      colSpan: 1,
+      x0: Math.min(...cells.map((x) => x.bbox[0])),
+      x1: Math.max(...cells.map((x) => x.bbox[2])),
+    };
+    const kinds = Object.entries(types.of);
+    for (const [key, is] of kinds) {
+      const share = texts.filter(is).length / texts.length;
+      // A column of few values among cells read as nothing (N/A garbled) is still of the one kind its values are,
+      // where none of its cells is of another kind.
+      const alone = texts.every((t) => kinds.every(([k, other]) => k === key || !other(t)));
+      if (share >= TYPED_SHARE || (alone && share >= TYPED_SHARE / 2))
+        scored.push({ key, col: { ...col, key }, share });
+    }
+  }
+  scored.sort((a, b) => b.share - a.share);
+  const columns: HeaderColumn[] = [];
+  for (const s of scored) {
+    if (columns.some((c) => c.key === s.key || c.col === s.col.col)) continue;
+    columns.push(s.col);
+  }
+  return columns.length >= minColumns
+    ? { row: -1, rowSpan: 1, columns: columns.sort((a, b) => a.col - b.col) }
+    : null;
+}
+
 /** Every table of the document whose header names at least `minColumns` of the families and passes `accept`,
- * with its rows (a table carried over to the next page's top included). */
+ * with its rows (a table carried over to the next page's top included). Where no header is read, `types` may
+ * name the columns by what their cells hold. */
 export function readGridTables(
   pages: readonly OcrPage[],
   lines: readonly DocLine[],
   specs: readonly ColumnSpec[],
   minColumns: number,
   accept: (keys: ReadonlySet<string>) => boolean,
+  types?: ContentTypes,
 ): GridTableRead[] {
   const out: GridTableRead[] = [];
   const ordered = [...pages].sort((a, b) => a.page - b.page);
   for (const [pi, page] of ordered.entries()) {
     const tables = page.layout?.tables ?? [];
     for (const [ti, table] of tables.entries()) {
-      const header = headerOf(table, specs, minColumns);
+      const named = headerOf(table, specs, minColumns);
+      const header = named ?? (types ? typedHeader(page.page, table, lines, types, minColumns) : null);
       if (!header || !accept(new Set(header.columns.map((c) => c.key)))) continue;
       const read: GridTableRead = {
         page: page.page,
         keys: header.columns.map((c) => c.key),
+        typed: !named,
         rows: headedRows(page.page, table, header, lines),
       };
       // The last table of a page may go on at the top of the next one, without its header.

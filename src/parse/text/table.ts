@@ -22,6 +22,9 @@ export interface Cell {
   confidence: number;
   /** OCR confidence of every character of `text` (1 for a space the reader put between words). */
   charConfidences: number[];
+  /** A second reading of the cell (its crop read alone) reads it otherwise, and neither is sure enough to replace
+   * the other: a value read from it is no reading. */
+  disputed?: boolean;
 }
 
 export interface TableRow {
