@@ -169,3 +169,6 @@ export const DISTINGUISHING_WORDS: readonly (readonly string[])[] = [
  * them as if they were blank.
  */
 export const RANGE_FILLERS: readonly string[] = ["上次审核结束", "本次审核结束"];
+
+/** Words that open a range before its first date or its first label (自上次审核结束（…）, from …). */
+export const RANGE_OPENERS: readonly string[] = ["自", "从", "from"];

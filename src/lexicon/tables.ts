@@ -82,6 +82,9 @@ export const NC_TABLE_COLUMNS: readonly TableColumn[] = [
 /** Grades a role cell may print beside the role (Auditor (trainee) 实习审核员): the longest first. */
 export const TEAM_GRADE_WORDS: readonly string[] = ["高级审核员", "实习审核员", "技术专家", "审核员"];
 
+/** Marks in a role cell that it names a grade beside the role (组员（实习）, 组长 高级审核员): plain 审核员 does not. */
+export const TEAM_GRADE_MARKS: readonly string[] = ["实习", "技术专家", "高级"];
+
 export type TeamRoleWord = "leader" | "member" | "expert" | "observer" | "guide";
 
 /**

@@ -1,6 +1,6 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
-import { RANGE_FILLERS } from "../../lexicon/labels.ts";
+import { RANGE_FILLERS, RANGE_OPENERS } from "../../lexicon/labels.ts";
 import {
   type DateRange,
   findDateRange,
@@ -121,13 +121,14 @@ function labeledRange(
   return NO_RANGE;
 }
 
+const OPENER = new RegExp(`^\\s*(?:${RANGE_OPENERS.join("|")})\\s*`, "i");
+
 /** Whether the text at `at` lies on a later line of the window that opens with another family's label
  * (本次审核日期 with its own cell unread, then 自上次审核结束（2024-03-11）…): that line's dates are its own label's. */
 function opensOtherLabel(win: TextWindow, at: number, synonyms: readonly string[] | LabelKey): boolean {
-  let part = win.parts[0];
-  for (const p of win.parts) if (p.offset <= at) part = p;
+  const part = win.parts.findLast((p) => p.offset <= at);
   if (!part || part === win.parts[0]) return false;
-  const label = familyLabelAtStart(part.line.text.replace(/^\s*(?:自|从|from)\s*/i, ""));
+  const label = familyLabelAtStart(part.line.text.replace(OPENER, ""));
   return label !== null && label.family !== synonyms;
 }
 

@@ -2,7 +2,7 @@ import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import type { OcrPage } from "../../domain/ocr.ts";
 import type { TeamMember } from "../../domain/record.ts";
-import { TEAM_GRADE_WORDS, TEAM_TABLE_COLUMNS } from "../../lexicon/tables.ts";
+import { TEAM_GRADE_MARKS, TEAM_GRADE_WORDS, TEAM_TABLE_COLUMNS } from "../../lexicon/tables.ts";
 import { findTechnicalCodes } from "../normalize/codes.ts";
 import { findRegistrations } from "../normalize/registration.ts";
 import { fieldBox } from "../provenance.ts";
@@ -53,7 +53,7 @@ function memberFromRow(line: DocLine, cells: Record<string, Cell>, hasCodes: boo
   const roleCell = cells.role?.text ?? "";
   const gradeText =
     cells.grade?.text ||
-    (/实习|技术专家|高级/.test(roleCell)
+    (TEAM_GRADE_MARKS.some((w) => roleCell.includes(w))
       ? (TEAM_GRADE_WORDS.find((w) => roleCell.includes(w)) ?? roleCell)
       : "");
   // Numbers can spill into a neighbouring column on a scan: read them from every cell but the name.

@@ -144,6 +144,34 @@ function belongsElsewhere(
   return false;
 }
 
+/** The best match of `label` in the line's form from form position `offset` on that the family rules allow, as a
+ * hit with its form span. */
+function matchIn(
+  line: DocLine,
+  label: string,
+  family: LabelFamilyId | null,
+  offset = 0,
+): { hit: LabelHit; from: number; to: number } | null {
+  const { form, toText } = formIndex(line);
+  const rest = offset === 0 ? form : form.slice(offset);
+  const found = approxFind(
+    rest,
+    label,
+    (o) =>
+      (o.edits === 0 || !swapsDistinguishingWord(label, rest.slice(o.at, o.at + o.len))) &&
+      !(family && belongsElsewhere(form, offset + o.at, o.len, o.edits, family)),
+  );
+  if (!found) return null;
+  const from = offset + found.at;
+  const to = from + found.len;
+  const start = toText[from]!;
+  const labelEnd = (toText[to - 1] ?? start) + 1;
+  const end = labelEnd + (GLOSS.exec(line.text.slice(labelEnd))?.[0].length ?? 0);
+  const colon = form[to] === ":" || form[to] === "(" || line.text[labelEnd] === "\t";
+  const quality = (1 - 0.12 * found.edits) * (colon ? 1 : 0.85);
+  return { hit: { line, start, end, quality, label }, from, to };
+}
+
 /** Every line holding one of the synonyms, fuzzily. Longer synonyms win where several match at one place. A gloss
  * in brackets before the colon belongs to the label, so every reader finds the value right after `end`. Given a
  * lexicon family, a match that belongs to another family (see belongsElsewhere) is no hit. */
@@ -153,25 +181,10 @@ export function findLabels(lines: readonly DocLine[], labels: readonly string[] 
   const forms = [...new Set(synonyms.map(matchForm))].sort((a, b) => b.length - a.length);
   const hits: LabelHit[] = [];
   for (const line of lines) {
-    const { form, toText } = formIndex(line);
     let best: LabelHit | null = null;
     for (const label of forms) {
-      const found = approxFind(
-        form,
-        label,
-        (o) =>
-          (o.edits === 0 || !swapsDistinguishingWord(label, form.slice(o.at, o.at + o.len))) &&
-          !(family && belongsElsewhere(form, o.at, o.len, o.edits, family)),
-      );
-      if (!found) continue;
-      const start = toText[found.at]!;
-      const endForm = found.at + found.len;
-      const labelEnd = (toText[endForm - 1] ?? start) + 1;
-      const end = labelEnd + (GLOSS.exec(line.text.slice(labelEnd))?.[0].length ?? 0);
-      const next = form[endForm];
-      const colon = next === ":" || next === "(" || line.text[labelEnd] === "\t";
-      const quality = (1 - 0.12 * found.edits) * (colon ? 1 : 0.85);
-      if (!best || quality > best.quality + 1e-9) best = { line, start, end, quality, label };
+      const hit = matchIn(line, label, family)?.hit;
+      if (hit && (!best || hit.quality > best.quality + 1e-9)) best = hit;
     }
     if (best) hits.push(best);
   }
@@ -185,39 +198,24 @@ export function findEveryLabel(lines: readonly DocLine[], family: LabelKey): Lab
   const forms = [...new Set(LABELS[family].map(matchForm))].sort((a, b) => b.length - a.length);
   const hits: LabelHit[] = [];
   for (const line of lines) {
-    const { form, toText } = formIndex(line);
-    const own: (LabelHit & { from: number; to: number })[] = [];
+    const own: { hit: LabelHit; from: number; to: number }[] = [];
     for (const label of forms) {
-      for (let offset = 0; offset < form.length; ) {
-        const rest = form.slice(offset);
-        const found = approxFind(
-          rest,
-          label,
-          (o) =>
-            (o.edits === 0 || !swapsDistinguishingWord(label, rest.slice(o.at, o.at + o.len))) &&
-            !belongsElsewhere(form, offset + o.at, o.len, o.edits, family),
-        );
-        if (!found) break;
-        const from = offset + found.at;
-        const to = from + found.len;
-        offset = to;
-        const start = toText[from]!;
-        const labelEnd = (toText[to - 1] ?? start) + 1;
-        const end = labelEnd + (GLOSS.exec(line.text.slice(labelEnd))?.[0].length ?? 0);
-        const colon = form[to] === ":" || form[to] === "(" || line.text[labelEnd] === "\t";
-        const quality = (1 - 0.12 * found.edits) * (colon ? 1 : 0.85);
-        const clash = own.findIndex((h) => from < h.to && h.from < to);
-        if (clash >= 0) {
-          const other = own[clash]!;
-          if (other.quality > quality || (other.quality === quality && other.to - other.from >= to - from))
+      for (let m = matchIn(line, label, family); m; m = matchIn(line, label, family, m.to)) {
+        const { hit, from, to } = m;
+        const clash = own.findIndex((o) => from < o.to && o.from < to);
+        const other = own[clash];
+        if (other) {
+          if (
+            other.hit.quality > hit.quality ||
+            (other.hit.quality === hit.quality && other.to - other.from >= to - from)
+          )
             continue;
           own.splice(clash, 1);
         }
-        own.push({ line, start, end, quality, label, from, to });
+        own.push(m);
       }
     }
-    own.sort((a, b) => a.start - b.start);
-    for (const { from: _f, to: _t, ...hit } of own) hits.push(hit);
+    hits.push(...own.map((o) => o.hit).sort((x, y) => x.start - y.start));
   }
   return hits;
 }
