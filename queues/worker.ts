@@ -1,3 +1,4 @@
+import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { type Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
@@ -87,7 +88,10 @@ export async function startWorkers(config: AppConfig, opts: WorkerOptions = {}):
     }),
   );
   const base = queueOptions(config, connection);
+  // Names this process in each job it takes (BullMQ's processedBy): which machine and process read a document.
+  const name = `${os.hostname()}:${process.pid}`;
   const lock = {
+    name,
     ...(opts.lockDurationMs ? { lockDuration: opts.lockDurationMs } : {}),
     ...(opts.stalledIntervalMs ? { stalledInterval: opts.stalledIntervalMs } : {}),
     // A job whose worker died twice is more likely killing workers than unlucky: then it fails.
@@ -122,6 +126,7 @@ export async function startWorkers(config: AppConfig, opts: WorkerOptions = {}):
   log.info(
     {
       engine: engineName,
+      worker: name,
       concurrency: opts.concurrency ?? config.queue.concurrency,
       prefix: config.queue.prefix,
     },

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { QUEUES } from "../../queues/names.ts";
 import { runQueuedIngest } from "../../queues/submit.ts";
 import type { AuditRecord } from "../../src/domain/record.ts";
 import { type ProgressEvent, runIngest } from "../../src/pipeline/runner.ts";
@@ -24,11 +25,15 @@ import {
   startWorkerProcess,
   testConfig,
   uniquePrefix,
+  untilHolding,
   type WorkerProcess,
+  workerName,
 } from "./helpers.ts";
 import { makeInputs } from "./inputs.ts";
 
 const DOCS = 40;
+/** Short locks so a dead worker's jobs are recovered in seconds. */
+const SHORT_LOCKS = { AUDIT_QUEUE_LOCK_MS: "2000", AUDIT_QUEUE_STALLED_MS: "1000" };
 let tmp = "";
 let inputDir = "";
 let reference: Map<string, unknown>;
@@ -105,7 +110,7 @@ describe("queued ingestion across worker processes", () => {
   beforeAll(async () => {
     shared.prefix = uniquePrefix("workers");
     prefixes.push({ url: REDIS_URL, prefix: shared.prefix });
-    const env = { FAKE_OCR_DELAY_MS: "5", AUDIT_QUEUE_LOCK_MS: "2000", AUDIT_QUEUE_STALLED_MS: "1000" };
+    const env = { FAKE_OCR_DELAY_MS: "5", ...SHORT_LOCKS };
     shared.a = spawnWorker(shared.prefix, REDIS_URL, env);
     shared.b = spawnWorker(shared.prefix, REDIS_URL, env);
     await Promise.all([shared.a.ready, shared.b.ready]);
@@ -134,7 +139,12 @@ describe("queued ingestion across worker processes", () => {
   }, 150_000);
 
   it("a worker killed with SIGKILL mid-batch: its jobs are recovered, nothing lost or duplicated", async () => {
-    const { a: victim, b: survivor, prefix } = shared;
+    const { b: survivor, prefix } = shared;
+    // The victim's pages are slow, so it is inside a job most of the time; killed between jobs it would leave
+    // nothing to recover.
+    expect(await shared.a!.stop()).toBe(0);
+    const victim = spawnWorker(prefix, REDIS_URL, { ...SHORT_LOCKS, FAKE_OCR_DELAY_MS: "200" });
+    await victim.ready;
     const config = testConfig({ prefix });
     const out = path.join(tmp, "out-kill9");
     const progress = afterDocuments(5);
@@ -148,7 +158,8 @@ describe("queued ingestion across worker processes", () => {
       onProgress: progress.onProgress,
     });
     await progress.reached;
-    await victim!.kill9();
+    await untilHolding(REDIS_URL, prefix, [QUEUES.pages, QUEUES.documents], workerName(victim));
+    await victim.kill9();
     const killedAt = Date.now() - t0;
     const result = await run;
     expect(result.records).toHaveLength(DOCS);

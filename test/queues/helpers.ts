@@ -5,6 +5,7 @@ import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { inject } from "vitest";
 import { AppConfig } from "../../src/config/schema.ts";
@@ -243,4 +244,47 @@ export async function readJsonl(out: string): Promise<AuditRecord[]> {
     .split("\n")
     .filter((l) => l.trim() !== "")
     .map((l) => JSON.parse(l) as AuditRecord);
+}
+
+/** The name a worker process gives its jobs (BullMQ's processedBy), from its "worker ready" log line. */
+export function workerName(w: WorkerProcess): string {
+  for (const line of w.stderr().split("\n")) {
+    if (!line.includes("worker ready")) continue;
+    const parsed: unknown = JSON.parse(line);
+    if (
+      typeof parsed === "object" &&
+      parsed !== null &&
+      "worker" in parsed &&
+      typeof parsed.worker === "string"
+    )
+      return parsed.worker;
+  }
+  throw new Error(`no named "worker ready" line in:\n${w.stderr()}`);
+}
+
+/** Resolves once a job of `queueNames` is active under `worker` (so killing that worker leaves a job to
+ * recover); rejects after `timeoutMs`. */
+export async function untilHolding(
+  redisUrl: string,
+  prefix: string,
+  queueNames: readonly string[],
+  worker: string,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  const queues = queueNames.map((n) => new Queue(n, { connection, prefix }));
+  try {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      for (const q of queues) {
+        const active = await q.getActive();
+        if (active.some((j) => j.processedBy === worker)) return;
+      }
+      await sleep(20);
+    }
+    throw new Error(`worker ${worker} held no active job within ${timeoutMs} ms`);
+  } finally {
+    await Promise.all(queues.map((q) => q.close()));
+    connection.disconnect();
+  }
 }
