@@ -3,7 +3,7 @@ import { EnvironmentError, InputError, isAuditExtractError } from "../domain/err
 import type { OcrLine, OcrPage } from "../domain/ocr.ts";
 import type { PageImage, PageInput } from "../domain/page.ts";
 import type { OcrEngine } from "./engine.ts";
-import { plausibleShare, prepareImage, type ReadabilityScore } from "./prepare.ts";
+import { prepareImage, type ReadabilityScore, readingScore } from "./prepare.ts";
 import { recoverMissedLines } from "./recover-lines.ts";
 import { secondLook } from "./second-look.ts";
 
@@ -26,11 +26,11 @@ export interface OcrPageResult {
   image: PageImage | null;
 }
 
-/** Reads a strip with the engine: mean confidence scaled by the share of plausible report characters. */
+/** Reads a strip with the engine and scores the reading (readingScore). */
 export function engineReadability(engine: OcrEngine, signal?: AbortSignal): ReadabilityScore {
   return async (strip) => {
     const result = await engine.recognize(strip, signal);
-    return result.meanConfidence * plausibleShare(result.text);
+    return readingScore(result.text, result.meanConfidence);
   };
 }
 

@@ -92,6 +92,17 @@ export function plausibleShare(text: string): number {
   return (chars.match(PLAUSIBLE)?.length ?? 0) / chars.length;
 }
 
+/** Letters and digits a strip must yield before its reading counts in full. Brackets, rules and box glyphs
+ * read the same either way up: a dense band read upside down as "（）号" scored 0.81 and passed for upright. */
+const FULL_READING_CHARS = 6;
+
+/** How readable an engine's reading of a probe strip is: its confidence, scaled by the share of plausible
+ * report characters and, below FULL_READING_CHARS letters and digits, by how few it found. */
+export function readingScore(text: string, meanConfidence: number): number {
+  const words = text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+  return meanConfidence * plausibleShare(text) * Math.min(1, words / FULL_READING_CHARS);
+}
+
 /** The densest bands of text lines, densest first, at full resolution: what an orientation probe reads. */
 function probeStrips(image: PageImage, count: number): PageImage[] {
   const small = analysisCopy(image);

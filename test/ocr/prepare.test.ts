@@ -8,7 +8,7 @@ import {
   textBands,
 } from "../../src/ocr/layout-analysis.ts";
 import { downscale } from "../../src/ocr/pixels.ts";
-import { prepareImage } from "../../src/ocr/prepare.ts";
+import { prepareImage, readingScore } from "../../src/ocr/prepare.ts";
 
 const lines = seedLines().slice(40);
 
@@ -30,6 +30,17 @@ describe("orientation probe band", () => {
     expect(inLine(bottom - 1), `bottom ${bottom}`).toBe(false);
     // Every line the band touches is inside it whole.
     for (const t of lineTops) if (t + 14 > top && t < bottom) expect(t >= top && t + 14 <= bottom).toBe(true);
+  });
+});
+
+describe("reading score of a probe strip", () => {
+  it("does not trust a sure reading of a few symmetric glyphs (brackets read the same either way up)", () => {
+    // A dense band of an upside-down page, read by PP-OCR as brackets and one character at 0.81.
+    expect(readingScore("（）\n（）号", 0.81)).toBeLessThan(0.3);
+    expect(readingScore("人）、数据清洗、风险评估、成果交付", 0.97)).toBeGreaterThan(0.9);
+    expect(readingScore("", 0.9)).toBe(0);
+    // Symbols an upside-down read yields lower the score by their share.
+    expect(readingScore("审核组长¬¬¬¬", 0.9)).toBeLessThan(0.5);
   });
 });
 
