@@ -4,6 +4,7 @@ import { type Problem, Report } from "../domain/record.ts";
 import { type CheckboxFields, readCheckboxFields } from "./checkbox/index.ts";
 import { classify, type DocumentKind } from "./classify.ts";
 import { readAuditorDays } from "./fields/auditor-days.ts";
+import { mendSitesByCells, mendStandardsByCells } from "./fields/cell-mend.ts";
 import { type DateFields, readDates } from "./fields/dates.ts";
 import { readEvaluations } from "./fields/evaluations.ts";
 import { layoutPairs, layoutReaders, orLayout, type PagePair } from "./fields/from-layout.ts";
@@ -103,7 +104,7 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
   const org = readOrganizationFields(lines, sections);
   const nc = readNonconformities(lines, ticks.ncKinds, pages);
   const signatures = readSignatures(lines);
-  const standards = readStandards(lines);
+  const standards = mendStandardsByCells(readStandards(lines), pairs);
   const textType = readAuditTypeText(lines);
   const auditType = ticks.auditType.value !== null ? ticks.auditType : textType;
   // A stage-1 report's own audit is stage 1: its dates are the audit's when no other audit dates are printed.
@@ -154,7 +155,9 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
       lines,
     ),
     scopeStatements: org.scopeStatements.map((s) => mendScopeRemark(s, lines)),
-    sites: dropUnknownDivisions(voteField(org.sites, lines, (n) => (n >= 12 ? 2 : 1), repairDivision)),
+    sites: dropUnknownDivisions(
+      voteField(mendSitesByCells(org.sites, pairs), lines, (n) => (n >= 12 ? 2 : 1), repairDivision),
+    ),
     employees: orLayout(org.employees, () => layoutReaders.employees(pairs)),
     headcounts: org.headcounts,
     auditorDaysPrinted: readAuditorDays(lines),

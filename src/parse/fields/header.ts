@@ -162,6 +162,17 @@ function standardsIn(text: string): { value: string; start: number; end: number 
   }));
 }
 
+/** The management-system standards a text names, in order, once each (a table cell of the criteria label). */
+export function managementStandardsIn(text: string): string[] {
+  return [
+    ...new Set(
+      standardsIn(text)
+        .filter((s) => MS_NUMBERS.test(s.value))
+        .map((s) => s.value),
+    ),
+  ];
+}
+
 /** A line that ends inside or right after a standard (a digit, ISO, GB/T or a separator), and one that carries such a
  * list on: it opens with the rest of a standard or the next one (14001:2015；GB/T 45001…), never with words. */
 const STD_AT_END = /(?:\d|ISO|IEC|\/T|GBT|GB|[/;；、,，])\s*$/;
