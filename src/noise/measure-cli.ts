@@ -1,10 +1,12 @@
 /**
- * npm run noise:measure [-- <set dir> <recordings dir> <out file>]
+ * npm run noise:measure [-- <set dir>:<recordings dir> ... [--out <file>]]
  *
- * Measures each engine's noise on the committed fixture set: every recorded reading (fixtures/golden-ocr: first
- * readings by tesseract.js best_int, second looks by tesseract's float `best` model and by PP-OCRv4) is aligned line
- * by line to the truth text of the page it was read from, and the confusions are counted. Writes
- * src/noise/data/noise.json. Only the committed set is read (never a blind family).
+ * Measures each engine's noise on fixture sets with recorded OCR: every recorded reading is aligned line by line to
+ * the truth text (`*.truth.json` pages) of the page it was read from, and the confusions are counted. A recording
+ * folder's engine.json names the engine of its page readings (tesseract, paddle = ppocr); second looks are named by
+ * their suffix (`.reread.json.gz` tesseract's float `best` model, `.reread-ppocr.json.gz` PP-OCRv4). Without pairs
+ * the committed set (fixtures/set:fixtures/golden-ocr) is measured. Writes src/noise/data/noise.json. Only sets
+ * named here are read: never pass a blind family.
  */
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -19,11 +21,22 @@ import {
   readForm,
 } from "./model-data.ts";
 
-const ENGINE_OF: [RegExp, string][] = [
+/** Second looks by their file name; page readings (`<sha256>.json.gz`) are the folder's engine. */
+const SECOND_LOOK: [RegExp, string][] = [
   [/\.reread-ppocr\.json\.gz$/, "ppocr"],
   [/\.reread\.json\.gz$/, "tesseract-best"],
-  [/^[0-9a-f]{64}\.json\.gz$/, "tesseract"],
 ];
+const PAGE_READING = /^[0-9a-f]{64}\.json\.gz$/;
+/** engine.json's engine name -> the model's. */
+const MODEL_ENGINE: Record<string, string> = { tesseract: "tesseract", paddle: "ppocr" };
+
+async function folderEngine(recDir: string): Promise<string> {
+  const raw = await readFile(path.join(recDir, "engine.json"), "utf8").catch(() => '{"engine":"tesseract"}');
+  const name = (JSON.parse(raw) as { engine?: string }).engine ?? "tesseract";
+  const engine = MODEL_ENGINE[name];
+  if (!engine) throw new Error(`${recDir}: unknown engine ${name}`);
+  return engine;
+}
 
 /** What a recording holds (src/ocr/engine.ts's EngineResult, as far as measuring reads it). */
 interface EngineResult {
@@ -74,14 +87,12 @@ function boxReadings(all: EngineCounts): NoiseData["box"] {
   );
 }
 
-async function main(): Promise<void> {
-  const [setDir = "fixtures/set", recDir = "fixtures/golden-ocr", out = "src/noise/data/noise.json"] =
-    process.argv.slice(2);
+/** Adds every recording of one folder to the counts of its engine, aligned to its set's truth pages. */
+async function measurePair(setDir: string, recDir: string, byEngine: Map<string, EngineCounts>) {
   const { pages, labelStarts } = await loadTruth(setDir);
-  const byEngine = new Map<string, EngineCounts>();
-  const files = (await readdir(recDir)).sort();
-  for (const f of files) {
-    const engine = ENGINE_OF.find(([re]) => re.test(f))?.[1];
+  const pageEngine = await folderEngine(recDir);
+  for (const f of (await readdir(recDir)).sort()) {
+    const engine = SECOND_LOOK.find(([re]) => re.test(f))?.[1] ?? (PAGE_READING.test(f) ? pageEngine : null);
     if (!engine) continue;
     const result = JSON.parse(
       gunzipSync(await readFile(path.join(recDir, f))).toString("utf8"),
@@ -90,11 +101,33 @@ async function main(): Promise<void> {
     if (!byEngine.has(engine)) byEngine.set(engine, emptyCounts());
     mergeCounts(byEngine.get(engine) as EngineCounts, counts);
   }
+}
+
+function parseArgs(argv: readonly string[]): { pairs: [string, string][]; out: string } {
+  let out = "src/noise/data/noise.json";
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === "--out") out = argv[++i] ?? out;
+    else {
+      const [set, rec] = a.split(":");
+      if (!set || !rec) throw new Error(`expected <set dir>:<recordings dir>, got ${a}`);
+      pairs.push([set, rec]);
+    }
+  }
+  return { pairs: pairs.length > 0 ? pairs : [["fixtures/set", "fixtures/golden-ocr"]], out };
+}
+
+async function main(): Promise<void> {
+  const { pairs, out } = parseArgs(process.argv.slice(2));
+  const byEngine = new Map<string, EngineCounts>();
+  for (const [setDir, recDir] of pairs) await measurePair(setDir, recDir, byEngine);
   const all = emptyCounts();
   for (const c of byEngine.values()) mergeCounts(all, c);
   const data: NoiseData = {
-    about:
-      "Measured by `npm run noise:measure` from the committed fixture set's recorded OCR (fixtures/golden-ocr) aligned to its truth texts. Counts, not probabilities: src/noise/model.ts smooths them.",
+    about: `Measured by \`npm run noise:measure\` from recorded OCR aligned to the truth texts of its set (${pairs
+      .map(([s, r]) => `${path.basename(s)} <- ${path.basename(r)}`)
+      .join(", ")}). Counts, not probabilities: src/noise/model.ts smooths them.`,
     engines: Object.fromEntries(
       [...[...byEngine].sort(), ["all", all] as const].map(([e, c]) => [e, compact(c)]),
     ),

@@ -9,6 +9,9 @@ import { type Bucket, bucketOf, type EngineNoise, NoiseData } from "./model-data
 /** Share of a character's readings we allow for a confusion never measured: rare, never impossible. */
 const UNSEEN_SUB = 2e-5;
 const UNSEEN_SPLIT = 1e-6;
+/** Share of all readings we allow for an insertion never measured: a rate like the others, so that measuring more
+ * readings does not make an unseen insertion dearer (one in all readings was 8e-6 on the committed set alone). */
+const UNSEEN_INS = 1e-5;
 
 /** Share of a character's readings that must be a box's for it to count as one in running text, where no box is
  * expected (國 of 中国, 三 of 三级 are read for a box now and then, but mostly are themselves). */
@@ -80,7 +83,7 @@ export class NoiseModel {
   /** P(`r` read where nothing is printed), per character read. */
   insertCost(r: string): number {
     const i = this.e.ins[r];
-    const p = i ? i[0] / Math.max(1, this.e.reads) : 1 / Math.max(1, this.e.reads);
+    const p = i ? i[0] / Math.max(1, this.e.reads) : UNSEEN_INS;
     return -Math.log(p);
   }
 
@@ -135,6 +138,13 @@ function data(): NoiseData {
 }
 
 const models = new Map<string, NoiseModel>();
+
+/** One engine's measured counts (`all`: every engine together), for queries that read them as they are. */
+export function engineNoise(engine = "all"): EngineNoise {
+  const e = data().engines[engine];
+  if (!e) throw new Error(`no noise model for engine ${engine}`);
+  return e;
+}
 
 /** The model of one engine (`tesseract`, `tesseract-best`, `ppocr`), or of all readings together (`all`, the
  * default: a parsed line mixes the first reading with second looks). */
