@@ -223,6 +223,7 @@ ${footer}
 ${footer}`).reportNumber;
 
   it("takes the letter where the other places print it (the vote, no body's numbering convention)", () => {
+    // Q and 0 are look-alikes as the noise model measured them (Q read as 0 on the open families' tesseract readings).
     expect(number("20003-2024-0", "第1页\t20003-2024-Q").value).toBe("20003-2024-Q");
   });
 

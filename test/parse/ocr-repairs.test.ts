@@ -25,10 +25,8 @@ describe("OCR slips the parser repairs, and the ones it must not guess", () => {
     ["GB/T19001-2016/lS09001:2015", ["GB/T19001-2016/ISO9001:2015"]],
     // S as 5 and O as 0 (seed 4242).
     ["GB/T19001-2016/I509001:2015", ["GB/T19001-2016/ISO9001:2015"]],
-    [
-      "GB/T19001-2016/lIS509001:2015;GB/T22000-2006/ISO022000:2005",
-      ["GB/T19001-2016/ISO9001:2015", "GB/T22000-2006/ISO22000:2005"],
-    ],
+    // (lIS50 for ISO, a stroke, an inserted 5 and O as 0 at once (seed 4242), costs 25.8 nats on the model
+    // re-measured with PP-OCR readings (issue 25), past the 25 a prefix may cost: no longer decoded.)
   ])("keeps the ISO half of %s: a stroke picked up by the slash, the O read as 50", (text, value) => {
     expect(readStandards(linesOf(`a) 管理体系标准：\n${text}`)).value).toEqual(value);
   });
@@ -50,15 +48,17 @@ describe("OCR slips the parser repairs, and the ones it must not guess", () => {
     expect(readNonconformities(linesOf(table)).ncItems[0]!.clause.value).toBeNull();
   });
 
-  it("reads a summary NC's clause wrapped as 了3 (7.3) from the findings' wording, else leaves it unread", () => {
+  // (Was 了3 for 7.3: 了 for 7 was never measured (issue 25); the letters the noise model reads for digits stand in.)
+  it("reads a summary NC's clause wrapped as IO2 (10.2) from the findings' wording, else leaves it unread", () => {
     const summary =
-      "审核中提出严重不符合项(0)项，轻微不符合项(2)项，涉及部门/条款:研发部7.5.3;综合部\n了3\n双方商定的不符合项整改时限: 2024 年11 月13日前提交审核组长。";
-    const findings = "现场发现: 综合部部分员工对质量方针不清楚，不符合标准7.3条款要求，开具轻微不符合项。";
+      "审核中提出严重不符合项(0)项，轻微不符合项(2)项，涉及部门/条款:研发部7.5.3;综合部\nIO2\n双方商定的不符合项整改时限: 2024 年11 月13日前提交审核组长。";
+    const findings =
+      "现场发现: 综合部未对不合格的纠正措施进行评审，不符合标准10.2条款要求，开具轻微不符合项。";
     const read = (text: string) =>
       readNonconformities(linesOf(text)).ncItems.map((n) => [n.department.value, n.clause.value]);
     expect(read(`${summary}\n${findings}`)).toEqual([
       ["研发部", "7.5.3"],
-      ["综合部", "7.3"],
+      ["综合部", "10.2"],
     ]);
     expect(read(summary)).toEqual([
       ["研发部", "7.5.3"],

@@ -18,15 +18,11 @@ function cellWidth(ch: string): number {
   return c < 0x2e80 && !(c >= 0x2500 && c <= 0x27bf) ? 0.55 : 1;
 }
 
-/** OCR splits the M of a system's code in two (fyQwvs for ☑QMS, OHSvvS): between a code's letters, a pair of V/W
- * before its S is one M. */
-const SPLIT_M = /(?<=Q|E|OHS|FS|EN|IS)[VW]{2}(?=S)/gi;
-
 export function lineChars(line: OcrLine): PosChar[] {
   const words = line.words.length > 0 ? line.words : [{ text: line.text, bbox: line.bbox }];
   const out: PosChar[] = [];
   for (const [k, w] of words.entries()) {
-    const chars = Array.from(w.text.normalize("NFKC").replace(SPLIT_M, "M"));
+    const chars = Array.from(w.text.normalize("NFKC"));
     if (chars.length === 0) continue;
     const units = chars.map(cellWidth);
     const total = units.reduce((a, b) => a + b, 0);

@@ -1,6 +1,7 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import type { AuditType } from "../../domain/record.ts";
+import { confusions } from "../../noise/confusions.ts";
 import { repairStandardPrefixes } from "../../noise/lexicons/standards.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
 import { fieldAt } from "../provenance.ts";
@@ -44,11 +45,17 @@ export function readReportNumber(lines: readonly DocLine[]): Field<string> {
   return best(cands);
 }
 
+const OPEN = confusions().bracketClass("（");
+const CLOSE = confusions().bracketClass("）");
+// Brackets as OCR reads them (the noise model's readings of a bracket as another).
+const SHORT_NAME = new RegExp(`[${OPEN}]\\s*(?:以下简称|以下称|下称|简称)[^${CLOSE}]*(?:[${CLOSE}]|$)`, "g");
+const CLOSED_TWICE = new RegExp(`(?<=）)[${CLOSE}]`, "g");
+
 function cleanName(s: string): string {
   return chineseParens(
     s
       // The short name a report goes on to use is no part of the name: （以下简称“新锐包装”）.
-      .replace(/[（(〈<]\s*(?:以下简称|以下称|下称|简称)[^）)〉>]*(?:[）)〉>]|$)/g, "")
+      .replace(SHORT_NAME, "")
       .replace(/[（(][^）)]*$/, "")
       .replace(/^[\s:：(（"“]+|[\s。，,；;:："”)）]+$/g, "")
       .trim(),
@@ -102,7 +109,7 @@ function letterheadName(lines: readonly DocLine[]): Field<string> | null {
   for (const line of lines.filter((l) => l.page === first).slice(0, 6)) {
     // Brackets as OCR reads them (〈深圳)) are made Chinese first, and a closing bracket read twice (〈深圳)》) once;
     // both keep every character's place.
-    const text = chineseParens(line.text).replace(/(?<=）)[)〉》]/g, " ");
+    const text = chineseParens(line.text).replace(CLOSED_TWICE, " ");
     const printed = text.match(/^\s*([\u4e00-\u9fa5()（）\s]{4,40}?)\s*(?:[A-Za-z][\x20-\x7e]*)?$/)?.[1];
     const name = printed?.replace(/\s/g, "") ?? "";
     if (

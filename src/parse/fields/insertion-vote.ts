@@ -1,9 +1,11 @@
 import type { Field } from "../../domain/field.ts";
+import { confusions } from "../../noise/confusions.ts";
 import { chineseParens } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
 import { CLEAR, compactReading, type Reading } from "../text/vote.ts";
 
-const OPENING = /[（(〈《【[]/;
+/** An opening bracket as OCR reads one (the noise model's readings of （ as another bracket), or a square one. */
+const OPENING = new RegExp(`[${confusions().bracketClass("（")}【[]`);
 
 /**
  * A value the report prints at several places (the organisation on the cover and in every running header, the scope

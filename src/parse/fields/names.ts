@@ -1,4 +1,5 @@
 import type { Field } from "../../domain/field.ts";
+import { confusions } from "../../noise/confusions.ts";
 import { chineseParens } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
 import {
@@ -100,9 +101,9 @@ export function voteField<T extends string | string[]>(
   return { ...field, value, confidence, method: changed ? "derived" : field.method };
 }
 
-// Glyphs OCR takes for one another in codes: separators, 0/O/Q, 1/l/I, 5/S, 8/B, 2/Z, 6/G.
-const CONFUSABLE = ["-._—–~,·", "0OoQD", "1lI|i", "5Ss", "8B", "2Zz", "6G"];
-const confusable = (a: string, b: string) => CONFUSABLE.some((g) => g.includes(a) && g.includes(b));
+// Glyphs OCR takes for one another in codes, as the noise model measured them (O for 0, I for 1, …).
+const look = confusions();
+const confusable = (a: string, b: string) => look.confusable(a, b);
 
 /** A code (a report number) voted over every place the document prints it (the header, the running footer of
  * each page): tokens of the same length that differ from it only in glyphs OCR confuses, at most two. */

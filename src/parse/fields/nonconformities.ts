@@ -2,6 +2,7 @@ import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import type { OcrPage } from "../../domain/ocr.ts";
 import type { NcItem } from "../../domain/record.ts";
+import { confusions } from "../../noise/confusions.ts";
 import type { TickRow } from "../checkbox/types.ts";
 import { parseInteger, toHalfWidth } from "../normalize/numbers.ts";
 import { severityOf } from "../normalize/severity.ts";
@@ -22,9 +23,9 @@ export interface NcFields {
 
 const COUNT = "([0-9]+|[零〇一二两三四五六七八九十]+)";
 const UNIT = "(?:项|个|条|份|处)";
-// The count's brackets as OCR reads them: （ as 〈 or 《, sometimes both (严重不符合项〈《0)项).
-const OPEN = "[（(〈《<]{0,2}";
-const CLOSE = "[)）〉》>]{0,2}";
+// The count's brackets as OCR reads them (the noise model's: （ as 〈 or 《), sometimes two (严重不符合项〈《0)项).
+const OPEN = `[${confusions().bracketClass("（")}]{0,2}`;
+const CLOSE = `[${confusions().bracketClass("）")}]{0,2}`;
 const MAJOR = new RegExp(
   `(严重|重大|主要)(?:不符合|不合格)?项?(?:数量|数)?[:：]?\\s*${OPEN}\\s*${COUNT}\\s*${CLOSE}\\s*${UNIT}`,
 );
@@ -135,8 +136,12 @@ function fromSummary(lines: readonly DocLine[]): NcItem[] {
   return items;
 }
 
-/** A summary clause OCR garbled after its department: chi_sim reads a printed 7 as 了 and drops dots (了3 for 7.3), so
- * with 了 read as 7 the digits are repaired from the findings' own wording like a table cell's (else unread). */
+/** A summary clause OCR garbled after its department (dots dropped, a digit misread: 综合部了3 for 7.3): with the
+ * letters the noise model measured read for digits taken as those digits, the digits are repaired from the
+ * findings' own wording like a table cell's (else unread). */
+const look = confusions();
+const GARBLED_CLAUSE = new RegExp(`^\\s*([${look.digitClass()}][.${look.digitClass()}]{0,8})`);
+
 function garbledClause(
   win: TextWindow,
   lines: readonly DocLine[],
@@ -144,9 +149,9 @@ function garbledClause(
   rest: string,
   department: string,
 ): Field<string> {
-  const m = rest.match(/^\s*([\d了][\d.了]{0,8})/);
+  const m = rest.match(GARBLED_CLAUSE);
   if (!m) return missingField();
-  const read = m[1]!.replace(/了/g, "7");
+  const read = look.readDigits(m[1]!);
   // A chapter alone (3 for 7.3 cut where the list wrapped) is no NC's clause: the narrative's, if it fits.
   if (/^\d{1,2}$/.test(read))
     return clauseCitedFor(department, (c) => c.replace(/\./g, "").endsWith(read), lines);

@@ -2,6 +2,7 @@ import { distance } from "fastest-levenshtein";
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import { unionBbox } from "../../domain/geometry.ts";
+import { confusions } from "../../noise/confusions.ts";
 import { startsWithDivision } from "../normalize/divisions.ts";
 import { parseInteger, toHalfWidth } from "../normalize/numbers.ts";
 import { fieldAt } from "../provenance.ts";
@@ -152,12 +153,17 @@ function readScope(
 }
 
 /** The address after a site label, without the label's printed prompt and what follows the sentence. */
+// A bracket as OCR reads one (the noise model's readings), or square brackets.
+const PROMPT = new RegExp(
+  `^\\s*[${confusions().bracketClass("（")}【[][^${confusions().bracketClass("）")}】\\]]*[${confusions().bracketClass("）")}】\\]]\\s*[:：;；]?\\s*`,
+);
+
 function siteText(hit: LabelHit, lines: readonly DocLine[]): { v: ValueSpan; text: string } | null {
   const v = valueAfter(hit, lines, false);
   if (!v) return null;
   // The label's printed prompt comes first ("临时场所（需注明其项目名称…）：无"), in whatever bracket OCR saw.
   const value = v.text
-    .replace(/^\s*[（(〈<【[][^）)〉>】\]]*[）)〉>】\]]\s*[:：;；]?\s*/, "")
+    .replace(PROMPT, "")
     // A speck or the table's rule between the label and the address (注册地址Registered。|郑州市…) ends no sentence.
     .replace(/^[\s。.,，、|丨“”"'‘’]+/, "");
   // An address holds no clause break: what follows a comma is another statement (…21层，办公场所面积约…).

@@ -1,5 +1,6 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
+import { confusions } from "../../noise/confusions.ts";
 import { decodePersonName } from "../../noise/lexicons/names.ts";
 import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
@@ -12,7 +13,9 @@ const SPECK = `\\s*[“”"'‘’·.,]?`;
 const SIGNING_ROLES = "审核组|审核组长|组长|审核组员|组员|审核员|技术专家";
 // A role with a short bracketed remark before its colon is a signing place even where OCR garbled the remark
 // (审核组长《等字):钟兰 for 审核组长（签字）：钟兰).
-const ROLE_REMARK = `^(?:${SIGNING_ROLES})\\s*[(（《〈][^)）》〉:：]{1,3}[)）》〉]${SPECK}\\s*[:：]`;
+const OPEN = confusions().bracketClass("（");
+const CLOSE = confusions().bracketClass("）");
+const ROLE_REMARK = `^(?:${SIGNING_ROLES})\\s*[${OPEN}][^${CLOSE}:：]{1,3}[${CLOSE}]${SPECK}\\s*[:：]`;
 const SIGN_CONTEXT = new RegExp(
   `(?:签字|签名|签章)[)）]?${SPECK}[:：]|承诺人|^(?:${SIGNING_ROLES})[:：]|${ROLE_REMARK}`,
 );

@@ -1,3 +1,4 @@
+import { confusions } from "../../noise/confusions.ts";
 import { CHINESE_NUMERAL_CLASS, chineseToNumber, toHalfWidth } from "./numbers.ts";
 
 export type HalfDay = "am" | "pm";
@@ -17,18 +18,19 @@ export interface DateMatch {
 }
 
 const CN = `[${CHINESE_NUMERAL_CLASS}]`;
-// Digit-like OCR slips inside numbers: O/o for 0, l/I for 1.
-// 了 is how chi_sim often reads a printed 7.
-const D = "[0-9OolI了]";
-// Years in Chinese numerals as OCR garbles them: 〇 dropped, read as O/已/@ or doubled ("二O〇二四"),
-// 四 read as 由 (二二五 = 2025).
+const look = confusions();
+// A digit as OCR reads one in a number: the digits and the letters the noise model measured read for them.
+const D = `[${look.digitClass()}]`;
+// The letters 〇 is read as (the noise model's: O).
+const ZERO_READ = look.readingsOf("〇", 0, "latin").join("");
+// Years in Chinese numerals as OCR garbles them: 〇 dropped, misread or doubled ("二O〇二四").
 // Any one or two glyphs but numerals or separators may stand for 〇 ("二加二由年", "二@Q二三年"): the year
 // still needs 年 after it.
-const NOISY_CN_YEAR =
-  "二(?:[〇○O已@]{1,2}|[^\\s\\d年月日至到十一二三四五六七八九]{1,2})?二[〇○O一二三四五六七八九由]";
+// Its last numeral may be read as what the noise model measured it read as (四 as 由: 二二由 = 2024).
+const NOISY_CN_YEAR = `二(?:[^\\s\\d年月日至到十一二三四五六七八九]{1,2})?二[〇○一二三四五六七八九${look.numeralReadings().join("")}]`;
 // A year in Chinese numerals may be read with a gap inside (二 〇二五: the line reader took a wide space for a
 // cell break).
-const CN_YEAR = `[${CHINESE_NUMERAL_CLASS}O](?:[ \\t]?[${CHINESE_NUMERAL_CLASS}O]){3}`;
+const CN_YEAR = `[${CHINESE_NUMERAL_CLASS}${ZERO_READ}](?:[ \\t]?[${CHINESE_NUMERAL_CLASS}${ZERO_READ}]){3}`;
 const YEAR = `(${D}{4}|${CN_YEAR}|${NOISY_CN_YEAR})`;
 const NUM = `(${D}{1,2}|${CN}{1,3})`;
 // A time's colon as OCR reads it: also with a semicolon beside it (12;:00).
@@ -39,11 +41,11 @@ const HALF = "(?:\\s*(上午|下午|AM|PM|am|pm))?";
 
 // 2023年11月08日, 二〇二三年十一月八日, 2023-11-08, 2023.11.8, 2023/11/8 (+ optional time and half day; OCR may
 // lose the space before the time: 2023-07-1812:00:00).
-// 日 as OCR reads it (曰, 目), possibly after one stray character ("07有日").
-// A second 月 where 日 belongs ("十二月四月") is a misread 日 too.
-// Any other single glyph stands for 日 when a half day, a time or the range separator follows ("18朋上午至").
-const DAY_MARK =
-  "(?:[^\\d\\s年月至到]?[日曰目号月]|[^\\d\\s年月日至到:：,，。;；](?=\\s*(?:上午|下午|\\d{1,2}[:：]\\d\\d|至|到|[-~～—])))?";
+// 日 as OCR reads it (the noise model's measured readings of 日: 月 of "十二月四月", 朋, 昌), possibly after one stray
+// character ("07有日"). Any other single glyph stands for 日 when a half day, a time or the range separator
+// follows ("18朋上午至").
+const DAY_READ = look.readingsOf("日", 0, "han").join("");
+const DAY_MARK = `(?:[^\\d\\s年月至到]?[日号${DAY_READ}]|[^\\d\\s年月日至到:：,，。;；](?=\\s*(?:上午|下午|\\d{1,2}[:：]\\d\\d|至|到|[-~～—])))?`;
 // A year inside a code (ZJGX-2024-0562, HX-2024-0317: a contract or report number) starts no date.
 const NOT_IN_CODE = "(?<![A-Za-z][A-Za-z0-9]*[-_/])";
 const FULL = new RegExp(
@@ -52,11 +54,12 @@ const FULL = new RegExp(
 );
 // Parts without a year, used for the second end of a range: 11月08日, 08日.
 const MONTH_DAY = new RegExp(`^${NUM}\\s*月\\s*${NUM}\\s*${DAY_MARK}${TIME}${HALF}`);
-const DAY_ONLY = new RegExp(`^${NUM}\\s*[日曰目号]${TIME}${HALF}`);
+// (A day alone takes only readings that mostly stand for 日: 月 after a number is a month.)
+const DAY_ONLY = new RegExp(`^${NUM}\\s*[日号${look.foldsTo("日").join("")}]${TIME}${HALF}`);
 
 function num(s: string | undefined): number {
   if (s === undefined) return Number.NaN;
-  const fixed = s.replace(/[Oo]/g, "0").replace(/[lI]/g, "1").replace(/了/g, "7");
+  const fixed = look.readDigits(s);
   return /^\d+$/.test(fixed) ? Number(fixed) : (chineseToNumber(fixed) ?? Number.NaN);
 }
 
@@ -65,7 +68,7 @@ function yearNum(printed: string): number {
   const exact = num(s);
   if (Number.isFinite(exact) && exact >= 1900) return exact;
   const noisy = s.match(new RegExp(`^${NOISY_CN_YEAR}$`)) ? s[s.length - 1]! : null;
-  return noisy ? 2020 + (noisy === "由" ? 4 : (chineseToNumber(noisy) ?? Number.NaN)) : exact;
+  return noisy ? 2020 + (chineseToNumber(look.numeral(noisy) ?? noisy) ?? Number.NaN) : exact;
 }
 
 export function isoOf(year: number, month: number, day: number): string | null {

@@ -1,10 +1,10 @@
+import { confusions } from "../../noise/confusions.ts";
 import { nfkcChar } from "../text/chars.ts";
 
 const DIGITS: Record<string, number> = {
   零: 0,
   〇: 0,
   "○": 0,
-  O: 0,
   一: 1,
   二: 2,
   两: 2,
@@ -17,12 +17,22 @@ const DIGITS: Record<string, number> = {
   九: 9,
 };
 
+const look = confusions();
+// A letter the noise model measured read for a numeral counts as that numeral (〇 read as O: 二O二三).
+for (const [numeral, value] of Object.entries(DIGITS))
+  for (const r of look.readingsOf(numeral, 0, "latin")) DIGITS[r] ??= value;
+
 export const CHINESE_NUMERAL_CLASS = "零〇○一二两三四五六七八九十百千";
 
 /** Full-width digits and punctuation to ASCII (character by character, lengths preserved). */
 export function toHalfWidth(s: string): string {
-  // Angle brackets are how OCR often reads the round ones in （0）项.
-  return [...s].map((c) => ("（〈《".includes(c) ? "(" : "）〉》".includes(c) ? ")" : nfkcChar(c))).join("");
+  // Brackets as OCR reads the round ones of （0）项 (the noise model's readings that stand for them: 〈).
+  return [...s]
+    .map((c) => {
+      const f = look.fold(c);
+      return f === "（" ? "(" : f === "）" ? ")" : nfkcChar(c);
+    })
+    .join("");
 }
 
 /** 十一 -> 11, 二十三 -> 23, 一百零九 -> 109, and digit-by-digit forms used in years (二〇二三 -> 2023). */

@@ -1,19 +1,23 @@
+import { confusions } from "../../noise/confusions.ts";
 import { toHalfWidth } from "./numbers.ts";
 
 /** CCAA auditor registration number, e.g. 2021-N1QMS-3207381. */
 export const REGISTRATION_PATTERN = /^(\d{4})-N(\d)([A-Z][A-Za-z]*[A-Z])-(\d{7})$/;
 
-const DIGITISH = "0-9OoIlL|SB";
-const DIGIT_FIX: Record<string, string> = {
-  O: "0",
-  o: "0",
-  I: "1",
-  l: "1",
-  L: "1",
-  "|": "1",
-  S: "5",
-  B: "8",
-};
+const look = confusions();
+/** A digit as OCR reads one: digits and the letters the noise model measured read for them (O for 0, I for 1). */
+const DIGITISH = look.digitClass();
+/** The letters read for the digit 1: a grade doubled as a letter (N1IQMS). */
+const ONE_READS = look.digitReadings().filter((ch) => look.digit(ch) === "1");
+const ONE = ONE_READS.length > 0 ? `[${ONE_READS.join("")}]` : "(?!)";
+/** Digits read for a field's letters (0 for O: N20HSMS). */
+const LETTER_OF = new Map(
+  look
+    .digitReadings()
+    .filter((ch) => /^[A-Z]$/.test(ch))
+    .map((ch) => [look.digit(ch) as string, ch]),
+);
+const FIELD_DIGITS = [...LETTER_OF.keys()].join("");
 
 /** Field codes the CCAA register uses. OCR often doubles the grade digit as a letter ("N1IQMS" for N1QMS). */
 const KNOWN_FIELDS = new Set([
@@ -35,25 +39,23 @@ const KNOWN_FIELDS = new Set([
 const PRINTED_AS: Record<string, string> = { ENMS: "EnMS" };
 
 function fixField(raw: string): string {
-  // An S read as 5S (N2QM5S for N2QMS): a digit never stands between a field's letters.
-  const field = raw.toUpperCase().replace(/0/g, "O").replace(/5/g, "");
+  // A field has letters only: a digit in it is the letter it was read for.
+  const field = [...raw.toUpperCase()].map((c) => LETTER_OF.get(c) ?? c).join("");
   if (KNOWN_FIELDS.has(field)) return PRINTED_AS[field] ?? field;
-  const stripped = field.replace(/^[IL]/, "");
+  const stripped = ONE_READS.includes(field[0] ?? "") ? field.slice(1) : field;
   return KNOWN_FIELDS.has(stripped) ? (PRINTED_AS[stripped] ?? stripped) : field;
 }
 
-function fixDigits(s: string): string {
-  return [...s].map((c) => DIGIT_FIX[c] ?? c).join("");
-}
+const fixDigits = (s: string): string => look.readDigits(s);
 
 // Year, N+grade, field letters, serial; OCR may insert spaces or drop/alter the dashes, and a table cell may wrap
 // inside the year or the serial (2014-N1QMS-2 / 043512；20 / 16-N1EMS-… read on with a space). A technical code may
 // follow the serial with no space left (2017-N1QMS-129086618.05.00). The dash may be read as a colon and N1 as NI1
-// (2015:NI1QMS-1088712). The field's first letter may be read as a zero (N20HSMS for N2OHSMS): no field begins
-// with a digit; and an S may come out as 5S inside it (N2QM5S). The grade may come out twice, as a letter and a digit
-// (N1I1QMS, N1L1QMS), and a stray digit may stand between the field and its dash (N2QMS9-3468417).
+// (2015:NI1QMS-1088712). The field's first letter may be read as the digit it looks like (N20HSMS for N2OHSMS): no
+// field begins with a digit. The grade may come out twice, as a letter and a digit (N1I1QMS), and a stray digit may
+// stand between the field and its dash (N2QMS9-3468417). (Letters and digits as the noise model measured them.)
 const CANDIDATE = new RegExp(
-  `([${DIGITISH}](?:\\s?[${DIGITISH}]){3})\\s*[-–—_~.,:：]{0,2}\\s*[NnИ]\\s*[IlL|]?\\s*([${DIGITISH}])\\s*(?:[IlL|]\\s*\\d\\s*)?([A-Za-z0](?:[A-Za-z]|5(?=[A-Za-z])){1,6})\\s*(?:\\d(?=\\s*[-–—_~]))?\\s*[-–—_~.,]{0,2}\\s*([${DIGITISH}](?:\\s?[${DIGITISH}]){6})(?:(?![0-9])|(?=\\d{2}\\.\\d{2}))`,
+  `([${DIGITISH}](?:\\s?[${DIGITISH}]){3})\\s*[-–—_~.,:：]{0,2}\\s*[Nn]\\s*(?:${ONE})??\\s*([${DIGITISH}])\\s*(?:${ONE}\\s*\\d\\s*)?([A-Za-z${FIELD_DIGITS}][A-Za-z]{1,6})\\s*(?:\\d(?=\\s*[-–—_~]))?\\s*[-–—_~.,]{0,2}\\s*([${DIGITISH}](?:\\s?[${DIGITISH}]){6})(?:(?![0-9])|(?=\\d{2}\\.\\d{2}))`,
   "g",
 );
 

@@ -1,4 +1,5 @@
 /** Character-level helpers shared by the text model, label finder and normalisers. */
+import { confusions } from "../../noise/confusions.ts";
 import { BOX_IN_RUNNING_TEXT, noiseModel } from "../../noise/model.ts";
 
 /** NFKC one character at a time so the cleaned text stays aligned 1:1 with the OCR characters
@@ -18,25 +19,16 @@ export function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && /^[\u3400-\u9fff]$/.test(ch);
 }
 
-/** OCR look-alikes that only matter when comparing labels: folded to one form on both sides. */
-const LABEL_CONFUSIONS: Record<string, string> = {
-  己: "已",
-  巳: "已",
-  曰: "日",
-  囗: "口",
-  員: "员",
-  組: "组",
-  審: "审",
-  核: "核",
-};
-
-/** Form used to compare labels: NFKC, no whitespace, look-alikes folded, Latin lower-cased. */
+/** Form used to compare labels: NFKC, no whitespace, look-alikes folded to what they mostly stand for as the noise
+ * model measured them (朋 -> 日; on both sides, so a label compares with its misreadings), Latin lower-cased. */
 export function matchForm(s: string): string {
+  const look = confusions();
   let out = "";
   for (const ch of s) {
     if (/\s/.test(ch)) continue;
-    const n = ch === "（" ? "(" : ch === "）" ? ")" : nfkcChar(ch);
-    out += (LABEL_CONFUSIONS[n] ?? n).toLowerCase();
+    const f = look.fold(ch);
+    const n = f === "（" ? "(" : f === "）" ? ")" : nfkcChar(f);
+    out += n.toLowerCase();
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { distance } from "fastest-levenshtein";
 import { DISTINGUISHING_WORDS, LABEL_FAMILIES, type LabelFamilyId } from "../../lexicon/labels.ts";
+import { classChar, confusions } from "../../noise/confusions.ts";
 import { matchForm } from "./chars.ts";
 import type { DocLine } from "./lines.ts";
 
@@ -291,9 +292,32 @@ export function compactValue(s: string): string {
     .trim();
 }
 
-/** Brackets around Chinese words are printed full-width; OCR often returns ASCII ones: (含凉菜) -> （含凉菜）. */
+const look = confusions();
+const cls = (chars: readonly string[]) => chars.map(classChar).join("");
+// Readings that mostly stand for a full-width bracket (the noise model's: 〈 for （), and ASCII ones.
+const OPEN_READ = new RegExp(`[(${cls(look.foldsTo("（"))}](?=[\\u4e00-\\u9fa5])`, "g");
+const CLOSE_READ = new RegExp(`(?<=[\\u4e00-\\u9fa5])[)${cls(look.foldsTo("）"))}]`, "g");
+// Any measured reading of a round bracket as another bracket (《 and 》 too, which are mostly printed as themselves):
+// taken for the bracket only as a pair around Chinese words that is no pair as printed (〈深圳》, not 《标准》).
+const OPENERS = ["(", ...look.readingsOf("（", 0, "mark").filter((ch) => /^\p{Ps}$/u.test(ch))];
+const CLOSERS = [")", ...look.readingsOf("）", 0, "mark").filter((ch) => /^\p{Pe}$/u.test(ch))];
+const PAIR = new RegExp(
+  `([${cls(OPENERS)}])([\\u4e00-\\u9fa5](?:[^${cls(OPENERS)}${cls(CLOSERS)}\\n]{0,30}?[\\u4e00-\\u9fa5])?)([${cls(CLOSERS)}])`,
+  "g",
+);
+/** Whether a pair of marks is printed so: both stand for themselves and are not ASCII brackets. */
+const asPrinted = (open: string, close: string) =>
+  open !== "(" && close !== ")" && look.fold(open) === open && look.fold(close) === close;
+
+/** Brackets around Chinese words are printed full-width; OCR often returns ASCII ones or another look-alike (the
+ * noise model's measured readings of a bracket): (含凉菜) -> （含凉菜）, 〈深圳》 -> （深圳）. */
 export function chineseParens(s: string): string {
-  return s.replace(/[(〈](?=[\u4e00-\u9fa5])/g, "（").replace(/(?<=[\u4e00-\u9fa5])[)〉》]/g, "）");
+  return s
+    .replace(PAIR, (whole, open: string, inner: string, close: string) =>
+      asPrinted(open, close) ? whole : `（${inner}）`,
+    )
+    .replace(OPEN_READ, "（")
+    .replace(CLOSE_READ, "）");
 }
 
 /** Text of the line and the one after it, for values a scan wrapped onto the next line. */

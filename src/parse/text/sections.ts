@@ -1,5 +1,6 @@
 import type { Bbox } from "../../domain/geometry.ts";
 import type { Section, SectionLine } from "../../domain/record.ts";
+import { classChar, confusions } from "../../noise/confusions.ts";
 import { noiseModel } from "../../noise/model.ts";
 import { stripBoxGlyphs } from "./chars.ts";
 import type { DocLine } from "./lines.ts";
@@ -48,6 +49,9 @@ function textLinesOf(lines: readonly DocLine[], firstFrom: number): SectionLine[
 }
 
 const CN_NUM = "[一二三四五六七八九十]{1,3}";
+/** One mark where a numeral was printed: no letter, digit, Chinese character, bracket, quote or 、 (a glyph the engine
+ * could not read as a numeral, whatever mark it made of it). */
+const UNREAD_NUMERAL = '[^\\s\\w\\u3400-\\u9fff（(【《〈"“‘、]';
 // Option words printed after a title, each behind a box glyph that OCR reads as some character (the noise model's
 // measured box readings).
 const OPTION_WORDS = new RegExp(
@@ -55,14 +59,18 @@ const OPTION_WORDS = new RegExp(
   "u",
 );
 
-/** OCR variants of numbering: "1. 5. 2", "l.5.2", "1,5.2", "1．5．2" all mean 1.5.2. */
+const look = confusions();
+// A numbering's dot as OCR reads it: full-width, or a mark the noise model measured read for a dot.
+const DOT = `.．${look.readingsOf(".", 0, "mark").map(classChar).join("")}`;
+const D = look.digitClass();
+const NUMBERING = new RegExp(`^([${D}]+(?:\\s*[${DOT}]\\s*[${D}]+)+)`);
+const DOT_READ = new RegExp(`[${DOT}]`, "g");
+
+/** OCR variants of numbering: "1. 5. 2", "1．5．2", and letters read for digits (the noise model's: I.5.2) mean
+ * 1.5.2; a numbering with no digit read as one is no numbering. */
 export function repairNumbering(s: string): string {
-  return s.replace(/^[lI|](?=[\s.,，．、]*\d)/, "1").replace(/^(\d+(?:\s*[.,，．·]\s*[\dlIO]+)+)/, (m) =>
-    m
-      .replace(/\s/g, "")
-      .replace(/[,，．·]/g, ".")
-      .replace(/[lI]/g, "1")
-      .replace(/O/g, "0"),
+  return s.replace(NUMBERING, (m) =>
+    /\d/.test(m) ? look.readDigits(m.replace(/\s/g, "").replace(DOT_READ, ".")) : m,
   );
 }
 
@@ -79,9 +87,9 @@ export function headingOf(line: DocLine): Heading | null {
   const shift = line.text.length - line.text.trimStart().length;
   const patterns: { re: RegExp; level: (m: RegExpMatchArray) => number; item?: boolean }[] = [
     { re: new RegExp(`^(第${CN_NUM}(?:部分|章|节))\\s*[、.:：]?\\s*`), level: () => 1 },
-    // OCR reads 三 (or 二) as "=", or as a colon before 、 (":、 组织的管理体系…"): its number is the one after the
-    // previous such heading (findSections). A colon is taken only before 、, where no sentence puts one.
-    { re: new RegExp(`^(${CN_NUM}|=|[:：](?=\\s*、))\\s*[、.．]\\s*`), level: () => 2 },
+    // A numeral OCR read as a mark (三 as ":" in ":、 组织的管理体系…"): its number is the one after the previous such
+    // heading (findSections). Taken only before 、, where no sentence puts a mark.
+    { re: new RegExp(`^(${CN_NUM}|${UNREAD_NUMERAL}(?=\\s*、))\\s*[、.．]\\s*`), level: () => 2 },
     { re: new RegExp(`^([(（]${CN_NUM}[)）])\\s*`), level: () => 3 },
     { re: /^(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.])\s*/, level: (m) => 3 + m[1]!.split(".").length - 1 },
     { re: /^(\d{1,2}[、.．)）]|[(（]\d{1,2}[)）])(?![\d.])\s*/, level: () => 9, item: true },
@@ -132,9 +140,9 @@ function unionBoxes(lines: DocLine[]): Bbox | null {
  * includes its 1) 2) items. The bbox covers the section on its first page. */
 const CN_DIGITS = "一二三四五六七八九十";
 
-const MISREAD_NUMBER = /^[=:：]$/;
+const MISREAD_NUMBER = new RegExp(`^${UNREAD_NUMERAL}$`);
 
-/** A top-level heading numbered "=" (or ":") takes the number after the previous top-level heading's (二、 … =、 → 三); with
+/** A top-level heading numbered with a mark ("=", ":") takes the number after the previous top-level heading's (二、 … =、 → 三); with
  * none before it, or none to count on from, it is no heading. */
 function renumberMisread(headings: readonly Heading[]): Heading[] {
   const out: Heading[] = [];

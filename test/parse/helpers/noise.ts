@@ -1,5 +1,5 @@
 /** Deterministic OCR-style damage to the seed text: look-alike characters, spaces between characters,
- * full-width digits, O for 0 and l for 1, a table row split over two lines. Each edit is one a real engine
+ * full-width digits, O for 0 and I for 1 (measured), a table row split over two lines. Each edit is one a real engine
  * makes on these scans; the values a reader must recover are unchanged. */
 const EDITS: [string, string][] = [
   ["项目编号：20647-2023-Q", "项 目 编 号 : 20647-2023-Q"],
@@ -21,7 +21,7 @@ const EDITS: [string, string][] = [
     "于 2023-11-07 8:30:00 上午至 2023-11-07 12:30:00 下午",
     "于 2023-11-07 8:30:00 上午 至 2023-11-07 12:30:00 下午",
   ],
-  ["1\t张心\t组长\t审核员\t2021-N1QMS-3207381\t", "1\t张 心\t组长\t审核员\t2021-NlQMS-32O7381\t"],
+  ["1\t张心\t组长\t审核员\t2021-N1QMS-3207381\t", "1\t张 心\t组长\t审核员\t2021-NIQMS-32O7381\t"],
   [
     "2\t冉景洲\t组员\t审核员\t2023-N1QMS-2267598\t33.03.01",
     "2\t冉景洲\t组员\t审核员\t2023-N1QMS-\t\n\t\t\t\t2267598\t33.O3.01",

@@ -76,17 +76,17 @@ describe("dates", () => {
     expect(isoOf(2023, 4, 31)).toBeNull();
   });
 
-  it("repairs O for 0 and l for 1 inside numbers", () => {
+  it("repairs O for 0 and I for 1 inside numbers (letters the noise model measured read for digits)", () => {
     expect(findDates("2021年O9月26日")[0]!.iso).toBe("2021-09-26");
     expect(findDates("2023年03月1O日")[0]!.iso).toBe("2023-03-10");
-    expect(findDates("2023-l1-08")[0]!.iso).toBe("2023-11-08");
+    expect(findDates("2023-I1-08")[0]!.iso).toBe("2023-11-08");
   });
 
   it("reads dates as chi_sim garbles them", () => {
     expect(findDates("二二五年二月一日")[0]!.iso).toBe("2025-02-01");
+    // 四 read as 由: measured (the open families' tesseract readings). (7 read as 了 never was: issue 25 dropped it.)
     expect(findDates("二〇二由年三月二十一日")[0]!.iso).toBe("2024-03-21");
     expect(findDates("二O二四年十二月四月上午")[0]!.iso).toBe("2024-12-04");
-    expect(findDates("2024年6月了日前")[0]!.iso).toBe("2024-06-07");
     expect(findDates("2024.0115 8:30:00上午")[0]!.iso).toBe("2024-01-15");
     expect(findDates("2024年08月07有日上午")[0]!.half).toBe("am");
     const r = findDateRange("自2023年12月20朋至2024年07月24日本次审核结束日")!;

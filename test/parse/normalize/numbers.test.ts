@@ -37,16 +37,13 @@ describe("numbers", () => {
 describe("registration numbers", () => {
   it("reads clean and OCR-damaged CCAA numbers", () => {
     expect(findRegistrations("2021-N1QMS-3207381")[0]!.value).toBe("2021-N1QMS-3207381");
-    expect(findRegistrations("2021-NlQMS-32O7381")[0]!.value).toBe("2021-N1QMS-3207381");
+    expect(findRegistrations("2021-NIQMS-32O7381")[0]!.value).toBe("2021-N1QMS-3207381");
     // The grade digit doubled as a letter: N1IQMS is N1QMS; a real field is left alone.
     expect(findRegistrations("2011-N1IQMS-8723015")[0]!.value).toBe("2011-N1QMS-8723015");
     expect(findRegistrations("2011-N1ISMS-8723015")[0]!.value).toBe("2011-N1ISMS-8723015");
-    // An S read as 5S inside the field (unseen reports, seeds 31337 and 4242).
-    expect(findRegistrations("2013-N2QM5S-6199605")[0]!.value).toBe("2013-N2QMS-6199605");
-    expect(findRegistrations("2014-N2OHSM5S-3052789 30.01.00")[0]!.value).toBe("2014-N2OHSMS-3052789");
+    // (An S read as 5S inside the field, seen on unseen seeds, was never measured: issue 25 dropped it.)
     // The grade read twice, as a letter and a digit, and a stray digit before the dash (unseen seed 8888).
     expect(findRegistrations("2010-N1I1QMS-1387491")[0]!.value).toBe("2010-N1QMS-1387491");
-    expect(findRegistrations("2010-N1L1QMS-5062745")[0]!.value).toBe("2010-N1QMS-5062745");
     expect(findRegistrations("2010-N2QMS9-3468417")[0]!.value).toBe("2010-N2QMS-3468417");
     // Eight digits with no dash between field and serial stay unread: which digit is extra is unknown.
     expect(findRegistrations("2010-N2QMS93468417")).toEqual([]);
