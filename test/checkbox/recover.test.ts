@@ -42,8 +42,8 @@ describe("recoverLabels: the ticked option OCR wrecked, from its row's other opt
       "stage2",
     ],
     ["认证|体系| |ffQvs| |口|EMs| |口|ohsMs| |口|FsMs", "QMS"],
-    // The M split in two (seed 2027).
-    ["认证|体系| |fyQwvs| |口|EMs| |口|oHsMs| |口|FSMs", "QMS"],
+    // (The M split in two, fyQwvs (seed 2027), was read by a VV-for-M table; no recording shows M read as two
+    // letters, so issue 25 dropped it with the parser's other unmeasured look-alikes.)
     ["审核|方式|:| |{|研|铅|场|审核| |口|远|程|审核| |口|现|场|结合|远程|审核", "onsite"],
     ["实现|预期|结果|的|能|力| |国|满|中| |口|基|本|满足| |口|不|满足", "满足"],
     [

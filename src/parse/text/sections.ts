@@ -1,6 +1,6 @@
 import type { Bbox } from "../../domain/geometry.ts";
 import type { Section, SectionLine } from "../../domain/record.ts";
-import { classChar, confusions } from "../../noise/confusions.ts";
+import { CONFUSABLE_SHARE, classChar, confusions } from "../../noise/confusions.ts";
 import { noiseModel } from "../../noise/model.ts";
 import { stripBoxGlyphs } from "./chars.ts";
 import type { DocLine } from "./lines.ts";
@@ -60,8 +60,9 @@ const OPTION_WORDS = new RegExp(
 );
 
 const look = confusions();
-// A numbering's dot as OCR reads it: full-width, or a mark the noise model measured read for a dot.
-const DOT = `.．${look.readingsOf(".", 0, "mark").map(classChar).join("")}`;
+// A numbering's dot as OCR reads it: full-width, or a mark the noise model measured read for a dot as often as
+// confusable pairs are (a comma; 、 read for a dot twice in three thousand is a list's mark, not a dot).
+const DOT = `.．${look.readingsOf(".", CONFUSABLE_SHARE, "mark").map(classChar).join("")}`;
 const D = look.digitClass();
 const NUMBERING = new RegExp(`^([${D}]+(?:\\s*[${DOT}]\\s*[${D}]+)+)`);
 const DOT_READ = new RegExp(`[${DOT}]`, "g");

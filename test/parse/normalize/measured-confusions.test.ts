@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { formatParts } from "../../../fixtures/generator/dates.ts";
 import { createRng } from "../../../fixtures/generator/prng.ts";
 import { regNo } from "../../../fixtures/generator/team.ts";
-import { confusions } from "../../../src/noise/confusions.ts";
+import { CONFUSABLE_SHARE, confusions } from "../../../src/noise/confusions.ts";
 import { readReportNumber } from "../../../src/parse/fields/header.ts";
 import { voteCode } from "../../../src/parse/fields/names.ts";
 import { findTechnicalCodes } from "../../../src/parse/normalize/codes.ts";
@@ -161,6 +161,13 @@ describe("clause numbers (was: [lI] -> 1, O -> 0, [,，．·] -> . in sections.t
       const read = misreadDigits(n).replace(/\./g, rng.chance(0.5) ? "．" : ". ");
       expect(repairNumbering(`${read} 审核范围`), read).toBe(`${n} 审核范围`);
     }
+  });
+
+  it("reads a dot read as any mark measured for it as often as confusable pairs are (a comma), and no other", () => {
+    const dots = look.readingsOf(".", CONFUSABLE_SHARE, "mark");
+    expect(dots.length).toBeGreaterThan(0);
+    for (const r of dots) expect(repairNumbering(`1${r}5.2 审核范围`), r).toBe("1.5.2 审核范围");
+    expect(repairNumbering("1、2024年3月5日")).toBe("1、2024年3月5日");
   });
 });
 
