@@ -15,6 +15,8 @@ export const AUDITOR_DAYS = {
   ],
   /** Units written after the number. */
   units: ["人日", "人·日", "人天", "auditor-days", "auditor days", "man-days"],
+  /** Units of a figure stated in a sentence (现场审核共投入6个审核人日), kept apart from the form's units above. */
+  proseUnits: ["个审核人日", "个人日"],
   /** Words that make a figure the total of parts (per system, per stage) printed beside it. */
   totals: ["合计", "共计", "总计", "总共", "累计", "Total"],
 } as const;

@@ -17,7 +17,7 @@ interface Hit {
 
 const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 const UNIT = new RegExp(
-  `(\\d{1,3}(?:\\.\\d{1,2})?)\\s*(?:${AUDITOR_DAYS.units.map(escaped).join("|")})`,
+  `(\\d{1,3}(?:\\.\\d{1,2})?)\\s*(?:${[...AUDITOR_DAYS.proseUnits, ...AUDITOR_DAYS.units].map(escaped).join("|")})`,
   "gi",
 );
 const LABELLED = new RegExp(

@@ -1,6 +1,7 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import { RANGE_FILLERS, RANGE_OPENERS } from "../../lexicon/labels.ts";
+import { SENTENCE_ENDS } from "../../lexicon/prose.ts";
 import {
   type DateRange,
   findDateRange,
@@ -21,6 +22,7 @@ import {
 import type { DocLine } from "../text/lines.ts";
 import { headingOf } from "../text/sections.ts";
 import { fieldInWindow, type TextWindow, windowFrom } from "../text/window.ts";
+import { auditDatesInProse, coverageInProse, type ProseRange, stage1InProse } from "./dates-prose.ts";
 
 export interface DateFields {
   reportDate: Field<string>;
@@ -102,18 +104,27 @@ function withoutFillers(text: string): { text: string; blanked: (upTo: number) =
   return { text: out, blanked };
 }
 
+/** A label's words that end a sentence (…进行了现场第二阶段审核。) are prose, not a label: a value follows a label. */
+function endsSentence(hit: LabelHit): boolean {
+  // (A label matched loosely may take in the full stop and the next word: 第二阶段审核。此.)
+  const words =
+    hit.line.text.slice(hit.start, hit.end) + hit.line.text.slice(hit.end).trimStart().slice(0, 1);
+  return SENTENCE_ENDS.some((e) => words.includes(e));
+}
+
 function labeledRange(
   lines: readonly DocLine[],
   synonyms: readonly string[] | LabelKey,
   reject: RegExp | null,
+  single = true,
 ): RangeFields {
   for (const hit of byQuality(findLabels(lines, synonyms))) {
-    if (precededBy(hit, reject)) continue;
+    if (precededBy(hit, reject) || endsSentence(hit)) continue;
     const form = matchForm(hit.line.text);
     if (/一阶段/.test(form) && !/二阶段/.test(form)) continue;
     const win = windowFrom(lines, hit.line, hit.end);
     const plain = withoutFillers(win.text);
-    const range = findDateRange(plain.text);
+    const range = findDateRange(plain.text, single);
     if (!range || range.start - plain.blanked(range.start) > 6) continue;
     if (opensOtherLabel(win, range.start, synonyms)) continue;
     return rangeFields(win, range, hit.quality);
@@ -134,6 +145,8 @@ function opensOtherLabel(win: TextWindow, at: number, synonyms: readonly string[
 
 /** Stage 1 is stated in prose as often as under a label: a date range next to the words 一阶段. */
 function stage1(lines: readonly DocLine[]): RangeFields {
+  const stated = stage1InProse(lines);
+  if (stated) return prose(stated, 0.85);
   for (const line of lines) {
     const form = matchForm(line.text);
     if (!/一阶段/.test(form) || /二阶段/.test(form)) continue;
@@ -227,11 +240,26 @@ function deadlineInSentence(lines: readonly DocLine[]): Field<string> {
   return missingField();
 }
 
+/** A range read from a sentence, at the quality of prose (dates-prose.ts). */
+function prose(found: ProseRange | null, quality: number): RangeFields {
+  return found ? rangeFields(found.win, found.range, quality) : NO_RANGE;
+}
+
+/** The labelled range, else the one a sentence states. */
+function orProse(labelled: RangeFields, stated: () => ProseRange | null, quality: number): RangeFields {
+  return labelled.from.value !== null ? labelled : prose(stated(), quality);
+}
+
 export function readDates(lines: readonly DocLine[]): DateFields {
   // Dates of an audit still to come are plans (建议二阶段审核时间 in a stage-1 report), not this audit's.
-  const audit = labeledRange(lines, "auditDates", /下次|下一次|一阶段|覆盖|计划|拟|建议|预计|预定|安排/);
+  const audit = orProse(
+    labeledRange(lines, "auditDates", /下次|下一次|一阶段|覆盖|计划|拟|建议|预计|预定|安排/),
+    () => auditDatesInProse(lines),
+    0.8,
+  );
   const stage = stage1(lines);
-  const coverage = labeledRange(lines, "coverage", null);
+  // A period covered has two ends: one date under its label is no reading of it.
+  const coverage = orProse(labeledRange(lines, "coverage", null, false), () => coverageInProse(lines), 0.8);
   return {
     reportDate: orElse(labeledDate(lines, "reportDate"), () => closingDate(lines)),
     auditStart: audit.from,

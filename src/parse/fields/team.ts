@@ -11,6 +11,7 @@ import type { DocLine } from "../text/lines.ts";
 import { type Cell, type ColumnSpec, matchHeader, type RowVerdict, readTable } from "../text/table.ts";
 import type { ReadMember } from "./read-member.ts";
 import { fromLabels } from "./team-lines.ts";
+import { fromProse } from "./team-prose.ts";
 import { looksLikeName, roleOf } from "./team-words.ts";
 
 export const TEAM_COLUMNS: readonly ColumnSpec[] = TEAM_TABLE_COLUMNS;
@@ -170,10 +171,18 @@ function fromLayout(pages: readonly OcrPage[], lines: readonly DocLine[]): ReadM
   return team;
 }
 
-/** The team from the layout's ruled tables; without one, from tables of word boxes; else from labelled lines. */
+/** The team from the layout's ruled tables; without one, from tables of word boxes; else from labelled lines where
+ * they name a leader with a registration number, else from a sentence telling the team (prose reports). */
 export function readTeam(lines: readonly DocLine[], pages: readonly OcrPage[] = []): ReadMember[] {
   const fromGrid = fromLayout(pages, lines);
   if (fromGrid.length > 0) return fromGrid;
   const fromTable = fromTables(lines);
-  return fromTable.length > 0 ? fromTable : fromLabels(lines);
+  if (fromTable.length > 0) return fromTable;
+  const labelled = fromLabels(lines);
+  const led = labelled.some(
+    (m) => m.member.role.value === "leader" && m.member.registrationNo.value !== null,
+  );
+  if (led) return labelled;
+  const prose = fromProse(lines);
+  return prose.length > 0 ? prose : labelled;
 }

@@ -1,0 +1,104 @@
+/**
+ * Facts stated in sentences instead of a form's cells (prose reports: 华夏认证, 兴原认证, 中质协 CAQ, 新世纪, 赛宝,
+ * 方圆 write stage-2 and surveillance reports as numbered paragraphs). Data only: the readers are
+ * src/parse/text/sentences.ts, src/parse/fields/team-prose.ts, dates-prose.ts and recommendation.ts.
+ *
+ * Wording seen in such reports (issue 24):
+ *   审核组由组长张三（高级审核员，注册号：…）、审核员李四（…）及技术专家王五（…）组成
+ *   本次审核由张三担任审核组长（…），李四（…）、王五（…）为审核组成员；赵六作为受审核方向导陪同审核
+ *   审核组成员如下：组长张三，高级审核员，注册号…；组员李四，…
+ *   审核组于2024年3月12日至14日对…进行了现场审核 / 本次监督审核的现场审核时间为…
+ *   现场审核共投入6个审核人日 / 本次审核人日数为4.5人日 / 审核时间共计3人·日
+ *   本次审核覆盖自上次审核末次会议（…）起至本次审核末次会议（…）止 / 审核覆盖了…自A以来至B的…运行情况
+ *   审核组一致认为，…运行有效，推荐保持认证注册 / 待不符合项的纠正措施经审核组长验证有效后，推荐…
+ */
+
+/** What ends a sentence: facts are read sentence by sentence, never across these. */
+export const SENTENCE_ENDS: readonly string[] = ["。"];
+
+export const PROSE_TEAM = {
+  /** Words naming the role of the person written right after them (组长张三, 审核员李四, 向导：赵六). Longest
+   * first; the role itself is the lexicon's TEAM_ROLE_WORDS reading of the word, a grade word also gives the grade. */
+  before: [
+    "审核组组长",
+    "审核组成员",
+    "审核组长",
+    "高级审核员",
+    "实习审核员",
+    "技术专家",
+    "审核员",
+    "观察员",
+    "组长",
+    "组员",
+    "向导",
+  ],
+  /** Words giving a role to the names written before them (张三担任审核组长, 李四、王五为审核组成员). */
+  assign: ["担任", "作为", "为"],
+  /** Words that may stand between such a verb and its role word (作为受审核方向导). */
+  assignFillers: ["受审核方", "受审核组织", "审核组"],
+  /** Words after which a list of names starts inside a clause (本次审核由张三担任…, 受审核方指派赵六担任向导). */
+  listOpeners: ["由", "指派", "委派", "安排"],
+  /** Words joining the names of one list. */
+  joiners: ["、", "及", "和", "以及"],
+  /** Words a name runs into when nothing separates them (李四组成, 张三带领). */
+  nameEnders: ["担任", "组成", "带领", "作为", "参加", "随组", "陪同", "为"],
+  /** What separates the clauses of a team sentence (a role given after a list reaches back to one of these). */
+  clauseEnds: ["，", "；", ",", ";", "：", ":"],
+  /** What ends all that is written about one person (their remark may hold commas, never these). */
+  groupEnds: ["；", ";", "。"],
+} as const;
+
+/** Sentences stating when this audit was done on site: one of these words and a date range (or one date). */
+export const PROSE_AUDIT_DATES = {
+  cues: ["现场审核", "实施了", "进行了"],
+  /** A sentence with one of these is about another audit or a plan (第一阶段, 下次, 覆盖期, 拟于…). */
+  notThisAudit: ["一阶段", "覆盖", "下次", "下一次", "上次", "拟", "预计", "建议", "计划于"],
+} as const;
+
+/** Sentences naming stage 1 and its dates (第一阶段审核已于A完成 / 审核组于A实施了第一阶段审核). */
+export const PROSE_STAGE1 = {
+  cues: ["一阶段"],
+  not: ["二阶段"],
+  done: ["完成", "实施了", "进行了"],
+} as const;
+
+/** Sentences stating the period the audit covers: the word, then exactly two dates, whatever words stand between
+ * and around them (自上次审核末次会议（A）起至本次审核末次会议（B）止 / 自A以来至B). */
+export const PROSE_COVERAGE = { cues: ["覆盖"] } as const;
+
+/** Sentences stating the recommendation (no boxes): an unconditional statement, a condition that turns it into
+ * "after correction", a refusal. Compared in match form (no spaces). */
+export const PROSE_RECOMMENDATION = {
+  recommend: [
+    "推荐保持认证",
+    "推荐更新认证",
+    "推荐认证注册",
+    "推荐通过认证",
+    "推荐再认证",
+    "建议保持其认证",
+    "建议保持认证",
+    "建议更新其认证",
+    "建议更新认证",
+    "建议批准其认证",
+    "建议批准认证",
+    "予以认证注册",
+    "保持认证注册",
+    "更新认证注册",
+    "同意推荐",
+  ],
+  /** Words of a condition: something about the NCs, then verified, then 后 before the statement. */
+  conditionSubjects: ["不符合", "纠正措施", "整改", "纠正"],
+  conditionVerified: ["验证有效", "验证关闭", "验证", "关闭"],
+  conditionAfter: ["后"],
+  /** Words that make a sentence the audit objective's question (以决定是否保持认证注册), not a statement. */
+  questions: ["是否", "能否", "可否"],
+  /** For a statement wrapped onto two lines (审核组推荐：不符合项整改验证有效后通过 / 认证。): a sentence with a verb of
+   * recommending and, after it, what is recommended. */
+  verbs: ["推荐", "建议", "同意"],
+  outcomes: ["认证注册", "认证资格", "认证", "注册", "证书"],
+  refusals: ["不推荐", "不予推荐", "不建议"],
+  /** What separates the clauses of such a sentence. */
+  clauseEnds: ["，", ",", "；", ";"],
+  /** Words holding 推荐 that state nothing: the label of the recommended scope (推荐认证范围：…). */
+  notStatements: ["推荐认证范围", "推荐的认证范围", "推荐范围"],
+} as const;

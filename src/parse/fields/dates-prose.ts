@@ -1,0 +1,67 @@
+/** Dates stated in sentences (prose reports), read sentence by sentence so that a sentence about another audit on
+ * the same line (…实施了现场审核。第一阶段审核已于…完成。) never lends its dates:
+ * - this audit: 审核组于2024年3月12日至14日对…进行了现场审核 / 本次监督审核的现场审核时间为… (one date: one day);
+ * - stage 1: 第一阶段审核已于A完成 / 此前，审核组于A实施了第一阶段审核;
+ * - the period covered: the two dates of a sentence about coverage, whatever words stand between them
+ *   (自上次审核末次会议（A）起至本次审核末次会议（B）止 / 审核覆盖了…自A以来至B的…).
+ * Which sentences count is the lexicon's (src/lexicon/prose.ts). */
+import { PROSE_AUDIT_DATES, PROSE_COVERAGE, PROSE_STAGE1 } from "../../lexicon/prose.ts";
+import { type DateMatch, type DateRange, findDateRange, findDates } from "../normalize/dates.ts";
+import { matchForm } from "../text/chars.ts";
+import type { DocLine } from "../text/lines.ts";
+import { type Sentence, sentencesOf } from "../text/sentences.ts";
+import type { TextWindow } from "../text/window.ts";
+
+export interface ProseRange {
+  win: TextWindow;
+  /** Positions in `win.text`. */
+  range: DateRange;
+}
+
+const has = (form: string, words: readonly string[]) => words.some((w) => form.includes(w));
+
+function inWindow(s: Sentence, range: DateRange): ProseRange {
+  const at = (d: DateMatch): DateMatch => ({ ...d, start: d.start + s.start, end: d.end + s.start });
+  return {
+    win: s.win,
+    range: { from: at(range.from), to: at(range.to), start: range.start + s.start, end: range.end + s.start },
+  };
+}
+
+/** The first sentence saying this audit was done on site, with its dates (a range, or one date for one day). */
+export function auditDatesInProse(lines: readonly DocLine[]): ProseRange | null {
+  for (const s of sentencesOf(lines)) {
+    const form = matchForm(s.text);
+    if (!has(form, PROSE_AUDIT_DATES.cues) || has(form, PROSE_AUDIT_DATES.notThisAudit)) continue;
+    const range = findDateRange(s.text);
+    if (range) return inWindow(s, range);
+  }
+  return null;
+}
+
+/** The sentence that says stage 1 was done, with its dates. */
+export function stage1InProse(lines: readonly DocLine[]): ProseRange | null {
+  for (const s of sentencesOf(lines)) {
+    const form = matchForm(s.text);
+    if (!has(form, PROSE_STAGE1.cues) || has(form, PROSE_STAGE1.not) || !has(form, PROSE_STAGE1.done))
+      continue;
+    // Only a sentence that ends: a run of label rows without a full stop is a form's, not a sentence.
+    if (!s.text.trimEnd().endsWith("。")) continue;
+    const range = findDateRange(s.text);
+    if (range) return inWindow(s, range);
+  }
+  return null;
+}
+
+/** The sentence about the period covered with exactly two dates in it: the first opens the period, the second
+ * closes it. More or fewer dates are no reading. */
+export function coverageInProse(lines: readonly DocLine[]): ProseRange | null {
+  for (const s of sentencesOf(lines)) {
+    if (!has(matchForm(s.text), PROSE_COVERAGE.cues)) continue;
+    const dates = findDates(s.text);
+    if (dates.length !== 2) continue;
+    const [from, to] = dates as [DateMatch, DateMatch];
+    return inWindow(s, { from, to, start: from.start, end: to.end });
+  }
+  return null;
+}
