@@ -172,3 +172,6 @@ export const RANGE_FILLERS: readonly string[] = ["上次审核结束", "本次�
 
 /** Words that open a range before its first date or its first label (自上次审核结束（…）, from …). */
 export const RANGE_OPENERS: readonly string[] = ["自", "从", "from"];
+
+/** Words between a range's two ends (自A至B): after a single readable date they say its end was not read. */
+export const RANGE_TO_WORDS: readonly string[] = ["至", "到"];

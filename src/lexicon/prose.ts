@@ -66,6 +66,15 @@ export const PROSE_STAGE1 = {
  * and around them (自上次审核末次会议（A）起至本次审核末次会议（B）止 / 自A以来至B). */
 export const PROSE_COVERAGE = { cues: ["覆盖"] } as const;
 
+/** The organisation's founding and its system's start told in a sentence: a date right after the founding words
+ * (…有限公司成立于2016年8月20日), a date followed by 起 in a sentence about running the system
+ * (组织于2022年10月20日起按标准运行管理体系 / 组织自二〇二一年三月一日起运行管理体系). */
+export const PROSE_ORGANISATION = {
+  founded: ["成立于"],
+  implemented: ["运行管理体系", "按标准运行", "建立并运行", "实施管理体系"],
+  since: ["起"],
+} as const;
+
 /** Sentences stating the recommendation (no boxes): an unconditional statement, a condition that turns it into
  * "after correction", a refusal. Compared in match form (no spaces). */
 export const PROSE_RECOMMENDATION = {

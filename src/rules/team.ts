@@ -227,8 +227,15 @@ const signature: RuleDef["check"] = (ctx) => {
   const unsigned: TeamMember[] = [];
   for (const m of named) {
     const k = left.findIndex((s) => signed(m.name.value ?? "", [s], ctx.config.nameDistance));
-    if (k >= 0) left.splice(k, 1);
-    else unsigned.push(m);
+    if (k < 0) {
+      unsigned.push(m);
+      continue;
+    }
+    // An entry holding several names run together (OCR lost the space between them: 孙洲伟叶杰) signs for each:
+    // only the matched name is used up, the rest stays for the next auditor.
+    const rest = compact(left[k]!).replace(compact(m.name.value ?? ""), "");
+    if (rest !== compact(left[k]!) && rest.length >= 2) left[k] = rest;
+    else left.splice(k, 1);
   }
   // Signature entries that are neither another auditor's name nor plausibly a name at all are not counted.
   const spare = left.filter((s) => {

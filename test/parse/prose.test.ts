@@ -69,7 +69,8 @@ const SEEDS = Array.from({ length: 18 }, (_, i) => 300 + i);
 
 describe("hx-prose: every phrasing of the facts told in sentences", () => {
   it.each(SEEDS)("seed %i: team, dates, period, auditor-days and recommendation", (seed) => {
-    const { truth, lines } = drawn("hx-prose", seed, seed % 4 === 0 ? ["NC-RECOMMEND-MINOR"] : []);
+    const plants = seed % 4 === 0 ? ["NC-RECOMMEND-MINOR"] : seed % 4 === 1 ? ["DATE-IMPOSSIBLE"] : [];
+    const { truth, lines } = drawn("hx-prose", seed, plants);
     const read = teamOf(lines);
     // Each member as the truth has them, except codes the sentence states apart from the member (组长专业代码为…),
     // which stay unread rather than go to someone else.
@@ -84,6 +85,10 @@ describe("hx-prose: every phrasing of the facts told in sentences", () => {
     expect([d.auditStart.value, d.auditEnd.value]).toEqual([truth.auditStart, truth.auditEnd]);
     expect([d.stage1Start.value, d.stage1End.value]).toEqual([truth.stage1Start, truth.stage1End]);
     expect([d.coverageFrom.value, d.coverageTo.value]).toEqual([truth.coverageFrom, truth.coverageTo]);
+    expect([d.foundedDate.value, d.systemImplementedDate.value]).toEqual([
+      truth.foundedDate,
+      truth.systemImplementedDate,
+    ]);
     expect(readAuditorDays(lines).value).toBe(truth.auditorDaysPrinted);
     expect(readRecommendationText(lines).value).toBe(truth.recommendation);
   });
@@ -100,6 +105,10 @@ describe("caq-prose (the reader was not written for its wording)", () => {
     expect([d.auditStart.value, d.auditEnd.value]).toEqual([truth.auditStart, truth.auditEnd]);
     expect([d.stage1Start.value, d.stage1End.value]).toEqual([truth.stage1Start, truth.stage1End]);
     expect([d.coverageFrom.value, d.coverageTo.value]).toEqual([truth.coverageFrom, truth.coverageTo]);
+    expect([d.foundedDate.value, d.systemImplementedDate.value]).toEqual([
+      truth.foundedDate,
+      truth.systemImplementedDate,
+    ]);
   });
 });
 
@@ -123,11 +132,12 @@ describe("sentences that do not state the fact are no reading", () => {
       ["李华", "member", null],
     ]);
   });
-  it("reads no period from a sentence with three dates, and no audit dates from a plan", () => {
+  it("reads no period end from a sentence with three dates, and no audit dates from a plan", () => {
     const d = readDates(
       lines("本次审核覆盖自2023年1月5日以来，含2023年6月1日的变更，至2024年1月4日的运行情况。"),
     );
-    expect(d.coverageFrom.value).toBeNull();
+    // (Its first date opens the period, as words after it say; no end is made up from the dates between.)
+    expect(d.coverageTo.value).toBeNull();
     expect(readDates(lines("下次监督审核拟于2025年3月10日进行现场审核。")).auditStart.value).toBeNull();
   });
   it("takes the audit objective's question and the recommended scope's label for no recommendation", () => {

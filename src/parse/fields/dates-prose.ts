@@ -5,12 +5,13 @@
  * - the period covered: the two dates of a sentence about coverage, whatever words stand between them
  *   (自上次审核末次会议（A）起至本次审核末次会议（B）止 / 审核覆盖了…自A以来至B的…).
  * Which sentences count is the lexicon's (src/lexicon/prose.ts). */
-import { PROSE_AUDIT_DATES, PROSE_COVERAGE, PROSE_STAGE1 } from "../../lexicon/prose.ts";
-import { type DateMatch, type DateRange, findDateRange, findDates } from "../normalize/dates.ts";
+import { type Field, missingField } from "../../domain/field.ts";
+import { PROSE_AUDIT_DATES, PROSE_COVERAGE, PROSE_ORGANISATION, PROSE_STAGE1 } from "../../lexicon/prose.ts";
+import { type DateMatch, type DateRange, findDateRange, findDates, leadingDate } from "../normalize/dates.ts";
 import { matchForm } from "../text/chars.ts";
 import type { DocLine } from "../text/lines.ts";
 import { type Sentence, sentencesOf } from "../text/sentences.ts";
-import type { TextWindow } from "../text/window.ts";
+import { fieldInWindow, type TextWindow } from "../text/window.ts";
 
 export interface ProseRange {
   win: TextWindow;
@@ -64,4 +65,34 @@ export function coverageInProse(lines: readonly DocLine[]): ProseRange | null {
     return inWindow(s, { from, to, start: from.start, end: to.end });
   }
   return null;
+}
+
+/** The founding date told in a sentence: the date right after the lexicon's words (成立于). */
+export function foundedInProse(lines: readonly DocLine[]): Field<string> {
+  for (const s of sentencesOf(lines)) {
+    for (const w of PROSE_ORGANISATION.founded) {
+      const at = s.text.indexOf(w);
+      if (at < 0) continue;
+      const d = leadingDate(s.text.slice(at + w.length), 1);
+      if (!d) continue;
+      const from = s.start + at + w.length;
+      return fieldInWindow(s.win, from + d.start, from + d.end, d.iso, 0.7);
+    }
+  }
+  return missingField();
+}
+
+/** The system's start told in a sentence about running it: its one date followed by 起. */
+export function implementedInProse(lines: readonly DocLine[]): Field<string> {
+  const P = PROSE_ORGANISATION;
+  for (const s of sentencesOf(lines)) {
+    if (!has(matchForm(s.text), P.implemented)) continue;
+    const since = findDates(s.text).filter((d) =>
+      P.since.some((w) => s.text.slice(d.end).trimStart().startsWith(w)),
+    );
+    if (since.length !== 1) continue;
+    const d = since[0]!;
+    return fieldInWindow(s.win, s.start + d.start, s.start + d.end, d.iso, 0.7);
+  }
+  return missingField();
 }

@@ -1,6 +1,6 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
-import { RANGE_FILLERS, RANGE_OPENERS } from "../../lexicon/labels.ts";
+import { RANGE_FILLERS, RANGE_OPENERS, RANGE_TO_WORDS } from "../../lexicon/labels.ts";
 import { SENTENCE_ENDS } from "../../lexicon/prose.ts";
 import {
   type DateRange,
@@ -22,7 +22,14 @@ import {
 import type { DocLine } from "../text/lines.ts";
 import { headingOf } from "../text/sections.ts";
 import { fieldInWindow, type TextWindow, windowFrom } from "../text/window.ts";
-import { auditDatesInProse, coverageInProse, type ProseRange, stage1InProse } from "./dates-prose.ts";
+import {
+  auditDatesInProse,
+  coverageInProse,
+  foundedInProse,
+  implementedInProse,
+  type ProseRange,
+  stage1InProse,
+} from "./dates-prose.ts";
 
 export interface DateFields {
   reportDate: Field<string>;
@@ -124,9 +131,18 @@ function labeledRange(
     if (/一阶段/.test(form) && !/二阶段/.test(form)) continue;
     const win = windowFrom(lines, hit.line, hit.end);
     const plain = withoutFillers(win.text);
-    const range = findDateRange(plain.text, single);
+    const range = findDateRange(plain.text, single) ?? findDateRange(plain.text);
     if (!range || range.start - plain.blanked(range.start) > 6) continue;
     if (opensOtherLabel(win, range.start, synonyms)) continue;
+    if (!single && range.from === range.to) {
+      // A period with one readable date: its start when words say an end follows (自A至本次审核结束（…）), else nothing.
+      const after = plain.text.slice(range.end);
+      if (!RANGE_TO_WORDS.some((w) => after.includes(w))) continue;
+      return {
+        ...NO_RANGE,
+        from: fieldInWindow(win, range.from.start, range.from.end, range.from.iso, hit.quality),
+      };
+    }
     return rangeFields(win, range, hit.quality);
   }
   return NO_RANGE;
@@ -247,7 +263,11 @@ function prose(found: ProseRange | null, quality: number): RangeFields {
 
 /** The labelled range, else the one a sentence states. */
 function orProse(labelled: RangeFields, stated: () => ProseRange | null, quality: number): RangeFields {
-  return labelled.from.value !== null ? labelled : prose(stated(), quality);
+  if (labelled.from.value !== null && labelled.to.value !== null) return labelled;
+  // A label that gave one end only (its other date unread, or words matched loosely for a label) yields to a
+  // sentence that states both.
+  const found = prose(stated(), quality);
+  return found.from.value !== null && found.to.value !== null ? found : labelled;
 }
 
 export function readDates(lines: readonly DocLine[]): DateFields {
@@ -270,8 +290,8 @@ export function readDates(lines: readonly DocLine[]): DateFields {
     stage1Days: stage.days,
     coverageFrom: coverage.from,
     coverageTo: coverage.to,
-    foundedDate: labeledDate(lines, "founded"),
-    systemImplementedDate: labeledDate(lines, "implemented"),
+    foundedDate: orElse(labeledDate(lines, "founded"), () => foundedInProse(lines)),
+    systemImplementedDate: orElse(labeledDate(lines, "implemented"), () => implementedInProse(lines)),
     rectificationDeadline: orElse(labeledDate(lines, "rectification"), () => deadlineInSentence(lines)),
     nextAuditDue: labeledDate(lines, "nextAudit"),
     impossibleDates: impossibleDates(lines),

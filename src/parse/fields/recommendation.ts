@@ -58,6 +58,14 @@ function sentenceUpTo(lines: readonly DocLine[], i: number, end: number): string
   return matchForm(text.slice(stop() + 1));
 }
 
+/** The objective's question, also with a character OCR put inside it (能和否推荐), or any sentence asking whether. */
+function asksWhether(form: string): boolean {
+  return (
+    /(?:能|是|可)[\u4e00-\u9fff]?否推荐/.test(form) ||
+    PROSE_RECOMMENDATION.questions.some((q) => form.includes(q))
+  );
+}
+
 interface Stated {
   value: Recommendation;
   /** Nothing but the option's words on the line. */
@@ -72,8 +80,7 @@ function statedOn(lines: readonly DocLine[], i: number): Stated | null {
     (f, w) => f.split(w).join(" ".repeat(w.length)),
     matchForm(line.text),
   );
-  // The objective's question, also with a character OCR put inside it (能和否推荐).
-  if (/(?:能|是|可)[\u4e00-\u9fff]?否推荐/.test(form)) return null;
+  if (asksWhether(form)) return null;
   // …and so is any sentence asking whether (以决定是否保持认证注册).
   if (PROSE_RECOMMENDATION.questions.some((q) => sentenceUpTo(lines, i, line.text.length).includes(q)))
     return null;
@@ -133,12 +140,21 @@ function inSentences(lines: readonly DocLine[]): Field<Recommendation> {
   for (const s of sentencesOf(lines)) {
     if (BOX_LINE.test(s.text)) continue;
     const form = P.notStatements.reduce((f, w) => f.split(w).join(" ".repeat(w.length)), matchForm(s.text));
-    if (P.questions.some((q) => form.includes(q))) continue;
+    if (asksWhether(form)) continue;
     // The statement is the sentence's last clause: a verb of recommending, and what is recommended at its very end
     // (…，审核组建议还将接受独立审查，最终认证结果… states nothing).
     const body = form.replace(/[。.]$/, "");
     const last = body.slice(Math.max(...P.clauseEnds.map((c) => body.lastIndexOf(c))) + 1);
     if (!P.verbs.some((w) => last.includes(w)) || !P.outcomes.some((w) => last.endsWith(w))) continue;
+    // More than one clause stating something lists the options (…推荐认证注册；（）…后推荐认证注册；（）不推荐认证注册), boxes
+    // unread.
+    let clauses = [body];
+    for (const c of P.clauseEnds) clauses = clauses.flatMap((x) => x.split(c));
+    const stating = clauses.filter((x) => {
+      const v = Math.min(...P.verbs.map((w) => x.indexOf(w)).filter((k) => k >= 0));
+      return Number.isFinite(v) && P.outcomes.some((w) => x.indexOf(w, v) >= 0);
+    });
+    if (stating.length > 1) continue;
     const value: Recommendation = P.refusals.some((w) => form.includes(w))
       ? "not_recommend"
       : conditional(form)
