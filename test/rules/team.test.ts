@@ -157,6 +157,17 @@ describe("TEAM-SIGNATURE", () => {
     expect(findings(r, "TEAM-SIGNATURE")).toEqual([]);
     expect(flagsOf(r, "TEAM-SIGNATURE").map((x) => x.severity)).toEqual(["low"]);
   });
+  it("counts an entry with names run together (OCR lost the space) as each of them signing", () => {
+    const r = edit((x) => {
+      x.signatures = f(["王强李明"]);
+    });
+    expect(flagsOf(r, "TEAM-SIGNATURE")).toEqual([]);
+    // One name alone still signs for one auditor only.
+    const one = edit((x) => {
+      x.signatures = f(["王强"]);
+    });
+    expect(findings(one, "TEAM-SIGNATURE")).toHaveLength(1);
+  });
   it("still fires when the signature line has fewer names than auditors", () => {
     const r = edit((x) => {
       x.team[1] = member("高媚", "member", "审核员", "2023-N1QMS-2267598");
