@@ -14,7 +14,15 @@ export interface LabelFamily {
 export const LABEL_FAMILIES = {
   reportNumber: {
     zh: ["报告编号", "项目编号", "报告编码", "审核报告编号", "项目代码", "合同编号"],
-    en: ["Report No", "Project No"],
+    en: [
+      "Report No",
+      "Project No",
+      "Report Number",
+      "Audit Report No",
+      "Ref. No",
+      "Reference No",
+      "Audit No",
+    ],
   },
   organization: {
     zh: [
@@ -35,12 +43,22 @@ export const LABEL_FAMILIES = {
       "申请方",
       "申请单位",
     ],
-    en: ["Organization", "Auditee", "Client"],
+    en: [
+      "Organization",
+      "Auditee",
+      "Client",
+      "Organisation",
+      "Name of Organization",
+      "Name of Organisation",
+      "Audited Organization",
+      "Company Name",
+      "Client Name",
+    ],
   },
   certificationBody: { zh: ["认证机构名称", "认证机构"], en: ["Certification Body"] },
   reportDate: {
     zh: ["报告日期", "报告编制日期", "编制日期", "报告签发日期"],
-    en: ["Report Date"],
+    en: ["Report Date", "Date of Report", "Date of Issue", "Issue Date", "Report Issue Date"],
   },
   auditDates: {
     zh: [
@@ -57,23 +75,46 @@ export const LABEL_FAMILIES = {
       "第二阶段审核日期",
       "二阶段审核日期",
     ],
-    en: ["Audit Date", "Audit Dates"],
+    en: [
+      "Audit Date",
+      "Audit Dates",
+      "Audit Date(s)",
+      "Date(s) of Audit",
+      "Dates of Audit",
+      "Date of Audit",
+      "On-site Audit Date",
+      "On-site Audit Dates",
+      "Audit Period",
+      "Date of Assessment",
+    ],
   },
   coverage: {
     zh: ["审核覆盖时期", "审核覆盖期", "审核覆盖期间", "覆盖时期", "覆盖期间", "体系覆盖时期"],
-    en: [],
+    en: [
+      "Period Covered",
+      "Audit Coverage Period",
+      "Coverage Period",
+      "Period under Review",
+      "Period Audited",
+    ],
   },
   scope: {
     zh: ["审核范围", "认证范围", "申请认证范围", "认证范围的表述"],
-    en: ["Audit Scope", "Scope"],
+    en: ["Audit Scope", "Scope", "Scope of Certification", "Certificate Scope", "Certification Scope"],
   },
   founded: {
     zh: ["组织成立时间", "成立时间", "成立日期", "组织成立日期", "注册成立日期"],
-    en: [],
+    en: ["Date of Establishment", "Date Founded", "Established", "Founded", "Date of Incorporation"],
   },
   implemented: {
     zh: ["体系实施时间", "体系运行时间", "体系实施日期", "体系建立时间", "管理体系实施时间", "体系运行日期"],
-    en: [],
+    en: [
+      "System Implemented Since",
+      "MS Implementation Date",
+      "Date of System Implementation",
+      "System Implementation Date",
+      "Management System Implemented",
+    ],
   },
   rectification: {
     zh: [
@@ -90,7 +131,14 @@ export const LABEL_FAMILIES = {
       "整改应于",
       "整改应在",
     ],
-    en: [],
+    en: [
+      "Corrective Action Due Date",
+      "Corrective Actions Due",
+      "Deadline for Corrective Actions",
+      "Deadline for Corrective Action",
+      "CA Response Due",
+      "Corrective Action Deadline",
+    ],
   },
   nextAudit: {
     zh: [
@@ -104,11 +152,11 @@ export const LABEL_FAMILIES = {
       "下一次审核",
       "下次审核",
     ],
-    en: [],
+    en: ["Next Audit Date", "Next Audit Due", "Date of Next Audit", "Next Surveillance Audit", "Next Audit"],
   },
   standards: {
     zh: ["管理体系标准", "审核准则", "审核依据", "认证依据", "认证标准", "依据标准", "审核标准"],
-    en: ["Audit Criteria", "Audit Standards", "Standards", "Standard"],
+    en: ["Audit Criteria", "Audit Standards", "Standards", "Standard", "Standard(s)", "Reference Standard"],
   },
   sites: {
     zh: [
@@ -130,17 +178,34 @@ export const LABEL_FAMILIES = {
       "审核场所",
       "场所地址",
     ],
-    en: [],
+    en: [
+      "Registered Address",
+      "Legal Address",
+      "Operating Address",
+      "Site Address",
+      "Business Address",
+      "Office Address",
+      "Production Address",
+    ],
   },
   headcount: {
     zh: ["员工总人数", "员工人数", "总人数", "人数", "有效人数", "人员数量"],
-    en: [],
+    en: [
+      "Number of Employees",
+      "No. of Employees",
+      "Headcount",
+      "Effective Number of Personnel",
+      "Number of Personnel",
+    ],
   },
-  auditType: { zh: ["审核类型", "审核类别", "审核性质"], en: ["Audit Type"] },
+  auditType: {
+    zh: ["审核类型", "审核类别", "审核性质"],
+    en: ["Audit Type", "Type of Audit", "Audit Category"],
+  },
   // Rivals: read by no field, present so their labels are never taken for a neighbour's.
   previousAudit: {
     zh: ["上次审核日期", "上次审核时间", "上次审核", "上一次审核", "上次监督审核"],
-    en: ["Last Audit", "Previous Audit"],
+    en: ["Last Audit", "Previous Audit", "Last Audit Date", "Date of Last Audit", "Previous Audit Date"],
   },
   thisAudit: { zh: ["本次审核"], en: [] },
 } as const satisfies Record<string, LabelFamily>;
@@ -161,6 +226,8 @@ export const DISTINGUISHING_WORDS: readonly (readonly string[])[] = [
   ["组长", "组员", "副组长"],
   ["一阶段", "二阶段"],
   ["成立", "实施", "运行", "建立"],
+  // English forms' neighbours: Last Audit Date is not Next Audit Date read with errors.
+  ["last", "previous", "next"],
 ];
 
 /**
@@ -169,6 +236,20 @@ export const DISTINGUISHING_WORDS: readonly (readonly string[])[] = [
  * them as if they were blank.
  */
 export const RANGE_FILLERS: readonly string[] = ["上次审核结束", "本次审核结束"];
+
+/** Words of which a site label holds at least one (地址, 场所, Address, Site): a near match of a site label without any
+ * is another label (受审核组织（Auditee） read for 受审核组织地址). Compared in label form (no spaces, lower case);
+ * "adr" keeps an English label OCR misspelt (Adress). */
+export const SITE_PLACE_WORDS: readonly string[] = [
+  "地",
+  "址",
+  "所",
+  "场",
+  "addr",
+  "adr",
+  "site",
+  "premises",
+];
 
 /** Words that open a range before its first date or its first label (自上次审核结束（…）, from …). */
 export const RANGE_OPENERS: readonly string[] = ["自", "从", "from"];

@@ -135,7 +135,14 @@ export const OPTION_GROUPS = {
       o(
         "recommend",
         ["推荐认证注册", "推荐注册", "推荐认证", "推荐", "同意推荐"],
-        ["Recommend", "Recommended"],
+        [
+          "Recommend",
+          "Recommended",
+          "Recommended for certification",
+          "Recommended for continued certification",
+          "Recommend continued certification",
+          "Recommended for recertification",
+        ],
         {
           level: "full",
         },
@@ -153,13 +160,32 @@ export const OPTION_GROUPS = {
           "不符合项整改验证后推荐",
           "不符合项整改后推荐",
         ],
-        ["Recommend after correction", "Recommended once"],
+        [
+          "Recommend after correction",
+          "Recommended once",
+          // English forms name the condition after the verb (Recommended … after verification of corrective
+          // actions): the longer wording wins over the bare Recommended at the same place.
+          "Recommended after",
+          "Recommended for certification after",
+          "Recommended for continued certification after",
+          "Recommended for recertification after",
+          "Recommended subject to",
+          "Recommended upon",
+          "Recommended pending",
+          "Conditionally recommended",
+        ],
         { level: "partial" },
       ),
       o(
         "not_recommend",
         ["不予推荐", "不推荐", "不予推荐认证注册"],
-        ["Not recommend", "Does not recommend"],
+        [
+          "Not recommend",
+          "Does not recommend",
+          "Not recommended",
+          "Certification not recommended",
+          "Not recommended for certification",
+        ],
         {
           level: "negative",
         },
@@ -197,11 +223,27 @@ export const OPTION_GROUPS = {
   // One exclusive row in some bodies' forms: 初次认证第一阶段 / 初次认证第二阶段 / 监督审核 / 再认证审核.
   auditType: {
     options: [
-      o("stage1", ["初次认证第一阶段", "初审第一阶段"], ["Initial (stage 1)"]),
-      o("stage2", ["初次认证第二阶段", "初审第二阶段"], ["Initial (stage 2)"]),
-      o("initial", ["初次认证", "初次审核", "初审", "初次"], ["Initial"]),
-      o("surveillance", ["监督审核", "监督"], ["Surveillance"]),
-      o("recertification", ["再认证", "复评", "再认证审核"], ["Recertification"]),
+      o(
+        "stage1",
+        ["初次认证第一阶段", "初审第一阶段"],
+        ["Initial (stage 1)", "Initial Certification (Stage 1)", "Initial Audit (Stage 1)", "Stage 1 Audit"],
+      ),
+      o(
+        "stage2",
+        ["初次认证第二阶段", "初审第二阶段"],
+        ["Initial (stage 2)", "Initial Certification (Stage 2)", "Initial Audit (Stage 2)", "Stage 2 Audit"],
+      ),
+      o(
+        "initial",
+        ["初次认证", "初次审核", "初审", "初次"],
+        ["Initial", "Initial Certification", "Initial Audit"],
+      ),
+      o("surveillance", ["监督审核", "监督"], ["Surveillance", "Surveillance Audit"]),
+      o(
+        "recertification",
+        ["再认证", "复评", "再认证审核"],
+        ["Recertification", "Recertification Audit", "Re-certification"],
+      ),
       o("special", ["特殊审核", "特殊"], ["Special"]),
     ],
     recoverable: true,
@@ -220,6 +262,7 @@ export const OPTION_GROUPS = {
       o("major", ["严重不符合项", "严重不符合", "严重", "重大"], ["Major"], { display: "严重" }),
       o("minor", ["一般不符合项", "一般不符合", "一般"], ["Minor"], { display: "一般" }),
       o("minor", ["轻微不符合项", "轻微不符合", "轻微"], [], { display: "轻微" }),
+      o("minor", ["次要"], [], { display: "次要" }),
     ],
   },
   adjust: {

@@ -11,14 +11,55 @@ export interface TableColumn {
 /** The audit team table (审核组成员 / Audit team). */
 export const TEAM_TABLE_COLUMNS: readonly TableColumn[] = [
   { key: "seq", synonyms: ["序号", "编号", "No"] },
-  { key: "name", synonyms: ["姓名", "名字", "Name", "审核员姓名", "成员姓名", "审核组成员", "组员姓名"] },
+  {
+    key: "name",
+    synonyms: [
+      "姓名",
+      "名字",
+      "Name",
+      "审核员姓名",
+      "成员姓名",
+      "审核组成员",
+      "组员姓名",
+      // English-first forms (issue 24).
+      "Auditor Name",
+      "Name of Auditor",
+      "Team Member",
+      "Audit Team Member",
+    ],
+  },
   {
     key: "role",
-    synonyms: ["组内职务", "组内身份", "角色", "职务", "审核中的作用", "作用", "组内分工", "Role", "身份"],
+    synonyms: [
+      "组内职务",
+      "组内身份",
+      "角色",
+      "职务",
+      "审核中的作用",
+      "作用",
+      "组内分工",
+      "Role",
+      "身份",
+      "Position",
+      "Function",
+      "Role in Team",
+      "Team Role",
+    ],
   },
   {
     key: "grade",
-    synonyms: ["注册级别", "资格", "级别", "审核员级别", "注册资格", "资格类别", "Grade", "Qualification"],
+    synonyms: [
+      "注册级别",
+      "资格",
+      "级别",
+      "审核员级别",
+      "注册资格",
+      "资格类别",
+      "Grade",
+      "Qualification",
+      "Auditor Grade",
+      "Qualification Level",
+    ],
   },
   {
     key: "reg",
@@ -32,20 +73,46 @@ export const TEAM_TABLE_COLUMNS: readonly TableColumn[] = [
       "注册证书编号",
       "证书号",
       "Registration No",
+      "Registration Number",
+      "Reg. No",
+      "Certificate No",
+      "CCAA No",
+      "Auditor No",
     ],
   },
   {
     key: "codes",
-    synonyms: ["专业代码", "专业", "技术代码", "专业类别", "专业范围", "Technical Code", "Code"],
+    synonyms: [
+      "专业代码",
+      "专业",
+      "技术代码",
+      "专业类别",
+      "专业范围",
+      "Technical Code",
+      "Code",
+      "Codes",
+      "Technical Area",
+      "Technical Area Codes",
+      "Sector Code",
+      "Sector Codes",
+      "IAF Code",
+      "Scope Code",
+    ],
   },
   { key: "from", synonyms: ["来自", "单位", "所在单位", "工作单位"] },
 ];
 
 /** The nonconformity table (不符合项汇总). */
 export const NC_TABLE_COLUMNS: readonly TableColumn[] = [
-  { key: "seq", synonyms: ["编号", "序号", "No", "不符合项编号"] },
-  { key: "clause", synonyms: ["条款", "标准条款", "涉及条款", "对应条款", "Clause"] },
-  { key: "dept", synonyms: ["部门", "受审核部门", "责任部门", "涉及部门", "Department"] },
+  { key: "seq", synonyms: ["编号", "序号", "No", "不符合项编号", "NC No", "NCR No", "Finding No"] },
+  {
+    key: "clause",
+    synonyms: ["条款", "标准条款", "涉及条款", "对应条款", "Clause", "Standard Clause", "Clause No"],
+  },
+  {
+    key: "dept",
+    synonyms: ["部门", "受审核部门", "责任部门", "涉及部门", "Department", "Dept", "Area / Process", "Area"],
+  },
   {
     key: "severity",
     synonyms: [
@@ -59,6 +126,8 @@ export const NC_TABLE_COLUMNS: readonly TableColumn[] = [
       "Grade",
       "Type",
       "Category",
+      "Classification",
+      "Level",
     ],
   },
   {
@@ -75,9 +144,68 @@ export const NC_TABLE_COLUMNS: readonly TableColumn[] = [
       "Description",
       "Finding",
       "Findings",
+      "Statement of Nonconformity",
+      "Description of Finding",
+      "Nonconformity",
     ],
   },
 ];
+
+/**
+ * A nonconformity report form (one per NC): its title and the labels of its parts, Chinese and English. The
+ * title may be printed English first (Nonconformity Report 不符合项报告); the Chinese titles are read by the form
+ * reader's own pattern (不符合项报告, 不合格报告单, 不符合项记录 …), so only the English ones are listed here.
+ */
+export const NC_FORM_TITLES_EN: readonly string[] = [
+  "Nonconformity Report",
+  "Non-conformity Report",
+  "Nonconformance Report",
+  "Non-conformance Report",
+  "Corrective Action Request",
+];
+export const NC_FORM_LABELS = {
+  department: [
+    "受审核部门",
+    "责任部门",
+    "不符合部门",
+    "涉及部门",
+    "部门",
+    "Department",
+    "Auditee Department",
+    "Function / Department",
+    "Area / Process",
+    "Area",
+  ],
+  finding: [
+    "不符合事实描述",
+    "不符合项事实描述",
+    "不符合事实",
+    "事实描述",
+    "不符合项描述",
+    "不符合描述",
+    "不符合内容",
+    "问题描述",
+    "Statement of Nonconformity",
+    "Nonconformity Statement",
+    "Description of Nonconformity",
+    "Description of Finding",
+    "Nonconformity",
+  ],
+  kind: [
+    "不符合性质",
+    "不符合项性质",
+    "不符合类型",
+    "不符合项类型",
+    "不符合程度",
+    "性质",
+    "类型",
+    "Grade",
+    "Category",
+    "Classification",
+    "NC Grade",
+    "Type of Nonconformity",
+  ],
+} as const;
 
 /** Grades a role cell may print beside the role (Auditor (trainee) 实习审核员): the longest first. */
 export const TEAM_GRADE_WORDS: readonly string[] = ["高级审核员", "实习审核员", "技术专家", "审核员"];

@@ -7,42 +7,32 @@ import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import { unionBbox } from "../../domain/geometry.ts";
 import type { NcItem } from "../../domain/record.ts";
+import { OPTION_GROUPS, optionWords } from "../../lexicon/options.ts";
+import { NC_FORM_LABELS, NC_FORM_TITLES_EN } from "../../lexicon/tables.ts";
 import type { TickRow } from "../checkbox/types.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
 import { severityOf } from "../normalize/severity.ts";
 import { fieldAt, fieldBox } from "../provenance.ts";
+import { matchForm } from "../text/chars.ts";
 import { findLabels, opensWithLabel, valueAfter } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
 
 /** 不符合项报告 / 不合格报告单 / 不符合项记录, alone or followed by its number (编号：NCR-01, No.1, (1)). */
 const TITLE = /^(?:不符合项?|不合格项?)(?:报告单?|报告表|记录)(?:$|编号|No|NO|[:：(（]|[-－]?\d)/;
 
-const DEPT_LABELS = ["受审核部门", "责任部门", "不符合部门", "涉及部门", "部门"];
-const FINDING_LABELS = [
-  "不符合事实描述",
-  "不符合项事实描述",
-  "不符合事实",
-  "事实描述",
-  "不符合项描述",
-  "不符合描述",
-  "不符合内容",
-  "问题描述",
-];
+const DEPT_LABELS = NC_FORM_LABELS.department;
+const FINDING_LABELS = NC_FORM_LABELS.finding;
 /** A department as a form labels it: a short run of Chinese (注塑车间, 行政人事部, 财务/采购). */
 const DEPT_WORD = /^[\u4e00-\u9fa5][\u4e00-\u9fa5、/]{1,15}$/;
 /** Where the department's cell ends when OCR ran it into the next one (注塑车间审核员：何丽). */
 // (The next label's colon may be read as ;: 注塑车间审核员;何丽.)
 const NEXT_PART =
   /\s|(?=(?:审核员|审核组长|组长|陪同人员|受审核方代表|部门负责人|负责人|日期|编号)\s*[:：;；])/;
-const KIND_LABELS = [
-  "不符合性质",
-  "不符合项性质",
-  "不符合类型",
-  "不符合项类型",
-  "不符合程度",
-  "性质",
-  "类型",
-];
+const KIND_LABELS = NC_FORM_LABELS.kind;
+/** The words that name a kind, from the lexicon's NC kind options (严重, 一般, Major, Minor …). */
+const KIND_WORDS: readonly string[] = OPTION_GROUPS.ncKind.options.flatMap((o) =>
+  optionWords(o).map(matchForm),
+);
 
 /** A line that starts another part of the form, so the finding above it has ended. */
 const PART_START =
@@ -132,15 +122,25 @@ function kindOf(
     if (ticks) return ticks.field;
     const value = valueAfter(hit, lines, false);
     if (!value) continue;
-    const kinds = new Set((value.text.match(/严重|重大|一般|轻微|次要/g) ?? []).map((w) => severityOf(w)!));
+    const form = matchForm(value.text);
+    const kinds = new Set(KIND_WORDS.filter((w) => form.includes(w)).flatMap((w) => severityOf(w) ?? []));
     if (kinds.size !== 1) continue;
     return fieldAt(value.line, value.start, value.end, [...kinds][0]!, 0.85 * hit.quality);
   }
   return missingField();
 }
 
+/** The English title before the Chinese one, or alone (Nonconformity Report 不符合项报告 (1/3), NCR No. 2). */
+const TITLE_EN = NC_FORM_TITLES_EN.map((t) => t.replace(/\s/g, "").toLowerCase());
+const AFTER_TITLE = /^(?:$|No|NO|[:：(（#]|[-－]?\d)/;
+
 function isTitle(line: DocLine): boolean {
-  return TITLE.test(line.text.replace(/\s/g, ""));
+  const text = line.text.replace(/\s/g, "");
+  if (TITLE.test(text)) return true;
+  const en = TITLE_EN.find((t) => text.toLowerCase().startsWith(t));
+  if (!en) return false;
+  const rest = text.slice(en.length);
+  return TITLE.test(rest) || AFTER_TITLE.test(rest);
 }
 
 /** Each form: its title line up to the next title, on the title's page. */

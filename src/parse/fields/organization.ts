@@ -2,6 +2,7 @@ import { distance } from "fastest-levenshtein";
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import { unionBbox } from "../../domain/geometry.ts";
+import { SITE_PLACE_WORDS } from "../../lexicon/labels.ts";
 import { confusions } from "../../noise/confusions.ts";
 import { startsWithDivision } from "../normalize/divisions.ts";
 import { parseInteger, toHalfWidth } from "../normalize/numbers.ts";
@@ -73,6 +74,10 @@ function scopeAt(
   if (text.length > 0) return { line, start: labelEnd + cut, text };
   const next = lines[line.index + 1];
   if (!next || headingOf(next)) return null;
+  // The next row opening with another family's label is that label's (an English label stacked under 认证范围
+  // ends its line; 注册地址 … below is no scope).
+  const other = familyLabelAtStart(next.text);
+  if (other && other.family !== "scope" && other.quality >= 0.88) return null;
   const t = cleanStatement(next.text);
   return t.length > 0 ? { line: next, start: 0, text: t } : null;
 }
@@ -213,9 +218,10 @@ function readSites(lines: readonly DocLine[]): Field<string[]> {
   let first: Field<string[]> | null = null;
   const atStart = (hit: LabelHit) => matchForm(hit.line.text.slice(0, hit.start)).length <= 3;
   // A near match that has none of the words for a place is another label (受审核组织（Auditee） for 受审核组织地址).
-  const labelled = findEveryLabel(lines, "sites").filter((hit) =>
-    /[地址所场]/.test(hit.line.text.slice(hit.start, hit.end)),
-  );
+  const labelled = findEveryLabel(lines, "sites").filter((hit) => {
+    const found = matchForm(hit.line.text.slice(hit.start, hit.end));
+    return SITE_PLACE_WORDS.some((w) => found.includes(w));
+  });
   // Further along a line, a label lists a further site only on a line that opened with one (注册地址：X；经营地址：Y),
   // and only before an address: prose that mentions 注册地址 mid-sentence, or 办公场所面积约…, lists none.
   const listLines = new Set(labelled.filter(atStart).map((hit) => hit.line));

@@ -1,3 +1,4 @@
+import { DAY_ORDINALS, MONTH_NAMES } from "../../lexicon/months.ts";
 import { confusions } from "../../noise/confusions.ts";
 import { CHINESE_NUMERAL_CLASS, chineseToNumber, toHalfWidth } from "./numbers.ts";
 
@@ -52,6 +53,24 @@ const FULL = new RegExp(
   `${NOT_IN_CODE}${YEAR}\\s*(?:年\\s*${NUM}\\s*月\\s*${NUM}\\s*${DAY_MARK}|[-./]\\s*${NUM}\\s*[-./]\\s*${NUM}(?:(?![0-9])|(?=\\d{1,2}${COLON}\\d\\d))|[-./](${D}{2})(${D}{2})(?![0-9]))${TIME}${HALF}`,
   "g",
 );
+// English dates, built from the lexicon's month names (longest first, so March is not read as Mar + ch):
+// 12 March 2024, 12-Mar-2024, 12Mar2024 (OCR drops the spaces), March 12, 2024, Mar.12,2024 (+ time, half day).
+const MONTH_WORDS = MONTH_NAMES.flatMap((names, i) =>
+  names.map((n) => ({ word: n.toLowerCase(), month: i + 1 })),
+).sort((a, b) => b.word.length - a.word.length);
+const MONTH_ALT = MONTH_WORDS.map((w) => w.word).join("|");
+const ORDINAL = `(?:${DAY_ORDINALS.join("|")})?`;
+const EN_DAY_FIRST = `(?<![0-9])(\\d{1,2})${ORDINAL}[\\s\\-./]*(${MONTH_ALT})\\.?(?![a-z])[\\s\\-./,]*(\\d{4})(?![0-9])`;
+const EN_MONTH_FIRST = `(?<![a-z])(${MONTH_ALT})\\.?[\\s\\-./]*(\\d{1,2})${ORDINAL}(?![0-9])\\s*[,.]?\\s*(\\d{4})(?![0-9])`;
+const EN_FULL = new RegExp(`(?:${EN_DAY_FIRST}|${EN_MONTH_FIRST})${TIME}${HALF}`, "gi");
+
+/** What starts a date: a digit, or an English month name (…2023 – Jan 24, 20 cut off is an unread end). */
+const DATE_START = new RegExp(`^(?:\\d|(?:${MONTH_ALT})(?![a-z]))`, "i");
+
+function monthOfWord(word: string): number {
+  return MONTH_WORDS.find((w) => w.word === word.toLowerCase())?.month ?? Number.NaN;
+}
+
 // Parts without a year, used for the second end of a range: 11月08日, 08日.
 const MONTH_DAY = new RegExp(`^${NUM}\\s*月\\s*${NUM}\\s*${DAY_MARK}${TIME}${HALF}`);
 // (A day alone takes only readings that mostly stand for 日: 月 after a number is a month.)
@@ -128,7 +147,17 @@ export function findDates(text: string): DateMatch[] {
     if (mo > 99 || d > 99) continue;
     out.push(lateTime(t, build(y, mo, d, m[8], m[9], m[10], m.index, m[0])));
   }
-  return out;
+  for (const m of t.matchAll(EN_FULL)) {
+    // Groups: day-first (1 day, 2 month, 3 year), month-first (4 month, 5 day, 6 year), time (7, 8), half (9).
+    const y = Number(m[3] ?? m[6]);
+    const mo = monthOfWord(m[2] ?? m[4] ?? "");
+    const d = Number(m[1] ?? m[5]);
+    const end = m.index + m[0].length;
+    if (out.some((x) => x.start < end && m.index < x.end)) continue;
+    if (y < 1900 || y > 2100 || !Number.isFinite(mo)) continue;
+    out.push(lateTime(t, build(y, mo, d, m[7], m[8], m[9], m.index, m[0])));
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 const LATE_TIME = new RegExp(`^\\s*(\\d{1,2})${COLON}(\\d{2})(?:(?:${COLON}|[;；])\\d{2})?`);
@@ -221,7 +250,7 @@ export function findDateRange(text: string, allowSingle = true): DateRange | nul
   const first = dates[0];
   // A date followed by a separator is a range whose end could not be read: not a one-day range.
   const sep = first ? t.slice(first.end).match(RANGE_SEP) : null;
-  const unreadEnd = first && sep && /^\d/.test(t.slice(first.end + sep[0].length));
+  const unreadEnd = first && sep && DATE_START.test(t.slice(first.end + sep[0].length));
   if (allowSingle && first && !unreadEnd)
     return { from: first, to: first, start: first.start, end: first.end };
   return null;

@@ -34,6 +34,8 @@ export interface LabelHit {
   /** 1 for an exact match, lower per edit and without a following colon. */
   quality: number;
   label: string;
+  /** The lexicon family the label was found as, when it was looked for by family. */
+  family?: LabelFamilyId;
 }
 
 interface FormIndex {
@@ -152,6 +154,7 @@ function matchIn(
   label: string,
   family: LabelFamilyId | null,
   offset = 0,
+  twins: readonly string[] = [],
 ): { hit: LabelHit; from: number; to: number } | null {
   const { form, toText } = formIndex(line);
   const rest = offset === 0 ? form : form.slice(offset);
@@ -167,10 +170,21 @@ function matchIn(
   const to = from + found.len;
   const start = toText[from]!;
   const labelEnd = (toText[to - 1] ?? start) + 1;
-  const end = labelEnd + (GLOSS.exec(line.text.slice(labelEnd))?.[0].length ?? 0);
-  const colon = form[to] === ":" || form[to] === "(" || line.text[labelEnd] === "\t";
+  const glossEnd = labelEnd + (GLOSS.exec(line.text.slice(labelEnd))?.[0].length ?? 0);
+  // The label's other language right behind it belongs to the label (Audit Date(s) / 审核日期 …): every reader
+  // finds the value after it.
+  const end =
+    glossEnd +
+    (family
+      ? sameFamilyTwin(line.text.slice(glossEnd), family)
+      : listTwin(line.text.slice(glossEnd), label, twins));
+  const colon =
+    form[to] === ":" ||
+    form[to] === "(" ||
+    line.text[labelEnd] === "\t" ||
+    /^\s*[:：\t]/.test(line.text.slice(end));
   const quality = (1 - 0.12 * found.edits) * (colon ? 1 : 0.85);
-  return { hit: { line, start, end, quality, label }, from, to };
+  return { hit: { line, start, end, quality, label, ...(family ? { family } : {}) }, from, to };
 }
 
 /** Every line holding one of the synonyms, fuzzily. Longer synonyms win where several match at one place. A gloss
@@ -184,7 +198,7 @@ export function findLabels(lines: readonly DocLine[], labels: readonly string[] 
   for (const line of lines) {
     let best: LabelHit | null = null;
     for (const label of forms) {
-      const hit = matchIn(line, label, family)?.hit;
+      const hit = matchIn(line, label, family, 0, family ? [] : forms)?.hit;
       if (hit && (!best || hit.quality > best.quality + 1e-9)) best = hit;
     }
     if (best) hits.push(best);
@@ -261,9 +275,47 @@ export function opensWithLabel(text: string): boolean {
   return /^\s*[^:：。，,；;\s][^:：。，,；;]{0,11}[:：]/.test(text);
 }
 
+/** The same label in its other language right after it, behind a slash or a space (Audit Date(s) / 审核日期,
+ * Organization 受审核方): the length of that half, or 0. Only a label of the hit's own family counts, so a value
+ * that happens to be short Chinese (Name 赵宁) is never taken for a translation. */
+function sameFamilyTwin(rest: string, family: LabelFamilyId | undefined): number {
+  if (!family) return 0;
+  const lead = /^\s*[/／|]?\s*/.exec(rest)?.[0].length ?? 0;
+  const twin = familyLabelAtStart(rest.slice(lead));
+  if (!twin || twin.family !== family) return 0;
+  const end = lead + twin.end;
+  return end + (GLOSS_AFTER_TWIN.exec(rest.slice(end))?.[0].length ?? 0);
+}
+/** For a caller's own list of labels (no lexicon family): another label of the list in the other script right
+ * behind the found one (Department / 部门), as exact label form. */
+function listTwin(rest: string, found: string, twins: readonly string[]): number {
+  const lead = /^\s*[/／|]?\s*/.exec(rest)?.[0].length ?? 0;
+  const latin = /^[\x20-\x7e]+$/.test(found);
+  let best = 0;
+  for (const twin of twins) {
+    if (/^[\x20-\x7e]+$/.test(twin) === latin) continue;
+    let k = lead;
+    let f = 0;
+    while (k < rest.length && f < twin.length) {
+      const m = matchForm(rest[k]!);
+      if (m.length === 0 || m === twin[f]) {
+        f += m.length;
+        k++;
+      } else break;
+    }
+    if (f === twin.length && k > best) best = k;
+  }
+  return best;
+}
+
+/** A remark in brackets after a label's second half (审核日期（含一阶段）). */
+const GLOSS_AFTER_TWIN = /^\s*[（(][^）)\d]{0,40}[）)]/;
+
 export function valueAfter(hit: LabelHit, lines: readonly DocLine[], nextLine = true): ValueSpan | null {
   const rest = hit.line.text.slice(hit.end);
-  // The label's other half: its English after a Chinese label, or its Chinese after an English one (Address 地址；…).
+  // The label's other half: its English after a Chinese label, or its Chinese after an English one (Address 地址；…,
+  // Audit Date(s) / 审核日期 …).
+  // (A same-family twin is already part of the hit: matchIn.)
   const bilingual = /^[\x20-\x7e]+$/.test(hit.label)
     ? (rest.match(CHINESE_TWIN)?.[0].length ?? 0)
     : (rest.match(SECOND_LANGUAGE)?.[0].length ?? 0);
@@ -275,6 +327,10 @@ export function valueAfter(hit: LabelHit, lines: readonly DocLine[], nextLine = 
   if (!nextLine) return null;
   const following = lines[hit.line.index + 1];
   if (!following || opensWithLabel(following.text)) return null;
+  // A line that opens with another family's label holds that label's value (an English label stacked under its
+  // Chinese one ends its line; the next row's 注册地址 … is not its value).
+  const next = familyLabelAtStart(following.text);
+  if (next && hit.family && next.family !== hit.family && next.quality >= 0.88) return null;
   return {
     line: following,
     start: 0,
