@@ -100,7 +100,16 @@ export const LABEL_FAMILIES = {
   },
   scope: {
     zh: ["审核范围", "认证范围", "申请认证范围", "认证范围的表述"],
-    en: ["Audit Scope", "Scope", "Scope of Certification", "Certificate Scope", "Certification Scope"],
+    en: [
+      "Audit Scope",
+      "Scope",
+      "Scope of Certification",
+      "Certificate Scope",
+      "Certification Scope",
+      "Recommended Scope",
+      "Scope Recommended",
+      "Scope Confirmed",
+    ],
   },
   founded: {
     zh: ["组织成立时间", "成立时间", "成立日期", "组织成立日期", "注册成立日期"],

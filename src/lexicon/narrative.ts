@@ -90,6 +90,11 @@ export const NARRATIVE_DATES = {
   intentAfter: ["前", "之前", "以前"],
   /** A date after a signature or a signer's role is when the report was signed, which follows the audit. */
   signed: ["签字", "签名", "签发", "日期", "组长", "组员", "成员", "审核组", "批准", "审批", "编制", "报告"],
+  /** English-first forms (issue 24): the same two kinds of words, compared in lower case within the thirty
+   * characters before the date (English labels run longer: Deadline for Corrective Actions 2025-05-06, Next
+   * Surveillance Audit …, Date 2025-04-17). */
+  intentNearEn: ["due", "deadline", "next", "planned", "until", "corrective", "surveillance"],
+  signedEn: ["date", "signed", "leader", "approved", "issue"],
 } as const;
 
 /** Labels before a bank account or card number (PII-ID-NUMBER: other 16–19 digit runs are not accounts). */

@@ -145,7 +145,13 @@ export const dateNarrative: RuleDef["check"] = (ctx) => {
         W.intentAfter.some((w) => after.startsWith(w)) ||
         W.intentBefore.some((w) => before.endsWith(w)) ||
         W.intentNear.some((w) => before.includes(w)) ||
-        W.signed.some((w) => before.includes(w))
+        W.signed.some((w) => before.includes(w)) ||
+        [...W.intentNearEn, ...W.signedEn].some((w) =>
+          text
+            .slice(Math.max(0, m.index - 30), m.index)
+            .toLowerCase()
+            .includes(w),
+        )
       ) {
         continue;
       }

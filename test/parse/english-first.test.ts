@@ -94,6 +94,12 @@ describe("tuv-stacked: English labels first, Chinese after a slash, a space or u
         if (got === want[k]) datesRight++;
       }
       expect(r.sites.value, `${seed} sites`).toEqual(want.sites);
+      // A stacked twin (推荐认证范围 alone under "Scope Recommended …") takes no value from the row below it.
+      for (const st of r.scopeStatements)
+        expect(st.value ?? "", `${seed} scope`).not.toMatch(/^Recommended/i);
+      // "4. Nonconformities 不符合项" is a part of the form: the findings' last section (2.6) ends before it.
+      const last = r.sections.find((x) => x.id === "2.6");
+      expect(last?.text ?? "", `${seed} 2.6`).not.toMatch(/下次审核日期|纠正措施期限/);
       const ncs = (want.ncItems as { clause: string }[] | undefined) ?? [];
       expect(
         r.ncItems.map((n) => n.clause.value),

@@ -13,6 +13,7 @@ import {
   familyLabelAtStart,
   findEveryLabel,
   findLabels,
+  isStackedTwin,
   type LabelHit,
   opensWithLabel,
   type ValueSpan,
@@ -124,6 +125,7 @@ function readScope(
     // Narrative mentions ("认证范围适宜") are not statements: the label must close its clause.
     const after = hit.line.text.slice(hit.end, hit.end + 40);
     if (!SCOPE_LABEL_CLOSE.test(after) && !/^\s*$/.test(after)) continue;
+    if (isStackedTwin(hit, lines)) continue;
     const v = scopeAt(hit.line, hit.end, lines);
     if (!v) continue;
     const wraps = wrappedOnto(v.line, v.start, lines);

@@ -311,6 +311,16 @@ function listTwin(rest: string, found: string, twins: readonly string[]): number
 /** A remark in brackets after a label's second half (审核日期（含一阶段）). */
 const GLOSS_AFTER_TWIN = /^\s*[（(][^）)\d]{0,40}[）)]/;
 
+/** A label alone on its line under a line that opens with a label of the same family: the other language of the
+ * label above, printed under it (Scope Recommended … / 推荐认证范围). Its value is the one above, not the next row. */
+export function isStackedTwin(hit: LabelHit, lines: readonly DocLine[]): boolean {
+  if (!hit.family || hit.line.text.slice(hit.end).trim() !== "") return false;
+  if (matchForm(hit.line.text.slice(0, hit.start)).length > 3) return false;
+  const above = lines[hit.line.index - 1];
+  if (!above || above.page !== hit.line.page) return false;
+  return familyLabelAtStart(above.text)?.family === hit.family;
+}
+
 export function valueAfter(hit: LabelHit, lines: readonly DocLine[], nextLine = true): ValueSpan | null {
   const rest = hit.line.text.slice(hit.end);
   // The label's other half: its English after a Chinese label, or its Chinese after an English one (Address 地址；…,
@@ -324,7 +334,7 @@ export function valueAfter(hit: LabelHit, lines: readonly DocLine[], nextLine = 
   const end = cutAtNextLabel(hit.line, start);
   const text = compactValue(hit.line.text.slice(start, end));
   if (text.length > 0) return { line: hit.line, start, end, text };
-  if (!nextLine) return null;
+  if (!nextLine || isStackedTwin(hit, lines)) return null;
   const following = lines[hit.line.index + 1];
   if (!following || opensWithLabel(following.text)) return null;
   // A line that opens with another family's label holds that label's value (an English label stacked under its

@@ -59,6 +59,9 @@ const OPTION_WORDS = new RegExp(
   "u",
 );
 
+/** A title of English words followed by the same title in Chinese (Audit Findings 审核发现). */
+const BILINGUAL_PART = /^[A-Za-z][A-Za-z .,'&/()-]{2,50}\s*[\u4e00-\u9fa5]{2,12}$/;
+
 const look = confusions();
 // A numbering's dot as OCR reads it: full-width, or a mark the noise model measured read for a dot as often as
 // confusable pairs are (a comma; 、 read for a dot twice in three thousand is a list's mark, not a dot).
@@ -109,6 +112,9 @@ export function headingOf(line: DocLine): Heading | null {
     ) {
       continue;
     }
+    // A numbered heading printed English first with its Chinese after it (4. Nonconformities 不符合项): a part of the
+    // form, not a list item, so the section above it (2.6 …) ends there.
+    const part = p.item === true && BILINGUAL_PART.test(title);
     const id = m[1]!
       .replace(/[.．、]$/, "")
       .replace(/（/g, "(")
@@ -117,7 +123,7 @@ export function headingOf(line: DocLine): Heading | null {
     return {
       id,
       title,
-      level: p.level(m),
+      level: part ? 2 : p.level(m),
       line,
       contentStart: Math.min(line.text.length, shift + lengthDelta + m[0].length + contentOffset),
     };
