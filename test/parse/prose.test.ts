@@ -6,9 +6,7 @@ import { buildModel } from "../../fixtures/generator/build-model.ts";
 import { familyById } from "../../fixtures/generator/families/index.ts";
 import type { AuditType, ReportModel } from "../../fixtures/generator/model.ts";
 import { createRng } from "../../fixtures/generator/prng.ts";
-import { renderDocument } from "../../fixtures/generator/render.ts";
 import { truthFieldsOf } from "../../fixtures/generator/report.ts";
-import { markPicker, planScan } from "../../fixtures/generator/scan-plan.ts";
 import type { TruthFields } from "../../fixtures/generator/truth.ts";
 import { readAuditorDays } from "../../src/parse/fields/auditor-days.ts";
 import { readDates } from "../../src/parse/fields/dates.ts";
@@ -16,6 +14,7 @@ import { readRecommendationText } from "../../src/parse/fields/recommendation.ts
 import { readTeam } from "../../src/parse/fields/team.ts";
 import { fromProse } from "../../src/parse/fields/team-prose.ts";
 import { buildLines } from "../../src/parse/text/lines.ts";
+import { drawPages } from "../fixtures/draw.ts";
 import { layoutPages } from "./helpers/layout.ts";
 
 const TYPES: AuditType[] = ["stage2", "surveillance", "recertification"];
@@ -30,16 +29,7 @@ function drawn(family: string, seed: number, plants: string[] = []) {
     plants,
     auditType: TYPES[seed % 3]!,
   });
-  const rng = createRng(m.renderSeed);
-  const scan = planScan(rng.fork("scan"), 4);
-  const pages = renderDocument(f.blocks(m, rng.fork("text"), markPicker(rng.fork("marks"), scan)), {
-    dpi: 72,
-    font: m.font,
-    skew: () => 0,
-    footer: (p, t) => f.footer(m, p, t),
-    handInk: scan.handInk,
-    sealAngle: 0,
-  });
+  const pages = drawPages(f, m);
   const text = pages.map((p) => p.text).join("\n\n\n\n");
   return { truth: truthFieldsOf(m), lines: buildLines(layoutPages(text)), text };
 }

@@ -7,18 +7,13 @@ import type { LabelFamilyId } from "../../lexicon/labels.ts";
 import { matchForm } from "../text/chars.ts";
 import type { PagePair } from "./from-layout.ts";
 import { managementStandardsIn } from "./header.ts";
+import { addressIn } from "./organization.ts";
 
 /** Characters two readings of one value must open with alike to be the same value. */
 const SAME_OPENING = 6;
 
 function cellsOf(pairs: readonly PagePair[], family: LabelFamilyId): PagePair[] {
   return pairs.filter((p) => p.pair.family === family && p.pair.value.text.trim() !== "");
-}
-
-/** An address cell's value: its first clause, without leading specks. */
-function addressOf(cell: string): string {
-  const first = cell.replace(/^[\s。.,，、|丨:：;；]+/, "").split(/[。；;，,]/)[0] ?? "";
-  return first.replace(/\s+/g, "");
 }
 
 /** Each site whose opening matches an address cell's and whose text differs is replaced by the cell's address. */
@@ -30,7 +25,7 @@ export function mendSitesByCells(field: Field<string[]>, pairs: readonly PagePai
   const value = sites.map((site) => {
     const key = matchForm(site).slice(0, SAME_OPENING);
     for (const c of cells) {
-      const address = addressOf(c.pair.value.text);
+      const address = addressIn(c.pair.value.text);
       if (address.length < SAME_OPENING || address === site) continue;
       if (matchForm(address).slice(0, SAME_OPENING) !== key) continue;
       mended ??= c;

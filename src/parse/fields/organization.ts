@@ -159,6 +159,15 @@ function readScope(
   return { scope: main?.field ?? missingField(), all: all.map((a) => a.field) };
 }
 
+/** The address a site label's value (a line's rest, or its table cell) opens with. */
+export function addressIn(value: string): string {
+  // The label's printed prompt comes first ("临时场所（需注明其项目名称…）：无"), in whatever bracket OCR saw;
+  // a speck or the table's rule between the label and the address (注册地址Registered。|郑州市…) ends no sentence.
+  const rest = value.replace(PROMPT, "").replace(/^[\s。.,，、|丨“”"'‘’]+/, "");
+  // An address holds no clause break: what follows a comma is another statement (…21层，办公场所面积约…).
+  return cleanStatement(rest.split(/[。；;，,]/)[0] ?? "");
+}
+
 /** The address after a site label, without the label's printed prompt and what follows the sentence. */
 // A bracket as OCR reads one (the noise model's readings), or square brackets.
 const PROMPT = new RegExp(
@@ -168,14 +177,8 @@ const PROMPT = new RegExp(
 function siteText(hit: LabelHit, lines: readonly DocLine[]): { v: ValueSpan; text: string } | null {
   const v = valueAfter(hit, lines, false);
   if (!v) return null;
-  // The label's printed prompt comes first ("临时场所（需注明其项目名称…）：无"), in whatever bracket OCR saw.
-  const value = v.text
-    .replace(PROMPT, "")
-    // A speck or the table's rule between the label and the address (注册地址Registered。|郑州市…) ends no sentence.
-    .replace(/^[\s。.,，、|丨“”"'‘’]+/, "");
-  // An address holds no clause break: what follows a comma is another statement (…21层，办公场所面积约…).
-  let text = cleanStatement(value.split(/[。；;，,]/)[0] ?? "");
-  if (v.end >= v.line.text.length && !/[。；;，,]/.test(value)) text += continuation(v.line, lines);
+  let text = addressIn(v.text);
+  if (v.end >= v.line.text.length && !/[。；;，,]/.test(v.text)) text += continuation(v.line, lines);
   return text.length < 4 || /^无/.test(text) ? null : { v, text };
 }
 

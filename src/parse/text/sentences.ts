@@ -11,9 +11,20 @@ export interface Sentence {
   win: TextWindow;
 }
 
+/** One split per document: the prose readers (dates, team, recommendation) each ask for it. */
+const split = new WeakMap<readonly DocLine[], readonly Sentence[]>();
+
 /** Every page's lines joined into one text and cut at the lexicon's sentence ends. A paragraph's numbering
  * (（一）, 1.4) stays at the head of its first sentence. */
-export function sentencesOf(lines: readonly DocLine[]): Sentence[] {
+export function sentencesOf(lines: readonly DocLine[]): readonly Sentence[] {
+  const known = split.get(lines);
+  if (known) return known;
+  const out = cut(lines);
+  split.set(lines, out);
+  return out;
+}
+
+function cut(lines: readonly DocLine[]): Sentence[] {
   const out: Sentence[] = [];
   let i = 0;
   while (i < lines.length) {
