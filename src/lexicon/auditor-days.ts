@@ -9,6 +9,7 @@ export const AUDITOR_DAYS = {
     "审核人日数",
     "人日数",
     "审核总人日",
+    "审核工作量",
     "Auditor days",
     "Auditor-days",
     "Audit man-days",

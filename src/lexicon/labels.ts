@@ -13,7 +13,7 @@ export interface LabelFamily {
 
 export const LABEL_FAMILIES = {
   reportNumber: {
-    zh: ["报告编号", "项目编号", "报告编码", "审核报告编号", "项目代码", "合同编号"],
+    zh: ["报告编号", "项目编号", "报告编码", "审核报告编号", "项目代码", "合同编号", "档案编号"],
     en: [
       "Report No",
       "Project No",
@@ -42,6 +42,8 @@ export const LABEL_FAMILIES = {
       "认证委托人",
       "申请方",
       "申请单位",
+      "获证组织",
+      "获证组织名称",
     ],
     en: [
       "Organization",
@@ -57,7 +59,7 @@ export const LABEL_FAMILIES = {
   },
   certificationBody: { zh: ["认证机构名称", "认证机构"], en: ["Certification Body"] },
   reportDate: {
-    zh: ["报告日期", "报告编制日期", "编制日期", "报告签发日期"],
+    zh: ["报告日期", "报告编制日期", "编制日期", "报告签发日期", "报告完成日期"],
     en: ["Report Date", "Date of Report", "Date of Issue", "Issue Date", "Report Issue Date"],
   },
   auditDates: {
@@ -74,6 +76,7 @@ export const LABEL_FAMILIES = {
       "现场审核起止时间",
       "第二阶段审核日期",
       "二阶段审核日期",
+      "现场工作日期",
     ],
     en: [
       "Audit Date",
@@ -89,7 +92,7 @@ export const LABEL_FAMILIES = {
     ],
   },
   coverage: {
-    zh: ["审核覆盖时期", "审核覆盖期", "审核覆盖期间", "覆盖时期", "覆盖期间", "体系覆盖时期"],
+    zh: ["审核覆盖时期", "审核覆盖期", "审核覆盖期间", "覆盖时期", "覆盖期间", "体系覆盖时期", "运行考察期"],
     en: [
       "Period Covered",
       "Audit Coverage Period",
@@ -99,7 +102,7 @@ export const LABEL_FAMILIES = {
     ],
   },
   scope: {
-    zh: ["审核范围", "认证范围", "申请认证范围", "认证范围的表述"],
+    zh: ["审核范围", "认证范围", "申请认证范围", "认证范围的表述", "认证覆盖范围"],
     en: [
       "Audit Scope",
       "Scope",
@@ -112,11 +115,19 @@ export const LABEL_FAMILIES = {
     ],
   },
   founded: {
-    zh: ["组织成立时间", "成立时间", "成立日期", "组织成立日期", "注册成立日期"],
+    zh: ["组织成立时间", "成立时间", "成立日期", "组织成立日期", "注册成立日期", "工商注册日期"],
     en: ["Date of Establishment", "Date Founded", "Established", "Founded", "Date of Incorporation"],
   },
   implemented: {
-    zh: ["体系实施时间", "体系运行时间", "体系实施日期", "体系建立时间", "管理体系实施时间", "体系运行日期"],
+    zh: [
+      "体系实施时间",
+      "体系运行时间",
+      "体系实施日期",
+      "体系建立时间",
+      "管理体系实施时间",
+      "体系运行日期",
+      "体系运行起始日",
+    ],
     en: [
       "System Implemented Since",
       "MS Implementation Date",
@@ -160,11 +171,12 @@ export const LABEL_FAMILIES = {
       "下次现场审核",
       "下一次审核",
       "下次审核",
+      "后续审核安排",
     ],
     en: ["Next Audit Date", "Next Audit Due", "Date of Next Audit", "Next Surveillance Audit", "Next Audit"],
   },
   standards: {
-    zh: ["管理体系标准", "审核准则", "审核依据", "认证依据", "认证标准", "依据标准", "审核标准"],
+    zh: ["管理体系标准", "审核准则", "审核依据", "认证依据", "认证标准", "依据标准", "审核标准", "适用标准"],
     en: ["Audit Criteria", "Audit Standards", "Standards", "Standard", "Standard(s)", "Reference Standard"],
   },
   sites: {
@@ -186,6 +198,7 @@ export const LABEL_FAMILIES = {
       "受审核场所",
       "审核场所",
       "场所地址",
+      "营业执照地址",
     ],
     en: [
       "Registered Address",
@@ -198,7 +211,7 @@ export const LABEL_FAMILIES = {
     ],
   },
   headcount: {
-    zh: ["员工总人数", "员工人数", "总人数", "人数", "有效人数", "人员数量"],
+    zh: ["员工总人数", "员工人数", "总人数", "人数", "有效人数", "人员数量", "在册职工数"],
     en: [
       "Number of Employees",
       "No. of Employees",
@@ -208,12 +221,20 @@ export const LABEL_FAMILIES = {
     ],
   },
   auditType: {
-    zh: ["审核类型", "审核类别", "审核性质"],
+    zh: ["审核类型", "审核类别", "审核性质", "审核项目类型"],
     en: ["Audit Type", "Type of Audit", "Audit Category"],
   },
   // Rivals: read by no field, present so their labels are never taken for a neighbour's.
   previousAudit: {
-    zh: ["上次审核日期", "上次审核时间", "上次审核", "上一次审核", "上次监督审核"],
+    zh: [
+      "上次审核日期",
+      "上次审核时间",
+      "上次审核",
+      "上一次审核",
+      "上次监督审核",
+      "前次审核",
+      "前次审核结束日期",
+    ],
     en: ["Last Audit", "Previous Audit", "Last Audit Date", "Date of Last Audit", "Previous Audit Date"],
   },
   thisAudit: { zh: ["本次审核"], en: [] },
@@ -230,7 +251,7 @@ export const RIVAL_FAMILIES: readonly LabelFamilyId[] = ["previousAudit", "thisA
  * change of this word never is (上次审核日期 is not 下次审核日期 read with one error).
  */
 export const DISTINGUISHING_WORDS: readonly (readonly string[])[] = [
-  ["上次", "本次", "下次", "上一次", "下一次"],
+  ["上次", "本次", "下次", "上一次", "下一次", "前次"],
   ["开始", "结束", "起止"],
   ["组长", "组员", "副组长"],
   ["一阶段", "二阶段"],
