@@ -2,6 +2,8 @@
  * gives it to the cell on its right, or to the cell below (a label row over a value row). */
 import type { Bbox } from "../domain/geometry.ts";
 import type { KeyValue, LayoutCell, LayoutTable } from "../domain/layout.ts";
+import { RANGE_FILLERS, RANGE_OPENERS } from "../lexicon/labels.ts";
+import { matchForm } from "../parse/text/chars.ts";
 import { familyLabelAtStart } from "../parse/text/labels.ts";
 
 // Between a label and its value in one cell: a colon, a bracketed gloss, the label's English half.
@@ -18,7 +20,19 @@ function sameCellValue(text: string, end: number): string {
   return rest.slice(LEAD.exec(rest)?.[0].length ?? 0).trim();
 }
 
-const isLabel = (c: LayoutCell) => familyLabelAtStart(c.text) !== null;
+/** A cell that opens a range with its filler words (自上次审核结束（…）至本次审核结束（…）) is a value: the filler
+ * reads as a rival label (上次审核), but it names where the range starts, not a field of its own. */
+function opensRange(text: string): boolean {
+  const form = matchForm(text);
+  return RANGE_OPENERS.some(
+    (o) =>
+      form.startsWith(matchForm(o)) &&
+      RANGE_FILLERS.some((f) => form.slice(matchForm(o).length).startsWith(matchForm(f))),
+  );
+}
+
+const labelAtStart = (text: string) => (opensRange(text) ? null : familyLabelAtStart(text));
+const isLabel = (c: LayoutCell) => labelAtStart(c.text) !== null;
 
 function rightOf(t: LayoutTable, c: LayoutCell): LayoutCell | undefined {
   return t.cells.find((o) => o.col === c.col + c.colSpan && o.row <= c.row && o.row + o.rowSpan > c.row);
@@ -32,7 +46,7 @@ export function keyValues(tables: readonly LayoutTable[]): KeyValue[] {
   const out: KeyValue[] = [];
   for (const t of tables) {
     for (const c of t.cells) {
-      const hit = familyLabelAtStart(c.text);
+      const hit = labelAtStart(c.text);
       if (!hit) continue;
       const label = { text: c.text.slice(0, hit.end), bbox: c.bbox as Bbox };
       const own = sameCellValue(c.text, hit.end);

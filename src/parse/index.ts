@@ -93,6 +93,8 @@ function withLayoutDates(dates: DateFields, pairs: readonly PagePair[]): DateFie
     auditStart: unread ? layoutReaders.auditStart(pairs) : dates.auditStart,
     auditEnd: unread ? layoutReaders.auditEnd(pairs) : dates.auditEnd,
     auditDays: unread ? layoutReaders.auditDays(pairs) : dates.auditDays,
+    coverageFrom: orLayout(dates.coverageFrom, () => layoutReaders.coverageFrom(pairs)),
+    coverageTo: orLayout(dates.coverageTo, () => layoutReaders.coverageTo(pairs)),
   };
 }
 

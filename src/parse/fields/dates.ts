@@ -97,7 +97,7 @@ function rangeFields(win: TextWindow, range: DateRange, quality: number): RangeF
 
 /** The window's text with the lexicon's range fillers (and an opening bracket right after one) blanked out, so
  * 自上次审核结束（A）至本次审核结束（B） reads as the range A 至 B; positions are kept. */
-function withoutFillers(text: string): { text: string; blanked: (upTo: number) => number } {
+export function withoutFillers(text: string): { text: string; blanked: (upTo: number) => number } {
   let out = text;
   for (const filler of RANGE_FILLERS) {
     const re = new RegExp(`${filler.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*[（(]?`, "g");

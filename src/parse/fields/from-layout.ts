@@ -9,6 +9,7 @@ import type { LabelFamilyId } from "../../lexicon/labels.ts";
 import { type DateRange, findDateRange, leadingDate, rangeDays } from "../normalize/dates.ts";
 import { parseInteger, toHalfWidth } from "../normalize/numbers.ts";
 import { chineseParens } from "../text/labels.ts";
+import { withoutFillers } from "./dates.ts";
 
 export interface PagePair {
   page: number;
@@ -72,6 +73,10 @@ export const layoutReaders = {
   auditStart: (pairs: readonly PagePair[]) =>
     first(pairs, "auditDates", (t) => auditRange(t)?.from.iso ?? null),
   auditEnd: (pairs: readonly PagePair[]) => first(pairs, "auditDates", (t) => auditRange(t)?.to.iso ?? null),
+  coverageFrom: (pairs: readonly PagePair[]) =>
+    first(pairs, "coverage", (t) => auditRange(withoutFillers(t).text)?.from.iso ?? null),
+  coverageTo: (pairs: readonly PagePair[]) =>
+    first(pairs, "coverage", (t) => auditRange(withoutFillers(t).text)?.to.iso ?? null),
   auditDays: (pairs: readonly PagePair[]) =>
     first(pairs, "auditDates", (t) => {
       const r = auditRange(t);
