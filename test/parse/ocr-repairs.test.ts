@@ -31,6 +31,19 @@ describe("OCR slips the parser repairs, and the ones it must not guess", () => {
     expect(readStandards(linesOf(`a) 管理体系标准：\n${text}`)).value).toEqual(value);
   });
 
+  // An edition year with a misread digit, decoded against the standard's published editions (PP-OCR, ccic-form
+  // seed 4900: 200$); a year no edition explains stays unread rather than guessed.
+  it.each([
+    [
+      "GB/T19001-2016/ISO9001:2015 GB/T22000-2006/IS022000:200$",
+      ["GB/T19001-2016/ISO9001:2015", "GB/T22000-2006/ISO22000:2005"],
+    ],
+    ["GB/T24001-2O16/ISO14001:2015", ["GB/T24001-2016/ISO14001:2015"]],
+    ["GB/T19001-2016/ISO9001:20?7", ["GB/T19001-2016/ISO9001"]],
+  ])("reads the edition of %s from the catalogue of editions", (text, value) => {
+    expect(readStandards(linesOf(`a) 管理体系标准：\n${text}`)).value).toEqual(value);
+  });
+
   it("reads a report number behind a speck or rule stroke after its label (ReportNo 。|DFBZ-2025-0150)", () => {
     const read = (t: string) => readReportNumber(linesOf(`管理体系审核报告\n${t}\n受审核方：某公司`)).value;
     expect(read("报告编号ReportNo 。|DFBZ-2025-0150")).toBe("DFBZ-2025-0150");

@@ -1,16 +1,24 @@
 /** A management-system standard's issuer prefix (ISO, GB/T …) where OCR misread it (IS0, 150, I50, lIS0): the text
- * before a catalogued standard number is decoded with the noise model against the prefix lexicon. */
+ * before a catalogued standard number is decoded with the noise model against the prefix lexicon; and its edition
+ * year (ISO 22000:200$) against the standard's published editions. */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { decode, type LexEntry, reading } from "../match.ts";
 import { noiseModel } from "../model.ts";
 
-const Lexicons = z.object({ standardPrefixes: z.array(z.string()), standards: z.array(z.string()) });
+const Lexicons = z.object({
+  standardPrefixes: z.array(z.string()),
+  standards: z.array(z.string()),
+  standardEditions: z.record(z.string(), z.array(z.string().regex(/^\d{4}$/))),
+});
 
 interface Catalogue {
   prefixes: LexEntry<string>[];
   numbers: Set<string>;
   pattern: RegExp;
+  /** Editions by "issuer number" (ISO 22000, GB/T 22000). */
+  editions: Map<string, LexEntry<string>[]>;
+  editionPattern: RegExp;
 }
 
 let catalogue: Catalogue | null = null;
@@ -29,8 +37,24 @@ function load(): Catalogue {
       String.raw`(?:(?<![A-Za-z0-9|])|(?<=idt|IDT))([A-Za-z0-9|]{2,5}?)(\s*)(0*)(${numbers.join("|")})(?!\d)`,
       "g",
     ),
+    editions: new Map(
+      Object.entries(d.standardEditions).map(([k, years]) => [
+        k,
+        years.map((y) => ({ text: y, value: y, prior: 1 / years.length })),
+      ]),
+    ),
+    editionPattern: editionPattern(Object.keys(d.standardEditions)),
   };
   return catalogue;
+}
+
+/** Issuer, number, separator and a four-character year read with something other than digits in it. */
+function editionPattern(keys: readonly string[]): RegExp {
+  const numbers = [...new Set(keys.map((k) => k.split(" ")[1] ?? ""))].sort((a, b) => b.length - a.length);
+  return new RegExp(
+    String.raw`(ISO/IEC|ISO|IEC|IATF|GB/T|GBT)(\s*)(${numbers.join("|")})(\s*[-:：]\s*)([^\s/;；,，、()（）]{4})(?![0-9A-Za-z])`,
+    "g",
+  );
 }
 
 /** Channel cost accepted for a prefix: about two confusions never measured (150 for ISO). */
@@ -53,4 +77,24 @@ export function repairStandardPrefixes(text: string): string {
     if (!best || best.entry.text.length > span) return whole;
     return `${" ".repeat(span - best.entry.text.length)}${best.entry.text}${num}`;
   });
+}
+
+/** `text` with a misread edition year of a catalogued standard decoded against its published editions (ISO
+ * 22000:200$ is ISO 22000:2005), keeping its length; a year the editions do not tell apart stays as read. */
+export function repairStandardEditions(text: string): string {
+  const c = load();
+  const model = noiseModel();
+  return text.replace(
+    c.editionPattern,
+    (whole, issuer: string, gap: string, num: string, sep: string, year: string) => {
+      if (/^\d{4}$/.test(year) || (year.match(/\d/g)?.length ?? 0) < 2) return whole;
+      const own = issuer === "GBT" ? "GB/T" : issuer;
+      const editions = c.editions.get(`${own} ${num}`) ?? c.editions.get(`ISO/IEC ${num}`);
+      // The digits read are taken as printed: only the glyphs that are no digit are decoded.
+      const agree = editions?.filter((e) => [...year].every((ch, i) => !/\d/.test(ch) || e.text[i] === ch));
+      if (!agree?.length) return whole;
+      const best = decode(model, reading(year, 0.5), agree, { maxExtra: MAX_EXTRA });
+      return best ? `${issuer}${gap}${num}${sep}${best.entry.text}` : whole;
+    },
+  );
 }

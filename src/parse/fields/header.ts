@@ -2,7 +2,7 @@ import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import type { AuditType } from "../../domain/record.ts";
 import { confusions } from "../../noise/confusions.ts";
-import { repairStandardPrefixes } from "../../noise/lexicons/standards.ts";
+import { repairStandardEditions, repairStandardPrefixes } from "../../noise/lexicons/standards.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
 import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
@@ -157,7 +157,7 @@ const MS_NUMBERS =
 function standardsIn(text: string): { value: string; start: number; end: number }[] {
   // A misread issuer (IS0 9001, 150 9001, /lIS09001, ISO09001) decoded against the prefix lexicon; repairs keep the
   // length, so positions still point into the line.
-  const repaired = repairStandardPrefixes(toHalfWidth(text));
+  const repaired = repairStandardEditions(repairStandardPrefixes(toHalfWidth(text)));
   return [...repaired.matchAll(STD_COMPOUND)].map((m) => ({
     // (GBT and GBA/T are GB/T with its slash lost or misread.)
     value: m[0]
