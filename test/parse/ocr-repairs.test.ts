@@ -44,6 +44,19 @@ describe("OCR slips the parser repairs, and the ones it must not guess", () => {
     expect(readStandards(linesOf(`a) 管理体系标准：\n${text}`)).value).toEqual(value);
   });
 
+  it("takes the longest list of several criteria labels: a column header over one standard per row reads one", () => {
+    const text = [
+      "认证体系 审核依据 审核人日",
+      "质量管理体系（QMS） GB/T19001-2016/ISO9001:2015 1.5",
+      "食品安全管理体系（FSMS） GB/T22000-2006/ISO22000:2005 1.5",
+      "3.审核准则：GB/T19001-2016/ISO9001:2015；GB/T22000-2006/ISO22000:2005及组织的管理体系文件。",
+    ].join("\n");
+    expect(readStandards(linesOf(text)).value).toEqual([
+      "GB/T19001-2016/ISO9001:2015",
+      "GB/T22000-2006/ISO22000:2005",
+    ]);
+  });
+
   it("reads a report number behind a speck or rule stroke after its label (ReportNo 。|DFBZ-2025-0150)", () => {
     const read = (t: string) => readReportNumber(linesOf(`管理体系审核报告\n${t}\n受审核方：某公司`)).value;
     expect(read("报告编号ReportNo 。|DFBZ-2025-0150")).toBe("DFBZ-2025-0150");

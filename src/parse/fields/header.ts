@@ -185,26 +185,39 @@ export function managementStandardsIn(text: string): string[] {
 const STD_AT_END = /(?:\d|ISO|IEC|\/T|GBT|GB|[/;；、,，])\s*$/;
 const STD_GOES_ON = /^\s*(?:\d|[/;；、,，]|ISO|IEC|GB|IATF|RB\/T|T\/)/;
 
-/** The audit criteria: standards after a 管理体系标准/审核准则 label, else management-system standards anywhere. */
+/** The audit criteria: standards after a 管理体系标准/审核准则 label, else management-system standards anywhere. Of
+ * several labels the one followed by the longest list: a label heading a table column (审核依据 over one standard
+ * per system row) shows the first only, a 审核准则 line further on all of them. */
 export function readStandards(lines: readonly DocLine[]): Field<string[]> {
+  let best: Field<string[]> | null = null;
   for (const hit of findLabels(lines, "standards")) {
-    for (const line of [hit.line, lines[hit.line.index + 1]]) {
-      if (!line) continue;
-      const from = line === hit.line ? hit.end : 0;
-      // A list that runs to the line's end may go on below (…；GB/T 24001-2016/ISO / 14001:2015；GB/T 45001…).
-      let more = 0;
-      for (let cur = line; more < 3; more++) {
-        const next = lines[cur.index + 1];
-        if (next?.page !== cur.page || !STD_AT_END.test(cur.text) || !STD_GOES_ON.test(next.text)) break;
-        cur = next;
-      }
-      const win = windowFrom(lines, line, from, more);
-      const found = standardsIn(win.text).filter((s) => MS_NUMBERS.test(s.value));
-      if (found.length === 0) continue;
-      const values = [...new Set(found.map((f) => f.value))];
-      return fieldInWindow(win, found[0]!.start, found[found.length - 1]!.end, values, hit.quality);
-    }
+    const read = standardsAfter(hit, lines);
+    if (read && (read.value?.length ?? 0) > (best?.value?.length ?? 0)) best = read;
   }
+  return best ?? standardsAnywhere(lines);
+}
+
+function standardsAfter(hit: LabelHit, lines: readonly DocLine[]): Field<string[]> | null {
+  for (const line of [hit.line, lines[hit.line.index + 1]]) {
+    if (!line) continue;
+    const from = line === hit.line ? hit.end : 0;
+    // A list that runs to the line's end may go on below (…；GB/T 24001-2016/ISO / 14001:2015；GB/T 45001…).
+    let more = 0;
+    for (let cur = line; more < 3; more++) {
+      const next = lines[cur.index + 1];
+      if (next?.page !== cur.page || !STD_AT_END.test(cur.text) || !STD_GOES_ON.test(next.text)) break;
+      cur = next;
+    }
+    const win = windowFrom(lines, line, from, more);
+    const found = standardsIn(win.text).filter((s) => MS_NUMBERS.test(s.value));
+    if (found.length === 0) continue;
+    const values = [...new Set(found.map((f) => f.value))];
+    return fieldInWindow(win, found[0]!.start, found[found.length - 1]!.end, values, hit.quality);
+  }
+  return null;
+}
+
+function standardsAnywhere(lines: readonly DocLine[]): Field<string[]> {
   for (const line of lines) {
     const found = standardsIn(line.text).filter((s) => MS_NUMBERS.test(s.value) && s.value.includes("/I"));
     if (found.length > 0)
