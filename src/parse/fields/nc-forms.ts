@@ -9,6 +9,7 @@ import { unionBbox } from "../../domain/geometry.ts";
 import type { NcItem } from "../../domain/record.ts";
 import { OPTION_GROUPS, optionWords } from "../../lexicon/options.ts";
 import { NC_FORM_LABELS, NC_FORM_TITLES_EN } from "../../lexicon/tables.ts";
+import { confusions } from "../../noise/confusions.ts";
 import type { TickRow } from "../checkbox/types.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
 import { severityOf } from "../normalize/severity.ts";
@@ -25,9 +26,10 @@ const FINDING_LABELS = NC_FORM_LABELS.finding;
 /** A department as a form labels it: a short run of Chinese (注塑车间, 行政人事部, 财务/采购). */
 const DEPT_WORD = /^[\u4e00-\u9fa5][\u4e00-\u9fa5、/]{1,15}$/;
 /** Where the department's cell ends when OCR ran it into the next one (注塑车间审核员：何丽). */
-// (The next label's colon may be read as ;: 注塑车间审核员;何丽.)
-const NEXT_PART =
-  /\s|(?=(?:审核员|审核组长|组长|陪同人员|受审核方代表|部门负责人|负责人|日期|编号)\s*[:：;；])/;
+// (The next label's colon as OCR reads it, from the noise model: 注塑车间审核员;何丽.)
+const NEXT_PART = new RegExp(
+  `\\s|(?=(?:审核员|审核组长|组长|陪同人员|受审核方代表|部门负责人|负责人|日期|编号)\\s*[${confusions().classBody(":")}])`,
+);
 const KIND_LABELS = NC_FORM_LABELS.kind;
 /** The words that name a kind, from the lexicon's NC kind options (严重, 一般, Major, Minor …). */
 const KIND_WORDS: readonly string[] = OPTION_GROUPS.ncKind.options.flatMap((o) =>

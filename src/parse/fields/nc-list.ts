@@ -9,6 +9,7 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import type { NcItem } from "../../domain/record.ts";
+import { CONFUSABLE_SHARE, confusions } from "../../noise/confusions.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
 import { severityOf } from "../normalize/severity.ts";
 import type { DocLine } from "../text/lines.ts";
@@ -18,9 +19,12 @@ import { fieldInWindow, windowFrom } from "../text/window.ts";
 export const DEPT_SUFFIX = "(?:部门|部|室|科|处|中心|车间|办公室|组|办|厂|仓库|工地|项目部)";
 
 const NUMBERED = /^\s*(?:第?\d{1,2}\s*[.、)）．](?!\d)|[（(]\d{1,2}[)）])\s*/;
-// Items are read half-width (toHalfWidth: （ and 〈 are "(", ： is ":"). A clause's dots as OCR may read them
-// (8.5:1, 8,4.1) are made dots again when read.
-const CLAUSE = String.raw`(\d{1,2}(?:[.:,]\d{1,2}){1,4})`;
+// Items are read half-width (toHalfWidth: （ and 〈 are "(", ： is ":"). A clause's dots as OCR reads them (the noise
+// model's readings of a dot, of any measured share: digits on both sides make the context: 8,4.1) are made dots
+// again when read.
+const DOT = confusions().classBody(".", { minShare: CONFUSABLE_SHARE, kinds: ["mark"] });
+const CLAUSE = String.raw`(\d{1,2}(?:[${DOT}]\d{1,2}){1,4})`;
+const READ_DOT = new RegExp(`[${DOT}]`, "g");
 /** A clause cited in brackets (（8.5.1）, （条款 8.5.1）, 〈8.4.1) as OCR reads one) or in words (不符合标准8.4.1条款,
  * 条款：7.2). */
 const CLAUSE_REFS = [
@@ -47,7 +51,7 @@ function clauseOf(
     const m = re.exec(sentence);
     if (!m) continue;
     const start = m.index + m[0].indexOf(m[1]!);
-    const value = m[1]!.replace(/[:,]/g, ".");
+    const value = m[1]!.replace(READ_DOT, ".");
     return { value, start, end: start + m[1]!.length, whole: [m.index, m.index + m[0].length] };
   }
   return null;

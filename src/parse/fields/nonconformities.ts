@@ -164,13 +164,19 @@ function garbledClause(
 /** A report without an NC table may write each NC as a paragraph: "不符合项 1：条款 7.1.5，质检部，计量器具未按期
  *校准。" (or 不符合项编号/NC 1/不符合报告 1). Parts that are a clause or a department are read as such; the rest is the
  * finding. Severity from the paragraph's own words (else `severityFromCounts`). */
-const ITEM_HEAD =
-  /^\s*(?:(?:不符合项|不符合报告|不符合|NC)\s*(?:编号)?\s*(?:No\.?)?\s*[-－]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[:：.、;；]|(?:不符合项|不符合报告|不合格项?)\s*编号\s*[:：]\s*[A-Za-z]{0,5}\s*[-－]?\s*\d{1,3}\s*[，,;；]|(?:第?[0-9]{1,2}\s*[.、)）]|[（(][0-9]{1,2}[)）])\s*(?=(?:不符合)?条款\s*[:：]))/i;
+// After an item's number: its colon as OCR reads it (the noise model's class of :), or . or 、 as printed.
+const ITEM_HEAD = new RegExp(
+  String.raw`^\s*(?:(?:不符合项|不符合报告|不符合|NC)\s*(?:编号)?\s*(?:No\.?)?\s*[-－]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[${confusions().classBody(":")}.、]|(?:不符合项|不符合报告|不合格项?)\s*编号\s*[:：]\s*[A-Za-z]{0,5}\s*[-－]?\s*\d{1,3}\s*[，,;；]|(?:第?[0-9]{1,2}\s*[.、)）]|[（(][0-9]{1,2}[)）])\s*(?=(?:不符合)?条款\s*[:：]))`,
+  "i",
+);
 /** The finding's own label inside the paragraph (…，事实：…). */
 const FINDING_LABEL = /^(?:不符合事实|事实描述|不符合描述|不符合内容|事实|描述|情况)\s*[:：]\s*/;
 
-const PART_LABEL_SEMICOLON =
-  /(受审核部门|责任部门|部门|不符合条款|标准条款|条款|不符合事实|事实描述|不符合描述|事实|描述)\s*[;；]/g;
+/** A part's label whose colon OCR misread (the noise model's misreadings of :, e.g. ;): made a colon again. */
+const PART_LABEL_SEMICOLON = new RegExp(
+  `(受审核部门|责任部门|部门|不符合条款|标准条款|条款|不符合事实|事实描述|不符合描述|事实|描述)\\s*[${confusions().classBody(":", { misreadOnly: true })}]`,
+  "g",
+);
 
 function fromItemParagraphs(lines: readonly DocLine[]): NcItem[] {
   const items: NcItem[] = [];

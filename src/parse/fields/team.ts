@@ -2,7 +2,9 @@ import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import type { OcrPage } from "../../domain/ocr.ts";
 import type { TeamMember } from "../../domain/record.ts";
+import { EMPTY_CELL_WORDS } from "../../lexicon/punctuation.ts";
 import { TEAM_GRADE_MARKS, TEAM_GRADE_WORDS, TEAM_TABLE_COLUMNS } from "../../lexicon/tables.ts";
+import { confusions } from "../../noise/confusions.ts";
 import { findTechnicalCodes } from "../normalize/codes.ts";
 import { findRegistrations } from "../normalize/registration.ts";
 import { fieldBox } from "../provenance.ts";
@@ -16,10 +18,13 @@ import { looksLikeName, roleOf } from "./team-words.ts";
 
 export const TEAM_COLUMNS: readonly ColumnSpec[] = TEAM_TABLE_COLUMNS;
 
-/** What tables print in an empty cell: —, -, /, 无, N/A. */
-/** An empty registration cell as printed or read: dashes (OCR reads — as 一 or =), 无, N/A, nothing with a letter or
- * digit in it. */
-const PLACEHOLDER = /^(?:[^\p{L}\p{N}]|[无一])*$|^N\/?A$/iu;
+/** An empty registration cell as printed or read: marks alone (—, -, /), the lexicon's words for an empty cell (无,
+ * N/A), and what the noise model measured read for a dash that is a letter (— and - read 一). */
+const PLACEHOLDER = (() => {
+  const dashReadings = ["—", "-"].flatMap((d) => confusions().classOf(d)).filter((ch) => /[\p{L}\p{N}]/u.test(ch));
+  const words = [...new Set([...EMPTY_CELL_WORDS, ...dashReadings])].map((w) => w.replace(/[/]/g, "\\/"));
+  return new RegExp(`^(?:[^\\p{L}\\p{N}]|${words.join("|")})*$`, "iu");
+})();
 
 function isTeamHeader(line: DocLine): boolean {
   const cols = matchHeader(line, TEAM_COLUMNS, 2);

@@ -1,5 +1,6 @@
 import { DAY_ORDINALS, MONTH_NAMES } from "../../lexicon/months.ts";
-import { confusions } from "../../noise/confusions.ts";
+import { RANGE_SEPARATORS } from "../../lexicon/punctuation.ts";
+import { classChar, confusions } from "../../noise/confusions.ts";
 import { CHINESE_NUMERAL_CLASS, chineseToNumber, toHalfWidth } from "./numbers.ts";
 
 export type HalfDay = "am" | "pm";
@@ -191,11 +192,21 @@ export interface DateRange {
   end: number;
 }
 
-// One stray character may sit between a date and 至 when OCR mangled the 日 ("20朋至"). Bilingual reports write
-// the English word (2024-09-23 to 2024-09-26). OCR reads a dash between two dates as 一 (2024年10月8日一10日):
-// the end must still read as a date.
-const RANGE_SEP =
-  /^[^\d\sA-Za-z至到一]?\s*(?:至|到|~|～|—|–|-{1,2}|－|一|(?:to|till|until|through)(?![A-Za-z]))\s*/i;
+// One stray character may sit between a date and 至 when OCR mangled the 日 ("20朋至"): any but a separator's own
+// Han glyph. Bilingual reports write the English word (2024-09-23 to 2024-09-26). The printed separators are the
+// lexicon's; OCR's readings of a dash are the noise model's (— and - read 一: 2024年10月8日一10日), and the end
+// must still read as a date.
+const RANGE_SEP = (() => {
+  const { words, marks, english } = RANGE_SEPARATORS;
+  const read = marks.flatMap((m) => ([...m].length === 1 ? look.classOf(m) : [m]));
+  const seps = [...new Set([...words, ...read])].sort((a, b) => b.length - a.length);
+  const han = [...new Set(seps.join(""))].filter((ch) => /\p{Script=Han}/u.test(ch));
+  const alt = seps.map((s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")).join("|");
+  return new RegExp(
+    `^[^\\d\\sA-Za-z${han.map(classChar).join("")}]?\\s*(?:${alt}|(?:${english.join("|")})(?![A-Za-z]))\\s*`,
+    "i",
+  );
+})();
 
 /** Second end of a range, which may omit the year (…至11月08日) or the month (…至08日). */
 function rangeEnd(text: string, from: DateMatch, offset: number): DateMatch | null {

@@ -242,10 +242,13 @@ export interface ValueSpan {
   text: string;
 }
 
+/** A label's colon as OCR reads it: : or ： as printed, and what the noise model measured read for it (; ；). */
+const COLON = confusions().classBody(":");
 /** An English label's Chinese half, up to its colon (Address 地址；…). */
-const CHINESE_TWIN = /^\s*[\u4e00-\u9fa5]{2,8}(?=\s*[:：;；\t])/;
-// What stands between a label and its value: the colon (which OCR may read as .; or ,:), a remark in brackets, 为/是.
-const LEAD = /^(?:\s|[:：\t]|[.．;；,，、]|[（(][^）)]{0,40}[）)]|为|是)+/;
+const CHINESE_TWIN = new RegExp(`^\\s*[\\u4e00-\\u9fa5]{2,8}(?=\\s*[${COLON}\\t])`);
+// What stands between a label and its value: the colon as OCR reads it, other punctuation a form prints there or a
+// speck leaves (. , 、: a format choice, no misreading of the colon), a remark in brackets, 为/是.
+const LEAD = new RegExp(`^(?:\\s|[${COLON}\\t]|[.．,，、]|[（(][^）)]{0,40}[）)]|为|是)+`);
 
 /** Where another label starts later in the text (exact, followed by a colon or after a cell break). */
 function cutAtNextLabel(line: DocLine, from: number): number {

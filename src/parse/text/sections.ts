@@ -49,9 +49,10 @@ function textLinesOf(lines: readonly DocLine[], firstFrom: number): SectionLine[
 }
 
 const CN_NUM = "[一二三四五六七八九十]{1,3}";
-/** One mark where a numeral was printed: no letter, digit, Chinese character, bracket, quote or 、 (a glyph the engine
- * could not read as a numeral, whatever mark it made of it). */
-const UNREAD_NUMERAL = '[^\\s\\w\\u3400-\\u9fff（(【《〈"“‘、]';
+/** One mark where a numeral was printed: no letter, digit, Chinese character, bracket (an opening bracket as OCR
+ * reads one, the noise model's class: 〈 for （), quote or 、 (a glyph the engine could not read as a numeral, whatever
+ * mark it made of it). */
+const UNREAD_NUMERAL = `[^\\s\\w\\u3400-\\u9fff${confusions().bracketClass("（")}【"“‘、]`;
 // Option words printed after a title, each behind a box glyph that OCR reads as some character (the noise model's
 // measured box readings).
 const OPTION_WORDS = new RegExp(
