@@ -43,6 +43,7 @@ export function formatDocuments(results: readonly DocumentScore[]): string {
       r.kind === "audit_report" ? r.layout : r.kind,
       r.handledAsExpected ? "ok" : "NO",
       r.cer ? pct(r.cer.value) : "-",
+      r.cerUnordered ? pct(r.cerUnordered.value) : "-",
       r.fields.length ? `${f.correct}/${f.wrong}/${f.missing}/${f.spurious}` : "-",
       r.boxes.total ? `${r.boxes.correct}/${r.boxes.wrong}/${r.boxes.unclear}/${r.boxes.notFound}` : "-",
       `${fl.tp}/${fl.fp}/${fl.fn}`,
@@ -58,6 +59,7 @@ export function formatDocuments(results: readonly DocumentScore[]): string {
       "layout/kind",
       "handled",
       "CER",
+      "CER any order",
       "fields c/w/m/s",
       "boxes c/w/u/nf",
       "flags tp/fp/fn",
@@ -80,6 +82,9 @@ export function formatSummary(s: Summary): string {
   for (const f of s.handledAsExpected.failures) out.push(`  ! ${f}`);
   out.push(
     `CER overall ${pct(s.cer.overall)} (mean per document ${pct(s.cer.meanPerDocument)}; ${s.cer.documentsWithoutText} without text)`,
+  );
+  out.push(
+    `CER in any reading order ${pct(s.cer.unorderedOverall)} (mean per document ${pct(s.cer.unorderedMeanPerDocument)}; per page, characters as a multiset)`,
   );
   out.push(
     `fields overall ${pct(s.fieldsOverall.accuracy)}  correct ${s.fieldsOverall.correct}  wrong ${s.fieldsOverall.wrong} (${s.fieldsOverall.wrongConfident} at confidence ≥ ${CONFIDENT})  missing ${s.fieldsOverall.missing}  spurious ${s.fieldsOverall.spurious}`,
@@ -134,6 +139,7 @@ export function formatEngineComparison(reports: readonly EvalReport[]): string {
       r.engine ?? "?",
       `${s.documents} / ${pages}`,
       pct(s.cer.overall),
+      pct(s.cer.unorderedOverall),
       pct(s.fieldsOverall.accuracy),
       `${s.fieldsOverall.correct}/${s.fieldsOverall.wrong}/${s.fieldsOverall.missing}/${s.fieldsOverall.spurious}`,
       pct(s.boxes.accuracy),
@@ -147,6 +153,7 @@ export function formatEngineComparison(reports: readonly EvalReport[]): string {
       "engine",
       "docs / pages",
       "CER",
+      "CER any order",
       "fields",
       "fields c/w/m/s",
       "boxes",

@@ -38,6 +38,8 @@ export function compareReports(old: EvalReport, now: EvalReport): string[] {
   const n = now.summary;
   const push = (s: string | null) => s && out.push(s);
   push(delta("CER overall", o.cer.overall, n.cer.overall, true));
+  if (o.cer.unorderedOverall !== undefined)
+    push(delta("CER in any order", o.cer.unorderedOverall, n.cer.unorderedOverall ?? null, true));
   push(delta("fields overall", o.fieldsOverall.accuracy, n.fieldsOverall.accuracy));
   if (o.fieldsOverall.wrong !== n.fieldsOverall.wrong)
     out.push(`fields wrong: ${o.fieldsOverall.wrong} -> ${n.fieldsOverall.wrong}`);

@@ -1,7 +1,7 @@
 /** Scoring of one document and of a whole run. Pure: truth, record and text in, numbers out. */
 import type { AuditRecord } from "../domain/record.ts";
 import { type BoxTally, emptyBoxTally, scoreBoxes } from "./boxes.ts";
-import { type CerResult, characterErrorRate } from "./cer.ts";
+import { type CerResult, characterErrorRate, unorderedErrorRate } from "./cer.ts";
 import { CONFIDENT, compareFields, type FieldResult, type Outcome } from "./fields.ts";
 import { addRuleTally, type LowCounts, precision, type RuleTally, recall, scoreFlags } from "./flags.ts";
 import type { DocumentTruth } from "./truth.ts";
@@ -16,6 +16,8 @@ export interface DocumentScore {
   handledAsExpected: boolean;
   handling: string;
   cer: CerResult | null;
+  /** Order-independent CER per page (cer.ts unorderedErrorRate); absent in reports written before it. */
+  cerUnordered?: CerResult | null;
   fields: FieldResult[];
   boxes: BoxTally;
   flags: RuleTally;
@@ -60,6 +62,7 @@ export function scoreDocument(
     handledAsExpected,
     handling,
     cer: truth.pages.length > 0 && text !== null ? characterErrorRate(truthText, text) : null,
+    cerUnordered: truth.pages.length > 0 && text !== null ? unorderedErrorRate(truthText, text) : null,
     fields: truth.fields ? compareFields(truth.fields, record?.report ?? null) : [],
     boxes: truth.boxes.length > 0 ? scoreBoxes(truth, record) : emptyBoxTally(),
     flags: flagScore.rules,
@@ -83,7 +86,14 @@ export interface Summary {
   byKind: Record<string, number>;
   handledAsExpected: { ok: number; total: number; failures: string[] };
   /** Sum of edits over sum of reference lengths (long documents weigh more), and the mean per document. */
-  cer: { overall: number | null; meanPerDocument: number | null; documentsWithoutText: number };
+  cer: {
+    overall: number | null;
+    meanPerDocument: number | null;
+    documentsWithoutText: number;
+    /** The order-independent CER over the same documents (absent in reports written before it). */
+    unorderedOverall?: number | null;
+    unorderedMeanPerDocument?: number | null;
+  };
   fields: Record<string, OutcomeCounts & { accuracy: number | null }>;
   /** `wrongConfident`: wrong values the record presents as read (confidence ≥ CONFIDENT or none given);
    * the rest of `wrong` carry a low confidence that marks them doubtful for the reviewer. */
@@ -143,6 +153,7 @@ export function summarise(results: readonly DocumentScore[]): Summary {
   let edits = 0;
   let refLength = 0;
   const cers: number[] = [];
+  const unordered = { edits: 0, refLength: 0, values: [] as number[] };
   let noText = 0;
   let seconds = 0;
   let timedPages = 0;
@@ -155,6 +166,11 @@ export function summarise(results: readonly DocumentScore[]): Summary {
       refLength += r.cer.refLength;
       cers.push(r.cer.value);
     } else if (r.pages > 0) noText++;
+    if (r.cerUnordered) {
+      unordered.edits += r.cerUnordered.edits;
+      unordered.refLength += r.cerUnordered.refLength;
+      unordered.values.push(r.cerUnordered.value);
+    }
     if (r.kind === "audit_report") reports++;
     for (const f of r.fields) {
       if (TICK_FIELDS.has(f.field)) ticks[f.outcome]++;
@@ -188,6 +204,10 @@ export function summarise(results: readonly DocumentScore[]): Summary {
       overall: refLength ? edits / refLength : null,
       meanPerDocument: cers.length ? cers.reduce((a, b) => a + b, 0) / cers.length : null,
       documentsWithoutText: noText,
+      unorderedOverall: unordered.refLength ? unordered.edits / unordered.refLength : null,
+      unorderedMeanPerDocument: unordered.values.length
+        ? unordered.values.reduce((a, b) => a + b, 0) / unordered.values.length
+        : null,
     },
     fields: Object.fromEntries(Object.entries(fields).map(([k, c]) => [k, { ...c, accuracy: accuracy(c) }])),
     fieldsOverall: { ...overall, accuracy: accuracy(overall), wrongConfident },

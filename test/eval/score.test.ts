@@ -297,7 +297,9 @@ describe("scoreDocument and summarise", () => {
     const poor = scoreDocument(truth({ file: "b.pdf" }), record(emptyReport()), null);
     const s = summarise([good, poor]);
     expect(s.cer.overall).toBe(0);
+    expect(s.cer.unorderedOverall).toBe(0);
     expect(s.cer.documentsWithoutText).toBe(1);
+    expect(formatSummary(s)).toContain("CER in any reading order 0.0%");
     expect(s.fields.reportNumber).toMatchObject({ correct: 1, missing: 1, wrong: 0 });
     expect(s.fields.scope).toMatchObject({ wrong: 1, missing: 1 });
     expect(s.flags["DATE-STAGE-ORDER"]).toMatchObject({ tp: 1, fn: 1, recall: 0.5, precision: 1 });

@@ -29,7 +29,8 @@ function measuredPairs(): [string, string][] {
     if (/[\p{L}\p{N}]/u.test(t)) continue;
     for (const r of look.classOf(t, { misreadOnly: true })) {
       const n = r.normalize("NFKC");
-      if (n !== t.normalize("NFKC") && !(QUOTE.test(t) && QUOTE.test(n))) pairs.push([t.normalize("NFKC"), n]);
+      if (n !== t.normalize("NFKC") && !(QUOTE.test(t) && QUOTE.test(n)))
+        pairs.push([t.normalize("NFKC"), n]);
     }
   }
   return [...new Map(pairs.map((p) => [p.join(""), p])).values()];
@@ -73,7 +74,7 @@ function members(body: string): Set<string> {
 }
 
 /** Each look-alike class written out in a source text: [line, class, pair]. */
-export function handWrittenLookAlikes(source: string): [number, string, string][] {
+function handWrittenLookAlikes(source: string): [number, string, string][] {
   const pairs = measuredPairs();
   const found: [number, string, string][] = [];
   source.split("\n").forEach((line, i) => {
@@ -113,7 +114,9 @@ describe("no hand-written look-alike punctuation class in the parser", () => {
   it("finds the look-alike classes the parser used to write out, and passes format choices", () => {
     // Before issue 25: a label's colon with its misreading, an empty cell's dash read as 一, a range's dashes.
     expect(handWrittenLookAlikes("const ROLE_AT = /(组长)\\s*([:：;；])?/g;")).toHaveLength(1);
-    expect(handWrittenLookAlikes("const CHINESE_TWIN = /^\\s*[\\u4e00-\\u9fa5]{2,8}(?=\\s*[:：;；\\t])/;")).toHaveLength(1);
+    expect(
+      handWrittenLookAlikes("const CHINESE_TWIN = /^\\s*[\\u4e00-\\u9fa5]{2,8}(?=\\s*[:：;；\\t])/;"),
+    ).toHaveLength(1);
     expect(handWrittenLookAlikes("const SEP = /^(?:—|–|-|－|一)/;")).toHaveLength(1);
     expect(handWrittenLookAlikes('const T = "[-一]";')).toHaveLength(1);
     // Width forms, ranges, numerals and lists of punctuation are no look-alike tables.

@@ -6,8 +6,8 @@
  * unmarked are members when the list marks its leader, else their role is not read. */
 import { missingField } from "../../domain/field.ts";
 import type { TeamMember, TeamRole } from "../../domain/record.ts";
-import { findTechnicalCodes } from "../normalize/codes.ts";
 import { confusions } from "../../noise/confusions.ts";
+import { findTechnicalCodes } from "../normalize/codes.ts";
 import { findRegistrations } from "../normalize/registration.ts";
 import { fieldAt } from "../provenance.ts";
 import type { DocLine } from "../text/lines.ts";

@@ -21,7 +21,9 @@ export const TEAM_COLUMNS: readonly ColumnSpec[] = TEAM_TABLE_COLUMNS;
 /** An empty registration cell as printed or read: marks alone (—, -, /), the lexicon's words for an empty cell (无,
  * N/A), and what the noise model measured read for a dash that is a letter (— and - read 一). */
 const PLACEHOLDER = (() => {
-  const dashReadings = ["—", "-"].flatMap((d) => confusions().classOf(d)).filter((ch) => /[\p{L}\p{N}]/u.test(ch));
+  const dashReadings = ["—", "-"]
+    .flatMap((d) => confusions().classOf(d))
+    .filter((ch) => /[\p{L}\p{N}]/u.test(ch));
   const words = [...new Set([...EMPTY_CELL_WORDS, ...dashReadings])].map((w) => w.replace(/[/]/g, "\\/"));
   return new RegExp(`^(?:[^\\p{L}\\p{N}]|${words.join("|")})*$`, "iu");
 })();
