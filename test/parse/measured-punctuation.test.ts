@@ -32,6 +32,11 @@ describe("punctuation as OCR misreads it, through the noise model's classes", ()
     expect(r.sites.value).toEqual(["浙江省杭州市西湖区文三路100号"]);
   });
 
+  it("a scope label whose colon was read as ; (organization.ts SCOPE_LABEL_CLOSE)", () => {
+    const r = reportOf(`${HEAD}审核范围; 数控机床零部件的加工\n审核组长：孙丽华`);
+    expect(r.scope.value).toBe("数控机床零部件的加工");
+  });
+
   it("a list item's clause with its dot read as , (nc-list.ts CLAUSE)", () => {
     const r = reportOf(`${HEAD}本次审核发现不符合项1项，均为一般不符合。
 1.生产部：未按规定对注塑机进行日常点检（8,5.1）。
@@ -56,13 +61,13 @@ describe("punctuation as OCR misreads it, through the noise model's classes", ()
     expect(ncRowsOf(r).map(([clause, dept]) => [clause, dept])).toEqual([["7.1.3", "注塑车间"]]);
   });
 
-  it("an empty registration cell whose dash was read as 一 (team.ts PLACEHOLDER)", () => {
-    const r = reportOf(`${HEAD}审核组成员\t身份\t资格\t证书号
-朱建华\t组长\t高级审核员\t2012-N1QMS-1023344
-孔令伟\t技术专家\t技术专家\t一`);
-    expect(r.team.map((m) => [m.name.value, m.registrationNo.value])).toEqual([
-      ["朱建华", "2012-N1QMS-1023344"],
-      ["孔令伟", null],
+  it("an empty codes cell whose dash was read as 一: no codes, not unread (team.ts PLACEHOLDER)", () => {
+    const r = reportOf(`${HEAD}审核组成员\t身份\t注册证书号\t专业代码
+朱建华\t组长\t2012-N1QMS-1023344\t14.02.01
+孔令伟\t组员\t2018-N1QMS-2035566\t一`);
+    expect(r.team.map((m) => [m.name.value, m.registrationNo.value, m.technicalCodes.value])).toEqual([
+      ["朱建华", "2012-N1QMS-1023344", ["14.02.01"]],
+      ["孔令伟", "2018-N1QMS-2035566", []],
     ]);
   });
 });

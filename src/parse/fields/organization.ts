@@ -41,8 +41,11 @@ function cleanStatement(s: string): string {
 }
 
 // What closes a scope label: a remark in brackets, a connecting word, then a colon or a cell break
-// ("认证范围为：X", "审核范围（如…请说明原因）：X"), or the colon read as ; before the value (审核范围; X).
-const SCOPE_LABEL_CLOSE = /^\s*(?:[（(][^）)]*[）)])?\s*(?:为|是)?\s*(?:[:：\t]|[;；](?=\s*\S))/;
+// ("认证范围为：X", "审核范围（如…请说明原因）：X"), or the colon misread (the noise model's misreadings of :, e.g.
+// ;) before the value (审核范围; X).
+const SCOPE_LABEL_CLOSE = new RegExp(
+  `^\\s*(?:[（(][^）)]*[）)])?\\s*(?:为|是)?\\s*(?:[:：\\t]|[${confusions().classBody(":", { misreadOnly: true })}](?=\\s*\\S))`,
+);
 
 /** A value that a table row goes on after: up to the next cell that reads like a label of its own (审核范围\tX\t员工总数
  * \t156人), a short cell of words followed by another cell. */
