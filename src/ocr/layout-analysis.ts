@@ -5,14 +5,25 @@
 import type { PageImage } from "../domain/page.ts";
 import { otsuThreshold } from "./pixels.ts";
 
-/** Ink pixel coordinates of a small grey image (subsampled so analysis stays ~O(100k)). */
+/** Share of a row's width inked from which the row is a band across the whole sheet (a scanner edge or its shadow,
+ * another sheet's frame), not text: text and filled headings keep to the page's margins. */
+const SOLID_ROW = 0.9;
+
+/** Ink pixel coordinates of a small grey image (subsampled so analysis stays ~O(100k)), rows of edge bands left
+ * out: a band along the scanner's edge stays level while the sheet is skewed, and its dark mass outweighs the
+ * text lines in a projection profile (a skewed page with a dark bottom edge was read as level, and its slanted
+ * lines then fell out of the detector's boxes). */
 function inkPoints(small: PageImage): { xs: Float64Array; ys: Float64Array } {
   const threshold = Math.min(otsuThreshold(small), 200);
   const xs: number[] = [];
   const ys: number[] = [];
   for (let y = 0; y < small.height; y++) {
+    const row = y * small.width;
+    let inked = 0;
+    for (let x = 0; x < small.width; x++) if (small.data[row + x]! < threshold) inked++;
+    if (inked > SOLID_ROW * small.width) continue;
     for (let x = 0; x < small.width; x++) {
-      if (small.data[y * small.width + x]! < threshold) {
+      if (small.data[row + x]! < threshold) {
         xs.push(x);
         ys.push(y);
       }

@@ -102,6 +102,23 @@ describe("page geometry without OCR", () => {
     }
   });
 
+  it("measures a few skewed lines over a level band across the whole sheet (the scanner's edge)", async () => {
+    // A short page (three lines), turned 2°, whose bottom rows hold a dark band from edge to edge that the scanner
+    // drew level and that does not reach the page's edge (another sheet's white below it).
+    const { image } = await renderSyntheticPage({
+      lines: lines.slice(0, 3),
+      dpi: 100,
+      skewDeg: 2,
+      noise: 0.002,
+    });
+    const data = Uint8Array.from(image.data);
+    const { width, height, channels } = image;
+    for (let y = height - 60; y < height - 40; y++)
+      for (let x = 0; x < width; x++)
+        for (let c = 0; c < channels; c++) data[(y * width + x) * channels + c] = 30;
+    expect(Math.abs(estimateSkew({ ...image, data }) + 2)).toBeLessThan(0.2);
+  });
+
   it("tells sideways pages from upright ones and turns them upright", async () => {
     const upright = await renderSyntheticPage({ lines, dpi: 100 });
     const sideways = await renderSyntheticPage({ lines, dpi: 100, quarterTurns: 1 });
