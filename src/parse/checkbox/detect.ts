@@ -4,6 +4,7 @@ import type { PageImage } from "../../domain/page.ts";
 import { gradedRowFamilies } from "../../lexicon/options.ts";
 import { charsBbox, isSpace, lineChars, type PosChar, textHeight } from "./chars.ts";
 import { type Probe, probeWindow } from "./probe.ts";
+import { bracketMarks } from "./styled.ts";
 import { FAMILY_ORDER, type Family, findLabels, type LabelHit, recoverLabels, termOfValue } from "./vocab.ts";
 
 /** Graded exclusive rows (符合 / 基本符合 / 不符合, 合格 …, 是 / 基本 / 否): the lexicon says which. */
@@ -21,7 +22,11 @@ export function detectMarks(image: PageImage, lines: readonly OcrLine[]): BoxMar
   const cols = columns(rows);
   const marks: BoxMark[] = [];
   for (const r of rows) marks.push(...lineMarks(image, byColumn(promote(r, cols), rows)));
-  return dedupe(marks);
+  // Rows printed in brackets: a label a square frame or a tick answered keeps that reading.
+  const taken = marks.filter((m) => m.state !== "unclear" && m.confidence >= 0.75).map((m) => m.labelBbox);
+  const styled = bracketMarks(image, rows, taken);
+  const replaced = (m: BoxMark) => styled.some((s) => sameBbox(s.labelBbox, m.labelBbox));
+  return dedupe([...marks.filter((m) => !replaced(m)), ...styled]);
 }
 
 type Side = "left" | "right";
@@ -297,6 +302,10 @@ function toMark(
   }
   if (anyFrame || glued) return { ...base, bbox: where, state: "unclear", confidence: 0.2 };
   return null;
+}
+
+function sameBbox(a: Bbox, b: Bbox): boolean {
+  return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
 }
 
 function iou(a: Bbox, b: Bbox): number {

@@ -6,6 +6,7 @@ import { repairNumbering } from "../text/sections.ts";
 import { isPageFurniture } from "../text/table.ts";
 import { isSpace, lineChars } from "./chars.ts";
 import { criterionOfQuestion } from "./questions.ts";
+import { mergeStacks } from "./stack.ts";
 import { type Family, isBoxGlyph, type Term, termIn } from "./vocab.ts";
 
 /** A mark with its vocabulary term and page. */
@@ -80,12 +81,15 @@ export function buildGroups(pages: readonly OcrPage[]): BuiltGroup[] {
       }
     }
     const rowed = placed.filter((p) => !BLOCK_FAMILIES[p.term.family]);
-    for (const row of rows(rowed)) {
+    for (const row of mergeStacks(rows(rowed), CONCLUSION_FAMILIES)) {
       const families = [...new Set(row.map((p) => p.term.family))];
+      // A stack (one option a line) keeps its top-down order: its top line names the group.
+      const stacked =
+        row.length > 1 && cy(row[row.length - 1]!.mark) - cy(row[0]!.mark) > 0.5 * h(row[0]!.mark);
       for (const fam of families) {
         const members = row
           .filter((p) => p.term.family === fam)
-          .sort((a, b) => a.mark.bbox[0] - b.mark.bbox[0]);
+          .sort((a, b) => (stacked ? 0 : a.mark.bbox[0] - b.mark.bbox[0]));
         out.push(rowGroup(page, previous, fam, members, uniqueId));
       }
     }

@@ -86,7 +86,7 @@ export function reconcile(page: OcrPage): { marks: BoxMark[]; unknown: UnknownRo
 
 /**
  * A mark with no box in the pixels stands only beside another option of its group: on its row, or for options
- * printed one per line (recommendations, systems, audit types) within a few lines. A lone box-like glyph or tick
+ * printed one per line (recommendations, systems, audit types) within a few lines, or stacked in a cell. A lone box-like glyph or tick
  * beside an option word in running text is no option.
  */
 function hasPeer(m: BoxMark, all: readonly BoxMark[]): boolean {
@@ -99,7 +99,9 @@ function hasPeer(m: BoxMark, all: readonly BoxMark[]): boolean {
   return all.some((o) => {
     if (o === m || termIn(o.label)?.family !== term.family) return false;
     const dy = Math.abs(cy(o) - cy(m));
-    return listed ? dy <= 4 * h : dy <= 0.5 * h;
+    // Options stacked one per line in a cell (符合（√） / 基本符合（ ） / 不符合（ ）) stand at one left edge.
+    const stacked = dy <= 2.6 * h && Math.abs(o.labelBbox[0] - m.labelBbox[0]) <= h;
+    return listed ? dy <= 4 * h : dy <= 0.5 * h || stacked;
   });
 }
 
