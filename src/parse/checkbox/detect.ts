@@ -4,6 +4,7 @@ import type { PageImage } from "../../domain/page.ts";
 import { gradedRowFamilies } from "../../lexicon/options.ts";
 import { charsBbox, isSpace, lineChars, type PosChar, textHeight } from "./chars.ts";
 import { type Probe, probeWindow } from "./probe.ts";
+import { ringMarks } from "./ring.ts";
 import { bracketMarks } from "./styled.ts";
 import { FAMILY_ORDER, type Family, findLabels, type LabelHit, recoverLabels, termOfValue } from "./vocab.ts";
 
@@ -24,7 +25,16 @@ export function detectMarks(image: PageImage, lines: readonly OcrLine[]): BoxMar
   for (const r of rows) marks.push(...lineMarks(image, byColumn(promote(r, cols), rows)));
   // Rows printed in brackets: a label a square frame or a tick answered keeps that reading.
   const taken = marks.filter((m) => m.state !== "unclear" && m.confidence >= 0.75).map((m) => m.labelBbox);
-  const styled = bracketMarks(image, rows, taken);
+  const bracketed = bracketMarks(image, rows, taken);
+  // A ring around a word is read before anything else seen beside it (a ring passes for a frame or a tick there).
+  const styled = [
+    ...bracketed,
+    ...ringMarks(
+      image,
+      rows,
+      bracketed.map((m) => m.labelBbox),
+    ),
+  ];
   const replaced = (m: BoxMark) => styled.some((s) => sameBbox(s.labelBbox, m.labelBbox));
   return dedupe([...marks.filter((m) => !replaced(m)), ...styled]);
 }

@@ -12,6 +12,9 @@ export interface Pair {
   bbox: Bbox;
   /** Stroke-ink share of the interior between the strokes (the strokes themselves excluded). */
   inner: number;
+  /** Stroke-ink share of a quarter text height just outside the left / right stroke. */
+  before: number;
+  after: number;
 }
 
 export interface PairReading {
@@ -24,6 +27,8 @@ export interface PairReading {
  * stroke across it. Measured on the styled test pages (test/checkbox/styled.test.ts). */
 const EMPTY_MAX = 0.06;
 const TICK_MIN = 0.2;
+/** Ink share allowed just outside a pair's far side (the side away from its label). */
+const CLOSED_MAX = 0.04;
 
 interface Stroke {
   x0: number;
@@ -103,13 +108,22 @@ export function findPairs(img: PageImage, xa: number, xb: number, cy: number, h:
       const iy1 = Math.round(top + 0.85 * tall);
       const area = Math.max(1, (ix1 - ix0) * (iy1 - iy0));
       const inner = ix1 > ix0 && iy1 > iy0 ? strokeInk(c, ix0, iy0, ix1, iy1) / area : 0;
+      // A bracket closes its pair off: paper just outside both sides. A letter of a word in brackets ("(QMS)") has
+      // the next letter right beside it.
+      const o = Math.max(2, Math.round(0.25 * h));
+      const outside = (x0: number, x1: number) =>
+        strokeInk(c, x0, top, x1, top + tall) / Math.max(1, (x1 - x0) * tall);
+      // (A stroke's outermost pixels lie past the tall columns found: a paren bulges, a side has its width.)
+      const off = Math.max(3, Math.round(0.15 * h));
+      const before = outside(Math.max(0, L.x0 - off - o), Math.max(0, L.x0 - off));
+      const after = outside(R.x1 + off, Math.min(c.w, R.x1 + off + o));
       const bbox: Bbox = [
         c.x0 + L.x0,
         c.y0 + Math.min(L.t, R.t),
         c.x0 + R.x1 + 1,
         c.y0 + Math.max(L.b, R.b) + 1,
       ];
-      out.push({ bbox, inner });
+      out.push({ bbox, inner, before, after });
     }
   }
   return out;
@@ -156,16 +170,16 @@ export function pairBeside(img: PageImage, lb: Bbox, h: number, side: "left" | "
   const ps =
     side === "left"
       ? findPairs(img, lb[0] - 2.4 * h, lb[0] + into, cy, h).filter(
-          (p) => p.bbox[2] <= lb[0] + into + 1 && lb[0] - p.bbox[2] <= reach,
+          (p) => p.bbox[2] <= lb[0] + into + 1 && lb[0] - p.bbox[2] <= reach && p.before <= CLOSED_MAX,
         )
       : findPairs(img, lb[2] - into, lb[2] + 2.4 * h, cy, h).filter(
-          (p) => p.bbox[0] >= lb[2] - into - 1 && p.bbox[0] - lb[2] <= reach,
+          (p) => p.bbox[0] >= lb[2] - into - 1 && p.bbox[0] - lb[2] <= reach && p.after <= CLOSED_MAX,
         );
   // The side nearest the label, then the span nearest a box's (a √ inside makes strokes of its own).
   const near = (p: Pair) => (side === "left" ? lb[0] - p.bbox[2] : p.bbox[0] - lb[2]);
-  const fit = (p: Pair) => Math.abs(p.bbox[2] - p.bbox[0] - 1.3 * h);
+  const misfit = (p: Pair) => Math.abs(p.bbox[2] - p.bbox[0] - 1.3 * h);
   const best = Math.min(...ps.map(near));
-  return ps.filter((p) => near(p) <= best + 0.1 * h).sort((a, b) => fit(a) - fit(b))[0] ?? null;
+  return ps.filter((p) => near(p) <= best + 0.1 * h).sort((a, b) => misfit(a) - misfit(b))[0] ?? null;
 }
 
 function round(x: number): number {
