@@ -1,7 +1,7 @@
 import type { BoxMark, OcrLine, OcrPage } from "../../domain/ocr.ts";
 import type { CheckboxGroup } from "../../domain/record.ts";
 import { gradedRowFamilies } from "../../lexicon/options.ts";
-import type { AnswerFamily } from "../../lexicon/questions.ts";
+import { type AnswerFamily, CRITERION_QUESTIONS } from "../../lexicon/questions.ts";
 import { repairNumbering } from "../text/sections.ts";
 import { isPageFurniture } from "../text/table.ts";
 import { isSpace, lineChars } from "./chars.ts";
@@ -110,6 +110,9 @@ function rowGroup(
   if (CONCLUSION_FAMILIES.has(fam)) {
     // The criterion is keyed as printed (审核准则的要求, 满足法律法规要求的能力); a heading above only
     // counts when the row itself has no text before its boxes (a 3.x line under "3.1 管理体系的策划").
+    // A numbered row naming a conclusion criterion (4.1管理体系文件：（√）有效) is that conclusion, not a section.
+    const named = sec ? CRITERION_QUESTIONS.find((q) => q.criterion === clean(sec[2] ?? "")) : undefined;
+    if (named) return conclusion(named.criterion, members, uniqueId);
     if (sec) return evaluation(sec[1]!, sec[2] ?? "", members, uniqueId);
     if (left.length >= 2) return conclusion(left.slice(0, 30), members, uniqueId);
     const above = headingAbove(page, first) ?? headingClosingPage(page, previous, first);

@@ -47,7 +47,7 @@ export function reconcile(page: OcrPage): { marks: BoxMark[]; unknown: UnknownRo
         side < 0.7 * Math.min(b.bbox[2] - b.bbox[0], b.bbox[3] - b.bbox[1]),
     );
     const speck = Math.max(m.bbox[2] - m.bbox[0], m.bbox[3] - m.bbox[1]) < minPx;
-    if (inOther || speck || squared(m, boxes) || !hasPeer(m, page.marks)) continue;
+    if (inOther || speck || !hasPeer(m, page.marks)) continue;
     marks.push({ ...m, located: false });
   }
   const unknown: UnknownRow[] = [];
@@ -102,21 +102,6 @@ function hasPeer(m: BoxMark, all: readonly BoxMark[]): boolean {
     // Options stacked one per line in a cell (符合（√） / 基本符合（ ） / 不符合（ ）) stand at one left edge.
     const stacked = dy <= 2.6 * h && Math.abs(o.labelBbox[0] - m.labelBbox[0]) <= h;
     return listed ? dy <= 4 * h : dy <= 0.5 * h || stacked;
-  });
-}
-
-/** The option already has a square box found in the pixels on its row: a second reading beside its words (a
- * bracket-like stroke pair in "(QMS)") is not a second box. */
-function squared(m: BoxMark, boxes: readonly OptionBox[]): boolean {
-  const term = termIn(m.label);
-  if (!term) return false;
-  const h = Math.max(1, m.labelBbox[3] - m.labelBbox[1]);
-  const cy = (b: Bbox) => (b[1] + b[3]) / 2;
-  return boxes.some((b) => {
-    const t = termIn(optionText(b.text));
-    return (
-      t?.family === term.family && t.value === term.value && Math.abs(cy(b.bbox) - cy(m.labelBbox)) <= 0.5 * h
-    );
   });
 }
 
