@@ -104,8 +104,15 @@ function rowGroup(
   members: Placed[],
   uniqueId: (id: string) => string,
 ): BuiltGroup {
-  const first = members[0]!.mark;
-  const left = leftText(page.lines, first);
+  // A stack's section number stands on any of its lines (a cell's label centred beside the stack): the first line
+  // that holds one names the group, else the top line.
+  const lefts = members.map((p) => leftText(page.lines, p.mark));
+  const at = Math.max(
+    0,
+    lefts.findIndex((l) => SECTION.test(repairNumbering(l))),
+  );
+  const first = members[at]!.mark;
+  const left = lefts[at]!;
   const sec = SECTION.exec(repairNumbering(left));
   if (CONCLUSION_FAMILIES.has(fam)) {
     // The criterion is keyed as printed (审核准则的要求, 满足法律法规要求的能力); a heading above only
