@@ -5,8 +5,8 @@
  */
 import { createCanvas } from "@napi-rs/canvas";
 import { describe, expect, it } from "vitest";
-import type { BoxSpec } from "../../fixtures/generator/render.ts";
 import { drawStyledBox } from "../../fixtures/generator/marks-more.ts";
+import type { BoxSpec } from "../../fixtures/generator/render.ts";
 import type { Bbox } from "../../src/domain/geometry.ts";
 import type { OcrLine } from "../../src/domain/ocr.ts";
 import type { PageImage } from "../../src/domain/page.ts";

@@ -83,9 +83,11 @@ export function buildGroups(pages: readonly OcrPage[]): BuiltGroup[] {
     const rowed = placed.filter((p) => !BLOCK_FAMILIES[p.term.family]);
     for (const row of mergeStacks(rows(rowed), CONCLUSION_FAMILIES)) {
       const families = [...new Set(row.map((p) => p.term.family))];
-      // A stack (one option a line) keeps its top-down order: its top line names the group.
+      // A stack (one option a line at one left edge) keeps its top-down order: its top line names the group.
       const stacked =
-        row.length > 1 && cy(row[row.length - 1]!.mark) - cy(row[0]!.mark) > 0.5 * h(row[0]!.mark);
+        row.length > 1 &&
+        cy(row[row.length - 1]!.mark) - cy(row[0]!.mark) > 0.5 * h(row[0]!.mark) &&
+        row.every((p) => Math.abs(p.mark.labelBbox[0] - row[0]!.mark.labelBbox[0]) <= h(row[0]!.mark));
       for (const fam of families) {
         const members = row
           .filter((p) => p.term.family === fam)

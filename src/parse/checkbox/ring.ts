@@ -192,6 +192,14 @@ function ringShaped(px: readonly number[], w: number, l: number, t: number, r: n
     if (midY && x > 0.8 * bw) right++;
     if (x > 0.25 * bw && x < 0.75 * bw && y > 0.25 * bh && y < 0.75 * bh) centre++;
   }
+  // An ellipse leaves its bounding box's corners empty; a square frame (a large tick box) fills them.
+  let corners = 0;
+  for (const i of px) {
+    const x = (i % w) - l;
+    const y = Math.floor(i / w) - t;
+    if ((x < 0.12 * bw || x > 0.88 * bw) && (y < 0.12 * bh || y > 0.88 * bh)) corners++;
+  }
+  if (corners > 0.02 * px.length) return false;
   const arcs = top > 0 && bottom > 0 && left > 0 && right > 0;
   return arcs && px.length <= 0.45 * bw * bh && centre <= 0.25 * px.length;
 }
