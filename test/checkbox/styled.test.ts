@@ -231,3 +231,97 @@ describe("bracket-style option rows read from pixels", () => {
     expect(detectMarks(image, lines).filter((m) => m.label === "有效")).toEqual([]);
   });
 });
+
+/** A row of words 是 基本 否 with a pen ring around the chosen one (frame "none"); `lost`: OCR read nothing there. */
+function drawRings(rows: { prefix: string; ringed: number; lost?: boolean }[]): {
+  image: PageImage;
+  lines: OcrLine[];
+  expected: Expect[];
+} {
+  const px = 29;
+  const W = 1500;
+  const H = 80 + rows.length * px * 2.2;
+  const canvas = createCanvas(W, Math.round(H));
+  const ctx = canvas.getContext("2d");
+  ctx.fillStyle = "#fff";
+  ctx.fillRect(0, 0, W, Math.round(H));
+  ctx.font = `${px}px "${FONT}"`;
+  const lines: OcrLine[] = [];
+  const expected: Expect[] = [];
+  let top = 40;
+  for (const r of rows) {
+    const words: OcrLine["words"] = [];
+    let x = 60;
+    const put = (t: string, keep: boolean): Bbox => {
+      ctx.fillStyle = "#111";
+      ctx.fillText(t, x, top + px * 0.95);
+      const start = x;
+      for (const ch of t) {
+        const w = ctx.measureText(ch).width;
+        if (keep)
+          words.push({
+            text: ch,
+            bbox: [Math.round(x), Math.round(top + px * 0.1), Math.round(x + w), Math.round(top + px * 1.15)],
+            confidence: 0.9,
+          });
+        x += w;
+      }
+      return [Math.round(start), Math.round(top + px * 0.1), Math.round(x), Math.round(top + px * 1.15)];
+    };
+    put(r.prefix, true);
+    x += px * 2;
+    for (const [i, word] of ["是", "基本", "否"].entries()) {
+      const ringed = i === r.ringed;
+      const w = ctx.measureText(word).width + px * 0.3;
+      const rect: Bbox = [x + px * 0.02, top + px * 0.02, x + w - px * 0.02, top + px * 1.28];
+      const at = x;
+      x += px * 0.15;
+      const lb = put(word, !(ringed && r.lost));
+      x = at + w;
+      const spec: BoxSpec = {
+        box: true,
+        label: word,
+        group: "g",
+        checked: ringed,
+        mark: "circle",
+        frame: "none",
+      };
+      drawStyledBox(ctx, rect, spec, 200 / 72, "#1a3a8a");
+      expected.push({ label: word, bbox: lb, checked: ringed });
+      x += px * 0.8;
+    }
+    lines.push(line(words));
+    top += px * 2.2;
+  }
+  const Hh = Math.round(H);
+  const rgba = ctx.getImageData(0, 0, W, Hh).data;
+  const data = new Uint8Array(W * Hh);
+  for (let i = 0; i < W * Hh; i++)
+    data[i] = Math.round((rgba[i * 4]! + rgba[i * 4 + 1]! + rgba[i * 4 + 2]!) / 3);
+  return { image: { width: W, height: Hh, channels: 1, data, dpi: 200 }, lines, expected };
+}
+
+describe("circled words read from pixels", () => {
+  it("the ringed word is chosen, the others not, also when OCR lost the ringed word", () => {
+    const { image, lines, expected } = drawRings([
+      { prefix: "管理体系运行是否有效", ringed: 0 },
+      { prefix: "内部审核和管理评审是否有效", ringed: 1 },
+      { prefix: "管理体系文件是否符合标准要求", ringed: 0, lost: true },
+    ]);
+    const marks = detectMarks(image, lines);
+    for (const e of expected) {
+      const cx = (e.bbox[0] + e.bbox[2]) / 2;
+      const cy = (e.bbox[1] + e.bbox[3]) / 2;
+      const m = marks.filter(
+        (x) =>
+          x.label === e.label &&
+          Math.abs((x.labelBbox[1] + x.labelBbox[3]) / 2 - cy) < 20 &&
+          Math.abs((x.labelBbox[0] + x.labelBbox[2]) / 2 - cx) < 30,
+      );
+      expect(
+        m.map((x) => x.state),
+        `${e.label} at ${cy}`,
+      ).toEqual([e.checked ? "checked" : "unchecked"]);
+    }
+  });
+});
