@@ -96,7 +96,40 @@ export function buildGroups(pages: readonly OcrPage[]): BuiltGroup[] {
       }
     }
   }
-  return out;
+  return keyRepeatedLeads(out, pages);
+}
+
+/** An enumerator before a section number: （一）2.1组织环境与领导作用. */
+const ENUMERATOR = /^[（(][一二三四五六七八九十]+[）)]\s*/;
+
+/**
+ * A lead printed before several graded rows (本部分评价：[√]符合 …, once a section) names no criterion: each such row
+ * is the evaluation of the nearest section heading above it on its page (（一）2.1组织环境与领导作用), one row a section.
+ */
+function keyRepeatedLeads(groups: BuiltGroup[], pages: readonly OcrPage[]): BuiltGroup[] {
+  const leads = new Map<string, number>();
+  for (const g of groups) {
+    if (g.kind === "conclusion" && !g.answers) leads.set(g.group.label, (leads.get(g.group.label) ?? 0) + 1);
+  }
+  const ids = new Set(groups.map((g) => g.group.id));
+  return groups.map((g) => {
+    if (g.kind !== "conclusion" || g.answers || (leads.get(g.group.label) ?? 0) < 2) return g;
+    const m = g.members[0]!;
+    const page = pages.find((p) => p.page === m.page);
+    const above = (page?.lines ?? [])
+      .filter((l) => l.bbox[3] <= m.mark.labelBbox[1] + 0.3 * h(m.mark))
+      .sort((a, b) => b.bbox[3] - a.bbox[3]);
+    for (const l of above) {
+      const sec = SECTION.exec(repairNumbering(l.text.normalize("NFKC").trim().replace(ENUMERATOR, "")));
+      if (!sec) continue;
+      const id = `evaluation.${sec[1]!}`;
+      if (ids.has(id)) return g;
+      ids.add(id);
+      const label = `${sec[1]!} ${clean(sec[2] ?? "")}`.trim();
+      return { group: { ...g.group, id, label }, kind: "evaluation", key: sec[1]!, members: g.members };
+    }
+    return g;
+  });
 }
 
 function rowGroup(
