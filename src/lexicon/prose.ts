@@ -111,3 +111,31 @@ export const PROSE_RECOMMENDATION = {
   /** Words holding 推荐 that state nothing: the label of the recommended scope (推荐认证范围：…). */
   notStatements: ["推荐认证范围", "推荐的认证范围", "推荐范围"],
 } as const;
+
+/** Words naming what kind of date a sentence states (成立, 体系运行, 取证, 上次审核, 本次审核, 下次监督 …). A date read from
+ * a sentence (or a label's clause) that also holds another date and names another of these kinds may belong to that
+ * other kind: the reading keeps its value at reduced confidence (src/parse/fields/dates-mixed.ts), so rules that
+ * compare it say "could not check". Compared in match form (no spaces). */
+export const DATE_KINDS = {
+  founded: ["成立", "注册成立"],
+  implemented: [
+    "体系运行",
+    "运行管理体系",
+    "建立并运行",
+    "试运行",
+    "正式运行",
+    "体系实施",
+    "体系建立",
+    "起运行",
+  ],
+  certificate: ["取证", "取得认证", "获得认证", "获证", "颁证", "发证", "认证证书"],
+  previousAudit: ["上次", "前次", "上一次"],
+  audit: ["本次审核", "本次监督", "本次再认证", "现场审核", "审核组于"],
+  stage1: ["一阶段"],
+  nextAudit: ["下次", "下一次"],
+  coverage: ["覆盖"],
+  internal: ["内部审核", "内审", "管理评审"],
+  deadline: ["整改", "纠正措施"],
+  report: ["报告日期", "签发"],
+} as const;
+export type DateKind = keyof typeof DATE_KINDS;

@@ -6,26 +6,31 @@
  *   (自上次审核末次会议（A）起至本次审核末次会议（B）止 / 审核覆盖了…自A以来至B的…).
  * Which sentences count is the lexicon's (src/lexicon/prose.ts). */
 import { type Field, missingField } from "../../domain/field.ts";
+import type { DateKind } from "../../lexicon/prose.ts";
 import { PROSE_AUDIT_DATES, PROSE_COVERAGE, PROSE_ORGANISATION, PROSE_STAGE1 } from "../../lexicon/prose.ts";
 import { type DateMatch, type DateRange, findDateRange, findDates, leadingDate } from "../normalize/dates.ts";
 import { matchForm } from "../text/chars.ts";
 import type { DocLine } from "../text/lines.ts";
 import { type Sentence, sentencesOf } from "../text/sentences.ts";
 import { fieldInWindow, type TextWindow } from "../text/window.ts";
+import { amongOtherDates, gated } from "./dates-mixed.ts";
 
 export interface ProseRange {
   win: TextWindow;
   /** Positions in `win.text`. */
   range: DateRange;
+  /** The sentence also holds dates of other kinds (dates-mixed.ts): the reading is unsure. */
+  mixed: boolean;
 }
 
 const has = (form: string, words: readonly string[]) => words.some((w) => form.includes(w));
 
-function inWindow(s: Sentence, range: DateRange): ProseRange {
+function inWindow(s: Sentence, range: DateRange, kind: DateKind): ProseRange {
   const at = (d: DateMatch): DateMatch => ({ ...d, start: d.start + s.start, end: d.end + s.start });
   return {
     win: s.win,
     range: { from: at(range.from), to: at(range.to), start: range.start + s.start, end: range.end + s.start },
+    mixed: amongOtherDates(s.text, [[range.start, range.end]], kind),
   };
 }
 
@@ -35,7 +40,7 @@ export function auditDatesInProse(lines: readonly DocLine[]): ProseRange | null 
     const form = matchForm(s.text);
     if (!has(form, PROSE_AUDIT_DATES.cues) || has(form, PROSE_AUDIT_DATES.notThisAudit)) continue;
     const range = findDateRange(s.text);
-    if (range) return inWindow(s, range);
+    if (range) return inWindow(s, range, "audit");
   }
   return null;
 }
@@ -49,7 +54,7 @@ export function stage1InProse(lines: readonly DocLine[]): ProseRange | null {
     // Only a sentence that ends: a run of label rows without a full stop is a form's, not a sentence.
     if (!s.text.trimEnd().endsWith("。")) continue;
     const range = findDateRange(s.text);
-    if (range) return inWindow(s, range);
+    if (range) return inWindow(s, range, "stage1");
   }
   return null;
 }
@@ -62,7 +67,7 @@ export function coverageInProse(lines: readonly DocLine[]): ProseRange | null {
     const dates = findDates(s.text);
     if (dates.length !== 2) continue;
     const [from, to] = dates as [DateMatch, DateMatch];
-    return inWindow(s, { from, to, start: from.start, end: to.end });
+    return inWindow(s, { from, to, start: from.start, end: to.end }, "coverage");
   }
   return null;
 }
@@ -76,7 +81,9 @@ export function foundedInProse(lines: readonly DocLine[]): Field<string> {
       const d = leadingDate(s.text.slice(at + w.length), 1);
       if (!d) continue;
       const from = s.start + at + w.length;
-      return fieldInWindow(s.win, from + d.start, from + d.end, d.iso, 0.7);
+      const own = at + w.length;
+      const mixed = amongOtherDates(s.text, [[own + d.start, own + d.end]], "founded");
+      return gated(fieldInWindow(s.win, from + d.start, from + d.end, d.iso, 0.7), mixed);
     }
   }
   return missingField();
@@ -92,7 +99,8 @@ export function implementedInProse(lines: readonly DocLine[]): Field<string> {
     );
     if (since.length !== 1) continue;
     const d = since[0]!;
-    return fieldInWindow(s.win, s.start + d.start, s.start + d.end, d.iso, 0.7);
+    const mixed = amongOtherDates(s.text, [[d.start, d.end]], "implemented");
+    return gated(fieldInWindow(s.win, s.start + d.start, s.start + d.end, d.iso, 0.7), mixed);
   }
   return missingField();
 }

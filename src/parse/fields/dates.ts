@@ -1,7 +1,7 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import { RANGE_FILLERS, RANGE_OPENERS, RANGE_TO_WORDS } from "../../lexicon/labels.ts";
-import { SENTENCE_ENDS } from "../../lexicon/prose.ts";
+import { type DateKind, SENTENCE_ENDS } from "../../lexicon/prose.ts";
 import {
   type DateRange,
   findDateRange,
@@ -22,6 +22,7 @@ import {
 import type { DocLine } from "../text/lines.ts";
 import { headingOf } from "../text/sections.ts";
 import { fieldInWindow, type TextWindow, windowFrom } from "../text/window.ts";
+import { amongOtherDates, gated, labelAmongOtherDates, MIXED_DATE_FACTOR } from "./dates-mixed.ts";
 import {
   auditDatesInProse,
   coverageInProse,
@@ -60,16 +61,26 @@ function precededBy(hit: LabelHit, words: RegExp | null): boolean {
 function labeledDate(
   lines: readonly DocLine[],
   synonyms: readonly string[] | LabelKey,
+  kind: DateKind,
   where: (hit: LabelHit) => boolean = () => true,
 ): Field<string> {
   for (const hit of byQuality(findLabels(lines, synonyms))) {
     if (!where(hit)) continue;
     const win = windowFrom(lines, hit.line, hit.end);
     const d = leadingDate(win.text, 4);
-    if (d && !answersAnotherLabel(win, d.start))
-      return fieldInWindow(win, d.start, d.end, d.iso, hit.quality);
+    if (d && !answersAnotherLabel(win, d.start)) {
+      const before = hit.line.text.slice(0, hit.start);
+      const mixed = labelAmongOtherDates(before, win.text, [d.start, d.end], lineEnd(win, d.end), kind);
+      return gated(fieldInWindow(win, d.start, d.end, d.iso, hit.quality), mixed);
+    }
   }
   return missingField();
+}
+
+/** Where the window's line holding position `at` ends. */
+function lineEnd(win: TextWindow, at: number): number {
+  const next = win.parts.find((p) => p.offset > at);
+  return next ? next.offset : win.text.length;
 }
 
 /** A date on the next line behind a label of its own (审核类型：第一次监督审核 / 审核日期：2024年7月15日) is that
@@ -122,6 +133,7 @@ function endsSentence(hit: LabelHit): boolean {
 function labeledRange(
   lines: readonly DocLine[],
   synonyms: readonly string[] | LabelKey,
+  kind: DateKind,
   reject: RegExp | null,
   single = true,
 ): RangeFields {
@@ -134,16 +146,26 @@ function labeledRange(
     const range = findDateRange(plain.text, single) ?? findDateRange(plain.text);
     if (!range || range.start - plain.blanked(range.start) > 6) continue;
     if (opensOtherLabel(win, range.start, synonyms)) continue;
+    const before = hit.line.text.slice(0, hit.start);
+    const quality = labelAmongOtherDates(
+      before,
+      plain.text,
+      [range.start, range.end],
+      lineEnd(win, range.end),
+      kind,
+    )
+      ? hit.quality * MIXED_DATE_FACTOR
+      : hit.quality;
     if (!single && range.from === range.to) {
       // A period with one readable date: its start when words say an end follows (自A至本次审核结束（…）), else nothing.
       const after = plain.text.slice(range.end);
       if (!RANGE_TO_WORDS.some((w) => after.includes(w))) continue;
       return {
         ...NO_RANGE,
-        from: fieldInWindow(win, range.from.start, range.from.end, range.from.iso, hit.quality),
+        from: fieldInWindow(win, range.from.start, range.from.end, range.from.iso, quality),
       };
     }
-    return rangeFields(win, range, hit.quality);
+    return rangeFields(win, range, quality);
   }
   return NO_RANGE;
 }
@@ -215,7 +237,12 @@ function closingDate(lines: readonly DocLine[]): Field<string> {
     !/(?:审核|起止|成立|实施|发布|注册|颁证|发证|有效|到期|截止|完成|开始|结束|计划|下次|监督|整改)\s*$/.test(
       hit.line.text.slice(0, hit.start),
     );
-  const found = labeledDate(lines, ["日期", "Date"], (hit) => hit.line.page === lastPage && bare(hit));
+  const found = labeledDate(
+    lines,
+    ["日期", "Date"],
+    "report",
+    (hit) => hit.line.page === lastPage && bare(hit),
+  );
   if (found.value !== null || found.raw !== null)
     return { ...found, confidence: Math.round(found.confidence * 0.7 * 1000) / 1000 };
   return signedDate(lines.filter((l) => l.page === lastPage));
@@ -250,7 +277,8 @@ function deadlineInSentence(lines: readonly DocLine[]): Field<string> {
       const due = findDates(sentence).filter((d) => /^\s*之?前/.test(sentence.slice(d.end)));
       if (due.length !== 1) continue;
       const d = due[0]!;
-      return fieldInWindow(win, from + d.start, from + d.end, d.iso, 0.7);
+      const mixed = amongOtherDates(sentence, [[d.start, d.end]], "deadline");
+      return gated(fieldInWindow(win, from + d.start, from + d.end, d.iso, 0.7), mixed);
     }
   }
   return missingField();
@@ -258,7 +286,8 @@ function deadlineInSentence(lines: readonly DocLine[]): Field<string> {
 
 /** A range read from a sentence, at the quality of prose (dates-prose.ts). */
 function prose(found: ProseRange | null, quality: number): RangeFields {
-  return found ? rangeFields(found.win, found.range, quality) : NO_RANGE;
+  if (!found) return NO_RANGE;
+  return rangeFields(found.win, found.range, found.mixed ? quality * MIXED_DATE_FACTOR : quality);
 }
 
 /** The labelled range, else the one a sentence states. */
@@ -273,15 +302,19 @@ function orProse(labelled: RangeFields, stated: () => ProseRange | null, quality
 export function readDates(lines: readonly DocLine[]): DateFields {
   // Dates of an audit still to come are plans (建议二阶段审核时间 in a stage-1 report), not this audit's.
   const audit = orProse(
-    labeledRange(lines, "auditDates", /下次|下一次|一阶段|覆盖|计划|拟|建议|预计|预定|安排/),
+    labeledRange(lines, "auditDates", "audit", /下次|下一次|一阶段|覆盖|计划|拟|建议|预计|预定|安排/),
     () => auditDatesInProse(lines),
     0.8,
   );
   const stage = stage1(lines);
   // A period covered has two ends: one date under its label is no reading of it.
-  const coverage = orProse(labeledRange(lines, "coverage", null, false), () => coverageInProse(lines), 0.8);
+  const coverage = orProse(
+    labeledRange(lines, "coverage", "coverage", null, false),
+    () => coverageInProse(lines),
+    0.8,
+  );
   return {
-    reportDate: orElse(labeledDate(lines, "reportDate"), () => closingDate(lines)),
+    reportDate: orElse(labeledDate(lines, "reportDate", "report"), () => closingDate(lines)),
     auditStart: audit.from,
     auditEnd: audit.to,
     auditDays: audit.days,
@@ -290,10 +323,14 @@ export function readDates(lines: readonly DocLine[]): DateFields {
     stage1Days: stage.days,
     coverageFrom: coverage.from,
     coverageTo: coverage.to,
-    foundedDate: orElse(labeledDate(lines, "founded"), () => foundedInProse(lines)),
-    systemImplementedDate: orElse(labeledDate(lines, "implemented"), () => implementedInProse(lines)),
-    rectificationDeadline: orElse(labeledDate(lines, "rectification"), () => deadlineInSentence(lines)),
-    nextAuditDue: labeledDate(lines, "nextAudit"),
+    foundedDate: orElse(labeledDate(lines, "founded", "founded"), () => foundedInProse(lines)),
+    systemImplementedDate: orElse(labeledDate(lines, "implemented", "implemented"), () =>
+      implementedInProse(lines),
+    ),
+    rectificationDeadline: orElse(labeledDate(lines, "rectification", "deadline"), () =>
+      deadlineInSentence(lines),
+    ),
+    nextAuditDue: labeledDate(lines, "nextAudit", "nextAudit"),
     impossibleDates: impossibleDates(lines),
   };
 }
