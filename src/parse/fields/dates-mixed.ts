@@ -5,7 +5,7 @@
  * instead of a high or medium finding. Which words name which kind is the lexicon's (DATE_KINDS). */
 import type { Field } from "../../domain/field.ts";
 import { DATE_KINDS, type DateKind } from "../../lexicon/prose.ts";
-import { findDates } from "../normalize/dates.ts";
+import { findDates, leadingDate } from "../normalize/dates.ts";
 import { matchForm } from "../text/chars.ts";
 import { familyLabelAtStart } from "../text/labels.ts";
 
@@ -30,10 +30,19 @@ export function amongOtherDates(text: string, used: readonly Span[], own: DateKi
   );
 }
 
+const unsure = new WeakSet<Field<unknown>>();
+
 /** The field at reduced confidence when `mixed`, else unchanged. */
 export function gated<T>(field: Field<T>, mixed: boolean): Field<T> {
   if (!mixed || field.value === null) return field;
-  return { ...field, confidence: Math.round(field.confidence * MIXED_DATE_FACTOR * 1000) / 1000 };
+  const out = { ...field, confidence: Math.round(field.confidence * MIXED_DATE_FACTOR * 1000) / 1000 };
+  unsure.add(out);
+  return out;
+}
+
+/** Whether the field was read among dates of other kinds (gated). */
+export function readAmongOthers(field: Field<unknown>): boolean {
+  return unsure.has(field);
 }
 
 const CLAUSE_END = /[。；;]/;
@@ -49,7 +58,7 @@ export function labelClause(
   lineEnd: number,
 ): { clause: string; shift: number } {
   // A gap before the label is a cell's edge (下次监督审核截止日期 2026年7月2日之前 报告签发日期 …): the lead stops there.
-  const lead = before.slice(before.search(/[^。；;\s]*$/));
+  const lead = ownLead(before);
   let end = Math.min(text.length, Math.max(lineEnd, valueEnd));
   const stop = CLAUSE_END.exec(text.slice(valueEnd));
   if (stop) end = Math.min(end, valueEnd + stop.index);
@@ -61,6 +70,21 @@ export function labelClause(
     }
   }
   return { clause: lead + text.slice(0, end), shift: lead.length };
+}
+
+/** The words before a label that belong to its clause: back to the last clause end or gap, and never back past
+ * another label's value (组织成立时间：2017年09月29日体系实施时间：…, the gap lost to OCR). */
+function ownLead(before: string): string {
+  let lead = before.slice(before.search(/[^。；;\s]*$/));
+  for (let i = lead.length - 1; i >= 0; i--) {
+    const label = familyLabelAtStart(lead.slice(i));
+    if (label === null) continue;
+    // The label's own value: a date right after it (本次审核抽样覆盖A: A is no value of 本次审核).
+    const value = leadingDate(lead.slice(i + label.end), 1);
+    if (value) lead = lead.slice(i + label.end + value.end);
+    break;
+  }
+  return lead;
 }
 
 /** Whether a labelled value (positions in the window's `text`) stands among dates of other kinds in its clause. */

@@ -10,6 +10,7 @@ import type { DateKind } from "../../lexicon/prose.ts";
 import { PROSE_AUDIT_DATES, PROSE_COVERAGE, PROSE_ORGANISATION, PROSE_STAGE1 } from "../../lexicon/prose.ts";
 import { type DateMatch, type DateRange, findDateRange, findDates, leadingDate } from "../normalize/dates.ts";
 import { matchForm } from "../text/chars.ts";
+import { headingOf } from "../text/sections.ts";
 import type { DocLine } from "../text/lines.ts";
 import { type Sentence, sentencesOf } from "../text/sentences.ts";
 import { fieldInWindow, type TextWindow } from "../text/window.ts";
@@ -25,12 +26,26 @@ export interface ProseRange {
 
 const has = (form: string, words: readonly string[]) => words.some((w) => form.includes(w));
 
+/** Whether the sentence's reading at [from, to) (positions in `s.text`) stands among dates of other kinds, within
+ * the sentence as far as it is one: a heading line inside it (1.5.6审核中发现的…, after a full stop OCR read as ".")
+ * starts other text, whose dates are no part of this sentence. */
+function mixedIn(s: Sentence, from: number, to: number, kind: DateKind): boolean {
+  let [a, b] = [0, s.text.length];
+  for (const p of s.win.parts) {
+    const at = p.offset - s.start;
+    if (at <= 0 || at >= s.text.length || headingOf(p.line) === null) continue;
+    if (at <= from) a = at;
+    else if (at < b) b = at;
+  }
+  return amongOtherDates(s.text.slice(a, b), [[from - a, to - a]], kind);
+}
+
 function inWindow(s: Sentence, range: DateRange, kind: DateKind): ProseRange {
   const at = (d: DateMatch): DateMatch => ({ ...d, start: d.start + s.start, end: d.end + s.start });
   return {
     win: s.win,
     range: { from: at(range.from), to: at(range.to), start: range.start + s.start, end: range.end + s.start },
-    mixed: amongOtherDates(s.text, [[range.start, range.end]], kind),
+    mixed: mixedIn(s, range.start, range.end, kind),
   };
 }
 
@@ -82,7 +97,7 @@ export function foundedInProse(lines: readonly DocLine[]): Field<string> {
       if (!d) continue;
       const from = s.start + at + w.length;
       const own = at + w.length;
-      const mixed = amongOtherDates(s.text, [[own + d.start, own + d.end]], "founded");
+      const mixed = mixedIn(s, own + d.start, own + d.end, "founded");
       return gated(fieldInWindow(s.win, from + d.start, from + d.end, d.iso, 0.7), mixed);
     }
   }
@@ -99,7 +114,7 @@ export function implementedInProse(lines: readonly DocLine[]): Field<string> {
     );
     if (since.length !== 1) continue;
     const d = since[0]!;
-    const mixed = amongOtherDates(s.text, [[d.start, d.end]], "implemented");
+    const mixed = mixedIn(s, d.start, d.end, "implemented");
     return gated(fieldInWindow(s.win, s.start + d.start, s.start + d.end, d.iso, 0.7), mixed);
   }
   return missingField();

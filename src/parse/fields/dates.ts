@@ -22,7 +22,13 @@ import {
 import type { DocLine } from "../text/lines.ts";
 import { headingOf } from "../text/sections.ts";
 import { fieldInWindow, type TextWindow, windowFrom } from "../text/window.ts";
-import { amongOtherDates, gated, labelAmongOtherDates, MIXED_DATE_FACTOR } from "./dates-mixed.ts";
+import {
+  amongOtherDates,
+  gated,
+  labelAmongOtherDates,
+  MIXED_DATE_FACTOR,
+  readAmongOthers,
+} from "./dates-mixed.ts";
 import {
   auditDatesInProse,
   coverageInProse,
@@ -79,7 +85,7 @@ function labeledDate(
 
 /** Where the window's line holding position `at` ends. */
 function lineEnd(win: TextWindow, at: number): number {
-  const next = win.parts.find((p) => p.offset > at);
+  const next = win.parts.find((p) => p.offset >= at);
   return next ? next.offset : win.text.length;
 }
 
@@ -223,8 +229,14 @@ function impossibleDates(lines: readonly DocLine[]): Field<string>[] {
   return out;
 }
 
+/** The labelled reading, else the fallback's. A label read among dates of other kinds (a label's words inside a
+ * sentence: 本次审核所覆盖的体系运行时段起于A，止于B) yields to a sentence reader that found a value: that reader
+ * binds its date to its own words (…自A起建立并运行…). */
 function orElse<T>(field: Field<T>, fallback: () => Field<T>): Field<T> {
-  return field.value !== null || field.raw !== null ? field : fallback();
+  if (field.value === null && field.raw === null) return fallback();
+  if (!readAmongOthers(field)) return field;
+  const other = fallback();
+  return other.value !== null ? other : field;
 }
 
 /** Without a 报告日期 label: a bare 日期 beside the closing signatures on the last page, at lower confidence. */

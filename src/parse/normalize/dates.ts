@@ -226,12 +226,13 @@ function rangeEnd(text: string, from: DateMatch, offset: number): DateMatch | nu
   if (/^\d{4}\s*[-./]/.test(from.raw)) {
     const n = NUMERIC_END.exec(text);
     const [month, day] = n?.[2] !== undefined ? [num(n[1]), num(n[2])] : [from.month, num(n?.[1])];
-    if (n) return build(from.year, month, day, undefined, undefined, undefined, offset, n[0]);
+    // The end keeps its half day and clock time as a full date does (2024.5.6上午-5.8上午: 2.5 days, not 3).
+    if (n) return lateTime(text, build(from.year, month, day, n[3], n[4], n[5], offset, n[0]), offset);
   }
   return null;
 }
 
-const NUMERIC_END = /^(\d{1,2})(?:\s*[-./]\s*(\d{1,2}))?(?![\d.\-/年月])/;
+const NUMERIC_END = new RegExp(`^(\\d{1,2})(?:\\s*[-./]\\s*(\\d{1,2}))?(?![\\d.\\-/年月])${TIME}${HALF}`);
 
 /** Days listed after a date (2024年10月8日、9日、10日): the last of them, or null. */
 function listedEnd(t: string, from: DateMatch): DateMatch | null {
