@@ -57,6 +57,14 @@ describe("OCR slips the parser repairs, and the ones it must not guess", () => {
     ]);
   });
 
+  it("reads a count whose 0 OCR read as the letter O (a digit reading the noise model measures), not a word", () => {
+    const read = (text: string) => readNonconformities(linesOf(text));
+    const zero = read("4. Nonconformities 不符合项\nMajor严重不符合：OMinor一般不符合：0");
+    expect(zero.ncMajor.value).toBe(0);
+    expect(zero.ncMajor.confidence).toBeLessThan(0.95);
+    expect(read("严重不符合：Observation 见附件\n一般不符合：2").ncMajor.value).toBeNull();
+  });
+
   it("reads a report number behind a speck or rule stroke after its label (ReportNo 。|DFBZ-2025-0150)", () => {
     const read = (t: string) => readReportNumber(linesOf(`管理体系审核报告\n${t}\n受审核方：某公司`)).value;
     expect(read("报告编号ReportNo 。|DFBZ-2025-0150")).toBe("DFBZ-2025-0150");

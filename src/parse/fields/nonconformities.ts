@@ -21,7 +21,8 @@ export interface NcFields {
   ncItems: NcItem[];
 }
 
-const COUNT = "([0-9]+|[零〇一二两三四五六七八九十]+)";
+// A count's digits as OCR reads them: the letters the noise model measures read for digits (O for 0) are digits here.
+const COUNT = `([${confusions().digitClass()}]+|[零〇一二两三四五六七八九十]+)`;
 const UNIT = "(?:项|个|条|份|处)";
 // The count's brackets as OCR reads them (the noise model's: （ as 〈 or 《), sometimes two (严重不符合项〈《0)项).
 const OPEN = `[${confusions().bracketClass("（")}]{0,2}`;
@@ -36,7 +37,7 @@ const MINOR = new RegExp(
  * 未发现严重不符合 — none of the kind. */
 const LABELLED_OF = (kind: string) =>
   new RegExp(
-    `(${kind})(?:不符合|不合格)?项?(?:数量|数)?\\s*[:：]\\s*(无|${COUNT})(?![0-9.年月日/-])|(?:无|未发现|未开具|未开出)(${kind})(?:不符合|不合格)`,
+    `(${kind})(?:不符合|不合格)?项?(?:数量|数)?\\s*[:：]\\s*(无|${COUNT})(?![0-9a-z.年月日/-])|(?:无|未发现|未开具|未开出)(${kind})(?:不符合|不合格)`,
   );
 /** No nonconformity at all: 未发现不符合项, 无不符合项, 不符合项：无. */
 const NONE_AT_ALL =
@@ -45,6 +46,11 @@ const NONE_AT_ALL =
 const ALL_OF_ONE_KIND = new RegExp(
   `(?:共\\s*(?:发现|开出|开具|提出)?|(?:发现|开出|开具|提出))\\s*(?:不符合项?|不合格项?)?\\s*${COUNT}\\s*${UNIT}[^。]{0,6}(?:均为|全部为|都是|均属)(严重|重大|轻微|一般)`,
 );
+
+/** A count as read: letters measured as digit readings are those digits. */
+function countOf(read: string): number | null {
+  return parseInteger([...read].map((ch) => confusions().digit(ch) ?? ch).join(""));
+}
 
 /** The count of one kind: a printed count first, then a total said to be all of one kind, then a statement that
  * there are none; each pass over the whole report, so template text early on cannot pre-empt a printed count. */
@@ -57,13 +63,15 @@ function countField(lines: readonly DocLine[], re: RegExp, kind: "major" | "mino
   for (const { line, text } of ncLines) {
     const m = text.match(re) ?? text.match(labelled);
     if (!m || m.index === undefined) continue;
-    const n = m[2] === undefined || m[2] === "无" ? 0 : parseInteger(m[2]);
-    if (n !== null) return fieldAt(line, m.index, m.index + m[0].length, n, 0.95);
+    const n = m[2] === undefined || m[2] === "无" ? 0 : countOf(m[2]);
+    // A count read through a letter (O for 0) is as sure as the model's reading of it, not as a printed digit.
+    const sure = m[2] !== undefined && /[A-Za-z]/.test(m[2]) ? 0.8 : 0.95;
+    if (n !== null) return fieldAt(line, m.index, m.index + m[0].length, n, sure);
   }
   for (const { line, text } of ncLines) {
     const all = text.match(ALL_OF_ONE_KIND);
     if (!all || all.index === undefined) continue;
-    const total = parseInteger(all[1]!);
+    const total = countOf(all[1]!);
     const allKind = severityOf(all[2]!);
     if (total === null || allKind === null) continue;
     return fieldAt(line, all.index, all.index + all[0].length, allKind === kind ? total : 0, 0.85);
