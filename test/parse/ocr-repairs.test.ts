@@ -31,7 +31,7 @@ describe("OCR slips the parser repairs, and the ones it must not guess", () => {
     expect(readStandards(linesOf(`a) 管理体系标准：\n${text}`)).value).toEqual(value);
   });
 
-  // An edition year with a misread digit, decoded against the standard's published editions (PP-OCR, ccic-form
+  // An edition year with a misread digit, decoded against the standard's published editions (PP-OCR, cqc-form
   // seed 4900: 200$); a year no edition explains stays unread rather than guessed.
   it.each([
     [
