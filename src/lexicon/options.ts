@@ -33,6 +33,9 @@ export interface OptionGroupLexicon {
   readonly recoverable?: true;
   /** Printed one option per line (a list), grouped by vertical proximity, not by row. */
   readonly listed?: true;
+  /** Each option is a sentence (不符合项纠正措施验证后推荐保持认证注册) in which the lexicon's word may stand anywhere: a
+   * box printed after the sentence belongs to the word inside it. */
+  readonly sentences?: true;
   /** Some forms print the graded row without its middle option (合格 / 不合格, 是 / 否). */
   readonly withoutMiddle?: true;
 }
@@ -194,6 +197,7 @@ export const OPTION_GROUPS = {
     ],
     recoverable: true,
     listed: true,
+    sentences: true,
   },
   method: {
     options: [

@@ -218,6 +218,29 @@ describe("bracket-style option rows read from pixels", () => {
     });
   }
 
+  it("a recommendation printed as a sentence takes the pair after the sentence, wherever its word stands", () => {
+    const sentences = ["推荐保持认证注册", "不符合项纠正措施验证后推荐保持认证注册", "不推荐保持认证注册"];
+    const { image, lines, expected } = draw([
+      {
+        prefix: "推荐意见：",
+        frame: "paren",
+        glyph: "√",
+        labelFirst: true,
+        stacked: true,
+        options: opts(sentences, 1),
+      },
+    ]);
+    const marks = detectMarks(image, lines);
+    for (const e of expected) {
+      const cy = (e.bbox[1] + e.bbox[3]) / 2;
+      const m = marks.filter((x) => Math.abs((x.labelBbox[1] + x.labelBbox[3]) / 2 - cy) < 10);
+      expect(
+        m.map((x) => [e.label.endsWith(x.label), x.state]),
+        e.label,
+      ).toEqual([[true, e.checked ? "checked" : "unchecked"]]);
+    }
+  });
+
   it("a lone paren pair beside an option word in running text is no option", () => {
     const { image, lines } = draw([
       {

@@ -45,13 +45,23 @@ export function bracketMarks(
       const lb = charsBbox(line.chars.slice(hit.start, hit.end).filter((c) => !isSpace(c.ch)));
       if (taken.some((t) => sameBox(t, lb))) continue;
       const left = pairBeside(img, lb, line.h, "left");
-      const right = pairBeside(img, lb, line.h, "right");
+      let right = pairBeside(img, lb, line.h, "right");
+      let label = { text: hit.text, bbox: lb };
+      // A sentence option's box stands after its sentence: a pair placed beside its word while more of the
+      // sentence follows is the interpolated glyph positions' slip into the next character.
+      const run = (OPTION_GROUPS[hit.term.family] as OptionGroupLexicon).sentences
+        ? sentenceRun(line, hit)
+        : null;
+      if (run) {
+        right = pairBeside(img, run.bbox, line.h, "right");
+        label = run;
+      }
       if (!left && !right) continue;
       cands.push({
         family: hit.term.family,
         value: hit.term.value,
-        text: hit.text,
-        labelBbox: lb,
+        text: label.text,
+        labelBbox: label.bbox,
         h: line.h,
         line: n,
         left,
@@ -80,6 +90,27 @@ export function bracketMarks(
     }
   }
   return out;
+}
+
+/** A listed option is a sentence (不符合项纠正措施验证后推荐保持认证注册（ ）) whose lexicon word (验证后推荐) may stand
+ * anywhere in it: its label runs on over the words after the hit (letters, digits, the spaces between English words)
+ * up to the first punctuation or the next option word, where a label-first bracket stands. */
+function sentenceRun(line: StyledLine, hit: LabelHit): { text: string; bbox: Bbox } | null {
+  const next = Math.min(line.chars.length, ...line.all.filter((h) => h.start >= hit.end).map((h) => h.start));
+  let end = hit.end;
+  while (end < next && /[\p{L}\p{N}\s]/u.test(line.chars[end]?.ch ?? "")) end++;
+  while (end > hit.end && isSpace(line.chars[end - 1]?.ch ?? "")) end--;
+  if (end === hit.end) return null;
+  const run = line.chars.slice(hit.start, end).filter((c) => !isSpace(c.ch));
+  return {
+    text:
+      hit.text +
+      line.chars
+        .slice(hit.end, end)
+        .map((c) => c.ch)
+        .join(""),
+    bbox: charsBbox(run),
+  };
 }
 
 /** The side a row prints its brackets on: the one more of its options show a pair on (a pair between two options
