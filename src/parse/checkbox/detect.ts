@@ -59,7 +59,9 @@ function lineHits(img: PageImage, line: OcrLine): LineHits | null {
   if (h < 6 || h > 0.35 * img.dpi) return null;
   const all = findLabels(chars, h);
   const hits = [
-    ...all.filter((x) => x.optionContext && (x.glyph !== null || !x.term.needsBox) && !runsOn(chars, x, h)),
+    ...all.filter(
+      (x) => x.optionContext && (x.glyph !== null || !x.term.needsBox || x.english) && !runsOn(chars, x, h),
+    ),
     ...recoverLabels(chars, h, all),
   ].sort((a, b) => a.start - b.start);
   return { chars, h, hits, all, cy: (line.bbox[1] + line.bbox[3]) / 2 };
@@ -224,9 +226,21 @@ function lineMarks(img: PageImage, r: LineHits): BoxMark[] {
   hits.forEach((hit, i) => {
     const p = probes[i];
     const peers = hits.filter((x) => x.term.family === hit.term.family).length;
-    if (p?.kind === "tick" && hit.glyph === null && peers < 2 && WORDS_IN_PROSE.has(hit.term.family)) {
+    // An English-led label is a printed bilingual form's option, whose boxes are printed frames: a frameless
+    // "tick" before it is a stroke of English OCR misread or lost (雪Partly nfo m 基本符合).
+    const stray = hit.english === true || (peers < 2 && WORDS_IN_PROSE.has(hit.term.family));
+    if (p?.kind === "tick" && hit.glyph === null && stray) {
       probes[i] = { kind: "other", bbox: p.bbox };
     }
+  });
+  // Nor is a frame well under the size of the line's other frames there: that is the bowl of a Latin letter (o, e).
+  const side = (p: Probe | null | undefined) =>
+    p?.kind === "frame" ? Math.min(p.bbox[2] - p.bbox[0], p.bbox[3] - p.bbox[1]) : 0;
+  const largest = Math.max(0, ...probes.map(side));
+  hits.forEach((hit, i) => {
+    const p = probes[i];
+    if (p && hit.english === true && side(p) > 0 && side(p) < 0.7 * largest)
+      probes[i] = { kind: "other", bbox: p.bbox };
   });
   // What the line's other options of the same family show decides how to read an empty spot: a lone
   // 满足 opening a criterion cell (满足法律法规要求的能力) is not an option of the 有效 row beside it.

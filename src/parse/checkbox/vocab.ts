@@ -78,6 +78,8 @@ export interface LabelHit {
   glyph: number | null;
   /** Geometry and punctuation allow a box in front of the label (or OCR saw one). */
   optionContext: boolean;
+  /** The label opens with the option's English (Partly effective 基本有效): a bilingual option, no word in prose. */
+  english?: true;
 }
 
 /** Longest-first scan of the line for option labels. Terms of 4+ characters tolerate one misread character. */
@@ -88,9 +90,8 @@ export function findLabels(chars: readonly PosChar[], h: number): LabelHit[] {
   // A label never spans a space or a box-sized gap: "初次认证 □第一阶段" is two options. (Tesseract's
   // tight word boxes leave gaps of ~0.6 character inside one phrase, so the bar is a whole character.)
   const brk = idx.map((i, k) => k > 0 && (i - idx[k - 1]! > 1 || chars[i]!.x0 - chars[idx[k - 1]!]!.x1 >= h));
-  const hits: LabelHit[] = [];
+  const found: Found[] = [];
   let p = 0;
-  let lastEnd = -1;
   while (p < s.length) {
     const term = matchAt(s, p, brk);
     if (!term) {
@@ -98,16 +99,25 @@ export function findLabels(chars: readonly PosChar[], h: number): LabelHit[] {
       continue;
     }
     const len = Array.from(term.text).length;
-    const start = idx[p]!;
-    const end = idx[p + len - 1]! + 1;
+    found.push({ term, p, len, from: p });
+    p += len;
+  }
+  const hits: LabelHit[] = [];
+  let lastEnd = -1;
+  for (const f of englishLeads(chars, idx, s, h, found)) {
+    const start = idx[f.from]!;
+    const end = idx[f.p + f.len - 1]! + 1;
     const text = chars
       .slice(start, end)
       .map((c) => c.ch)
       .filter((c) => !isSpace(c))
       .join("");
-    hits.push({ term, start, end, text, ...context(chars, idx, s, p, h, lastEnd) });
-    p += len;
-    lastEnd = p;
+    const english = f.from < f.p ? { english: true as const } : {};
+    const ctx = context(chars, idx, s, f.from, h, lastEnd);
+    // Bilingual options follow one another: an English-led label right after an option in context is one too.
+    if (f.from < f.p && f.from === lastEnd && hits[hits.length - 1]?.optionContext) ctx.optionContext = true;
+    hits.push({ term: f.term, start, end, text, ...english, ...ctx });
+    lastEnd = f.p + f.len;
   }
   return hits;
 }
@@ -117,6 +127,54 @@ const TERM_CHARS = TERMS.map((term) => ({
   tc: Array.from(term.text),
   spaced: new Set(term.spaces ?? []),
 }));
+
+interface Found {
+  term: Term;
+  /** Non-space positions: the word's first, its length, and where its label opens (before p when English leads). */
+  p: number;
+  len: number;
+  from: number;
+}
+
+const LATIN = /^\p{Script=Latin}$/u;
+
+/** A bilingual option prints its English before its Chinese (□Partly effective 基本有效), and the box stands before
+ * the English, which OCR misspells more often than not (Efectve, Not fective) or reads as another family's English
+ * word (Partly, No): a run of at least three Latin letters right before a Chinese option word opens that option,
+ * taking in English words of other families inside the run. */
+function englishLeads(
+  chars: readonly PosChar[],
+  idx: readonly number[],
+  s: readonly string[],
+  h: number,
+  found: readonly Found[],
+): Found[] {
+  const near = (k: number) => (chars[idx[k] ?? 0]?.x0 ?? 0) - (chars[idx[k - 1] ?? 0]?.x1 ?? 0) < 1.5 * h;
+  const keep: Found[] = [];
+  for (const f of found) {
+    let k = f.p;
+    if (/^\p{Script=Han}/u.test(f.term.text)) {
+      for (;;) {
+        const prev = keep[keep.length - 1];
+        const prevEnd = prev ? prev.p + prev.len : 0;
+        while (k - 1 >= prevEnd && LATIN.test(s[k - 1] ?? "") && near(k)) k--;
+        const swallow =
+          prev !== undefined &&
+          k === prevEnd &&
+          k < f.p &&
+          prev.from === prev.p &&
+          prev.term.family !== f.term.family &&
+          LATIN.test(s[prev.p] ?? "") &&
+          near(k);
+        if (!swallow) break;
+        keep.pop();
+        k = prev.p;
+      }
+    }
+    keep.push({ ...f, from: f.p - k >= 3 ? k : f.p });
+  }
+  return keep;
+}
 
 /**
  * Exact longest match first; a one-character misread of a longer term wins only when it is at least two
@@ -198,7 +256,15 @@ export function termOf(label: string): Term | null {
   const s = Array.from(label.normalize("NFKC"))
     .filter((c) => !isSpace(c))
     .map(fold);
-  return matchAt(s, 0);
+  return chineseAfterEnglish(s) ?? matchAt(s, 0);
+}
+
+/** A bilingual label (Partlyeffetive基本有效, misspelt or not) names its option by the Chinese word after its English. */
+function chineseAfterEnglish(s: readonly string[]): Term | null {
+  const han = s.findIndex((c) => /^\p{Script=Han}$/u.test(c));
+  if (han < 3 || !s.slice(0, han).every((c) => LATIN.test(c))) return null;
+  const t = matchAt(s, han);
+  return t && han + Array.from(t.text).length === s.length ? t : null;
 }
 
 /** The option an option's whole printed text names: the word it starts with, or else the weightiest option word
@@ -208,7 +274,7 @@ export function termIn(text: string): Term | null {
   const s = Array.from(text.normalize("NFKC"))
     .filter((c) => !isSpace(c))
     .map(fold);
-  const first = matchAt(s, 0);
+  const first = chineseAfterEnglish(s) ?? matchAt(s, 0);
   if (first) return first;
   const weight = (t: Term) =>
     Array.from(t.text).reduce((a, ch) => a + (/\p{Script=Han}/u.test(ch) ? 2 : 1), 0);
