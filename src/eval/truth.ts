@@ -70,7 +70,7 @@ export const TruthBox = z.object({
   state: z.enum(["checked", "unchecked"]),
   mark: z.enum(["check", "filled", "hand", "glyph", "circle"]).nullable(),
   /** Not a square: brackets （ ） / [ ], or none (a circled option word); absent for squares. */
-  frame: z.enum(["paren", "bracket", "none"]).optional(),
+  frame: z.enum(["paren", "bracket", "none", "cell"]).optional(),
   glyph: z.enum(["√", "✓", "×"]).optional(),
   label: z.string(),
   group: z.string(),
