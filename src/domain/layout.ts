@@ -64,6 +64,9 @@ export const OptionRow = z.object({
   labelFirst: z.boolean(),
   /** Text printed on the row before its first box (the criterion, a heading): empty when none. */
   lead: z.string(),
+  /** A row of an evaluation matrix (src/layout/matrix.ts): the whole matrix, its heading row included. Its boxes are
+   * the cells under the option columns, each box's text the column heading. */
+  matrix: Bbox.optional(),
 });
 export type OptionRow = z.infer<typeof OptionRow>;
 

@@ -7,6 +7,7 @@ import type { PageImage } from "../domain/page.ts";
 import { findBoxes, optionRows } from "./boxes.ts";
 import { fillCells } from "./cells.ts";
 import { tablesFromRulings } from "./grid.ts";
+import { matrixRows, outsideMatrices } from "./matrix.ts";
 import { keyValues } from "./pairs.ts";
 import { findRulings } from "./rulings.ts";
 
@@ -14,6 +15,8 @@ export async function buildPageLayout(image: PageImage, lines: readonly OcrLine[
   const t0 = performance.now();
   const rulings = await findRulings(image);
   const tables = fillCells(tablesFromRulings(rulings, image.dpi), lines);
-  const options = optionRows(await findBoxes(image, lines), lines, tables);
+  const boxes = await findBoxes(image, lines);
+  const matrices = matrixRows(image, tables, boxes);
+  const options = [...outsideMatrices(optionRows(boxes, lines, tables), matrices), ...matrices];
   return { tables, pairs: keyValues(tables), options, ms: Math.round(performance.now() - t0) };
 }

@@ -30,7 +30,11 @@ export function reconcile(page: OcrPage): { marks: BoxMark[]; unknown: UnknownRo
   const owner = new Map<OptionBox, BoxMark>();
   const marks: BoxMark[] = [];
   const minPx = (MIN_MARK_MM * page.dpi) / 25.4;
+  const matrices = rows.flatMap((r) => (r.matrix ? [r.matrix] : []));
   for (const m of page.marks) {
+    // A matrix reads its own cells: a mark read beside a word inside one (a column heading, a glyph in a cell) is
+    // the matrix's, not a box of its own.
+    if (matrices.some((b) => centreIn(m.bbox, b) || centreIn(m.labelBbox, b))) continue;
     const box = boxes.find((b) => same(b.bbox, m.bbox) && !owner.has(b));
     if (box) {
       owner.set(box, m);
