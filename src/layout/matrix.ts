@@ -4,7 +4,7 @@
  * the marks in those columns' cells with no printed box. Each body row is a row of options: its boxes are the cells
  * under the option columns, each option the column's heading, its state the ink inside the cell (pixels, never the
  * glyph OCR read there), its lead the text of the row's cells left of the option columns (the process, criterion or
- * question). A cell that holds a printed box or words is no mark cell: that row is left to the box reader.
+ * question). A row whose cells hold words, or a printed box in every cell, is left to the other readers.
  */
 import type { Bbox } from "../domain/geometry.ts";
 import type { LayoutCell, LayoutTable, OptionBox, OptionRow } from "../domain/layout.ts";
@@ -24,6 +24,8 @@ const DARK = 115;
 
 interface Heading {
   row: number;
+  /** The first row under the heading (a heading cell may span two grid rows where a scan doubled a rule). */
+  below: number;
   /** Option columns: the heading cell and the term its words name. */
   columns: { cell: LayoutCell; term: Term }[];
 }
@@ -40,7 +42,7 @@ export function matrixRows(
     for (const [i, head] of headings.entries()) {
       const end = headings[i + 1]?.row ?? t.rows;
       const rows: OptionRow[] = [];
-      for (let r = head.row + 1; r < end; r++) {
+      for (let r = head.below; r < end; r++) {
         const row = bodyRow(image, t, r, head, boxes);
         if (row) rows.push(row);
       }
@@ -67,12 +69,12 @@ function headingRows(t: LayoutTable): Heading[] {
     const cells = t.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col);
     const named = cells.flatMap((cell) => {
       const term = optionOfCell(cell.text);
-      return term && cell.colSpan === 1 && cell.rowSpan === 1 ? [{ cell, term }] : [];
+      return term && cell.colSpan === 1 ? [{ cell, term }] : [];
     });
     const family = mostCommon(named.map((n) => n.term.family));
     const columns = named.filter((n) => n.term.family === family);
     if (columns.length >= 2 && new Set(columns.map((c) => c.term.value)).size === columns.length)
-      out.push({ row: r, columns });
+      out.push({ row: r, below: Math.max(...columns.map((c) => c.cell.row + c.cell.rowSpan)), columns });
   }
   return out;
 }
@@ -94,15 +96,18 @@ function bodyRow(
 ): OptionRow | null {
   const cells = t.cells.filter((c) => c.row === r);
   const found: OptionBox[] = [];
+  let printed = 0;
   for (const { cell: h, term } of head.columns) {
     const cell = cells.find((c) => c.col === h.col && c.colSpan === 1);
     // A column whose cell is missing or merged here: the row has one option fewer (never a guess at its state).
     if (!cell) continue;
-    if (boxes.some((b) => centreIn(b.bbox, cell.bbox)) || hasWords(cell.text)) return null;
+    if (hasWords(cell.text)) return null;
+    if (boxes.some((b) => centreIn(b.bbox, cell.bbox))) printed++;
     // The option's words stand in the column heading, not beside the box: no text box on the row.
     found.push({ ...inkState(image, cell.bbox), text: words(h.text) || term.display, textBbox: null });
   }
-  if (found.length < 2) return null;
+  // A box printed in every cell is a row of printed boxes (the box reader's); a ■ in the ticked cell alone is a mark.
+  if (found.length < 2 || printed === found.length) return null;
   const first = Math.min(...head.columns.map((c) => c.cell.col));
   const lead = cells
     .filter((c) => c.col < first && c.row === r)
