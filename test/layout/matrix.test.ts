@@ -148,6 +148,24 @@ describe("evaluation matrices (option words as column headings, marks in the cel
     expect(readCheckboxFields([ocrPage(rec, img)]).recommendation.value).toBe("recommend_after_correction");
   });
 
+  it("reads a question matrix (是 / 否 columns): each answer recorded as its criterion's word", () => {
+    const rows = [
+      ["审核项目", "是", "否", "备注"],
+      ["管理体系运行是否有效", "", "", ""],
+      ["内部审核和管理评审是否有效", "", "", ""],
+    ];
+    const fields = readCheckboxFields([
+      ocrPage(
+        rows,
+        page([
+          [1, 1],
+          [2, 2],
+        ]),
+      ),
+    ]);
+    expect(fields.conclusion).toEqual({ 体系运行: "有效", 内部审核和管理评审: "无效" });
+  });
+
   it("is no matrix when the heading names no options of one vocabulary", () => {
     const rows = [
       ["姓名", "组内身份", "资格级别", "注册证书编号", "专业代码"],
