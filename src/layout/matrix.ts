@@ -79,12 +79,16 @@ function headingRows(t: LayoutTable): Heading[] {
   return out;
 }
 
-/** The option a heading cell names: its words are one option word, whole (a cell of prose naming one is no heading). */
+/** The option a heading cell names: its words are one option word, whole, or that option in both languages
+ * (符合 Conform); a cell of prose naming one is no heading. */
 function optionOfCell(text: string): Term | null {
   const chars = Array.from(text.normalize("NFKC")).filter((c) => !isSpace(c));
   const term = termOf(chars.join(""));
   if (!term || term.needsBox) return null;
-  return Array.from(term.text).length >= 0.7 * chars.length ? term : null;
+  const n = Array.from(term.text).length;
+  if (n >= 0.7 * chars.length) return term;
+  const other = termOf(chars.slice(n).join(""));
+  return other?.value === term.value && n + Array.from(other.text).length >= 0.7 * chars.length ? term : null;
 }
 
 function bodyRow(

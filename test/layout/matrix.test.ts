@@ -166,6 +166,15 @@ describe("evaluation matrices (option words as column headings, marks in the cel
     expect(fields.conclusion).toEqual({ 体系运行: "有效", 内部审核和管理评审: "无效" });
   });
 
+  it("takes a heading printed in both languages (符合 Conform) as its option", () => {
+    const rows = [
+      ["条款 Clause", "符合 Conform", "基本符合 Partly conform", "不符合 Not conform"],
+      ["2.4 运行 Operation", "", "", ""],
+    ];
+    const fields = readCheckboxFields([ocrPage(rows, page([[1, 3]]))]);
+    expect(fields.evaluationResults.get("2.4")?.value).toBe("不符合");
+  });
+
   it("is no matrix when the heading names no options of one vocabulary", () => {
     const rows = [
       ["姓名", "组内身份", "资格级别", "注册证书编号", "专业代码"],
