@@ -127,6 +127,11 @@ export const Report = z.object({
   team: z.array(TeamMember),
   /** Names found in signature places (cover, 承诺人, 审核组:), for TEAM-SIGNATURE. */
   signatures: FStrings,
+  /** The roles of the team the located signature places have slots for, read from their printed labels
+   * (审核组长（签字）： the leader's, 审核组成员： the members', 审核组： both), for TEAM-SIGNATURE: a block with a
+   * slot for the leader alone vouches for the leader alone. null when no slot label was read or one names no
+   * role. Absent in records written before it was read. An extension of record.md. */
+  signatureSlots: fieldOf(z.array(TeamRole)).optional(),
   ncMajor: FNumber,
   ncMinor: FNumber,
   ncItems: z.array(NcItem),

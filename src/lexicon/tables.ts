@@ -234,3 +234,23 @@ export const TEAM_ROLE_WORDS: readonly { readonly role: TeamRoleWord; readonly w
     { role: "observer", words: ["观察员", "observer"] },
     { role: "member", words: ["组员", "审核员", "成员", "auditor", "member"] },
   ];
+
+/**
+ * Roles written before a signing place's colon (审核组长（签字）：, 组员：, 审核组：张心、冉景洲): the places a
+ * team signs at. Longest first, as printed (the parser allows spaces and a bracketed remark after them).
+ */
+export const SIGNING_ROLE_LABELS: readonly string[] = [
+  "审核组长",
+  "审核组员",
+  "审核组",
+  "组长",
+  "组员",
+  "审核员",
+  "技术专家",
+];
+
+/**
+ * Words of a signing place's label that give the place to the whole team (审核组：, 审核组签字, Audit team),
+ * tried only when the label holds no word of TEAM_ROLE_WORDS (审核组长 is the leader's place alone). Label form.
+ */
+export const TEAM_WHOLE_WORDS: readonly string[] = ["审核组", "评价组", "auditteam"];

@@ -21,7 +21,7 @@ import { readNonconformities } from "./fields/nonconformities.ts";
 import { readOrganizationFields } from "./fields/organization.ts";
 import { readRecommendationText } from "./fields/recommendation.ts";
 import { mendScopeRemark } from "./fields/scope-remark.ts";
-import { readSignatures } from "./fields/signatures.ts";
+import { readSignatureBlock } from "./fields/signatures.ts";
 import { deriveManagementSystems } from "./fields/systems.ts";
 import { readTeam } from "./fields/team.ts";
 import { voteTeamNames } from "./fields/team-vote.ts";
@@ -105,7 +105,7 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
   const dates = withLayoutDates(readDates(lines), pairs);
   const org = readOrganizationFields(lines, sections);
   const nc = readNonconformities(lines, ticks.ncKinds, pages);
-  const signatures = readSignatures(lines);
+  const signatureBlock = readSignatureBlock(lines);
   const standards = mendStandardsByCells(readStandards(lines), pairs);
   const textType = readAuditTypeText(lines);
   const auditType = ticks.auditType.value !== null ? ticks.auditType : textType;
@@ -166,7 +166,8 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
     foundedDate: dates.foundedDate,
     systemImplementedDate: dates.systemImplementedDate,
     team: voteTeamNames(readTeam(lines, pages), lines),
-    signatures,
+    signatures: signatureBlock.names,
+    signatureSlots: signatureBlock.slots,
     ncMajor: nc.ncMajor,
     ncMinor: nc.ncMinor,
     ncItems: nc.ncItems,

@@ -215,13 +215,19 @@ function signed(name: string, signatures: readonly string[], maxDistance: number
  * right in the team table may be misread on the signature line, or the other way round), so a name that
  * matches no signature exactly is only a finding when the signature line holds fewer unmatched names than
  * there are unmatched auditors: a missing signature leaves a gap, a misread one leaves a differently
- * spelled name in its place. Such OCR-level mismatches give the low "could not check" note instead. */
+ * spelled name in its place. Such OCR-level mismatches give the low "could not check" note instead.
+ * Only the roles the signature block has slots for are checked: a block with a place for the leader alone
+ * (审核组长签字：) vouches for the leader alone, and members missing from it are no finding. Where the slots
+ * were not read, whom the block should hold is unknown: a low note. */
 const signature: RuleDef["check"] = (ctx) => {
   const r: Report = ctx.report;
   const sigs = r.signatures.value;
   if (sigs === null) return [unchecked(ctx, "签字", ["签字栏姓名"])];
-  const auditors = r.team.filter(isAuditor);
-  if (auditors.length === 0) return [unchecked(ctx, "签字", ["审核组成员"])];
+  const slots = r.signatureSlots?.value ?? null;
+  if (slots === null) return [unchecked(ctx, "签字", ["签字栏的签字位置（组长、组员）"])];
+  const team = r.team.filter(isAuditor);
+  if (team.length === 0) return [unchecked(ctx, "签字", ["审核组成员"])];
+  const auditors = team.filter((m) => m.role.value !== null && slots.includes(m.role.value));
   const named = auditors.filter((m) => m.name.value !== null);
   const left = [...sigs];
   const unsigned: TeamMember[] = [];
@@ -257,7 +263,10 @@ const signature: RuleDef["check"] = (ctx) => {
       ctx,
       `${m.role.value === "leader" ? "审核组长" : "审核组员"}${m.name.value}未出现在签字栏（签字：${sigs.join("、") || "无"}）`,
       evidenceOf(m.name, r.signatures),
-      { subject: m.name.value, compared: fieldsIn({ 审核组成员姓名: m.name, 签字栏: r.signatures }) },
+      {
+        subject: m.name.value,
+        compared: fieldsIn({ 审核组成员姓名: m.name, 签字栏: r.signatures, 签字位置: r.signatureSlots }),
+      },
     ),
   );
 };
@@ -303,7 +312,7 @@ export const teamRules: RuleDef[] = [
     family: "TEAM",
     severity: "medium",
     description: "组长或组员未签字",
-    inputs: { fields: ["team.name", "signatures"] },
+    inputs: { fields: ["team.name", "signatures", "signatureSlots"] },
     check: signature,
   },
 ];

@@ -8,6 +8,7 @@ import type {
   Report,
   Section,
   TeamMember,
+  TeamRole,
 } from "../../src/domain/record.ts";
 import { runRules } from "../../src/rules/registry.ts";
 
@@ -141,6 +142,7 @@ export function baseReport(): Report {
       member("赵工", "expert", "技术专家", null, ["33.03.01"]),
     ],
     signatures: f(["王强", "李明"]),
+    signatureSlots: f<TeamRole[]>(["leader", "member"], "审核组长（签字）、审核组员（签字）"),
     ncMajor: f(0),
     ncMinor: f(1),
     ncItems: [nc("7.2", "质量部", "minor")],

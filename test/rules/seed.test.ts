@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AuditRecord, Report } from "../../src/domain/record.ts";
+import type { AuditRecord, Report, TeamRole } from "../../src/domain/record.ts";
 import { isUncheckedFlag, runRules } from "../../src/rules/registry.ts";
 import { baseRecord, evaluation, f, group, member, nc, section } from "./builders.ts";
 import { SEED_SECTIONS } from "./seed-text.ts";
@@ -59,6 +59,10 @@ function seedReport(recommendation: Report["recommendation"]["value"]): Report {
       member("冯菲", "guide", null, null, null),
     ],
     signatures: f(["张心", "冉景洲", "张心", "冉景洲", "张心", "冉景洲"]),
+    signatureSlots: f<TeamRole[]>(
+      ["leader", "member"],
+      "审核组长（签字）、审核组员（签字）、审核组长、组员、审核组",
+    ),
     ncMajor: f(0, "（0）"),
     ncMinor: f(1, "（1）"),
     ncItems: [nc("7.3", "人力行政部", "minor")],

@@ -168,6 +168,37 @@ describe("TEAM-SIGNATURE", () => {
     });
     expect(findings(one, "TEAM-SIGNATURE")).toHaveLength(1);
   });
+  it("checks only the roles the signature block has slots for: a leader-only block vouches for the leader", () => {
+    const r = edit((x) => {
+      x.signatures = f(["王强"]);
+      x.signatureSlots = f(["leader"], "审核组长");
+    });
+    expect(flagsOf(r, "TEAM-SIGNATURE")).toEqual([]);
+    // The leader missing from the leader's own slot is still a finding.
+    const absent = edit((x) => {
+      x.signatures = f([] as string[]);
+      x.signatureSlots = f(["leader"], "审核组长");
+    });
+    expect(findings(absent, "TEAM-SIGNATURE").map((fl) => fl.subject)).toEqual(["王强"]);
+  });
+  it("fires for a member missing from a block with a members' slot", () => {
+    const r = edit((x) => {
+      x.signatures = f(["王强"]);
+      x.signatureSlots = f(["leader", "member"], "审核组长（签字）、审核组员（签字）");
+    });
+    expect(findings(r, "TEAM-SIGNATURE").map((fl) => fl.subject)).toEqual(["李明"]);
+  });
+  it("gives a low could-not-check note when the block's slots were not read", () => {
+    for (const slots of [f(null), undefined]) {
+      const r = edit((x) => {
+        x.signatures = f(["王强"]);
+        x.signatureSlots = slots;
+      });
+      expect(flagsOf(r, "TEAM-SIGNATURE").map((fl) => [fl.severity, fl.status])).toEqual([
+        ["low", "unchecked"],
+      ]);
+    }
+  });
   it("still fires when the signature line has fewer names than auditors", () => {
     const r = edit((x) => {
       x.team[1] = member("高媚", "member", "审核员", "2023-N1QMS-2267598");

@@ -1,16 +1,18 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
+import type { TeamRole } from "../../domain/record.ts";
+import { SIGNING_ROLE_LABELS } from "../../lexicon/tables.ts";
 import { confusions } from "../../noise/confusions.ts";
 import { decodePersonName } from "../../noise/lexicons/names.ts";
 import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
 import type { DocLine } from "../text/lines.ts";
-import { looksLikeName } from "./team-words.ts";
+import { looksLikeName, signingRoles } from "./team-words.ts";
 
 // A speck OCR reads as a quote mark or dot between a label's bracket and its colon (审核组长(签字)“: 彭心敏).
 const SPECK = `\\s*[“”"'‘’·.,]?`;
 // Places where team members sign: 审核组长（签字）, 承诺人 审核组长：, 组员：, 审核组:张心、冉景洲, 签名.
-const SIGNING_ROLES = "审核组|审核组长|组长|审核组员|组员|审核员|技术专家";
+const SIGNING_ROLES = SIGNING_ROLE_LABELS.join("|");
 // A role with a short bracketed remark before its colon is a signing place even where OCR garbled the remark
 // (审核组长《等字):钟兰 for 审核组长（签字）：钟兰).
 const OPEN = confusions().bracketClass("（");
@@ -29,8 +31,66 @@ const SIGNING_LABEL = new RegExp(
 
 const AUDITEE_LABEL = /受审核方|代表|陪同|企业|负责人/;
 
+/** What the report's signature places hold: the names written there, and the roles the places are printed for. */
+export interface SignatureBlock {
+  names: Field<string[]>;
+  /** Roles of the team the located signing places have slots for, from their printed labels (审核组长（签字）：
+   * is the leader's slot only). null when no slot label was read, or one names no role (签字：): then who should
+   * have signed is unknown. */
+  slots: Field<TeamRole[]>;
+}
+
 /** Names written at signature places (distinct, in order of first appearance). */
 export function readSignatures(lines: readonly DocLine[]): Field<string[]> {
+  return readSignatureBlock(lines).names;
+}
+
+/** A signing place's printed label (line and span) and the roles it names: null for none (签字：). */
+interface Slot {
+  line: DocLine;
+  from: number;
+  to: number;
+  roles: TeamRole[] | null;
+}
+
+/** The slot labels of a signing line: the text before each of its colons back to the previous colon or cell
+ * break, where it names a role or a word of signing (日期：, 受审核方代表： are no team's slot). */
+function slotLabels(line: DocLine): Omit<Slot, "line">[] {
+  const out: Omit<Slot, "line">[] = [];
+  let from = 0;
+  for (let i = 0; i < line.text.length; i++) {
+    const ch = line.text[i];
+    if (ch === "\t") from = i + 1;
+    if (ch !== ":" && ch !== "：") continue;
+    const label = line.text.slice(from, i);
+    const start = from;
+    from = i + 1;
+    if (AUDITEE_LABEL.test(label)) continue;
+    const roles = signingRoles(label);
+    if (roles === null && !SIGN_WORD.test(matchForm(label))) continue;
+    const lead = label.length - label.trimStart().length;
+    out.push({ from: start + lead, to: i, roles });
+  }
+  return out;
+}
+
+/** The slots' roles as a field: where the first label is printed, every label's text as raw, as sure as the
+ * least sure line. A label naming no role makes the whole unknown (value null). */
+function slotField(slots: readonly Slot[]): Field<TeamRole[]> {
+  const first = slots[0];
+  if (first === undefined) return missingField();
+  const raw = slots.map((s) => s.line.text.slice(s.from, s.to).trim()).join("、");
+  const least = slots.reduce((a, s) => (s.line.confidence < a.line.confidence ? s : a), first);
+  const { confidence } = fieldAt(least.line, least.from, least.to, null, 0.9);
+  const field = fieldAt(first.line, first.from, first.to, [] as TeamRole[], 0.9);
+  if (slots.some((s) => s.roles === null)) return { ...field, value: null, raw, confidence: 0 };
+  const roles = [...new Set(slots.flatMap((s) => s.roles ?? []))];
+  return { ...field, value: roles, raw, confidence };
+}
+
+/** Names written at signature places, and the roles the places are printed for. */
+export function readSignatureBlock(lines: readonly DocLine[]): SignatureBlock {
+  const slots: Slot[] = [];
   const names: string[] = [];
   let first: Field<string[]> | null = null;
   // Writing at a signing place that reads as no name (a seal over it, a scribble): the names found are then not
@@ -46,6 +106,7 @@ export function readSignatures(lines: readonly DocLine[]): Field<string[]> {
     if (!inContext) continue;
     const colon = Math.max(line.text.lastIndexOf(":"), line.text.lastIndexOf("："));
     if (colon < 0) continue;
+    for (const label of slotLabels(line)) slots.push({ line, ...label });
     // What follows the auditee's own label (受审核方代表：李明) is no team member's signature.
     const auditee = AUDITEE_LABEL.test(line.text.slice(Math.max(0, colon - 8), colon));
     const segments: [number, number][] = auditee ? [] : [[colon + 1, line.text.length]];
@@ -109,6 +170,10 @@ export function readSignatures(lines: readonly DocLine[]): Field<string[]> {
   }
   const doubt = unreadable === null ? 1 : 0.4;
   const place: Field<string[]> | null = first ?? unreadable;
-  if (!place) return missingField();
-  return { ...place, value: names, raw: names.join("、"), confidence: place.confidence * doubt };
+  const slotRoles = slotField(slots);
+  if (!place) return { names: missingField(), slots: slotRoles };
+  return {
+    names: { ...place, value: names, raw: names.join("、"), confidence: place.confidence * doubt },
+    slots: slotRoles,
+  };
 }
