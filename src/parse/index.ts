@@ -4,6 +4,7 @@ import { type Problem, Report } from "../domain/record.ts";
 import { type CheckboxFields, readCheckboxFields } from "./checkbox/index.ts";
 import { classify, type DocumentKind } from "./classify.ts";
 import { readAuditorDays } from "./fields/auditor-days.ts";
+import { mendRangesByCells } from "./fields/cell-dates.ts";
 import { mendSitesByCells, mendStandardsByCells } from "./fields/cell-mend.ts";
 import { type DateFields, readDates } from "./fields/dates.ts";
 import { readEvaluations } from "./fields/evaluations.ts";
@@ -102,7 +103,7 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
   const sections = findSections(lines);
   const ticks = safeTicks(pages, problems);
   const pairs = layoutPairs(pages);
-  const dates = withLayoutDates(readDates(lines), pairs);
+  const dates = mendRangesByCells(withLayoutDates(readDates(lines), pairs), pages);
   const org = readOrganizationFields(lines, sections);
   const nc = readNonconformities(lines, ticks.ncKinds, pages);
   const signatureBlock = readSignatureBlock(lines);
