@@ -8,7 +8,14 @@
 import { type Field, missingField } from "../../domain/field.ts";
 import type { DateKind } from "../../lexicon/prose.ts";
 import { PROSE_AUDIT_DATES, PROSE_COVERAGE, PROSE_ORGANISATION, PROSE_STAGE1 } from "../../lexicon/prose.ts";
-import { type DateMatch, type DateRange, findDateRange, findDates, leadingDate } from "../normalize/dates.ts";
+import {
+  type DateMatch,
+  type DateRange,
+  findDateRange,
+  findDates,
+  leadingDate,
+  unglued,
+} from "../normalize/dates.ts";
 import { matchForm } from "../text/chars.ts";
 import type { DocLine } from "../text/lines.ts";
 import { headingOf } from "../text/sections.ts";
@@ -54,7 +61,9 @@ export function auditDatesInProse(lines: readonly DocLine[]): ProseRange | null 
   for (const s of sentencesOf(lines)) {
     const form = matchForm(s.text);
     if (!has(form, PROSE_AUDIT_DATES.cues) || has(form, PROSE_AUDIT_DATES.notThisAudit)) continue;
-    const range = findDateRange(s.text);
+    // Two dates glued where OCR dropped the dash are their range; glued dates that make none are no reading.
+    const range = unglued(s.text, findDateRange(s.text));
+    if (range === "unread") continue;
     if (range) return inWindow(s, range, "audit");
   }
   return null;

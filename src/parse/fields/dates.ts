@@ -9,6 +9,7 @@ import {
   leadingDate,
   rangeDays,
   statedDays,
+  unglued,
 } from "../normalize/dates.ts";
 import { derived, fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
@@ -149,7 +150,8 @@ function labeledRange(
     if (/一阶段/.test(form) && !/二阶段/.test(form)) continue;
     const win = windowFrom(lines, hit.line, hit.end);
     const plain = withoutFillers(win.text);
-    const range = findDateRange(plain.text, single) ?? findDateRange(plain.text);
+    const range = unglued(plain.text, findDateRange(plain.text, single) ?? findDateRange(plain.text));
+    if (range === "unread") return NO_RANGE;
     if (!range || range.start - plain.blanked(range.start) > 6) continue;
     if (opensOtherLabel(win, range.start, synonyms)) continue;
     const before = hit.line.text.slice(0, hit.start);
@@ -195,7 +197,8 @@ function stage1(lines: readonly DocLine[]): RangeFields {
     const form = matchForm(line.text);
     if (!/一阶段/.test(form) || /二阶段/.test(form)) continue;
     const own = windowFrom(lines, line, 0, 0, 0);
-    const range = findDateRange(own.text);
+    const range = unglued(own.text, findDateRange(own.text));
+    if (range === "unread") return NO_RANGE;
     if (range) return rangeFields(own, range, 0.9);
     // Wrapped prose: "于 A 至 B 进行了第" / "一阶段审核" — the range must end right before the words. A line
     // that prints its own (unreadable) dates after the words is a label row ("第一阶段审核 Stage 1 自…"): the

@@ -6,7 +6,7 @@ import { missingField } from "../../domain/field.ts";
 import type { KeyValue } from "../../domain/layout.ts";
 import type { OcrPage } from "../../domain/ocr.ts";
 import type { LabelFamilyId } from "../../lexicon/labels.ts";
-import { type DateRange, findDateRange, leadingDate, rangeDays } from "../normalize/dates.ts";
+import { type DateRange, findDateRange, leadingDate, rangeDays, unglued } from "../normalize/dates.ts";
 import { parseInteger, toHalfWidth } from "../normalize/numbers.ts";
 import { chineseParens } from "../text/labels.ts";
 import { withoutFillers } from "./dates.ts";
@@ -84,8 +84,10 @@ export const layoutReaders = {
     }),
 };
 
-/** A range whose two ends are real days. */
+/** A range whose two ends are real days; two dates glued where OCR dropped the dash are read as their range. */
 function auditRange(text: string): DateRange | null {
-  const r = findDateRange(text, false);
+  const one = unglued(text, findDateRange(text));
+  const glued = one !== null && one !== "unread" && one.from !== one.to ? one : null;
+  const r = findDateRange(text, false) ?? glued;
   return r?.from.iso && r.to.iso ? r : null;
 }

@@ -268,6 +268,39 @@ export function findDateRange(text: string, allowSingle = true): DateRange | nul
   return null;
 }
 
+// A piece of a date right after another (4.14下午, 16日下午, 4月16日, 2024.05.17): a range's end whose dash OCR
+// dropped. Digits followed by other words (3人日) are no piece of a date.
+const GLUED_PIECE = /^\d{1,4}\s*(?:[-./年月日号]|上午|下午)/;
+
+/**
+ * A range label's one date with a second date glued to it where OCR dropped the dash between them
+ * (2025.4.14上午4.14下午, 2024年5月16日上午16日下午, 2024.05.162024.05.17): the range the two make; "unread" when a
+ * piece of a date is glued on but the two make no range (null over a one-day reading); null when nothing is.
+ */
+export function gluedRange(text: string, date: DateMatch): DateRange | "unread" | null {
+  const t = toHalfWidth(text);
+  // A full date may stand a space apart (2024-05-16 2024-05-17): the dash is what OCR lost.
+  const gap = /^ (?=\d{4}\s*[-./年])/.exec(t.slice(date.end))?.[0].length ?? 0;
+  const after = t.slice(date.end + gap);
+  if (GLUED_PIECE.test(after)) {
+    const to = rangeEnd(after, date, date.end + gap);
+    if (to?.iso && date.iso && to.iso >= date.iso) return { from: date, to, start: date.start, end: to.end };
+    return "unread";
+  }
+  const before = findDates(t.slice(0, date.start)).at(-1);
+  if (!before || before.end !== date.start) return null;
+  if (before.iso && date.iso && before.iso <= date.iso)
+    return { from: before, to: date, start: before.start, end: date.end };
+  return "unread";
+}
+
+/** A one-date reading under a range label, where a second date is glued to it (OCR dropped the dash): the two
+ * dates' range, or "unread" where they make none (null over a one-day reading). */
+export function unglued(text: string, range: DateRange | null): DateRange | "unread" | null {
+  if (!range || range.from !== range.to) return range;
+  return gluedRange(text, range.from) ?? range;
+}
+
 /** A total of days printed right after a range (…至10日，共2.5天 / （共3天）): the count, if it fits the range. */
 export function statedDays(after: string, range: DateRange): number | null {
   const m = /^\s*[（(,，]?\s*(?:共计?|合计)\s*(\d+(?:\.\d)?)\s*(?:个工作日|天|日)(?!期)/.exec(
