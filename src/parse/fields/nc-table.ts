@@ -136,6 +136,7 @@ export function fromGrid(pages: readonly OcrPage[], lines: readonly DocLine[]): 
     NC_CONTENT,
   );
   const items: NcItem[] = [];
+  const seen = new Set<string>();
   for (const table of tables) {
     // A table named by its cells' content is the NC table only where both clauses and kinds are in it.
     if (table.typed && !(table.keys.includes("clause") && table.keys.includes("severity"))) continue;
@@ -147,8 +148,23 @@ export function fromGrid(pages: readonly OcrPage[], lines: readonly DocLine[]): 
         (isDept(row.cells.dept?.text ?? "") || isFinding(row.cells.text?.text ?? ""));
       // (A typed table's first row is its unread header: only a real clause makes it a row.)
       const cited = table.typed ? isClause(clause) : CLAUSE.test(clause);
-      if (cited || numbered) items.push(itemOf(row.line, row.cells, lines));
+      if (!cited && !numbered) continue;
+      // A row read again at the same place (a table found both by its header and by its cells' content, as one
+      // continued across a page break is) is the same NC.
+      const item = itemOf(row.line, row.cells, lines);
+      const at = placeOf(item);
+      if (at !== null && seen.has(at)) continue;
+      if (at !== null) seen.add(at);
+      items.push(item);
     }
   }
   return items;
+}
+
+/** Where an NC row was read: its page and the boxes of its clause and finding cells; null when unplaced. */
+function placeOf(item: NcItem): string | null {
+  const boxes = [item.clause, item.text].map((f) =>
+    f.page === null || f.bbox === null ? null : `${f.page}:${f.bbox.join(",")}`,
+  );
+  return boxes.every((b) => b === null) ? null : boxes.join("|");
 }
