@@ -28,62 +28,76 @@ interface Blob {
 }
 
 /** Bounding boxes of the 8-connected ink blobs whose size could hold a box (a tick overshooting its box included).
- * Runs of a row join the runs of the row above that touch them; a union-find merges labels. */
+ * Runs of a row join the runs of the row above that touch them; a union-find merges labels. Runs and boxes are kept
+ * in flat arrays: a page has tens of thousands of runs. */
 function blobs(mask: Uint8Array, w: number, h: number, minS: number, maxS: number): Blob[] {
   const parent: number[] = [];
-  const box: Blob[] = [];
+  // Box of each label: x0, y0, x1, y1.
+  const bx0: number[] = [];
+  const by0: number[] = [];
+  const bx1: number[] = [];
+  const by1: number[] = [];
   const find = (a: number): number => {
     let r = a;
-    while (parent[r] !== r) r = parent[r]!;
+    while (parent[r] !== r) r = parent[r] ?? r;
     while (parent[a] !== r) {
-      const next = parent[a]!;
+      const next = parent[a] ?? r;
       parent[a] = r;
       a = next;
     }
     return r;
   };
-  let prev: [number, number, number][] = [];
+  // Runs of the previous and the current row: start, end, label, three numbers a run.
+  let prev = new Int32Array(3 * (Math.ceil(w / 2) + 1));
+  let cur = new Int32Array(prev.length);
+  let prevCount = 0;
   for (let y = 0; y < h; y++) {
     const row = y * w;
-    const cur: [number, number, number][] = [];
+    let curCount = 0;
     for (let x = 0; x < w; x++) {
       if (mask[row + x] !== 0) continue;
       const s = x;
       while (x < w && mask[row + x] === 0) x++;
       const e = x - 1;
       let label = -1;
-      for (const [ps, pe, pl] of prev) {
+      for (let k = 0; k < prevCount; k++) {
+        const ps = prev[3 * k] ?? 0;
+        const pe = prev[3 * k + 1] ?? 0;
         if (pe < s - 1 || ps > e + 1) continue;
-        const r = find(pl);
+        const r = find(prev[3 * k + 2] ?? 0);
         if (label < 0) label = r;
         else if (r !== label) {
           parent[r] = label;
-          const a = box[label]!;
-          const b = box[r]!;
-          a.x0 = Math.min(a.x0, b.x0);
-          a.y0 = Math.min(a.y0, b.y0);
-          a.x1 = Math.max(a.x1, b.x1);
-          a.y1 = Math.max(a.y1, b.y1);
+          bx0[label] = Math.min(bx0[label] ?? 0, bx0[r] ?? 0);
+          by0[label] = Math.min(by0[label] ?? 0, by0[r] ?? 0);
+          bx1[label] = Math.max(bx1[label] ?? 0, bx1[r] ?? 0);
+          by1[label] = Math.max(by1[label] ?? 0, by1[r] ?? 0);
         }
       }
       if (label < 0) {
         label = parent.length;
         parent.push(label);
-        box.push({ x0: s, y0: y, x1: e, y1: y });
+        bx0.push(s);
+        by0.push(y);
+        bx1.push(e);
+        by1.push(y);
       } else {
-        const a = box[label]!;
-        a.x0 = Math.min(a.x0, s);
-        a.x1 = Math.max(a.x1, e);
-        a.y1 = y;
+        bx0[label] = Math.min(bx0[label] ?? 0, s);
+        bx1[label] = Math.max(bx1[label] ?? 0, e);
+        by1[label] = y;
       }
-      cur.push([s, e, label]);
+      cur[3 * curCount] = s;
+      cur[3 * curCount + 1] = e;
+      cur[3 * curCount + 2] = label;
+      curCount++;
     }
-    prev = cur;
+    [prev, cur] = [cur, prev];
+    prevCount = curCount;
   }
   const out: Blob[] = [];
   for (let i = 0; i < parent.length; i++) {
     if (find(i) !== i) continue;
-    const b = box[i]!;
+    const b = { x0: bx0[i] ?? 0, y0: by0[i] ?? 0, x1: bx1[i] ?? 0, y1: by1[i] ?? 0 };
     const bw = b.x1 - b.x0 + 1;
     const bh = b.y1 - b.y0 + 1;
     if (Math.min(bw, bh) < minS || Math.max(bw, bh) > 1.8 * maxS) continue;
