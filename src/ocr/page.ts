@@ -3,13 +3,15 @@ import { EnvironmentError, InputError, isAuditExtractError } from "../domain/err
 import type { OcrLine, OcrPage } from "../domain/ocr.ts";
 import type { PageImage, PageInput } from "../domain/page.ts";
 import type { OcrEngine } from "./engine.ts";
+import { uprightReading } from "./orientation.ts";
 import { prepareImage, type ReadabilityScore, readingScore } from "./prepare.ts";
 import { recoverMissedLines } from "./recover-lines.ts";
 import { secondLook } from "./second-look.ts";
 
 export interface OcrPageOptions {
   signal?: AbortSignal;
-  /** Decide 0° vs 180° by reading a strip (default true; costs one strip OCR per page, two if unsure). */
+  /** Decide 0° vs 180° (default true): from the page's own reading, read again turned over only when it reads
+   * poorly (src/ocr/orientation.ts). */
   detectUpsideDown?: boolean;
   maxSkewDeg?: number;
   /** Read again the rows of ink the engine skipped (default true; costs one strip OCR per skipped region). */
@@ -77,6 +79,10 @@ function fromTextLayer(input: Extract<PageInput, { kind: "text-layer" }>): OcrPa
   };
 }
 
+function turnedOver(rotation: 0 | 90 | 180 | 270): 0 | 90 | 180 | 270 {
+  return ((rotation + 180) % 360) as 0 | 90 | 180 | 270;
+}
+
 /**
  * Never throws for bad data: a page that cannot be read comes back with `error` set and empty text.
  * Environment failures (missing language data) do throw, since every later page would fail too.
@@ -98,29 +104,35 @@ export async function ocrPage(
       throw new InputError("IMAGE_CORRUPT", `page image ${image.width}x${image.height} has too few pixels`);
     }
     const prepared = await prepareImage(image, {
-      readability: (opts.detectUpsideDown ?? true) ? engineReadability(engine, opts.signal) : undefined,
+      // Still used for a page that looks sideways: it is turned only when it does not already read well.
+      readability: engineReadability(engine, opts.signal),
+      probeUpsideDown: false,
       maxSkewDeg: opts.maxSkewDeg,
       invertBands: opts.invertBands ?? false,
     });
-    const first = await engine.recognize(prepared.image, opts.signal);
+    const read = await engine.recognize(prepared.image, opts.signal);
+    const oriented =
+      (opts.detectUpsideDown ?? true)
+        ? await uprightReading(prepared.image, read, engine, opts.signal)
+        : { image: prepared.image, result: read, turned: false };
+    const { image: upright, result: first } = oriented;
+    const rotation = oriented.turned ? turnedOver(prepared.rotation) : prepared.rotation;
     const recovered =
       (opts.recoverMissedLines ?? true)
-        ? await recoverMissedLines(prepared.image, first, engine, opts.signal)
+        ? await recoverMissedLines(upright, first, engine, opts.signal)
         : first;
     const result =
-      (opts.secondLook ?? true)
-        ? await secondLook(prepared.image, recovered, engine, opts.signal)
-        : recovered;
+      (opts.secondLook ?? true) ? await secondLook(upright, recovered, engine, opts.signal) : recovered;
     return {
       page: {
-        ...emptyPage(input.page, "ocr", prepared.image.width, prepared.image.height, prepared.image.dpi),
-        rotation: prepared.rotation,
+        ...emptyPage(input.page, "ocr", upright.width, upright.height, upright.dpi),
+        rotation,
         skew: prepared.skew,
         text: result.text,
         lines: result.lines,
         meanConfidence: result.meanConfidence,
       },
-      image: prepared.image,
+      image: upright,
     };
   } catch (error) {
     if (error instanceof EnvironmentError) throw error;

@@ -28,6 +28,9 @@ export interface PrepareOptions {
    * OCR on the normal case). Default 0.7; measured upright strips score ~0.8, upside-down ~0.
    */
   confidentScore?: number;
+  /** Read probe strips both ways up here to decide 0° vs 180° (default true). The page reader turns this off and
+   * decides from its own reading of the page instead (src/ocr/orientation.ts), which costs nothing on upright pages. */
+  probeUpsideDown?: boolean;
 }
 
 export interface PreparedImage {
@@ -115,7 +118,7 @@ function probeStrips(image: PageImage, count: number): PageImage[] {
 /** A strip settles the question only when its better reading scores this much. A strip of tick-box rows read
  * as nothing upright (0) and as garbage upside down (0.15) on an unseen report, and the page was turned over;
  * strips of text score about 0.8 the right way up. */
-const SETTLES = 0.3;
+export const SETTLES = 0.3;
 /** Bands read at most when none settles it; then the page stays as scanned, as most scans are. */
 const MAX_PROBES = 3;
 
@@ -166,6 +169,7 @@ export async function prepareImage(input: PageImage, options: PrepareOptions = {
 
   if (
     options.readability &&
+    (options.probeUpsideDown ?? true) &&
     (await isUpsideDown(image, options.readability, options.confidentScore ?? 0.7))
   ) {
     image = rotate180(image);
