@@ -34,6 +34,19 @@ describe("NC grid rows read twice at one place", () => {
     ]);
   });
 
+  it("counts a carried row once where the reading by content found no finding column (short findings)", () => {
+    const short = (r: Row): Row => [r[0], r[1], r[2], r[3], "记录不全"];
+    const pages = [
+      gridPage(table([HEADER, short(ROW_A)]), 1).page,
+      gridPage(table([short(ROW_B), short(ROW_C)]), 2).page,
+    ];
+    expect(read(pages)).toEqual([
+      ["7.1.5", "记录不全", 1],
+      ["8.5.1", "记录不全", 2],
+      ["9.2.2", "记录不全", 2],
+    ]);
+  });
+
   it("keeps two rows of the same text in one table (other boxes) as two NCs", () => {
     const pages = [gridPage(table([HEADER, ROW_A, ROW_A]), 1).page];
     const items = read(pages);

@@ -136,8 +136,10 @@ export function fromGrid(pages: readonly OcrPage[], lines: readonly DocLine[]): 
     NC_CONTENT,
   );
   const items: NcItem[] = [];
-  const seen = new Set<string>();
+  // Where earlier tables read their rows: one table reads each of its grid rows once.
+  const seen: Place[] = [];
   for (const table of tables) {
+    const here: Place[] = [];
     // A table named by its cells' content is the NC table only where both clauses and kinds are in it.
     if (table.typed && !(table.keys.includes("clause") && table.keys.includes("severity"))) continue;
     for (const row of table.rows) {
@@ -153,18 +155,27 @@ export function fromGrid(pages: readonly OcrPage[], lines: readonly DocLine[]): 
       // continued across a page break is) is the same NC.
       const item = itemOf(row.line, row.cells, lines);
       const at = placeOf(item);
-      if (at !== null && seen.has(at)) continue;
-      if (at !== null) seen.add(at);
+      if (seen.some((s) => samePlace(s, at))) continue;
+      here.push(at);
       items.push(item);
     }
+    seen.push(...here);
   }
   return items;
 }
 
-/** Where an NC row was read: its page and the boxes of its clause and finding cells; null when unplaced. */
-function placeOf(item: NcItem): string | null {
-  const boxes = [item.clause, item.text].map((f) =>
+/** Where an NC row was read: the page and box of its clause and of its finding cell (null where not read). */
+type Place = readonly (string | null)[];
+
+function placeOf(item: NcItem): Place {
+  return [item.clause, item.text].map((f) =>
     f.page === null || f.bbox === null ? null : `${f.page}:${f.bbox.join(",")}`,
   );
-  return boxes.every((b) => b === null) ? null : boxes.join("|");
+}
+
+/** One row read twice: every cell both readings placed is at the same place, and at least one is (a table named by
+ * its content may not have found the finding column the headed one read). */
+function samePlace(a: Place, b: Place): boolean {
+  const both = a.map((x, i) => [x, b[i] ?? null] as const).filter(([x, y]) => x !== null && y !== null);
+  return both.length > 0 && both.every(([x, y]) => x === y);
 }
