@@ -59,6 +59,19 @@ describe("site labels with a printed prompt", () => {
   });
 });
 
+describe("a certification body's letterhead", () => {
+  it("reads an approved body whose name carries no 认证 word, and never the audited firm's name", () => {
+    const body = readCertificationBody(
+      buildLines(layoutPages("管理体系审核报告\n通标标准技术服务有限公司\n报告编号 SGS-2023-0116")),
+    );
+    expect(body.value).toBe("通标标准技术服务有限公司");
+    const firm = readCertificationBody(
+      buildLines(layoutPages("管理体系审核报告\n南京宏达软件有限公司\n报告编号 SGS-2023-0116")),
+    );
+    expect(firm.value).toBeNull();
+  });
+});
+
 describe("votes weighed by OCR confidence", () => {
   it("takes the one clear reading of a glyph over unclear ones (certification body on cover and last page)", () => {
     const pages = withCharConfidences(

@@ -1,6 +1,7 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import type { AuditType } from "../../domain/record.ts";
+import { BODIES_WITHOUT_NAME_WORDS, BODY_NAME_WORDS } from "../../lexicon/bodies.ts";
 import { confusions } from "../../noise/confusions.ts";
 import { repairStandardEditions, repairStandardPrefixes } from "../../noise/lexicons/standards.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
@@ -112,16 +113,16 @@ function letterheadName(lines: readonly DocLine[]): Field<string> | null {
     const text = chineseParens(line.text).replace(CLOSED_TWICE, " ");
     const printed = text.match(/^\s*([\u4e00-\u9fa5()（）\s]{4,40}?)\s*(?:[A-Za-z][\x20-\x7e]*)?$/)?.[1];
     const name = printed?.replace(/\s/g, "") ?? "";
-    if (
-      /^[\u4e00-\u9fa5()（）]{4,30}$/.test(name) &&
-      /认证|检验|检测|评价|评审/.test(name) &&
-      ORG_SUFFIX.test(name)
-    ) {
+    if (/^[\u4e00-\u9fa5()（）]{4,30}$/.test(name) && isBodyName(name) && ORG_SUFFIX.test(name)) {
       const at = text.indexOf(printed!);
       return fieldAt(line, at, at + printed!.length, name, 0.75);
     }
   }
   return null;
+}
+
+function isBodyName(name: string): boolean {
+  return BODY_NAME_WORDS.some((w) => name.includes(w)) || BODIES_WITHOUT_NAME_WORDS.includes(name);
 }
 
 /** The longest company name containing 认证 that the report repeats most: its own name in its boilerplate. */
