@@ -291,3 +291,40 @@ export const RANGE_OPENERS: readonly string[] = ["自", "从", "from"];
 
 /** Words between a range's two ends (自A至B): after a single readable date they say its end was not read. */
 export const RANGE_TO_WORDS: readonly string[] = ["至", "到"];
+
+/** Words before an audit-dates label that make it the dates of another audit: the next one, a stage 1, a period
+ * covered, or a plan (建议二阶段审核时间 in a stage-1 report). */
+export const OTHER_AUDIT_DATE_WORDS: readonly string[] = [
+  "下次",
+  "下一次",
+  "一阶段",
+  "覆盖",
+  "计划",
+  "拟",
+  "建议",
+  "预计",
+  "预定",
+  "安排",
+];
+
+/** Words that make a bare 日期 the end of another date's label (审核日期, 起止日期, 成立日期 …), not the report's date. */
+export const DATE_LABEL_HEADS: readonly string[] = [
+  "审核",
+  "起止",
+  "成立",
+  "实施",
+  "发布",
+  "注册",
+  "颁证",
+  "发证",
+  "有效",
+  "到期",
+  "截止",
+  "完成",
+  "开始",
+  "结束",
+  "计划",
+  "下次",
+  "监督",
+  "整改",
+];

@@ -1,6 +1,12 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
-import { RANGE_FILLERS, RANGE_OPENERS, RANGE_TO_WORDS } from "../../lexicon/labels.ts";
+import {
+  DATE_LABEL_HEADS,
+  OTHER_AUDIT_DATE_WORDS,
+  RANGE_FILLERS,
+  RANGE_OPENERS,
+  RANGE_TO_WORDS,
+} from "../../lexicon/labels.ts";
 import { type DateKind, SENTENCE_ENDS } from "../../lexicon/prose.ts";
 import {
   type DateRange,
@@ -59,6 +65,9 @@ export interface DateFields {
 function byQuality(hits: LabelHit[]): LabelHit[] {
   return [...hits].sort((a, b) => b.quality - a.quality || a.line.index - b.line.index);
 }
+
+const ENDS_DATE_LABEL_HEAD = new RegExp(`(?:${DATE_LABEL_HEADS.join("|")})\\s*$`);
+const OTHER_AUDIT_DATE = new RegExp(OTHER_AUDIT_DATE_WORDS.join("|"));
 
 /** Rejects a hit when a word before the label gives it another meaning (下次审核日期 is not the audit date). */
 function precededBy(hit: LabelHit, words: RegExp | null): boolean {
@@ -248,10 +257,7 @@ function closingDate(lines: readonly DocLine[]): Field<string> {
   // The whole document goes in, not the last page's lines: windows index lines by their place in the document.
   // 日期 beside a signature, not the end of another date's label (审核日期, 起止日期, 成立日期 …). The line's text has
   // no spaces between Chinese characters, so a name may run into it (周敏日期：…).
-  const bare = (hit: LabelHit) =>
-    !/(?:审核|起止|成立|实施|发布|注册|颁证|发证|有效|到期|截止|完成|开始|结束|计划|下次|监督|整改)\s*$/.test(
-      hit.line.text.slice(0, hit.start),
-    );
+  const bare = (hit: LabelHit) => !ENDS_DATE_LABEL_HEAD.test(hit.line.text.slice(0, hit.start));
   const found = labeledDate(
     lines,
     ["日期", "Date"],
@@ -317,7 +323,7 @@ function orProse(labelled: RangeFields, stated: () => ProseRange | null, quality
 export function readDates(lines: readonly DocLine[]): DateFields {
   // Dates of an audit still to come are plans (建议二阶段审核时间 in a stage-1 report), not this audit's.
   const audit = orProse(
-    labeledRange(lines, "auditDates", "audit", /下次|下一次|一阶段|覆盖|计划|拟|建议|预计|预定|安排/),
+    labeledRange(lines, "auditDates", "audit", OTHER_AUDIT_DATE),
     () => auditDatesInProse(lines),
     0.8,
   );
