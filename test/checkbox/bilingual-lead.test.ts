@@ -4,28 +4,12 @@
  * in it (Partly, No): the Chinese word names the option and its label opens at the English.
  */
 import { describe, expect, it } from "vitest";
-import type { OcrLine, OcrWord } from "../../src/domain/ocr.ts";
 import { lineChars, textHeight } from "../../src/parse/checkbox/chars.ts";
 import { findLabels, termIn } from "../../src/parse/checkbox/vocab.ts";
-
-/** An OCR line from "|"-separated words (" " = a box-wide gap), 26 px characters, as PP-OCR splits them. */
-function ocrLine(spec: string): OcrLine {
-  let x = 100;
-  const words: OcrWord[] = [];
-  for (const w of spec.split("|")) {
-    if (w === " ") {
-      x += 40;
-      continue;
-    }
-    const n = Array.from(w).reduce((a, ch) => a + ((ch.codePointAt(0) ?? 0) < 0x2e80 ? 13 : 26), 0);
-    words.push({ text: w, bbox: [x, 100, x + n, 126], confidence: 0.8 });
-    x += n;
-  }
-  return { text: words.map((w) => w.text).join(""), bbox: [100, 100, x, 126], confidence: 0.8, words };
-}
+import { ocrLine } from "./ocr-line.ts";
 
 function labels(spec: string): { value: string; text: string; context: boolean }[] {
-  const line = ocrLine(spec);
+  const line = ocrLine(spec, { cjk: 26, gap: 0 });
   const chars = lineChars(line);
   return findLabels(chars, textHeight(line)).map((x) => ({
     value: x.term.value,

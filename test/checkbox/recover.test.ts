@@ -4,22 +4,7 @@ import { lineChars, textHeight } from "../../src/parse/checkbox/chars.ts";
 import { detectMarks } from "../../src/parse/checkbox/detect.ts";
 import { findLabels, recoverLabels } from "../../src/parse/checkbox/vocab.ts";
 import { drawPage } from "./draw.ts";
-
-/** An OCR line from "|"-separated words (" " = a column gap), 24 px characters, like tesseract's split. */
-function ocrLine(spec: string): OcrLine {
-  let x = 100;
-  const words: OcrWord[] = [];
-  for (const w of spec.split("|")) {
-    if (w === " ") {
-      x += 40;
-      continue;
-    }
-    const n = Array.from(w).reduce((a, ch) => a + ((ch.codePointAt(0) ?? 0) < 0x2e80 ? 13 : 24), 0);
-    words.push({ text: w, bbox: [x, 100, x + n, 124], confidence: 0.8 });
-    x += n + 4;
-  }
-  return { text: words.map((w) => w.text).join(""), bbox: [100, 100, x, 124], confidence: 0.8, words };
-}
+import { ocrLine } from "./ocr-line.ts";
 
 function recovered(spec: string): string[] {
   const line = ocrLine(spec);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { OcrLine, OcrWord } from "../../src/domain/ocr.ts";
 import {
   crossesOption,
   gradedFamilies,
@@ -9,22 +8,7 @@ import {
 } from "../../src/lexicon/options.ts";
 import { lineChars, textHeight } from "../../src/parse/checkbox/chars.ts";
 import { findLabels, termOf } from "../../src/parse/checkbox/vocab.ts";
-
-/** An OCR line from "|"-separated words (" " = a column gap), 24 px CJK characters and 13 px Latin ones. */
-function ocrLine(spec: string): OcrLine {
-  let x = 100;
-  const words: OcrWord[] = [];
-  for (const w of spec.split("|")) {
-    if (w === " ") {
-      x += 40;
-      continue;
-    }
-    const n = Array.from(w).reduce((a, ch) => a + ((ch.codePointAt(0) ?? 0) < 0x2e80 ? 13 : 24), 0);
-    words.push({ text: w, bbox: [x, 100, x + n, 124], confidence: 0.8 });
-    x += n + 4;
-  }
-  return { text: words.map((w) => w.text).join(""), bbox: [100, 100, x, 124], confidence: 0.8, words };
-}
+import { ocrLine } from "../checkbox/ocr-line.ts";
 
 function options(spec: string): string[] {
   const line = ocrLine(spec);
