@@ -1,5 +1,15 @@
+import {
+  type Cue,
+  OTHER_CUES,
+  OTHER_TITLES,
+  PHRASE_GAP,
+  REPORT_CUES,
+  REPORT_TITLE_HEADS,
+  REPORT_TITLE_WORDS,
+} from "../lexicon/documents.ts";
 import { matchForm } from "./text/chars.ts";
 import type { DocLine } from "./text/lines.ts";
+import { alternation, escapeRegExp } from "./text/pattern.ts";
 
 export type DocumentKind = "audit_report" | "not_audit_report" | "unknown";
 
@@ -9,26 +19,27 @@ export interface Classification {
   evidence: string[];
 }
 
-// 审核报告 as OCR may read it (审核报后, 审核报司): a short title line ending in 审核报 + one character.
-const TITLE_POSITIVE = /审核报告|审核报.$|auditreport/i;
-const TITLE_NEGATIVE: [RegExp, string][] = [
-  [/审核通知|审核计划|auditplan|auditnotice|通知书/i, "audit notice/plan title"],
-  [/发票|invoice|收据/i, "invoice title"],
-  [/函$|尊敬的|致函|邀请函/, "letter"],
-];
-const BODY_CUES: [RegExp, number, string][] = [
-  [/审核组成员|审核组组成|审核组/, 1, "audit team"],
-  [/审核结论|审核组推荐|推荐意见|推荐认证/, 2, "conclusion/recommendation"],
-  [/不符合项|不符合/, 1, "nonconformities"],
-  [/审核发现|审核综述/, 1, "findings"],
-  [/审核范围|认证范围/, 1, "scope"],
-  [/有效性评价|运行情况/, 1, "evaluation"],
-];
-const BODY_NEGATIVE: [RegExp, number, string][] = [
-  [/价税合计|税额|开票|纳税人识别号|发票代码/, 4, "invoice wording"],
-  [/请贵单位.{0,20}(准备|安排)|拟于.{0,20}(进行|实施)审核|审核日程|审核安排/, 2, "upcoming-audit wording"],
-  [/此致|敬礼/, 1, "letter wording"],
-];
+const TITLE_POSITIVE = new RegExp(
+  `${alternation(REPORT_TITLE_WORDS)}|(?:${alternation(REPORT_TITLE_HEADS)}).$`,
+  "i",
+);
+
+/** A title line (in match form) that names an audit report, its last character perhaps misread. */
+export const isReportTitle = (form: string): boolean => TITLE_POSITIVE.test(form);
+
+function cuePattern(cue: Cue): RegExp {
+  const parts = [alternation(cue.words)];
+  if (cue.endings?.length) parts.push(`(?:${alternation(cue.endings)})$`);
+  for (const p of cue.phrases ?? [])
+    parts.push(`${escapeRegExp(p.first)}.{0,${PHRASE_GAP}}(?:${alternation(p.later)})`);
+  return new RegExp(parts.join("|"), "i");
+}
+
+const compiled = (cues: readonly Cue[]): [RegExp, number, string][] =>
+  cues.map((c) => [cuePattern(c), c.weight, c.why]);
+const TITLE_NEGATIVE = compiled(OTHER_TITLES);
+const BODY_CUES = compiled(REPORT_CUES);
+const BODY_NEGATIVE = compiled(OTHER_CUES);
 
 /** Audit report or not, from evidence: a title, report sections, a team table; against titles and wording
  * of notices, plans, invoices and letters. */
@@ -51,10 +62,10 @@ export function classify(lines: readonly DocLine[], hasTeamTable: boolean): Clas
     .filter((l) => l.page === firstPage)
     .slice(0, 12)
     .map((l) => matchForm(l.text));
-  for (const [re, why] of TITLE_NEGATIVE) {
+  for (const [re, weight, why] of TITLE_NEGATIVE) {
     if (opening.some((t) => re.test(t) && !TITLE_POSITIVE.test(t))) {
       negativeTitle = true;
-      score -= 4;
+      score -= weight;
       evidence.push(why);
     }
   }

@@ -1,14 +1,17 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import type { AuditType } from "../../domain/record.ts";
+import { AUDIT_TYPE_WORDS } from "../../lexicon/audit-types.ts";
 import { BODIES_WITHOUT_NAME_WORDS, BODY_NAME_WORDS } from "../../lexicon/bodies.ts";
 import { confusions } from "../../noise/confusions.ts";
 import { repairStandardEditions, repairStandardPrefixes } from "../../noise/lexicons/standards.ts";
+import { isReportTitle } from "../classify.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
 import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
 import { chineseParens, findLabels, type LabelHit, valueAfter } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
+import { anyWord } from "../text/pattern.ts";
 import { fieldInWindow, windowFrom } from "../text/window.ts";
 
 const ORG_SUFFIX =
@@ -233,15 +236,7 @@ function standardsAnywhere(lines: readonly DocLine[]): Field<string[]> {
   return missingField();
 }
 
-const TYPE_WORDS: [RegExp, AuditType][] = [
-  [/第?二阶段|stage ?2/i, "stage2"],
-  [/第?一阶段|stage ?1/i, "stage1"],
-  [/监督审核|监督|surveillance/i, "surveillance"],
-  [/再认证|复评|换证|recertification/i, "recertification"],
-  [/初次认证|初审|初次|initial/i, "initial"],
-  // Special audits (ISO/IEC 17021-1 9.5): extensions to scope and short-notice audits.
-  [/特殊审核|专项审核|扩项|扩大(?:认证)?范围|短期通知|special/i, "special"],
-];
+const TYPE_WORDS: [RegExp, AuditType][] = AUDIT_TYPE_WORDS.map(({ type, words }) => [anyWord(words), type]);
 
 function typesIn(text: string): AuditType[] {
   const types = new Set(TYPE_WORDS.filter(([re]) => re.test(text)).map(([, t]) => t));
@@ -264,7 +259,7 @@ export function readAuditTypeText(lines: readonly DocLine[]): Field<AuditType> {
   // The title as OCR reads it: 审核报告, 审核报后, 审核报司 ... a short line ending in 审核报 + one character.
   const titleIndex = lines.findIndex((l) => {
     const form = matchForm(l.text);
-    return form.length <= 24 && /审核报告|审核报.$|auditreport/i.test(form);
+    return form.length <= 24 && isReportTitle(form);
   });
   if (titleIndex < 0) return missingField();
   for (const line of lines.slice(Math.max(0, titleIndex - 1), titleIndex + 3)) {

@@ -1,0 +1,15 @@
+/** Regular-expression pieces built from lexicon words: every word matched literally. */
+
+export function escapeRegExp(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}
+
+/** The words as one alternation, in the lexicon's order (the first that matches at a place wins). */
+export function alternation(words: readonly string[]): string {
+  return words.map(escapeRegExp).join("|");
+}
+
+/** A pattern matching any of the words; Latin letters in any case unless `flags` says otherwise. */
+export function anyWord(words: readonly string[], flags = "i"): RegExp {
+  return new RegExp(`(?:${alternation(words)})`, flags);
+}
