@@ -112,6 +112,26 @@ export const PROSE_RECOMMENDATION = {
   notStatements: ["推荐认证范围", "推荐的认证范围", "推荐范围"],
 } as const;
 
+/** A recommendation stated on a line of its own or in a conclusion's sentence, apart from PROSE_RECOMMENDATION's
+ * whole phrases: the verb, what it grants (推荐认证注册, 推荐保持认证资格) or a bare object (推荐通过, 推荐换证). */
+export const RECOMMENDATION_STATEMENT = {
+  verb: "推荐",
+  /** What is recommended, optionally before what it grants: 推荐[再认证]注册. */
+  objects: ["再认证", "初次认证", "认证", "保持认证", "继续保持认证", "换证"],
+  grants: ["注册", "资格", "证书"],
+  /** Objects that make a statement on their own: 推荐通过, 推荐继续保持. */
+  bare: ["通过", "认证", "换证", "换发证书", "保持", "继续保持"],
+  refusals: ["不推荐", "不予推荐", "不建议认证", "不建议注册", "不建议推荐"],
+  /** The NCs, then a word of their closure, then 后, then the verb, within a sentence: 不符合项验证关闭后推荐. */
+  afterCorrection: {
+    subjects: ["整改", "纠正措施", "不符合"],
+    closed: ["验证", "关闭", "完成", "有效"],
+    after: "后",
+  },
+  /** What follows a recommendation that reports what happens after it (审核组推荐认证后，…): no statement. */
+  followedBy: ["之后", "后"],
+} as const;
+
 /** Words naming what kind of date a sentence states (成立, 体系运行, 取证, 上次审核, 本次审核, 下次监督 …). A date read from
  * a sentence (or a label's clause) that also holds another date and names another of these kinds may belong to that
  * other kind: the reading keeps its value at reduced confidence (src/parse/fields/dates-mixed.ts), so rules that

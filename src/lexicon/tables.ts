@@ -157,6 +157,9 @@ export const NC_TABLE_COLUMNS: readonly TableColumn[] = [
   },
 ];
 
+/** The words for a nonconformity that head its labels and titles (不符合项编号, 不合格报告单). */
+export const NONCONFORMITY_WORDS: readonly string[] = ["不符合", "不合格"];
+
 /**
  * A nonconformity report form (one per NC): its title and the labels of its parts, Chinese and English. The
  * title may be printed English first (Nonconformity Report 不符合项报告); the Chinese titles are read by the form

@@ -23,7 +23,10 @@ describe("document kind from the lexicon's titles and cues", () => {
     expect(c.evidence).toContain("title 审核报告");
   });
   it("knows an audit notice by its title and its upcoming-audit phrase with words between its parts", () => {
-    const c = classify(linesOf("审核通知书\n请贵单位于十月中旬做好迎审准备\n审核范围：塑料制品的生产"), false);
+    const c = classify(
+      linesOf("审核通知书\n请贵单位于十月中旬做好迎审准备\n审核范围：塑料制品的生产"),
+      false,
+    );
     expect(c.kind).toBe("not_audit_report");
     expect(c.evidence).toEqual(expect.arrayContaining(["audit notice/plan title", "upcoming-audit wording"]));
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NC_COUNT_WORDS, NC_SEVERITY } from "../../src/lexicon/nc-counts.ts";
 import { readNonconformities } from "../../src/parse/fields/nonconformities.ts";
 import { buildLines } from "../../src/parse/text/lines.ts";
 import { layoutPages } from "./helpers/layout.ts";
@@ -27,5 +28,28 @@ describe("NC counts as other bodies word them", () => {
 
   it("leaves counts unread where nothing says them", () => {
     expect(counts("未发现严重问题。\n审核组认为体系运行有效。")).toEqual([null, null]);
+  });
+});
+
+describe("NC count wording is lexicon data (src/lexicon/nc-counts.ts)", () => {
+  it("reads every listed severity word with every listed unit", () => {
+    for (const unit of NC_COUNT_WORDS.units) {
+      for (const major of [...NC_SEVERITY.major, ...NC_SEVERITY.majorInCountLabel])
+        expect(counts(`${major}不符合项（1）${unit}，一般不符合项（2）${unit}`)[0], `${major} ${unit}`).toBe(
+          1,
+        );
+      for (const minor of NC_SEVERITY.minor)
+        expect(counts(`严重不符合项（0）${unit}，${minor}不符合项（2）${unit}`)[1], `${minor} ${unit}`).toBe(
+          2,
+        );
+    }
+  });
+  it("reads each listed way of saying none were found, and each way of saying all are of one kind", () => {
+    for (const w of NC_COUNT_WORDS.notFound) expect(counts(`本次审核${w}不符合项。`), w).toEqual([0, 0]);
+    for (const w of NC_COUNT_WORDS.allOf)
+      expect(counts(`本次审核共发现不符合项 3 项，${w}一般不符合。`), w).toEqual([0, 3]);
+  });
+  it("reads no count under a unit the lexicon does not list", () => {
+    expect(counts("严重不符合项（1）台，一般不符合项（2）台")).toEqual([null, null]);
   });
 });

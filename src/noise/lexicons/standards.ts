@@ -48,6 +48,11 @@ function load(): Catalogue {
   return catalogue;
 }
 
+/** The catalogue's management-system standard numbers (9001, 14001 …), longest first. */
+export function catalogueNumbers(): string[] {
+  return [...load().numbers];
+}
+
 /** Issuer, number, separator and a four-character year read with something other than digits in it. */
 function editionPattern(keys: readonly string[]): RegExp {
   const numbers = [...new Set(keys.map((k) => k.split(" ")[1] ?? ""))].sort((a, b) => b.length - a.length);

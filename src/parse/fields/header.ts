@@ -3,19 +3,34 @@ import { missingField } from "../../domain/field.ts";
 import type { AuditType } from "../../domain/record.ts";
 import { AUDIT_TYPE_WORDS } from "../../lexicon/audit-types.ts";
 import { BODIES_WITHOUT_NAME_WORDS, BODY_NAME_WORDS } from "../../lexicon/bodies.ts";
+import {
+  IMPRINT_WORDS,
+  NOT_IN_NAME_WORDS,
+  ORGANIZATION_NAME_ENDINGS,
+  REPEATED_BODY_NAME,
+  SHORT_NAME_WORDS,
+} from "../../lexicon/organization.ts";
+import { NONCONFORMITY_WORDS } from "../../lexicon/tables.ts";
 import { confusions } from "../../noise/confusions.ts";
-import { repairStandardEditions, repairStandardPrefixes } from "../../noise/lexicons/standards.ts";
+import {
+  catalogueNumbers,
+  repairStandardEditions,
+  repairStandardPrefixes,
+} from "../../noise/lexicons/standards.ts";
 import { isReportTitle } from "../classify.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
 import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
 import { chineseParens, findLabels, type LabelHit, valueAfter } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
-import { anyWord } from "../text/pattern.ts";
+import { alternation, anyWord, looseAlternation } from "../text/pattern.ts";
 import { fieldInWindow, windowFrom } from "../text/window.ts";
 
-const ORG_SUFFIX =
-  /(有限责任公司|股份有限公司|有限公司|公司|集团|厂|研究院|设计院|医院|学院|学校|大学|中心|研究所|事务所|合作社|协会|局|站|店|Co\.?,? ?Ltd\.?|Inc\.?|Company|Limited)$/i;
+const ORG_SUFFIX = new RegExp(`(?:${looseAlternation(ORGANIZATION_NAME_ENDINGS)})$`, "i");
+const NC_WORD = anyWord(NONCONFORMITY_WORDS);
+const NOT_IN_NAME = anyWord(NOT_IN_NAME_WORDS);
+const IMPRINT = new RegExp(`^\\s*(.{4,40}?)\\s*(?:${alternation(IMPRINT_WORDS)})\\s*$`);
+const REPEATED_NAME_END = new RegExp(alternation(REPEATED_BODY_NAME.endings), "g");
 
 function best<T>(cands: { field: Field<T>; score: number; order: number }[]): Field<T> {
   const sorted = [...cands].sort((a, b) => b.score - a.score || a.order - b.order);
@@ -26,7 +41,7 @@ function best<T>(cands: { field: Field<T>; score: number; order: number }[]): Fi
 export function readReportNumber(lines: readonly DocLine[]): Field<string> {
   const cands = findLabels(lines, "reportNumber").flatMap((hit) => {
     // 不符合项编号 (an NC's own number) reads close to 项目编号.
-    if (/不符合|不合格/.test(hit.line.text.slice(Math.max(0, hit.start - 3), hit.end))) return [];
+    if (NC_WORD.test(hit.line.text.slice(Math.max(0, hit.start - 3), hit.end))) return [];
     const v = valueAfter(hit, lines);
     if (!v) return [];
     // A stroke of the table's rule or a speck may stand between label and number (ReportNo 。|DFBZ-2025-0150,
@@ -52,7 +67,10 @@ export function readReportNumber(lines: readonly DocLine[]): Field<string> {
 const OPEN = confusions().bracketClass("（");
 const CLOSE = confusions().bracketClass("）");
 // Brackets as OCR reads them (the noise model's readings of a bracket as another).
-const SHORT_NAME = new RegExp(`[${OPEN}]\\s*(?:以下简称|以下称|下称|简称)[^${CLOSE}]*(?:[${CLOSE}]|$)`, "g");
+const SHORT_NAME = new RegExp(
+  `[${OPEN}]\\s*(?:${alternation(SHORT_NAME_WORDS)})[^${CLOSE}]*(?:[${CLOSE}]|$)`,
+  "g",
+);
 const CLOSED_TWICE = new RegExp(`(?<=）)[${CLOSE}]`, "g");
 
 function cleanName(s: string): string {
@@ -72,7 +90,7 @@ export function readOrganization(lines: readonly DocLine[]): Field<string> {
     const v = valueAfter(hit, lines, hit.quality >= 0.99);
     if (!v) return [];
     const name = cleanName(v.text.split(/[。，,；;]/)[0] ?? "");
-    if (name.length < 2 || name.length > 60 || /审核|签字|日期/.test(name)) return [];
+    if (name.length < 2 || name.length > 60 || NOT_IN_NAME.test(name)) return [];
     const named = ORG_SUFFIX.test(name) ? 1 : 0.6;
     const labelled =
       hit.quality >= 0.85 * 0.99 && /[:：\t]/.test(hit.line.text.slice(hit.end, hit.end + 2)) ? 1 : 0.7;
@@ -96,7 +114,7 @@ export function readCertificationBody(lines: readonly DocLine[]): Field<string> 
     }
   }
   for (const line of lines) {
-    const m = line.text.match(/^\s*(.{4,40}?)\s*(编制|印制|制定|编印|Prepared by)\s*$/);
+    const m = line.text.match(IMPRINT);
     if (m && ORG_SUFFIX.test(m[1]!.trim())) {
       const name = chineseParens(m[1]!.trim());
       const at = line.text.indexOf(name);
@@ -132,11 +150,11 @@ function isBodyName(name: string): boolean {
 function repeatedBodyName(lines: readonly DocLine[]): Field<string> {
   const counts = new Map<string, { n: number; line: DocLine; at: number }>();
   for (const line of lines) {
-    for (const m of line.text.matchAll(/有限责任公司|有限公司|认证中心/g)) {
+    for (const m of line.text.matchAll(REPEATED_NAME_END)) {
       const end = m.index + m[0].length;
       for (let len = m[0].length + 4; len <= 24 && end - len >= 0; len++) {
         const cand = line.text.slice(end - len, end);
-        if (!/^[\u4e00-\u9fa5()（）]+$/.test(cand) || !cand.includes("认证")) continue;
+        if (!/^[\u4e00-\u9fa5()（）]+$/.test(cand) || !cand.includes(REPEATED_BODY_NAME.holds)) continue;
         const c = counts.get(cand);
         counts.set(cand, c ? { ...c, n: c.n + 1 } : { n: 1, line, at: end - len });
       }
@@ -155,8 +173,8 @@ function repeatedBodyName(lines: readonly DocLine[]): Field<string> {
 // A management-system standard: GB/T 19001-2016, ISO 9001:2015, and combined forms joined by "/".
 const STD = String.raw`(?:GB/T|GB[A-Z]/T|GBT|GB|ISO/IEC|ISO|IEC|IATF|RB/T|T/[A-Z]+)\s*\d{3,5}(?:\.\d+)?(?:\s*[-:：]\s*\d{4})?`;
 const STD_COMPOUND = new RegExp(`${STD}(?:\\s*/\\s*${STD})*`, "g");
-const MS_NUMBERS =
-  /(?:19001|9001|14001|24001|45001|28001|50001|23331|22000|27001|20000|50430|19011|27701|37001|39001|13485|16949|22716|22301|27341|HACCP)/;
+/** A catalogued management-system standard's number, or HACCP (a system some reports cite by name alone). */
+const MS_NUMBERS = anyWord([...catalogueNumbers(), "HACCP"], "");
 
 function standardsIn(text: string): { value: string; start: number; end: number }[] {
   // A misread issuer (IS0 9001, 150 9001, /lIS09001, ISO09001) decoded against the prefix lexicon; repairs keep the

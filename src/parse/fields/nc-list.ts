@@ -9,10 +9,13 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import type { NcItem } from "../../domain/record.ts";
+import { NC_COUNT_WORDS, NC_SEVERITY } from "../../lexicon/nc-counts.ts";
+import { NONCONFORMITY_WORDS } from "../../lexicon/tables.ts";
 import { CONFUSABLE_SHARE, confusions } from "../../noise/confusions.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
 import { severityOf } from "../normalize/severity.ts";
 import type { DocLine } from "../text/lines.ts";
+import { alternation, anyWord } from "../text/pattern.ts";
 import { headingOf } from "../text/sections.ts";
 import { fieldInWindow, windowFrom } from "../text/window.ts";
 
@@ -38,11 +41,15 @@ const CLAUSE_REFS = [
 const LEAD_DEPT = new RegExp(String.raw`^([\u4e00-\u9fa5]{1,10}?${DEPT_SUFFIX})\s*:\s*`);
 /** What is said of nonconformities in the line that leads the list, and what makes the list something else: none
  * were found, or the items are observations and suggestions. */
-const ABOUT_NCS = /不符合|不合格/;
+const ABOUT_NCS = anyWord(NONCONFORMITY_WORDS);
 // (未发现严重不符合，发现一般不符合1项 and 严重不符合项0项 still lead a list of NCs: only a denial of all of them
 // does not.)
-const NOT_NCS =
-  /(?:未发现|未开具|没有|无)(?:任何)?不符合|(?<!严重|一般|轻微|主要|次要|重大)不符合项?\s*[:：]?\s*(?:无|0|零)|建议|观察|改进|机会/;
+const W = NC_COUNT_WORDS;
+const NC = `(?:${alternation(NONCONFORMITY_WORDS)})`;
+const SEVERITY = alternation([...NC_SEVERITY.major, ...NC_SEVERITY.minor, ...NC_SEVERITY.majorInCountLabel]);
+const NOT_NCS = new RegExp(
+  `(?:${alternation([...W.notFound, ...W.denials])})(?:${W.any})?${NC}|(?<!${SEVERITY})${NC}${W.item}?\\s*[:：]?\\s*(?:${alternation([...W.none, ...W.zero])})|${alternation(W.notNcs)}`,
+);
 
 function clauseOf(
   sentence: string,

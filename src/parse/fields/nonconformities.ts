@@ -2,6 +2,8 @@ import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import type { OcrPage } from "../../domain/ocr.ts";
 import type { NcItem } from "../../domain/record.ts";
+import { NC_COUNT_WORDS, NC_SEVERITY, NONCONFORMITY_STEMS_EN } from "../../lexicon/nc-counts.ts";
+import { NONCONFORMITY_WORDS } from "../../lexicon/tables.ts";
 import { confusions } from "../../noise/confusions.ts";
 import type { TickRow } from "../checkbox/types.ts";
 import { parseInteger, toHalfWidth } from "../normalize/numbers.ts";
@@ -9,6 +11,7 @@ import { severityOf } from "../normalize/severity.ts";
 import { fieldAt } from "../provenance.ts";
 import { findLabels } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
+import { alternation } from "../text/pattern.ts";
 import { fieldInWindow, type TextWindow, windowFrom } from "../text/window.ts";
 import { clauseCitedFor, clauseFromFinding, clauseOfCell, implausibleClause } from "./nc-clause.ts";
 import { fromForms, type NcKind } from "./nc-forms.ts";
@@ -23,28 +26,38 @@ export interface NcFields {
 
 // A count's digits as OCR reads them: the letters the noise model measures read for digits (O for 0) are digits here.
 const COUNT = `([${confusions().digitClass()}]+|[零〇一二两三四五六七八九十]+)`;
-const UNIT = "(?:项|个|条|份|处)";
+const W = NC_COUNT_WORDS;
+const UNIT = `(?:${alternation(W.units)})`;
+const NC = `(?:${alternation(NONCONFORMITY_WORDS)})`;
+const AMOUNT = `(?:${alternation(W.amount)})`;
 // The count's brackets as OCR reads them (the noise model's: （ as 〈 or 《), sometimes two (严重不符合项〈《0)项).
 const OPEN = `[${confusions().bracketClass("（")}]{0,2}`;
 const CLOSE = `[${confusions().bracketClass("）")}]{0,2}`;
-const MAJOR = new RegExp(
-  `(严重|重大|主要)(?:不符合|不合格)?项?(?:数量|数)?[:：]?\\s*${OPEN}\\s*${COUNT}\\s*${CLOSE}\\s*${UNIT}`,
-);
-const MINOR = new RegExp(
-  `(轻微|一般|次要)(?:不符合|不合格)?项?(?:数量|数)?[:：]?\\s*${OPEN}\\s*${COUNT}\\s*${CLOSE}\\s*${UNIT}`,
-);
+const MAJOR_WORDS = alternation([...NC_SEVERITY.major, ...NC_SEVERITY.majorInCountLabel]);
+const MINOR_WORDS = alternation(NC_SEVERITY.minor);
+const countOfKind = (kind: string) =>
+  new RegExp(`(${kind})${NC}?${W.item}?${AMOUNT}?[:：]?\\s*${OPEN}\\s*${COUNT}\\s*${CLOSE}\\s*${UNIT}`);
+const MAJOR = countOfKind(MAJOR_WORDS);
+const MINOR = countOfKind(MINOR_WORDS);
+const NONE = alternation(W.none);
 /** 严重不符合：无 / 严重不符合项：0 / 一般：2 (a cell of a count row) — a labelled count with no unit; 无严重不符合 /
  * 未发现严重不符合 — none of the kind. */
 const LABELLED_OF = (kind: string) =>
   new RegExp(
-    `(${kind})(?:不符合|不合格)?项?(?:数量|数)?\\s*[:：]\\s*(无|${COUNT})(?![0-9a-z.年月日/-])|(?:无|未发现|未开具|未开出)(${kind})(?:不符合|不合格)`,
+    `(${kind})${NC}?${W.item}?${AMOUNT}?\\s*[:：]\\s*(${NONE}|${COUNT})(?![0-9a-z.年月日/-])|(?:${alternation([...W.none, ...W.notFound])})(${kind})${NC}`,
   );
 /** No nonconformity at all: 未发现不符合项, 无不符合项, 不符合项：无. */
-const NONE_AT_ALL =
-  /未(?:发现|开具|开出)(?:任何)?不符合|无不符合项|不符合项(?:数量|数)?\s*[:：]\s*(?:无|0)(?![0-9.])/;
+const NONE_AT_ALL = new RegExp(
+  `(?:${alternation(W.notFound)})(?:${W.any})?${NC}|(?:${NONE})${NC}${W.item}|${NC}${W.item}${AMOUNT}?\\s*[:：]\\s*(?:${alternation([...W.none, ...W.zero])})(?![0-9.])`,
+);
 /** 不符合项共 2 项，均为一般不符合 / 共发现不符合项 2 项，均为一般: every one of a total is of one kind. */
 const ALL_OF_ONE_KIND = new RegExp(
-  `(?:共\\s*(?:发现|开出|开具|提出)?|(?:发现|开出|开具|提出))\\s*(?:不符合项?|不合格项?)?\\s*${COUNT}\\s*${UNIT}[^。]{0,6}(?:均为|全部为|都是|均属)(严重|重大|轻微|一般)`,
+  `(?:${W.total}\\s*(?:${alternation(W.found)})?|(?:${alternation(W.found)}))\\s*(?:${NC}${W.item}?)?\\s*${COUNT}\\s*${UNIT}[^。]{0,6}(?:${alternation(W.allOf)})(${alternation([...NC_SEVERITY.major, ...NC_SEVERITY.minor])})`,
+);
+/** A line that speaks of nonconformities (一般 alone is an everyday word). */
+const ABOUT_NCS = new RegExp(
+  `${NC}|${alternation(NONCONFORMITY_STEMS_EN)}|${alternation(NC_SEVERITY.distinctive)}`,
+  "i",
 );
 
 /** A count as read: letters measured as digit readings are those digits. */
@@ -55,15 +68,14 @@ function countOf(read: string): number | null {
 /** The count of one kind: a printed count first, then a total said to be all of one kind, then a statement that
  * there are none; each pass over the whole report, so template text early on cannot pre-empt a printed count. */
 function countField(lines: readonly DocLine[], re: RegExp, kind: "major" | "minor"): Field<number> {
-  const labelled = LABELLED_OF(kind === "major" ? "严重|重大|主要" : "轻微|一般|次要");
-  // 一般 is an everyday word: count it only on a line that talks about nonconformities.
+  const labelled = LABELLED_OF(kind === "major" ? MAJOR_WORDS : MINOR_WORDS);
   const ncLines = lines
     .map((line) => ({ line, text: toHalfWidth(line.text) }))
-    .filter(({ text }) => /不符合|不合格|nonconform/i.test(text) || /严重|轻微/.test(text));
+    .filter(({ text }) => ABOUT_NCS.test(text));
   for (const { line, text } of ncLines) {
     const m = text.match(re) ?? text.match(labelled);
     if (!m || m.index === undefined) continue;
-    const n = m[2] === undefined || m[2] === "无" ? 0 : countOf(m[2]);
+    const n = m[2] === undefined || W.none.some((w) => w === m[2]) ? 0 : countOf(m[2]);
     // A count read through a letter (O for 0) is as sure as the model's reading of it, not as a printed digit.
     const sure = m[2] !== undefined && /[A-Za-z]/.test(m[2]) ? 0.8 : 0.95;
     if (n !== null) return fieldAt(line, m.index, m.index + m[0].length, n, sure);

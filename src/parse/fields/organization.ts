@@ -3,9 +3,17 @@ import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import { unionBbox } from "../../domain/geometry.ts";
 import { SITE_PLACE_WORDS } from "../../lexicon/labels.ts";
+import {
+  AUDIT_SCOPE_LABEL,
+  CONTACT_WORDS,
+  COPULAS,
+  HEADCOUNT_WORDS,
+  NONE_WORDS,
+  SCOPE_SECTION_TITLE,
+} from "../../lexicon/organization.ts";
 import { confusions } from "../../noise/confusions.ts";
 import { startsWithDivision } from "../normalize/divisions.ts";
-import { parseInteger, toHalfWidth } from "../normalize/numbers.ts";
+import { CHINESE_NUMERAL_CLASS, parseInteger, toHalfWidth } from "../normalize/numbers.ts";
 import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
 import {
@@ -20,6 +28,7 @@ import {
   valueAfter,
 } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
+import { alternation, escapeRegExp } from "../text/pattern.ts";
 import type { FoundSection } from "../text/sections.ts";
 import { headingOf } from "../text/sections.ts";
 import { CLEAR } from "../text/vote.ts";
@@ -32,9 +41,16 @@ export interface OrganizationFields {
   headcounts: Field<number>[];
 }
 
+const LEADING_COPULA = new RegExp(`^(?:[\\s:：]|${alternation(COPULAS)})+`);
+const REMARK_OR_COPULA = new RegExp(`^[（(][^）)]*[）)]|^(?:${alternation(COPULAS)})`);
+const SCOPE_TITLE = new RegExp(
+  `(?:${alternation(SCOPE_SECTION_TITLE.heads)})(?:${alternation(SCOPE_SECTION_TITLE.tails)})?$`,
+);
+const NONE_AT_START = new RegExp(`^(?:${alternation(NONE_WORDS)})`);
+
 function cleanStatement(s: string): string {
   return s
-    .replace(/^[\s:：为是]+/, "")
+    .replace(LEADING_COPULA, "")
     .replace(/[\s。；;]+$/, "")
     .replace(/\t/g, " ")
     .trim();
@@ -44,7 +60,7 @@ function cleanStatement(s: string): string {
 // ("认证范围为：X", "审核范围（如…请说明原因）：X"), or the colon misread (the noise model's misreadings of :, e.g.
 // ;) before the value (审核范围; X).
 const SCOPE_LABEL_CLOSE = new RegExp(
-  `^\\s*(?:[（(][^）)]*[）)])?\\s*(?:为|是)?\\s*(?:[:：\\t]|[${confusions().classBody(":", { misreadOnly: true })}](?=\\s*\\S))`,
+  `^\\s*(?:[（(][^）)]*[）)])?\\s*(?:${alternation(COPULAS)})?\\s*(?:[:：\\t]|[${confusions().classBody(":", { misreadOnly: true })}](?=\\s*\\S))`,
 );
 
 /** A value that a table row goes on after: up to the next cell that reads like a label of its own (审核范围\tX\t员工总数
@@ -72,8 +88,7 @@ function scopeAt(
   const rest = line.text.slice(labelEnd);
   const closed = rest.match(SCOPE_LABEL_CLOSE)?.[0].length;
   const lastColon = Math.max(rest.lastIndexOf(":"), rest.lastIndexOf("："));
-  const cut =
-    closed ?? (lastColon >= 0 ? lastColon + 1 : (rest.match(/^[（(][^）)]*[）)]|^[为是]/)?.[0].length ?? 0));
+  const cut = closed ?? (lastColon >= 0 ? lastColon + 1 : (rest.match(REMARK_OR_COPULA)?.[0].length ?? 0));
   const text = cleanStatement(cellValue(rest.slice(cut)));
   if (text.length > 0) return { line, start: labelEnd + cut, text };
   const next = lines[line.index + 1];
@@ -137,7 +152,7 @@ function readScope(
     const chinese = printed.match(ENGLISH_TAIL)?.[1];
     v.text = chineseParens(cleanStatement(chinese && /[\u4e00-\u9fa5]{4}/.test(chinese) ? chinese : printed));
     if (v.text.length > 300) continue;
-    const priority = /审核范围/.test(hit.label) ? 2 : 1;
+    const priority = hit.label.includes(AUDIT_SCOPE_LABEL) ? 2 : 1;
     const field = fieldAt(v.line, v.start, v.start + v.text.length, v.text, hit.quality);
     field.raw = v.text;
     if (wraps.length > 0) field.bbox = unionBbox([v.line.bbox, ...wraps.map((l) => l.bbox)]);
@@ -146,11 +161,7 @@ function readScope(
   // A section whose title states the scope (四、…认证范围的表述) carries it as its first line.
   for (const s of sections) {
     const title = s.title.replace(/[（(][^）)]*[）)]/g, "");
-    if (
-      !/(认证|审核)范围(的表述|表述|描述)?$/.test(title) ||
-      all.some((a) => a.index === s.heading.line.index)
-    )
-      continue;
+    if (!SCOPE_TITLE.test(title) || all.some((a) => a.index === s.heading.line.index)) continue;
     const body = s.lines.slice(1).find((l) => l.text.trim().length > 0);
     if (!body || headingOf(body)) continue;
     const text = chineseParens(cleanStatement(body.text));
@@ -185,7 +196,7 @@ function siteText(hit: LabelHit, lines: readonly DocLine[]): { v: ValueSpan; tex
   if (!v) return null;
   let text = addressIn(v.text);
   if (v.end >= v.line.text.length && !/[。；;，,]/.test(v.text)) text += continuation(v.line, lines);
-  return text.length < 4 || /^无/.test(text) ? null : { v, text };
+  return text.length < 4 || NONE_AT_START.test(text) ? null : { v, text };
 }
 
 /** The end of a sentence the scan wrapped onto the next line (…麓谷大道280号B / 座15层。): a short run up to the
@@ -198,7 +209,9 @@ function continuation(line: DocLine, lines: readonly DocLine[]): string {
   return m?.[1] && !familyLabelAtStart(m[1]) ? m[1] : "";
 }
 
-const CONTACT = /电\s*话|传\s*真|邮\s*编|邮\s*箱|官\s*网|网\s*址|Tel|Fax|E-?mail/i;
+// A contact word's Chinese characters may stand apart (电 话).
+const spaced = (w: string) => (/^\p{Script=Han}+$/u.test(w) ? [...w].join("\\s*") : escapeRegExp(w));
+const CONTACT = new RegExp(CONTACT_WORDS.map(spaced).join("|"), "i");
 
 /** A bare 地址 is the auditee's only below the auditee's name on the same page and outside a contact block: the
  * certification body prints its own 地 址 among 电话/官网/邮箱 on the cover. */
@@ -293,10 +306,16 @@ function mendUnclearCounts(all: Headcount[]): void {
   }
 }
 
-const HEADCOUNT =
-  /(员工|人员|人数|职工)[^，。；;,\d]{0,10}?([0-9]{1,6}|[零一二两三四五六七八九十百千]{1,8})\s*(人|名)/g;
-
-const TOTAL = /(?:共计|合计|总计|总共|共有)\s*([0-9]{1,6}|[零一二两三四五六七八九十百千]{1,8})\s*(?:人|名)/;
+const NUMBER = `([0-9]{1,6}|[${CHINESE_NUMERAL_CLASS}]{1,8})`;
+const UNITS = alternation(HEADCOUNT_WORDS.units);
+const HEADCOUNT = new RegExp(
+  `(${alternation(HEADCOUNT_WORDS.subjects)})[^，。；;,\\d]{0,10}?${NUMBER}\\s*(${UNITS})`,
+  "g",
+);
+const TOTAL = new RegExp(`(?:${alternation(HEADCOUNT_WORDS.totals)})\\s*${NUMBER}\\s*(?:${UNITS})`);
+const LABELLED_COUNT = new RegExp(
+  `${alternation(HEADCOUNT_WORDS.labelled)}|(?:${alternation(HEADCOUNT_WORDS.labelledWithColon)})[:：]`,
+);
 
 /** Every headcount the report prints; the labelled total (员工总人数) is the employee count. */
 function readHeadcounts(lines: readonly DocLine[]): { employees: Field<number>; all: Field<number>[] } {
@@ -307,7 +326,7 @@ function readHeadcounts(lines: readonly DocLine[]): { employees: Field<number>; 
     for (const m of text.matchAll(HEADCOUNT)) {
       const n = parseInteger(m[2]!);
       if (n === null || n <= 0) continue;
-      const labelled = /总人数|员工人数|员工总数|人数[:：]/.test(m[0]);
+      const labelled = LABELLED_COUNT.test(m[0]);
       const at = m.index + m[0].length - m[3]!.length - m[2]!.length;
       own.push({
         field: fieldAt(line, m.index, m.index + m[0].length, n, labelled ? 0.95 : 0.85),

@@ -1,11 +1,12 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import type { Recommendation } from "../../domain/record.ts";
-import { PROSE_RECOMMENDATION, SENTENCE_ENDS } from "../../lexicon/prose.ts";
+import { PROSE_RECOMMENDATION, RECOMMENDATION_STATEMENT, SENTENCE_ENDS } from "../../lexicon/prose.ts";
 import { BOX_IN_RUNNING_TEXT, noiseModel } from "../../noise/model.ts";
 import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
 import type { DocLine } from "../text/lines.ts";
+import { alternation, escapeRegExp } from "../text/pattern.ts";
 import { type Sentence, sentencesOf } from "../text/sentences.ts";
 import { fieldInWindow } from "../text/window.ts";
 
@@ -16,17 +17,31 @@ const BOX_LINE = new RegExp(
   "u",
 );
 
-const AFTER_CORRECTION =
-  /(?:整改|纠正措施|不符合)[^。]{0,16}(?:验证|关闭|完成|有效)[^。]{0,4}后[^。]{0,6}推荐/;
+const S = RECOMMENDATION_STATEMENT;
+const AFTER_CORRECTION = new RegExp(
+  `(?:${alternation(S.afterCorrection.subjects)})[^。]{0,16}(?:${alternation(S.afterCorrection.closed)})[^。]{0,4}${S.afterCorrection.after}[^。]{0,6}${S.verb}`,
+);
 
 const STATEMENTS: readonly [RegExp, Recommendation][] = [
-  [/不予?推荐|不建议(?:认证|注册|推荐)/, "not_recommend"],
+  [new RegExp(alternation(S.refusals)), "not_recommend"],
   [AFTER_CORRECTION, "recommend_after_correction"],
   [
-    /推荐(?:再认证|初次认证|认证|保持认证|继续保持认证|换证)?(?:注册|资格|证书)|推荐(?:通过|认证|换证|换发证书|保持|继续保持)/,
+    new RegExp(
+      `${S.verb}(?:${alternation(S.objects)})?(?:${alternation(S.grants)})|${S.verb}(?:${alternation(S.bare)})`,
+    ),
     "recommend",
   ],
 ];
+
+/** After a statement: it reports what follows the recommendation. */
+const FOLLOWED_BY = new RegExp(`^(?:${alternation(S.followedBy)})`);
+
+/** The objective's question, also with a character OCR put inside it (能和否推荐). */
+const QUESTION_SPLIT = new RegExp(
+  PROSE_RECOMMENDATION.questions
+    .map((q) => `${escapeRegExp(q.slice(0, 1))}[\\u4e00-\\u9fff]?${escapeRegExp(q.slice(1))}${S.verb}`)
+    .join("|"),
+);
 
 /** The lexicon's unconditional statements (建议保持其认证注册, 予以认证注册, 同意推荐) as one more reading of "recommend". */
 const PROSE_RECOMMEND = new RegExp(PROSE_RECOMMENDATION.recommend.join("|"));
@@ -60,10 +75,7 @@ function sentenceUpTo(lines: readonly DocLine[], i: number, end: number): string
 
 /** The objective's question, also with a character OCR put inside it (能和否推荐), or any sentence asking whether. */
 function asksWhether(form: string): boolean {
-  return (
-    /(?:能|是|可)[\u4e00-\u9fff]?否推荐/.test(form) ||
-    PROSE_RECOMMENDATION.questions.some((q) => form.includes(q))
-  );
+  return QUESTION_SPLIT.test(form) || PROSE_RECOMMENDATION.questions.some((q) => form.includes(q));
 }
 
 interface Stated {
@@ -90,7 +102,7 @@ function statedOn(lines: readonly DocLine[], i: number): Stated | null {
   if (!hit) return null;
   const m = hit[0].exec(form)!;
   // What happens after a recommendation (审核组推荐认证后，认证机构将……做出是否批准认证的决定) states none.
-  if (/^之?后/.test(form.slice(m.index + m[0].length))) return null;
+  if (FOLLOWED_BY.test(form.slice(m.index + m[0].length))) return null;
   const words = form.replace(/[^\u4e00-\u9fff]/g, "");
   // A condition may start on the line above (…纠 / 正措施验证后推荐认证): then the line alone reads as unconditional.
   const prev = lines[i - 1];

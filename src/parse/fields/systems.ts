@@ -1,30 +1,32 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
+import { REPORT_TITLE_WORDS } from "../../lexicon/documents.ts";
+import { OPTION_GROUPS } from "../../lexicon/options.ts";
+import { JUDGED_SYSTEM, SYSTEM_STANDARDS, SYSTEM_TITLE } from "../../lexicon/systems.ts";
 import { derived, fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
 import type { DocLine } from "../text/lines.ts";
+import { alternation, anyWord, escapeRegExp } from "../text/pattern.ts";
 
-const BY_STANDARD: [RegExp, string][] = [
-  [/(?:19001|9001)/, "QMS"],
-  [/(?:24001|14001)/, "EMS"],
-  [/(?:45001|28001)/, "OHSMS"],
-  [/(?:23331|50001)/, "EnMS"],
-  [/22000/, "FSMS"],
-  [/27341/, "HACCP"],
-  [/27001/, "ISMS"],
-  [/20000/, "ITSMS"],
-  [/50430/, "EC"],
-];
+const BY_STANDARD: [RegExp, string][] = SYSTEM_STANDARDS.map(({ code, numbers }) => [
+  anyWord(numbers, ""),
+  code,
+]);
 
-const BY_NAME: [RegExp, string][] = [
-  [/质量管理体系/, "QMS"],
-  [/环境管理体系/, "EMS"],
-  [/职业健康安全管理体系/, "OHSMS"],
-  [/能源管理体系/, "EnMS"],
-  [/食品安全管理体系/, "FSMS"],
-  [/HACCP|危害分析与关键控制点/, "HACCP"],
-  [/信息安全管理体系/, "ISMS"],
-];
+/** A system by its name: the option's first Chinese word and its English ones (质量管理体系, QMS). */
+const BY_NAME: [RegExp, string][] = OPTION_GROUPS.system.options
+  .filter((o) => !o.needsBox)
+  .map((o) => [anyWord([o.zh[0] ?? o.value, ...o.en]), o.value]);
+
+const JOINERS = SYSTEM_TITLE.joiners.map(escapeRegExp).join("");
+const TITLE_LIST = new RegExp(
+  `^([\\u4e00-\\u9fa5${JOINERS}]{2,30}?)${escapeRegExp(SYSTEM_TITLE.suffix)}(?:${alternation(SYSTEM_TITLE.tails)})?$`,
+);
+const JOINER = new RegExp(`[${JOINERS}]`);
+const REPORT_TITLE = anyWord(REPORT_TITLE_WORDS);
+const JUDGED = new RegExp(
+  `(?:${alternation(JUDGED_SYSTEM.verbs)})${escapeRegExp(JUDGED_SYSTEM.object)}[（(]([^）)]{2,40})[）)]`,
+);
 
 /** The systems a report's title names: 质量管理体系审核报告, or 质量、环境和职业健康安全管理体系 with 审核报告 on the
  * line below. */
@@ -33,11 +35,13 @@ function titleSystems(lines: readonly DocLine[]): Field<string[]> | null {
   const head = lines.filter((l) => l.page === first).slice(0, 8);
   for (const [i, line] of head.entries()) {
     const form = matchForm(line.text);
-    const m = form.match(/^([\u4e00-\u9fa5、,，和及与]{2,30}?)管理体系(?:(?:认证)?审核报告)?$/);
-    if (!m || !/审核报告/.test(form + matchForm(head[i + 1]?.text ?? ""))) continue;
+    const m = form.match(TITLE_LIST);
+    if (!m || !REPORT_TITLE.test(form + matchForm(head[i + 1]?.text ?? ""))) continue;
     const systems = m[1]!
-      .split(/[、,，和及与]/)
-      .flatMap((part) => BY_NAME.filter(([re]) => re.test(`${part}管理体系`)).map(([, n]) => n));
+      .split(JOINER)
+      .flatMap((part) =>
+        BY_NAME.filter(([re]) => re.test(`${part}${SYSTEM_TITLE.suffix}`)).map(([, n]) => n),
+      );
     if (systems.length > 0)
       return { ...fieldAt(line, 0, line.text.length, [...new Set(systems)], 0.6), method: "derived" };
   }
@@ -60,7 +64,7 @@ export function deriveManagementSystems(
   const titled = titleSystems(lines);
   if (titled) return titled;
   for (const line of lines) {
-    const m = line.text.match(/(?:判断|评价|确认)受审核方[（(]([^）)]{2,40})[）)]/);
+    const m = line.text.match(JUDGED);
     if (!m || m.index === undefined) continue;
     const systems = BY_NAME.filter(([re]) => re.test(matchForm(m[1]!))).map(([, n]) => n);
     if (systems.length > 0)

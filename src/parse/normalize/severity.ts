@@ -1,9 +1,14 @@
+import { NC_SEVERITY } from "../../lexicon/nc-counts.ts";
 import { matchForm } from "../text/chars.ts";
+import { anyWord } from "../text/pattern.ts";
 
-/** The kind of nonconformity a text names: 严重/重大 major, 轻微/一般/次要 minor. */
+const MAJOR = anyWord([...NC_SEVERITY.major, ...NC_SEVERITY.majorEn]);
+const MINOR = anyWord([...NC_SEVERITY.minor, ...NC_SEVERITY.minorEn]);
+
+/** The kind of nonconformity a text names (src/lexicon/nc-counts.ts): 严重/重大 major, 轻微/一般/次要 minor. */
 export function severityOf(text: string): "major" | "minor" | null {
   const f = matchForm(text);
-  if (/严重|重大|major/i.test(f)) return "major";
-  if (/轻微|一般|次要|minor/i.test(f)) return "minor";
+  if (MAJOR.test(f)) return "major";
+  if (MINOR.test(f)) return "minor";
   return null;
 }

@@ -13,3 +13,11 @@ export function alternation(words: readonly string[]): string {
 export function anyWord(words: readonly string[], flags = "i"): RegExp {
   return new RegExp(`(?:${alternation(words)})`, flags);
 }
+
+/** Like `alternation`, but the stops, commas and spaces of a word may each be left out (Co., Ltd. matches Co.,Ltd
+ * and Co Ltd): how Latin names are written, and read. */
+export function looseAlternation(words: readonly string[]): string {
+  return words
+    .map((w) => [...w].map((ch) => (/[., ]/.test(ch) ? `${escapeRegExp(ch)}?` : escapeRegExp(ch))).join(""))
+    .join("|");
+}
