@@ -252,6 +252,57 @@ export const SIGNING_ROLE_LABELS: readonly string[] = [
   "技术专家",
 ];
 
+/** Words that make a label a place to sign (审核组长（签字）：, 签名：), and the pledge a team signs under (承诺人). */
+export const SIGNING_WORDS = {
+  sign: ["签字", "签名", "签章"],
+  pledge: ["承诺人"],
+  /** What a signing place's value may end with: the next place's label (…王晓明 日期：). */
+  nextLabels: ["日期", "时间", "签字", "签名"],
+} as const;
+
+/** Labels of the auditee's own signing places (受审核方代表：, 陪同人员：): no team member signs there. */
+export const AUDITEE_SIGNING_WORDS: readonly string[] = ["受审核方", "代表", "陪同", "企业", "负责人"];
+
+/**
+ * The team written out line by line (审核组长：张三 / 组员：李四、王五): the role labels a line opens with (longest
+ * first), the team labels that may stand before a role (审核组成员：组长 张三) or before the names themselves
+ * (审核组：张建国（组长）、李梅), and the places where names follow in any line (审核员 only with its colon: it is an
+ * everyday word of the narrative).
+ */
+export const TEAM_LINE_WORDS = {
+  roles: [
+    "审核组组长",
+    "审核组组员",
+    "审核组长",
+    "实习审核员",
+    "审核组成员",
+    "审核组员",
+    "审核员",
+    "技术专家",
+    "观察员",
+    "组长",
+    "组员",
+    "专家",
+  ],
+  beforeRole: ["审核组成员", "审核组组成", "审核组"],
+  beforeNames: ["审核组组成", "审核组名单", "审核组"],
+  places: [
+    "审核组长",
+    "副组长",
+    "组长",
+    "审核组成员",
+    "审核组员",
+    "组员",
+    "技术专家",
+    "观察员",
+    "审核组",
+    "审核员",
+  ],
+  placesNeedingColon: ["审核员"],
+  /** Auditor grades a line may print after a name (张三 高级审核员). */
+  grades: ["高级审核员", "实习审核员", "审核员"],
+} as const;
+
 /**
  * Words of a signing place's label that give the place to the whole team (审核组：, 审核组签字, Audit team),
  * tried only when the label holds no word of TEAM_ROLE_WORDS (审核组长 is the leader's place alone). Label form.

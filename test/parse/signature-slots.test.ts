@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SIGNING_WORDS } from "../../src/lexicon/tables.ts";
 import { readSignatureBlock } from "../../src/parse/fields/signatures.ts";
 import { buildLines } from "../../src/parse/text/lines.ts";
 import { layoutPages } from "./helpers/layout.ts";
@@ -32,5 +33,16 @@ describe("signature slots", () => {
     expect(unnamed.slots.value).toBeNull();
     expect(unnamed.slots.raw).toContain("签字");
     expect(block("本次审核达到预期目的。").slots.value).toBeNull();
+  });
+});
+
+describe("signing words are lexicon data (src/lexicon/tables.ts SIGNING_WORDS)", () => {
+  it("reads the names after each listed word of signing, and none after a word it does not list", () => {
+    for (const w of SIGNING_WORDS.sign)
+      expect(block(`推荐意见：推荐认证注册\n审核组${w}：王强、李明`).names.value, w).toEqual([
+        "王强",
+        "李明",
+      ]);
+    expect(block("推荐意见：推荐认证注册\n审核组盖印：王强、李明").names.value).toBeNull();
   });
 });

@@ -1,35 +1,40 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import type { TeamRole } from "../../domain/record.ts";
-import { SIGNING_ROLE_LABELS } from "../../lexicon/tables.ts";
+import { AUDITEE_SIGNING_WORDS, SIGNING_ROLE_LABELS, SIGNING_WORDS } from "../../lexicon/tables.ts";
 import { confusions } from "../../noise/confusions.ts";
 import { decodePersonName } from "../../noise/lexicons/names.ts";
 import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
 import type { DocLine } from "../text/lines.ts";
+import { alternation, anyWord } from "../text/pattern.ts";
 import { looksLikeName, signingRoles } from "./team-words.ts";
 
 // A speck OCR reads as a quote mark or dot between a label's bracket and its colon (审核组长(签字)“: 彭心敏).
 const SPECK = `\\s*[“”"'‘’·.,]?`;
 // Places where team members sign: 审核组长（签字）, 承诺人 审核组长：, 组员：, 审核组:张心、冉景洲, 签名.
-const SIGNING_ROLES = SIGNING_ROLE_LABELS.join("|");
+const SIGNING_ROLES = alternation(SIGNING_ROLE_LABELS);
+const SIGN = `(?:${alternation(SIGNING_WORDS.sign)})`;
+const PLEDGE = alternation(SIGNING_WORDS.pledge);
 // A role with a short bracketed remark before its colon is a signing place even where OCR garbled the remark
 // (审核组长《等字):钟兰 for 审核组长（签字）：钟兰).
 const OPEN = confusions().bracketClass("（");
 const CLOSE = confusions().bracketClass("）");
 const ROLE_REMARK = `^(?:${SIGNING_ROLES})\\s*[${OPEN}][^${CLOSE}:：]{1,3}[${CLOSE}]${SPECK}\\s*[:：]`;
 const SIGN_CONTEXT = new RegExp(
-  `(?:签字|签名|签章)[)）]?${SPECK}[:：]|承诺人|^(?:${SIGNING_ROLES})[:：]|${ROLE_REMARK}`,
+  `${SIGN}[)）]?${SPECK}[:：]|${PLEDGE}|^(?:${SIGNING_ROLES})[:：]|${ROLE_REMARK}`,
 );
 /** A line listing the team by roles (审核组长：赵刚 审核员：钱芳 / 组长：周敏；组员：吴昊) without a word of signing. */
 const ROLE_COLON = new RegExp(`(?:${SIGNING_ROLES})[:：]`, "g");
-const SIGN_WORD = /签字|签名|签章|承诺人/;
+const SIGN_WORD = anyWord([...SIGNING_WORDS.sign, ...SIGNING_WORDS.pledge]);
+const PLEDGE_WORD = anyWord(SIGNING_WORDS.pledge);
+const NEXT_LABEL_AT_END = new RegExp(`(?:${alternation(SIGNING_WORDS.nextLabels)})\\s*$`);
 /** The signing label in a line as printed (spaces kept), whose colon the name follows. */
 const SIGNING_LABEL = new RegExp(
-  `(?:签字|签名|签章)[)）]?${SPECK}\\s*[:：]|^\\s*(?:${SIGNING_ROLES})\\s*[:：]|${ROLE_REMARK.replace("^", "^\\s*")}`,
+  `${SIGN}[)）]?${SPECK}\\s*[:：]|^\\s*(?:${SIGNING_ROLES})\\s*[:：]|${ROLE_REMARK.replace("^", "^\\s*")}`,
 );
 
-const AUDITEE_LABEL = /受审核方|代表|陪同|企业|负责人/;
+const AUDITEE_LABEL = anyWord(AUDITEE_SIGNING_WORDS);
 
 /** What the report's signature places hold: the names written there, and the roles the places are printed for. */
 export interface SignatureBlock {
@@ -102,7 +107,7 @@ export function readSignatureBlock(lines: readonly DocLine[]): SignatureBlock {
     const listing = !SIGN_WORD.test(form) && (form.match(ROLE_COLON)?.length ?? 0) >= 2;
     const inContext =
       !listing && (SIGN_CONTEXT.test(form) || (prevWasPledge && /^[\u4e00-\u9fa5]{1,6}[:：]/.test(form)));
-    prevWasPledge = /承诺人/.test(form);
+    prevWasPledge = PLEDGE_WORD.test(form);
     if (!inContext) continue;
     const colon = Math.max(line.text.lastIndexOf(":"), line.text.lastIndexOf("："));
     if (colon < 0) continue;
@@ -152,7 +157,7 @@ export function readSignatureBlock(lines: readonly DocLine[]): SignatureBlock {
     for (const [from, to] of segments) {
       const rest = line.text
         .slice(from, to)
-        .replace(/(?:日期|时间|签字|签名)\s*$/, "")
+        .replace(NEXT_LABEL_AT_END, "")
         // The next label's English gloss runs into a Chinese name (王晓明Date 日期：…).
         .replace(/(?<=[\u4e00-\u9fa5])[A-Za-z][A-Za-z .]*$/, "")
         // So does the date signed beside the name (罗文斌2024年5月14日).

@@ -6,27 +6,28 @@
  * unmarked are members when the list marks its leader, else their role is not read. */
 import { missingField } from "../../domain/field.ts";
 import type { TeamMember, TeamRole } from "../../domain/record.ts";
+import { TEAM_LINE_WORDS } from "../../lexicon/tables.ts";
 import { confusions } from "../../noise/confusions.ts";
 import { findTechnicalCodes } from "../normalize/codes.ts";
 import { findRegistrations } from "../normalize/registration.ts";
 import { fieldAt } from "../provenance.ts";
 import type { DocLine } from "../text/lines.ts";
+import { alternation, anyWord } from "../text/pattern.ts";
 import type { ReadMember } from "./read-member.ts";
 import { looksLikeName, roleOf } from "./team-words.ts";
 
-const ROLE_LABEL =
-  "审核组组长|审核组组员|审核组长|实习审核员|审核组成员|审核组员|审核员|技术专家|观察员|组长|组员|专家";
+const ROLE_LABEL = alternation(TEAM_LINE_WORDS.roles);
 const ENGLISH_GLOSS = "(?:[A-Za-z][A-Za-z .]{0,30}?\\s*)?";
 /** A label's colon as OCR reads it: : or ： as printed, and what the noise model measured read for it (; ；). */
 const COLON = confusions().classBody(":");
 /** A line of the team written out: starting with a role label, or with 审核组(成员)： and then one, either maybe
  * after its English gloss (Lead Auditor 审核组长：…). */
 const TEAM_LINE = new RegExp(
-  `^\\s*${ENGLISH_GLOSS}(?:(?:审核组成员|审核组组成|审核组)\\s*[:：]\\s*)?(?=(?:${ROLE_LABEL})\\s*(?:[（(][^）)]*[）)])?\\s*(?:[${COLON}]|[\\u4e00-\\u9fa5]))`,
+  `^\\s*${ENGLISH_GLOSS}(?:(?:${alternation(TEAM_LINE_WORDS.beforeRole)})\\s*[:：]\\s*)?(?=(?:${ROLE_LABEL})\\s*(?:[（(][^）)]*[）)])?\\s*(?:[${COLON}]|[\\u4e00-\\u9fa5]))`,
 );
 /** A team label naming no role, with the names straight after it (审核组：张建国（组长）、李梅). */
 const TEAM_LIST = new RegExp(
-  `^\\s*${ENGLISH_GLOSS}(?:审核组组成|审核组名单|审核组)\\s*[:：]\\s*(?=[\\u4e00-\\u9fa5])`,
+  `^\\s*${ENGLISH_GLOSS}(?:${alternation(TEAM_LINE_WORDS.beforeNames)})\\s*[:：]\\s*(?=[\\u4e00-\\u9fa5])`,
 );
 // OCR reads a label's colon as ; now and then (审核组长;孙丽华).
 const ROLE_AT = new RegExp(`(${ROLE_LABEL})\\s*(?:[（(][^）)]*[）)])?\\s*([${COLON}])?`, "g");
@@ -93,7 +94,7 @@ function entriesOf(rest: string): Entry[] {
   return chinese.length > 0 ? chinese : out;
 }
 
-const GRADE = /高级审核员|实习审核员|审核员/;
+const GRADE = anyWord(TEAM_LINE_WORDS.grades);
 
 export function fromLabels(lines: readonly DocLine[]): ReadMember[] {
   const team: ReadMember[] = [];

@@ -12,8 +12,10 @@
  * null (the raw text is kept), never a guess. */
 
 import type { TeamMember, TeamRole } from "../../domain/record.ts";
+import { SIGNING_WORDS, TEAM_LINE_WORDS } from "../../lexicon/tables.ts";
 import { decodePersonName } from "../../noise/lexicons/names.ts";
 import type { DocLine } from "../text/lines.ts";
+import { alternation } from "../text/pattern.ts";
 import { type CharReading, CLEAR, compactReading, votePosition } from "../text/vote.ts";
 import type { ReadMember } from "./read-member.ts";
 import { looksLikeName, roleOf } from "./team-words.ts";
@@ -29,8 +31,12 @@ interface Mention {
 
 // A team label where names follow: after it a bracketed remark (签字), an English half, then a colon or a gap
 // (or the names straight after the English half: 审核组成员Members郑玉敏).
-const PLACE =
-  /(审核组长|副组长|组长|审核组成员|审核组员|组员|技术专家|观察员|审核组|审核员)\s*(?:[（(][^）)]{0,8}[）)])?\s*(?:[A-Za-z][A-Za-z .]{0,20}?)?(\s*[:：]\s*|[\s\t]+|(?<=[A-Za-z.])(?=[\u4e00-\u9fa5]))/g;
+const PLACE = new RegExp(
+  `(${alternation(TEAM_LINE_WORDS.places)})\\s*(?:[（(][^）)]{0,8}[）)])?\\s*(?:[A-Za-z][A-Za-z .]{0,20}?)?(\\s*[:：]\\s*|[\\s\\t]+|(?<=[A-Za-z.])(?=[\\u4e00-\\u9fa5]))`,
+  "g",
+);
+const PLEDGE = new RegExp(`${alternation(SIGNING_WORDS.pledge)}|\\s`, "g");
+const NEEDS_COLON: readonly string[] = TEAM_LINE_WORDS.placesNeedingColon;
 
 /** Names written under team labels, each with its characters' confidences and the label's role. */
 export function teamPlaceMentions(lines: readonly DocLine[]): Mention[] {
@@ -38,10 +44,9 @@ export function teamPlaceMentions(lines: readonly DocLine[]): Mention[] {
   for (const line of lines) {
     const text = line.text;
     const starts = [...text.matchAll(PLACE)].filter((m) => {
-      const before = text.slice(0, m.index).replace(/承诺人|\s/g, "");
+      const before = text.slice(0, m.index).replace(PLEDGE, "");
       const colon = /[:：]/.test(m[2]!);
-      // 审核员 is an everyday word of the narrative: a place only with a colon.
-      return colon || (before === "" && m[1] !== "审核员");
+      return colon || (before === "" && !NEEDS_COLON.includes(m[1]!));
     });
     starts.forEach((m, k) => {
       const from = m.index + m[0].length;
