@@ -159,3 +159,11 @@ export const DATE_KINDS = {
   report: ["报告日期", "签发"],
 } as const;
 export type DateKind = keyof typeof DATE_KINDS;
+
+/** A sentence that sets the corrective-action deadline without a label (组织应在2024年8月15日前完成纠正措施): it
+ * speaks of correction, not of the next audit, and its date is followed by a word of "before". */
+export const DEADLINE_SENTENCE = {
+  about: ["纠正", "整改"],
+  notAbout: ["下次", "下一次"],
+  before: ["之前", "前"],
+} as const;

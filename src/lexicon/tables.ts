@@ -157,6 +157,63 @@ export const NC_TABLE_COLUMNS: readonly TableColumn[] = [
   },
 ];
 
+/** The last words of a department's name (品质部, 注塑车间, 项目部): what makes a short Chinese run a department in
+ * an NC's paragraph or cell. */
+export const DEPARTMENT_ENDINGS: readonly string[] = [
+  "部门",
+  "部",
+  "室",
+  "科",
+  "处",
+  "中心",
+  "车间",
+  "办公室",
+  "组",
+  "办",
+  "厂",
+  "仓库",
+  "工地",
+  "项目部",
+];
+
+/** Labels of a department inside an NC's paragraph (部门：品质部). */
+export const NC_DEPARTMENT_LABELS: readonly string[] = ["部门", "受审核部门", "责任部门"];
+
+/** A summary's labels that list the NCs as department and clause pairs (涉及部门/条款：人力行政部 7.3；财务部 8.5.1). */
+export const NC_SUMMARY_LABELS: readonly string[] = [
+  "涉及部门/条款",
+  "涉及部门及条款",
+  "涉及条款/部门",
+  "涉及部门",
+  "涉及条款",
+];
+
+/** The finding's own label inside an NC's paragraph (…，事实：…). */
+export const NC_FINDING_LABELS: readonly string[] = [
+  "不符合事实",
+  "事实描述",
+  "不符合描述",
+  "不符合内容",
+  "事实",
+  "描述",
+  "情况",
+];
+
+/** Labels of an NC paragraph's parts whose colon OCR may misread (部门;品质部). */
+export const NC_PART_LABELS: readonly string[] = [
+  "受审核部门",
+  "责任部门",
+  "部门",
+  "不符合条款",
+  "标准条款",
+  "条款",
+  "不符合事实",
+  "事实描述",
+  "不符合描述",
+  "事实",
+  "描述",
+];
+
 /** The words for a nonconformity that head its labels and titles (不符合项编号, 不合格报告单). */
 export const NONCONFORMITY_WORDS: readonly string[] = ["不符合", "不合格"];
 
@@ -256,6 +313,8 @@ export const SIGNING_ROLE_LABELS: readonly string[] = [
 export const SIGNING_WORDS = {
   sign: ["签字", "签名", "签章"],
   pledge: ["承诺人"],
+  /** The leader's signing labels, beside which the report's date is often written (审核组长：罗文斌 2024年5月14日). */
+  leader: ["审核组长", "组长"],
   /** What a signing place's value may end with: the next place's label (…王晓明 日期：). */
   nextLabels: ["日期", "时间", "签字", "签名"],
 } as const;

@@ -1,5 +1,6 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
+import { AUDIT_TYPE_WORDS } from "../../lexicon/audit-types.ts";
 import {
   DATE_LABEL_HEADS,
   OTHER_AUDIT_DATE_WORDS,
@@ -7,7 +8,8 @@ import {
   RANGE_OPENERS,
   RANGE_TO_WORDS,
 } from "../../lexicon/labels.ts";
-import { type DateKind, SENTENCE_ENDS } from "../../lexicon/prose.ts";
+import { type DateKind, DEADLINE_SENTENCE, SENTENCE_ENDS } from "../../lexicon/prose.ts";
+import { SIGNING_WORDS } from "../../lexicon/tables.ts";
 import {
   type DateRange,
   findDateRange,
@@ -27,6 +29,7 @@ import {
   opensWithLabel,
 } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
+import { alternation, anyWord } from "../text/pattern.ts";
 import { headingOf } from "../text/sections.ts";
 import { fieldInWindow, type TextWindow, windowFrom } from "../text/window.ts";
 import {
@@ -65,6 +68,21 @@ export interface DateFields {
 function byQuality(hits: LabelHit[]): LabelHit[] {
   return [...hits].sort((a, b) => b.quality - a.quality || a.line.index - b.line.index);
 }
+
+const DEADLINE_ABOUT = anyWord(DEADLINE_SENTENCE.about);
+const DEADLINE_NOT_ABOUT = anyWord(DEADLINE_SENTENCE.notAbout);
+const DEADLINE_BEFORE = new RegExp(`^\\s*(?:${alternation(DEADLINE_SENTENCE.before)})`);
+/** The Chinese words of the two stages (一阶段 of 第一阶段), from the audit-type lexicon. */
+const stageWords = (type: "stage1" | "stage2") =>
+  (AUDIT_TYPE_WORDS.find((t) => t.type === type)?.words ?? []).filter((w) => /^\p{Script=Han}+$/u.test(w));
+const STAGE1 = anyWord(stageWords("stage1"));
+const STAGE2 = anyWord(stageWords("stage2"));
+/** Stage 1's words as printed, spaces between their characters allowed (一 阶 段). */
+const STAGE1_SPACED = new RegExp(
+  stageWords("stage1")
+    .map((w) => [...w].join("\\s*"))
+    .join("|"),
+);
 
 const ENDS_DATE_LABEL_HEAD = new RegExp(`(?:${DATE_LABEL_HEADS.join("|")})\\s*$`);
 const OTHER_AUDIT_DATE = new RegExp(OTHER_AUDIT_DATE_WORDS.join("|"));
@@ -156,7 +174,7 @@ function labeledRange(
   for (const hit of byQuality(findLabels(lines, synonyms))) {
     if (precededBy(hit, reject) || endsSentence(hit)) continue;
     const form = matchForm(hit.line.text);
-    if (/一阶段/.test(form) && !/二阶段/.test(form)) continue;
+    if (STAGE1.test(form) && !STAGE2.test(form)) continue;
     const win = windowFrom(lines, hit.line, hit.end);
     const plain = withoutFillers(win.text);
     const range = unglued(plain.text, findDateRange(plain.text, single) ?? findDateRange(plain.text));
@@ -204,7 +222,7 @@ function stage1(lines: readonly DocLine[]): RangeFields {
   if (stated) return prose(stated, 0.85);
   for (const line of lines) {
     const form = matchForm(line.text);
-    if (!/一阶段/.test(form) || /二阶段/.test(form)) continue;
+    if (!STAGE1.test(form) || STAGE2.test(form)) continue;
     const own = windowFrom(lines, line, 0, 0, 0);
     const range = unglued(own.text, findDateRange(own.text));
     if (range === "unread") return NO_RANGE;
@@ -212,10 +230,10 @@ function stage1(lines: readonly DocLine[]): RangeFields {
     // Wrapped prose: "于 A 至 B 进行了第" / "一阶段审核" — the range must end right before the words. A line
     // that prints its own (unreadable) dates after the words is a label row ("第一阶段审核 Stage 1 自…"): the
     // range on the line above is another row's (审核日期), never stage 1's.
-    const after = form.slice(form.search(/一阶段/));
+    const after = form.slice(form.search(STAGE1));
     if (/年|\d{4}|[-./]\d{1,2}[-./]/.test(after)) continue;
     const prev = windowFrom(lines, line, 0, 0, 1);
-    const words = prev.text.length - line.text.length + line.text.search(/一\s*阶\s*段/);
+    const words = prev.text.length - line.text.length + line.text.search(STAGE1_SPACED);
     const before = findDateRange(prev.text);
     if (prev.parts.length === 2 && before && before.end <= words && words - before.end <= 12) {
       return rangeFields(prev, before, 0.85);
@@ -269,7 +287,8 @@ function closingDate(lines: readonly DocLine[]): Field<string> {
   return signedDate(lines.filter((l) => l.page === lastPage));
 }
 
-const SIGNING = /审核组长|组长|签字|签名|签章/;
+/** A signing place's words: the leader's label or a word of signing. */
+const SIGNING = anyWord([...SIGNING_WORDS.leader, ...SIGNING_WORDS.sign]);
 
 /** Last resort: the one date written beside a signature on the last page (审核组长：罗文斌  2024年5月14日). */
 function signedDate(lastPage: readonly DocLine[]): Field<string> {
@@ -294,8 +313,8 @@ function deadlineInSentence(lines: readonly DocLine[]): Field<string> {
       const from = at;
       at += sentence.length + 1;
       if (from >= line.text.length) break;
-      if (!/纠正|整改/.test(sentence) || /下次|下一次/.test(sentence)) continue;
-      const due = findDates(sentence).filter((d) => /^\s*之?前/.test(sentence.slice(d.end)));
+      if (!DEADLINE_ABOUT.test(sentence) || DEADLINE_NOT_ABOUT.test(sentence)) continue;
+      const due = findDates(sentence).filter((d) => DEADLINE_BEFORE.test(sentence.slice(d.end)));
       if (due.length !== 1) continue;
       const d = due[0]!;
       const mixed = amongOtherDates(sentence, [[d.start, d.end]], "deadline");

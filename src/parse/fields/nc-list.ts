@@ -10,7 +10,7 @@ import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import type { NcItem } from "../../domain/record.ts";
 import { NC_COUNT_WORDS, NC_SEVERITY } from "../../lexicon/nc-counts.ts";
-import { NONCONFORMITY_WORDS } from "../../lexicon/tables.ts";
+import { DEPARTMENT_ENDINGS, NONCONFORMITY_WORDS } from "../../lexicon/tables.ts";
 import { CONFUSABLE_SHARE, confusions } from "../../noise/confusions.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
 import { severityOf } from "../normalize/severity.ts";
@@ -19,7 +19,7 @@ import { alternation, anyWord } from "../text/pattern.ts";
 import { headingOf } from "../text/sections.ts";
 import { fieldInWindow, windowFrom } from "../text/window.ts";
 
-export const DEPT_SUFFIX = "(?:部门|部|室|科|处|中心|车间|办公室|组|办|厂|仓库|工地|项目部)";
+export const DEPT_SUFFIX = `(?:${alternation(DEPARTMENT_ENDINGS)})`;
 
 const NUMBERED = /^\s*(?:第?\d{1,2}\s*[.、)）．](?!\d)|[（(]\d{1,2}[)）])\s*/;
 // Items are read half-width (toHalfWidth: （ and 〈 are "(", ： is ":"). A clause's dots as OCR reads them (the noise

@@ -3,7 +3,13 @@ import { missingField } from "../../domain/field.ts";
 import type { OcrPage } from "../../domain/ocr.ts";
 import type { NcItem } from "../../domain/record.ts";
 import { NC_COUNT_WORDS, NC_SEVERITY, NONCONFORMITY_STEMS_EN } from "../../lexicon/nc-counts.ts";
-import { NONCONFORMITY_WORDS } from "../../lexicon/tables.ts";
+import {
+  NC_DEPARTMENT_LABELS,
+  NC_FINDING_LABELS,
+  NC_PART_LABELS,
+  NC_SUMMARY_LABELS,
+  NONCONFORMITY_WORDS,
+} from "../../lexicon/tables.ts";
 import { confusions } from "../../noise/confusions.ts";
 import type { TickRow } from "../checkbox/types.ts";
 import { parseInteger, toHalfWidth } from "../normalize/numbers.ts";
@@ -99,19 +105,13 @@ function countField(lines: readonly DocLine[], re: RegExp, kind: "major" | "mino
 const DEPT = new RegExp(`([\\u4e00-\\u9fa5]{1,10}?${DEPT_SUFFIX})`);
 /** A part of an NC paragraph that is only a department, labelled or not (部门：品质部, 仓库). */
 const DEPT_PART = new RegExp(
-  `^(?:部门|受审核部门|责任部门)?\\s*[:：]?\\s*([\\u4e00-\\u9fa5]{0,10}?${DEPT_SUFFIX})$`,
+  `^(?:${alternation(NC_DEPARTMENT_LABELS)})?\\s*[:：]?\\s*([\\u4e00-\\u9fa5]{0,10}?${DEPT_SUFFIX})$`,
 );
 
 /** Without a table: the summary's "涉及部门/条款: 人力行政部 7.3；财务部 8.5.1" (severity from `severityFromCounts`). */
 function fromSummary(lines: readonly DocLine[]): NcItem[] {
   const items: NcItem[] = [];
-  for (const hit of findLabels(lines, [
-    "涉及部门/条款",
-    "涉及部门及条款",
-    "涉及条款/部门",
-    "涉及部门",
-    "涉及条款",
-  ])) {
+  for (const hit of findLabels(lines, NC_SUMMARY_LABELS)) {
     // The list may wrap onto the next line; it ends at the sentence's end.
     const win = windowFrom(lines, hit.line, hit.end);
     const text = toHalfWidth(win.text).split(/[。\n]/)[0] ?? "";
@@ -190,11 +190,11 @@ const ITEM_HEAD = new RegExp(
   "i",
 );
 /** The finding's own label inside the paragraph (…，事实：…). */
-const FINDING_LABEL = /^(?:不符合事实|事实描述|不符合描述|不符合内容|事实|描述|情况)\s*[:：]\s*/;
+const FINDING_LABEL = new RegExp(`^(?:${alternation(NC_FINDING_LABELS)})\\s*[:：]\\s*`);
 
 /** A part's label whose colon OCR misread (the noise model's misreadings of :, e.g. ;): made a colon again. */
 const PART_LABEL_SEMICOLON = new RegExp(
-  `(受审核部门|责任部门|部门|不符合条款|标准条款|条款|不符合事实|事实描述|不符合描述|事实|描述)\\s*[${confusions().classBody(":", { misreadOnly: true })}]`,
+  `(${alternation(NC_PART_LABELS)})\\s*[${confusions().classBody(":", { misreadOnly: true })}]`,
   "g",
 );
 
