@@ -4,10 +4,13 @@
  * (`--workers` processes, recognition only) on the same pages; and digital PDFs read from their text layer.
  *
  *   npm run bench -- [--set fixtures/set] [--pages 16] [--workers 2] [--long M] [--digital DIR] [--no-native]
+ *   npm run bench -- --digital [DIR] [--passes 3]   (text-layer PDFs only; DIR defaults to /work/data/textlayer/digital)
  *
  * Documents are taken round-robin over the set's layouts until `--pages` pages. The run goes native, ours, native:
  * this VM's speed drifts over minutes, so the two native passes are averaged around ours. `--long M` pushes M pages
  * (the documents again, each copy a byte apart, as identical files are read once) and samples RSS as it goes.
+ * With `--digital` and no `--pages` only the digital PDFs run: the first document untimed (process start, module
+ * loading), then `--passes` timed passes over the others; CPU is counted in this process and in the PDF processes.
  * Writes bench/results/e2e-<timestamp>.json.
  */
 import {
@@ -28,15 +31,25 @@ import { openDocument } from "../src/ingest/index.ts";
 import { ocrPage } from "../src/ocr/page.ts";
 import { createEngine } from "../src/pipeline/engine.ts";
 import { runIngest } from "../src/pipeline/runner.ts";
+import { cpuSince, cpuSnapshot } from "./child-cpu.ts";
 import { hasNativeTesseract, timeNative, writePageFiles } from "./native.ts";
 
+/** Where `--digital` with no folder reads: the text-layer set of docs/performance.md (2026-12-04, textlayer). */
+const DEFAULT_DIGITAL = "/work/data/textlayer/digital";
+const argv = process.argv.slice(2);
+const bare = argv.indexOf("--digital");
+if (bare >= 0 && (argv[bare + 1] === undefined || argv[bare + 1]?.startsWith("--"))) {
+  argv.splice(bare + 1, 0, DEFAULT_DIGITAL);
+}
 const { values } = parseArgs({
+  args: argv,
   options: {
     set: { type: "string", default: "fixtures/set" },
-    pages: { type: "string", default: "16" },
+    pages: { type: "string" },
     workers: { type: "string", default: "2" },
     long: { type: "string" },
     digital: { type: "string" },
+    passes: { type: "string", default: "3" },
     "no-native": { type: "boolean", default: false },
   },
 });
@@ -175,7 +188,7 @@ async function runOurs(
 }
 
 /** Digital PDFs: every page from its text layer; the first document (process start, module loading) untimed. */
-async function runDigital(dir: string, config: ReturnType<typeof loadConfig>) {
+async function runDigital(dir: string, config: ReturnType<typeof loadConfig>, passes: number) {
   const docs = pickDocuments(dir, Number.POSITIVE_INFINITY);
   const [first, ...rest] = docs;
   if (!first) return null;
@@ -186,19 +199,49 @@ async function runDigital(dir: string, config: ReturnType<typeof loadConfig>) {
   // A replay engine with no recordings: a page that needed OCR would fail and show in the records.
   await runOurs([first.file], first.pages, config, engine);
   const pages = rest.reduce((s, d) => s + d.pages, 0);
-  const result = await runOurs(
-    rest.map((d) => d.file),
-    pages,
-    config,
-    engine,
-  );
+  const runs = [];
+  for (let pass = 0; pass < passes; pass++) {
+    const cpu0 = cpuSnapshot();
+    const result = await runOurs(
+      rest.map((d) => d.file),
+      pages,
+      config,
+      engine,
+    );
+    const cpu = cpuSince(cpu0);
+    runs.push({ ...result, pagesPerSecond: pages / result.seconds, cpuMain: cpu.main, cpuPdf: cpu.children });
+  }
   await engine.close();
-  return { documents: rest.length, ...result, pagesPerSecond: pages / result.seconds };
+  return { documents: rest.length, pages, runs };
+}
+
+function printDigital(digital: NonNullable<Awaited<ReturnType<typeof runDigital>>>): void {
+  for (const r of digital.runs) {
+    const cpu = r.cpuMain + r.cpuPdf;
+    console.log(
+      `digital PDFs (${digital.documents} documents, ${digital.pages} text-layer pages, after start-up): ` +
+        `${r.pagesPerSecond.toFixed(2)} pages/s, ${(cpu / digital.pages).toFixed(3)} CPU-s/page ` +
+        `(main ${(r.cpuMain / digital.pages).toFixed(3)}, PDF processes ${(r.cpuPdf / digital.pages).toFixed(3)}), ` +
+        `${(cpu / r.seconds).toFixed(2)} cores busy`,
+    );
+  }
+}
+
+async function digitalOnly(dir: string): Promise<void> {
+  const config = loadConfig({ env: {}, flags: { ocr: { workers } } });
+  const digital = await runDigital(dir, config, Number(values.passes));
+  if (!digital) throw new Error(`no report PDFs in ${dir}`);
+  printDigital(digital);
+  const result = { date: new Date().toISOString(), node: process.version, dir, workers, digital };
+  mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
+  const file = new URL(`./results/e2e-digital-${result.date.replace(/[:.]/gu, "-")}.json`, import.meta.url);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`wrote ${file.pathname}`);
 }
 
 async function main(): Promise<void> {
   const config = loadConfig({ env: {}, flags: { ocr: { workers } } });
-  const docs = pickDocuments(values.set, Number(values.pages));
+  const docs = pickDocuments(values.set, Number(values.pages ?? 16));
   const pageCount = docs.reduce((s, d) => s + d.pages, 0);
   const layouts = [...new Set(docs.map((d) => d.layout))];
   console.log(
@@ -228,7 +271,7 @@ async function main(): Promise<void> {
     long = await runOurs(longFiles, copies * pageCount, config, engine, samples);
   }
   await engine.close();
-  const digital = values.digital ? await runDigital(values.digital, config) : null;
+  const digital = values.digital ? await runDigital(values.digital, config, Number(values.passes)) : null;
   rmSync(scratch, { recursive: true, force: true });
   if (native) rmSync(native.dir, { recursive: true, force: true });
 
@@ -258,12 +301,7 @@ async function main(): Promise<void> {
       long.peakRssMbBy,
     );
   }
-  if (digital) {
-    console.log(
-      `digital PDFs (${digital.documents} documents, ${digital.pages} text-layer pages, after start-up): ` +
-        `${digital.pagesPerSecond.toFixed(1)} pages/s, ${(digital.cpuSeconds / digital.pages).toFixed(3)} CPU-s/page in this process`,
-    );
-  }
+  if (digital) printDigital(digital);
   const result = {
     date: new Date().toISOString(),
     node: process.version,
@@ -282,4 +320,5 @@ async function main(): Promise<void> {
   console.log(`wrote ${file.pathname}`);
 }
 
-await main();
+if (values.digital !== undefined && values.pages === undefined) await digitalOnly(values.digital);
+else await main();
