@@ -69,16 +69,28 @@ function classifyOpenError(error: unknown): InputError {
   return new InputError("PDF_CORRUPT", `the PDF cannot be read: ${message}`, undefined, { cause: error });
 }
 
-/** RGBA canvas pixels → grey (pdf.js draws on a white background we painted first). */
-function rgbaToGrey(
+/** Opaque white and opaque black RGBA pixels read as one 32-bit word (black only on little-endian hosts). */
+const WHITE = 0xffffffff;
+const BLACK = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 0xff000000 : 0x000000ff;
+
+/**
+ * RGBA canvas pixels → grey (pdf.js draws on a white background we painted first). Most of a page is white paper
+ * and black print: those words are settled without the weighted sum (which gives them 255 and 0 too).
+ */
+export function rgbaToGrey(
   rgba: Uint8ClampedArray | Uint8Array,
   width: number,
   height: number,
   dpi: number,
 ): PageImage {
   const grey = new Uint8Array(width * height);
+  const aligned = rgba.byteOffset % 4 === 0;
+  const words = aligned ? new Uint32Array(rgba.buffer, rgba.byteOffset, grey.length) : null;
   for (let i = 0, p = 0; i < grey.length; i++, p += 4) {
-    grey[i] = (rgba[p]! * 299 + rgba[p + 1]! * 587 + rgba[p + 2]! * 114 + 500) / 1000;
+    const word = words ? words[i]! >>> 0 : 0;
+    if (word === WHITE) grey[i] = 255;
+    else if (word === BLACK) grey[i] = 0;
+    else grey[i] = (rgba[p]! * 299 + rgba[p + 1]! * 587 + rgba[p + 2]! * 114 + 500) / 1000;
   }
   return { width, height, channels: 1, data: grey, dpi };
 }
@@ -129,8 +141,30 @@ async function holdsPageText(
 ): Promise<boolean> {
   if (!isMeaningfulTextLayer(lines)) return false;
   if (missesText(textCoverage(image, lines))) return false;
-  const ops = await pdfPage.getOperatorList();
+  const ops = renderedOperatorList(pdfPage) ?? (await pdfPage.getOperatorList());
   return hiddenGlyphShare(ops.fnArray, ops.argsArray, OPS) <= MAX_HIDDEN;
+}
+
+interface OperatorList {
+  fnArray: number[];
+  argsArray: unknown[];
+  lastChunk: boolean;
+}
+
+/**
+ * The operator list the page's render just drew from. pdf.js keeps it on the page until cleanup() and gives
+ * no public way to it; asking again with getOperatorList() builds the whole list a second time in its worker
+ * (a tenth of a text-layer page's time). Null when this pdf.js keeps it elsewhere.
+ */
+function renderedOperatorList(pdfPage: PDFPageProxy): OperatorList | null {
+  const states = (pdfPage as unknown as { _intentStates?: Map<unknown, { operatorList?: OperatorList }> })
+    ._intentStates;
+  if (!(states instanceof Map)) return null;
+  for (const state of states.values()) {
+    const list = state.operatorList;
+    if (list?.lastChunk && Array.isArray(list.fnArray) && Array.isArray(list.argsArray)) return list;
+  }
+  return null;
 }
 
 type Matrix = [number, number, number, number, number, number];

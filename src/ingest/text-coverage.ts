@@ -53,11 +53,24 @@ function inkGrid(image: PageImage): Grid {
   const height = Math.ceil(image.height / cell);
   const ink = new Uint8Array(width * height);
   const { data, channels } = image;
+  const stride = image.width * channels;
   for (let y = 0; y < image.height; y++) {
-    const row = (y / cell) | 0;
-    const base = y * image.width;
-    for (let x = 0; x < image.width; x++) {
-      if ((data[(base + x) * channels] ?? 255) < INK) ink[row * width + ((x / cell) | 0)] = 1;
+    const rowBase = ((y / cell) | 0) * width;
+    const base = y * stride;
+    // Cell by cell along the row: a cell already marked needs none of its other pixels looked at.
+    for (let cx = 0, x = 0; cx < width; cx++) {
+      const end = Math.min(image.width, x + cell);
+      if (ink[rowBase + cx]) {
+        x = end;
+        continue;
+      }
+      for (; x < end; x++) {
+        if ((data[base + x * channels] ?? 255) < INK) {
+          ink[rowBase + cx] = 1;
+          x = end;
+          break;
+        }
+      }
     }
   }
   return { width, height, ink, cell };

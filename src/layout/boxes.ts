@@ -54,16 +54,19 @@ function blobs(mask: Uint8Array, w: number, h: number, minS: number, maxS: numbe
   for (let y = 0; y < h; y++) {
     const row = y * w;
     let curCount = 0;
+    // Both rows' runs go left to right: a run of the row above that ends left of this run ends left of the next
+    // ones too, and one that starts right of it starts right of every earlier run.
+    let first = 0;
     for (let x = 0; x < w; x++) {
       if (mask[row + x] !== 0) continue;
       const s = x;
       while (x < w && mask[row + x] === 0) x++;
       const e = x - 1;
       let label = -1;
-      for (let k = 0; k < prevCount; k++) {
+      while (first < prevCount && (prev[3 * first + 1] ?? 0) < s - 1) first++;
+      for (let k = first; k < prevCount; k++) {
         const ps = prev[3 * k] ?? 0;
-        const pe = prev[3 * k + 1] ?? 0;
-        if (pe < s - 1 || ps > e + 1) continue;
+        if (ps > e + 1) break;
         const r = find(prev[3 * k + 2] ?? 0);
         if (label < 0) label = r;
         else if (r !== label) {

@@ -78,16 +78,17 @@ interface Blob {
 /** Runs of full ink (0) along `axis`, merged across neighbouring rows (a thick rule) into one blob each. */
 function blobs(data: Uint8Array, w: number, h: number, axis: "x" | "y"): Blob[] {
   const [outer, inner] = axis === "x" ? [h, w] : [w, h];
-  const at =
-    axis === "x" ? (o: number, i: number) => data[o * w + i]! : (o: number, i: number) => data[i * w + o]!;
+  // Pixel (o, i) is data[o * oStep + i * iStep]: rows for horizontal runs, columns for vertical ones.
+  const [oStep, iStep] = axis === "x" ? [w, 1] : [1, w];
   const open: Blob[] = [];
   const done: Blob[] = [];
   for (let o = 0; o < outer; o++) {
     const found: [number, number][] = [];
+    const base = o * oStep;
     for (let i = 0; i < inner; i++) {
-      if (at(o, i) !== 0) continue;
+      if (data[base + i * iStep] !== 0) continue;
       const s = i;
-      while (i < inner && at(o, i) === 0) i++;
+      while (i < inner && data[base + i * iStep] === 0) i++;
       found.push([s, i - 1]);
     }
     for (const [s, e] of found) {
