@@ -6,7 +6,7 @@
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { createCanvas } from "@napi-rs/canvas";
+import { type Canvas, createCanvas } from "@napi-rs/canvas";
 import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { InputError } from "../domain/errors.ts";
 import type { PageImage, PageInput } from "../domain/page.ts";
@@ -109,12 +109,28 @@ function fitDpi(widthPt: number, heightPt: number, dpi: number, maxPixels: numbe
   return fitted;
 }
 
+let lastCanvas: { width: number; height: number; canvas: Canvas } | null = null;
+
+/**
+ * A canvas of this size, white: the previous page's when the size is the same (a document's pages mostly are),
+ * so its pixel memory is not allocated and faulted in again for every page. The PDF process renders one page at
+ * a time; reset() clears every state pdf.js may have left (transform, clip, alpha, composite).
+ */
+function whiteCanvas(width: number, height: number) {
+  if (lastCanvas?.width !== width || lastCanvas.height !== height) {
+    lastCanvas = { width, height, canvas: createCanvas(width, height) };
+  }
+  const { canvas } = lastCanvas;
+  const ctx = canvas.getContext("2d");
+  ctx.reset();
+  return { canvas, ctx };
+}
+
 async function renderPage(pdfPage: PDFPageProxy, dpi: number): Promise<PageImage> {
   const viewport = pdfPage.getViewport({ scale: dpi / 72 });
   const width = Math.ceil(viewport.width);
   const height = Math.ceil(viewport.height);
-  const canvas = createCanvas(width, height);
-  const ctx = canvas.getContext("2d");
+  const { canvas, ctx } = whiteCanvas(width, height);
   ctx.fillStyle = "#ffffff";
   ctx.fillRect(0, 0, width, height);
   // pdf.js is typed against the DOM canvas; @napi-rs/canvas implements the same 2D API.
@@ -291,6 +307,10 @@ export async function openPdf(
       }
       return readPage(doc, pageNo, limits, options);
     },
-    close: () => doc.destroy(),
+    close: () => {
+      // A poster's canvas is not kept for the next document.
+      lastCanvas = null;
+      return doc.destroy();
+    },
   };
 }
