@@ -1,8 +1,11 @@
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import type { Evaluation } from "../../domain/record.ts";
+import { OPTION_GROUPS } from "../../lexicon/options.ts";
+import { WRITTEN_RESULT_LABELS } from "../../lexicon/sections.ts";
 import { fieldAt } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
+import { alternation } from "../text/pattern.ts";
 import { type FoundSection, headingOf } from "../text/sections.ts";
 
 type Result = "符合" | "基本符合" | "不符合";
@@ -24,7 +27,12 @@ function isEvaluated(s: FoundSection): boolean {
 
 // A result written as a word under its label (评价：符合, 评价结论：基本符合), not offered as options.
 // (An overall 审核结论 is the conclusion's, not a section's evaluation.)
-const WRITTEN = /^\s*(?:评价结论|评价结果|评价)\s*[:：]\s*(基本符合|不符合|符合)(?![^。，,；;]*符合)/;
+const RESULTS = alternation(
+  OPTION_GROUPS.conformity.options.flatMap((o) => o.zh).sort((a, b) => b.length - a.length),
+);
+const WRITTEN = new RegExp(
+  `^\\s*(?:${alternation(WRITTEN_RESULT_LABELS)})\\s*[:：]\\s*(${RESULTS})(?![^。，,；;]*(?:${RESULTS}))`,
+);
 
 /** The result a section states in words on one of its first lines, where it prints no options to tick. */
 function writtenResult(s: FoundSection): Field<Result> | null {

@@ -1,9 +1,12 @@
 import type { Bbox } from "../../domain/geometry.ts";
 import type { Section, SectionLine } from "../../domain/record.ts";
+import { OPTION_GROUPS } from "../../lexicon/options.ts";
+import { HEADING_OPTION_GROUPS } from "../../lexicon/sections.ts";
 import { CONFUSABLE_SHARE, classChar, confusions } from "../../noise/confusions.ts";
 import { noiseModel } from "../../noise/model.ts";
 import { stripBoxGlyphs } from "./chars.ts";
 import type { DocLine } from "./lines.ts";
+import { alternation } from "./pattern.ts";
 
 export interface Heading {
   id: string;
@@ -55,8 +58,13 @@ const CN_NUM = "[一二三四五六七八九十]{1,3}";
 const UNREAD_NUMERAL = `[^\\s\\w\\u3400-\\u9fff${confusions().bracketClass("（")}【"“‘、]`;
 // Option words printed after a title, each behind a box glyph that OCR reads as some character (the noise model's
 // measured box readings).
+const HEADING_OPTIONS = alternation(
+  HEADING_OPTION_GROUPS.flatMap((g) => OPTION_GROUPS[g].options.flatMap((o) => o.zh)).sort(
+    (a, b) => b.length - a.length,
+  ),
+);
 const OPTION_WORDS = new RegExp(
-  `(?:\\s*[${noiseModel().boxGlyphClass()}]?\\s*(?:基本符合|不符合|符合|基本满足|不满足|满足|基本有效|无效|有效)\\s*)+$`,
+  `(?:\\s*[${noiseModel().boxGlyphClass()}]?\\s*(?:${HEADING_OPTIONS})\\s*)+$`,
   "u",
 );
 
