@@ -72,6 +72,10 @@ export const TruthBox = z.object({
   /** Not a square: brackets （ ） / [ ], or none (a circled option word); absent for squares. */
   frame: z.enum(["paren", "bracket", "none", "cell"]).optional(),
   glyph: z.enum(["√", "✓", "×"]).optional(),
+  /** The generator's pen marks beyond `mark` (a pen ×, a faint pencil tick …), a speck, a worn frame. */
+  pen: z.enum(["cross", "faint", "heavy", "scribble", "dot", "outside", "printed-x", "touch"]).optional(),
+  speck: z.literal(true).optional(),
+  wear: z.enum(["thin", "broken"]).optional(),
   label: z.string(),
   group: z.string(),
 });
