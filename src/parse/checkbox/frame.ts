@@ -140,6 +140,12 @@ export interface BoxInk {
   inner: number;
   /** Stroke ink share just above the top-right of the box, where a √ crossing the frame ends. */
   outside: number;
+  /** How far the largest run of interior ink reaches, as a share of the interior's side: a speck stays small, a stroke
+   * drawn across the box (even a faint one the threshold breaks up) spans most of it. */
+  span: number;
+  /** The same for ink and faint strokes together (Crop.faint), counting only a group that spans the interior both ways
+   * and crosses its middle third, as a tick does (a JPEG halo along a side spans one way, at the edge). */
+  faintSpan: number;
 }
 
 export function measureBox(c: Crop, f: Frame): BoxInk {
@@ -154,11 +160,70 @@ export function measureBox(c: Crop, f: Frame): BoxInk {
   const iy1 = f.b - thickness(c, f, "b") - pad;
   const area = Math.max(1, (ix1 - ix0 + 1) * (iy1 - iy0 + 1));
   const inner = ix1 > ix0 && iy1 > iy0 ? strokeInk(c, ix0, iy0, ix1 + 1, iy1 + 1) / area : 0;
+  const open = ix1 > ix0 && iy1 > iy0;
+  const span = open ? inkSpan(c, c.ink, ix0, iy0, ix1, iy1, false) : 0;
+  const faintSpan = open ? inkSpan(c, c.faint, ix0, iy0, ix1, iy1, true) : 0;
   const ox0 = f.l + Math.round(0.4 * w);
   const oy0 = f.t - Math.round(0.5 * h);
   const oy1 = f.t - 3;
   const outside = outsideInk(c, ox0, Math.max(0, oy0), f.r + 1, oy1);
-  return { fill: dark / (w * h), inner, outside };
+  return { fill: dark / (w * h), inner, outside, span, faintSpan };
+}
+
+/** Reach of the largest group of interior ink pixels (pixels within 2 px of each other are one group, so a faint stroke
+ * the threshold broke into dots stays one), as max(width, height) over the interior's shorter side. */
+function inkSpan(
+  c: Crop,
+  layer: Uint8Array,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  acrossMiddle: boolean,
+): number {
+  const w = x1 - x0 + 1;
+  const h = y1 - y0 + 1;
+  const dark = (x: number, y: number) => {
+    const px = x0 + x;
+    const py = y0 + y;
+    return px >= 0 && py >= 0 && px < c.w && py < c.h && layer[py * c.w + px] === 1;
+  };
+  const side = Math.max(1, Math.min(w, h));
+  const seen = new Uint8Array(w * h);
+  let best = 0;
+  const stack: number[] = [];
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (seen[y * w + x] || !dark(x, y)) continue;
+      let [ax, ay, bx, by, n, mid] = [x, y, x, y, 0, false];
+      seen[y * w + x] = 1;
+      stack.push(x, y);
+      while (stack.length > 0) {
+        const py = stack.pop()!;
+        const px = stack.pop()!;
+        n++;
+        if (px >= w / 3 && px < (2 * w) / 3 && py >= h / 3 && py < (2 * h) / 3) mid = true;
+        ax = Math.min(ax, px);
+        bx = Math.max(bx, px);
+        ay = Math.min(ay, py);
+        by = Math.max(by, py);
+        for (let dy = -2; dy <= 2; dy++) {
+          for (let dx = -2; dx <= 2; dx++) {
+            const qx = px + dx;
+            const qy = py + dy;
+            if (qx < 0 || qy < 0 || qx >= w || qy >= h || seen[qy * w + qx] || !dark(qx, qy)) continue;
+            seen[qy * w + qx] = 1;
+            stack.push(qx, qy);
+          }
+        }
+      }
+      // Two or three pixels are grain, not a group.
+      if (n < 3) continue;
+      const reach = (acrossMiddle ? Math.min : Math.max)(bx - ax + 1, by - ay + 1);
+      if (!acrossMiddle || mid) best = Math.max(best, reach);
+    }
+  }
+  return best / side;
 }
 
 /** Stroke ink above the box. A √ arm is diagonal, a few pixels per row; a row darker than that is a table

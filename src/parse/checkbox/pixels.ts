@@ -7,6 +7,9 @@ export interface Crop {
   w: number;
   h: number;
   ink: Uint8Array;
+  /** 1 for pixels clearly darker than paper though lighter than the ink threshold (a pencil or light ballpoint
+   * stroke after scanning), ink included; only for reading what is inside a found frame. */
+  faint: Uint8Array;
 }
 
 /**
@@ -21,7 +24,8 @@ export function binarise(img: PageImage, x0: number, y0: number, x1: number, y1:
   const w = Math.max(0, bx - ax);
   const h = Math.max(0, by - ay);
   const ink = new Uint8Array(w * h);
-  if (w === 0 || h === 0) return { x0: ax, y0: ay, w, h, ink };
+  const faint = new Uint8Array(w * h);
+  if (w === 0 || h === 0) return { x0: ax, y0: ay, w, h, ink, faint };
   const grey = new Uint8Array(w * h);
   const hist = new Uint32Array(256);
   // Brightness used for ink: the red channel for colour scans (channel 0), so red seal ink, bright in red,
@@ -39,11 +43,16 @@ export function binarise(img: PageImage, x0: number, y0: number, x1: number, y1:
   const n = w * h;
   const dark = percentile(hist, n, 0.02);
   const paper = percentile(hist, n, 0.9);
-  if (paper - dark < 60) return { x0: ax, y0: ay, w, h, ink };
+  if (paper - dark < 60) return { x0: ax, y0: ay, w, h, ink, faint };
   // Midway between ink and paper, but never closer than 40 levels to paper (grain, JPEG halos, noise).
   const thr = Math.min(dark + 0.55 * (paper - dark), paper - 40);
-  for (let i = 0; i < n; i++) ink[i] = grey[i]! < thr ? 1 : 0;
-  return { x0: ax, y0: ay, w, h, ink };
+  // A faint stroke: a quarter of the way from paper to ink, and still 30 levels under paper.
+  const faintThr = Math.min(paper - 0.25 * (paper - dark), paper - 30);
+  for (let i = 0; i < n; i++) {
+    ink[i] = grey[i]! < thr ? 1 : 0;
+    faint[i] = grey[i]! < faintThr ? 1 : 0;
+  }
+  return { x0: ax, y0: ay, w, h, ink, faint };
 }
 
 function percentile(hist: Uint32Array, n: number, q: number): number {

@@ -13,6 +13,11 @@ export type Probe =
 /** Evidence thresholds on interior stroke ink (share of the interior); tuned on test/checkbox cases. */
 const EMPTY_MAX = 0.02;
 const TICK_MIN = 0.055;
+/** Between those, the reach of the largest ink group over the interior's side (frame.ts inkSpan): at most a speck's
+ * (a dot of a pen or dust: measured up to 0.27 on the generator's specks), at least a stroke drawn across the box (a
+ * faint pencil tick the threshold breaks into dots: from 0.47). */
+const SPECK_SPAN = 0.3;
+const STROKE_SPAN = 0.45;
 
 /**
  * Looks for a box in the window [xa, xb) around the text row centred at cy (text height h); `inkFrom..inkTo`
@@ -89,6 +94,10 @@ function classifyFrame(c: Crop, f: Frame, weight: number): Probe {
   // A √ that overshoots the frame leaves ink above the top-right corner: half weight, the line above may
   // also reach there.
   const ev = ink.inner + 0.4 * ink.outside;
+  // Nothing at the ink threshold, but a stroke a quarter of the way from paper to ink drawn across the box both ways
+  // through its middle: a pencil or light ballpoint tick. Read, at lower confidence, rather than called empty.
+  if (ev <= EMPTY_MAX && ink.faintSpan >= STROKE_SPAN)
+    return { kind: "frame", bbox, state: "checked", confidence: round(0.62 * q) };
   if (ev <= EMPTY_MAX) {
     return {
       kind: "frame",
@@ -101,7 +110,11 @@ function classifyFrame(c: Crop, f: Frame, weight: number): Probe {
     const conf = 0.8 + Math.min(0.19, (ev - TICK_MIN) * 2.5);
     return { kind: "frame", bbox, state: "checked", confidence: round(q * conf) };
   }
-  // In between: a speck, a faint pencil tick, or stray seal ink. Say so rather than guess.
+  // In between: a speck, a faint pencil tick, or stray seal ink. The reach of the ink tells the first two apart: a
+  // speck is a dot far smaller than the box, a tick is a stroke across it. What reaches neither stays unclear.
+  if (ink.span >= STROKE_SPAN || ink.faintSpan >= STROKE_SPAN)
+    return { kind: "frame", bbox, state: "checked", confidence: round(0.7 * q) };
+  if (ink.span <= SPECK_SPAN) return { kind: "frame", bbox, state: "unchecked", confidence: round(0.7 * q) };
   const mid = (EMPTY_MAX + TICK_MIN) / 2;
   return { kind: "frame", bbox, state: "unclear", confidence: round(0.3 + (0.3 * Math.abs(ev - mid)) / mid) };
 }
