@@ -4,9 +4,11 @@ import { createCanvas } from "@napi-rs/canvas";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { drawBox } from "../../fixtures/generator/marks.ts";
+import { drawStyledBox } from "../../fixtures/generator/marks-more.ts";
 import type { BoxSpec } from "../../fixtures/generator/render.ts";
 import type { Bbox } from "../../src/domain/geometry.ts";
 import type { PageImage } from "../../src/domain/page.ts";
+import { findPairs, pairState } from "../../src/parse/checkbox/pair.ts";
 import { frameIn } from "../../src/parse/checkbox/probe.ts";
 
 const DPI = 150;
@@ -16,13 +18,16 @@ const S = DPI / 72;
 async function boxImage(spec: Partial<BoxSpec>): Promise<{ img: PageImage; box: Bbox }> {
   const px = 10.5 * S;
   const size = px * 0.9;
-  const box: Bbox = [30, 30, 30 + size, 30 + size];
+  const bracket = spec.frame === "bracket" || spec.frame === "paren";
+  // render.ts: a square of 0.9 em; brackets 1.5 em wide and 1.1 em tall.
+  const box: Bbox = bracket ? [30, 30, 30 + px * 1.5, 30 + px * 1.1] : [30, 30, 30 + size, 30 + size];
   const c = createCanvas(90, 90);
   const ctx = c.getContext("2d");
   ctx.fillStyle = "#f6f3ea";
   ctx.fillRect(0, 0, 90, 90);
   const full: BoxSpec = { box: true, label: "符合", group: "g", checked: false, mark: "check", ...spec };
-  drawBox(ctx, box, full, S, "#1a2a8a");
+  if (bracket) drawStyledBox(ctx, box, full, S, "#1a2a8a");
+  else drawBox(ctx, box, full, S, "#1a2a8a");
   const { data, info } = await sharp(c.toBuffer("image/png"))
     .greyscale()
     .blur(0.7)
@@ -63,5 +68,23 @@ describe("box states under pen styles (generator truth)", () => {
     expect((await read({ checked: false }))?.state).toBe("unchecked");
     for (const pen of ["cross", "dot", "scribble", "printed-x"] as const)
       expect((await read({ checked: true, pen }))?.state, pen).toBe("checked");
+  });
+
+  it("reads a faint pencil √ inside brackets as checked and empty brackets as unchecked", async () => {
+    const h = 10.5 * S;
+    const pairOf = async (spec: Partial<BoxSpec>) => {
+      const { img, box } = await boxImage(spec);
+      const cy = (box[1] + box[3]) / 2;
+      const ps = findPairs(img, box[0] - 0.5 * h, box[2] + 0.5 * h, cy, h * 0.95);
+      expect(ps.length, JSON.stringify(spec)).toBeGreaterThan(0);
+      return pairState(ps.sort((a, b) => b.bbox[2] - b.bbox[0] - (a.bbox[2] - a.bbox[0]))[0]!);
+    };
+    for (const frame of ["bracket", "paren"] as const) {
+      expect((await pairOf({ frame, mark: "glyph", checked: false })).state, frame).toBe("unchecked");
+      for (const faintInk of ["#8a8a8a", "#969696"]) {
+        const r = await pairOf({ frame, mark: "glyph", glyph: "√", checked: true, pen: "faint", faintInk });
+        expect(r.state, `${frame} ${faintInk}`).toBe("checked");
+      }
+    }
   });
 });
