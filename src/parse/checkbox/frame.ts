@@ -162,6 +162,8 @@ export function measureBox(c: Crop, f: Frame): BoxInk {
   const inner = ix1 > ix0 && iy1 > iy0 ? strokeInk(c, ix0, iy0, ix1 + 1, iy1 + 1) / area : 0;
   const open = ix1 > ix0 && iy1 > iy0;
   const span = open ? inkSpan(c, c.ink, ix0, iy0, ix1, iy1, false) : 0;
+  // Faint pixels join only when touching: grain and scan noise pass a faint threshold too, scattered, and pixels
+  // 2 px apart would chain them across the box.
   const faintSpan = open ? inkSpan(c, c.faint, ix0, iy0, ix1, iy1, true) : 0;
   const ox0 = f.l + Math.round(0.4 * w);
   const oy0 = f.t - Math.round(0.5 * h);
@@ -170,8 +172,9 @@ export function measureBox(c: Crop, f: Frame): BoxInk {
   return { fill: dark / (w * h), inner, outside, span, faintSpan };
 }
 
-/** Reach of the largest group of interior ink pixels (pixels within 2 px of each other are one group, so a faint stroke
- * the threshold broke into dots stays one), as max(width, height) over the interior's shorter side. */
+/** Reach of the largest group of interior ink pixels (ink pixels within 2 px of each other are one group, so a stroke
+ * the threshold broke into dots stays one; faint pixels must touch), as max(width, height) over the interior's shorter
+ * side; with `acrossMiddle`, min(width, height) of a group that crosses the interior's middle third. */
 function inkSpan(
   c: Crop,
   layer: Uint8Array,
@@ -189,6 +192,7 @@ function inkSpan(
     return px >= 0 && py >= 0 && px < c.w && py < c.h && layer[py * c.w + px] === 1;
   };
   const side = Math.max(1, Math.min(w, h));
+  const join = acrossMiddle ? 1 : 2;
   const seen = new Uint8Array(w * h);
   let best = 0;
   const stack: number[] = [];
@@ -207,8 +211,8 @@ function inkSpan(
         bx = Math.max(bx, px);
         ay = Math.min(ay, py);
         by = Math.max(by, py);
-        for (let dy = -2; dy <= 2; dy++) {
-          for (let dx = -2; dx <= 2; dx++) {
+        for (let dy = -join; dy <= join; dy++) {
+          for (let dx = -join; dx <= join; dx++) {
             const qx = px + dx;
             const qy = py + dy;
             if (qx < 0 || qy < 0 || qx >= w || qy >= h || seen[qy * w + qx] || !dark(qx, qy)) continue;
