@@ -328,3 +328,6 @@ export const DATE_LABEL_HEADS: readonly string[] = [
   "监督",
   "整改",
 ];
+
+/** Words that join a label to its value: 认证范围为：…, 经营范围是…. */
+export const COPULAS: readonly string[] = ["为", "是"];

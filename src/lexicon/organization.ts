@@ -49,9 +49,6 @@ export const REPEATED_BODY_NAME = {
   holds: "认证",
 } as const;
 
-/** Words that join a label to its value: 认证范围为：…, 经营范围是…. */
-export const COPULAS: readonly string[] = ["为", "是"];
-
 /** A section whose title states the scope: 四、认证范围的表述. */
 export const SCOPE_SECTION_TITLE = {
   heads: ["认证范围", "审核范围"],

@@ -309,6 +309,28 @@ export const SIGNING_ROLE_LABELS: readonly string[] = [
   "技术专家",
 ];
 
+/** Words no person's name holds: a cell or token holding one is a label or heading (审核员, 姓名, 专业代码, 受审核方). */
+export const NOT_IN_PERSON_NAME_WORDS: readonly string[] = [
+  "审核",
+  "专业",
+  "代码",
+  "序号",
+  "姓名",
+  "签字",
+  "人员",
+  "受审核方",
+  "来自",
+  "观察员",
+  "向导",
+  "组长",
+  "组员",
+  "报告",
+  "记录",
+];
+
+/** A team table's "from" cell naming the auditee (受审核方, 企业): that row is the auditee's person, no team member. */
+export const AUDITEE_SIDE_WORDS: readonly string[] = ["受审核方", "受审核组织", "企业"];
+
 /** Words that make a label a place to sign (审核组长（签字）：, 签名：), and the pledge a team signs under (承诺人). */
 export const SIGNING_WORDS = {
   sign: ["签字", "签名", "签章"],

@@ -2,11 +2,10 @@ import { distance } from "fastest-levenshtein";
 import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import { unionBbox } from "../../domain/geometry.ts";
-import { SITE_PLACE_WORDS } from "../../lexicon/labels.ts";
+import { COPULAS, SITE_PLACE_WORDS } from "../../lexicon/labels.ts";
 import {
   AUDIT_SCOPE_LABEL,
   CONTACT_WORDS,
-  COPULAS,
   HEADCOUNT_WORDS,
   NONE_WORDS,
   SCOPE_SECTION_TITLE,

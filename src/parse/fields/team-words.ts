@@ -1,7 +1,8 @@
 /** Words of team listings: who a role word names, and what reads like a person's name. */
 import type { TeamRole } from "../../domain/record.ts";
-import { TEAM_ROLE_WORDS, TEAM_WHOLE_WORDS } from "../../lexicon/tables.ts";
+import { NOT_IN_PERSON_NAME_WORDS, TEAM_ROLE_WORDS, TEAM_WHOLE_WORDS } from "../../lexicon/tables.ts";
 import { matchForm } from "../text/chars.ts";
+import { anyWord } from "../text/pattern.ts";
 
 export function roleOf(text: string): TeamRole | null {
   const form = matchForm(text);
@@ -26,7 +27,7 @@ export function signingRoles(label: string): TeamRole[] | null {
 }
 
 const PERSON = /^(?:[\u4e00-\u9fa5·]{2,5}|[A-Za-z][A-Za-z .'-]{1,40})$/;
-const NOT_NAMES = /审核|专业|代码|序号|姓名|签字|人员|受审核方|来自|观察员|向导|组长|组员|报告|记录/;
+const NOT_NAMES = anyWord(NOT_IN_PERSON_NAME_WORDS);
 
 export function looksLikeName(s: string): boolean {
   const t = s.replace(/\s/g, "");

@@ -3,13 +3,19 @@ import { missingField } from "../../domain/field.ts";
 import type { OcrPage } from "../../domain/ocr.ts";
 import type { TeamMember } from "../../domain/record.ts";
 import { EMPTY_CELL_WORDS } from "../../lexicon/punctuation.ts";
-import { TEAM_GRADE_MARKS, TEAM_GRADE_WORDS, TEAM_TABLE_COLUMNS } from "../../lexicon/tables.ts";
+import {
+  AUDITEE_SIDE_WORDS,
+  TEAM_GRADE_MARKS,
+  TEAM_GRADE_WORDS,
+  TEAM_TABLE_COLUMNS,
+} from "../../lexicon/tables.ts";
 import { confusions } from "../../noise/confusions.ts";
 import { findTechnicalCodes } from "../normalize/codes.ts";
 import { findRegistrations } from "../normalize/registration.ts";
 import { fieldBox } from "../provenance.ts";
 import { type ContentTypes, readGridTables } from "../text/grid-table.ts";
 import type { DocLine } from "../text/lines.ts";
+import { anyWord } from "../text/pattern.ts";
 import { type Cell, type ColumnSpec, matchHeader, type RowVerdict, readTable } from "../text/table.ts";
 import type { ReadMember } from "./read-member.ts";
 import { fromLabels } from "./team-lines.ts";
@@ -52,11 +58,13 @@ function cellField<T>(line: DocLine, cell: Cell | undefined, value: T | null, qu
   return fieldBox(line, cell.bbox, cell.text, value, cell.confidence, quality);
 }
 
+const AUDITEE_SIDE = anyWord(AUDITEE_SIDE_WORDS);
+
 function memberFromRow(line: DocLine, cells: Record<string, Cell>, hasCodes: boolean): ReadMember | null {
   const nameCell = cells.name!;
   const roleText = cells.role?.text ?? cells.grade?.text ?? "";
   const role = roleOf(roleText);
-  if (role === "guide" || /受审核方|受审核组织|企业/.test(cells.from?.text ?? "")) return null;
+  if (role === "guide" || AUDITEE_SIDE.test(cells.from?.text ?? "")) return null;
   // A role cell naming a grade beside the role (组员（实习）, Auditor (trainee) 实习审核员) gives that grade.
   const roleCell = cells.role?.text ?? "";
   const gradeText =

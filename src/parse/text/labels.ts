@@ -1,8 +1,9 @@
 import { distance } from "fastest-levenshtein";
-import { DISTINGUISHING_WORDS, LABEL_FAMILIES, type LabelFamilyId } from "../../lexicon/labels.ts";
+import { COPULAS, DISTINGUISHING_WORDS, LABEL_FAMILIES, type LabelFamilyId } from "../../lexicon/labels.ts";
 import { classChar, confusions } from "../../noise/confusions.ts";
 import { matchForm } from "./chars.ts";
 import type { DocLine } from "./lines.ts";
+import { alternation } from "./pattern.ts";
 
 /** Synonyms per label family, from the lexicon (Chinese first, then English). */
 const FAMILY_IDS = Object.keys(LABEL_FAMILIES) as LabelFamilyId[];
@@ -248,7 +249,7 @@ const COLON = confusions().classBody(":");
 const CHINESE_TWIN = new RegExp(`^\\s*[\\u4e00-\\u9fa5]{2,8}(?=\\s*[${COLON}\\t])`);
 // What stands between a label and its value: the colon as OCR reads it, other punctuation a form prints there or a
 // speck leaves (. , 、: a format choice, no misreading of the colon), a remark in brackets, 为/是.
-const LEAD = new RegExp(`^(?:\\s|[${COLON}\\t]|[.．,，、]|[（(][^）)]{0,40}[）)]|为|是)+`);
+const LEAD = new RegExp(`^(?:\\s|[${COLON}\\t]|[.．,，、]|[（(][^）)]{0,40}[）)]|${alternation(COPULAS)})+`);
 
 /** Where another label starts later in the text (exact, followed by a colon or after a cell break). */
 function cutAtNextLabel(line: DocLine, from: number): number {
