@@ -163,6 +163,7 @@ export const OPTION_GROUPS = {
           "暂缓推荐",
           "不符合项整改验证后推荐",
           "不符合项整改后推荐",
+          "不符合项纠正措施验证后推荐",
         ],
         [
           "Recommend after correction",

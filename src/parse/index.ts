@@ -57,6 +57,7 @@ function safeTicks(pages: readonly OcrPage[], problems: Problem[]): CheckboxFiel
       managementSystems: missingField("checkbox"),
       auditType: missingField("checkbox"),
       evaluationResults: new Map(),
+      evaluationTitles: new Map(),
       ncKinds: [],
     };
   }
@@ -174,7 +175,7 @@ function extract(lines: readonly DocLine[], pages: readonly OcrPage[], problems:
     ncItems: nc.ncItems,
     rectificationDeadline: dates.rectificationDeadline,
     nextAuditDue: dates.nextAuditDue,
-    evaluations: readEvaluations(sections, ticks.evaluationResults),
+    evaluations: readEvaluations(sections, ticks.evaluationResults, ticks.evaluationTitles),
     checkboxGroups: ticks.checkboxGroups,
     conclusion: ticks.conclusion,
     recommendation:

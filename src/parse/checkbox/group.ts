@@ -2,7 +2,7 @@ import type { BoxMark, OcrLine, OcrPage } from "../../domain/ocr.ts";
 import type { CheckboxGroup } from "../../domain/record.ts";
 import { gradedRowFamilies } from "../../lexicon/options.ts";
 import { type AnswerFamily, CRITERION_QUESTIONS } from "../../lexicon/questions.ts";
-import { repairNumbering } from "../text/sections.ts";
+import { repairNumbering, withoutListNumber } from "../text/sections.ts";
 import { isPageFurniture } from "../text/table.ts";
 import { isSpace, lineChars } from "./chars.ts";
 import { criterionOfQuestion } from "./questions.ts";
@@ -141,22 +141,23 @@ function rowGroup(
 ): BuiltGroup {
   // A stack's section number stands on any of its lines (a cell's label centred beside the stack): the first line
   // that holds one names the group, else the top line.
-  const lefts = members.map((p) => leftText(page.lines, p.mark));
+  const cells = members.map((p) => leftCells(page.lines, p.mark));
   const at = Math.max(
     0,
-    lefts.findIndex((l) => SECTION.test(repairNumbering(l))),
+    cells.findIndex((c) => sectionIn(c) !== null),
   );
   const first = members[at]!.mark;
-  const left = lefts[at]!;
-  const sec = SECTION.exec(repairNumbering(left));
+  const left = cells[at]!.join("");
+  const sec = sectionIn(cells[at]!);
   if (CONCLUSION_FAMILIES.has(fam)) {
-    // The criterion is keyed as printed (审核准则的要求, 满足法律法规要求的能力); a heading above only
-    // counts when the row itself has no text before its boxes (a 3.x line under "3.1 管理体系的策划").
+    // The criterion is keyed as printed (审核准则的要求, 满足法律法规要求的能力), without the number of a numbered
+    // paragraph (1．管理体系文件：□有效 …); a heading above only counts when the row itself has no text before its
+    // boxes (a 3.x line under "3.1 管理体系的策划").
     // A numbered row naming a conclusion criterion (4.1管理体系文件：（√）有效) is that conclusion, not a section.
-    const named = sec ? CRITERION_QUESTIONS.find((q) => q.criterion === clean(sec[2] ?? "")) : undefined;
+    const named = sec ? CRITERION_QUESTIONS.find((q) => q.criterion === clean(sec[1])) : undefined;
     if (named) return conclusion(named.criterion, members, uniqueId);
-    if (sec) return evaluation(sec[1]!, sec[2] ?? "", members, uniqueId);
-    if (left.length >= 2) return conclusion(left.slice(0, 30), members, uniqueId);
+    if (sec) return evaluation(sec[0], sec[1], members, uniqueId);
+    if (left.length >= 2) return conclusion(withoutListNumber(left).slice(0, 30), members, uniqueId);
     const above = headingAbove(page, first) ?? headingClosingPage(page, previous, first);
     if (above) return evaluation(above[0], above[1], members, uniqueId);
   }
@@ -244,21 +245,42 @@ function clean(s: string): string {
   return chars.join("");
 }
 
-/** Text printed on the mark's row left of its first box: the criterion, or a section heading. */
-function leftText(lines: readonly OcrLine[], m: BoxMark): string {
+/** Text printed on the mark's row left of its first box (the criterion, or a section heading), one string a table
+ * cell: characters more than a text height and a half apart stand in different columns (序号 2.1 | 4 组织环境). */
+function leftCells(lines: readonly OcrLine[], m: BoxMark): string[] {
   const stop = Math.min(m.bbox[0], m.labelBbox[0]);
   const top = m.labelBbox[1];
   const bottom = m.labelBbox[3];
-  const parts: { x: number; ch: string }[] = [];
+  const parts: { x0: number; x1: number; ch: string }[] = [];
   for (const line of lines) {
     const overlap = Math.min(bottom, line.bbox[3]) - Math.max(top, line.bbox[1]);
     if (overlap < 0.5 * Math.min(bottom - top, line.bbox[3] - line.bbox[1])) continue;
-    for (const c of lineChars(line)) if ((c.x0 + c.x1) / 2 < stop) parts.push({ x: c.x0, ch: c.ch });
+    for (const c of lineChars(line))
+      if ((c.x0 + c.x1) / 2 < stop) parts.push({ x0: c.x0, x1: c.x1, ch: c.ch });
   }
-  parts.sort((a, b) => a.x - b.x);
-  const raw = parts.map((p) => p.ch).join("");
+  parts.sort((a, b) => a.x0 - b.x0);
+  const cells: string[] = [];
+  let raw = "";
+  for (const [i, p] of parts.entries()) {
+    const prev = parts[i - 1];
+    if (prev && p.x0 - prev.x1 > 1.5 * (bottom - top) && !isSpace(prev.ch)) {
+      cells.push(raw);
+      raw = "";
+    }
+    raw += p.ch;
+  }
+  cells.push(raw);
   // Keep the section number's spacing out of the way of the regex: "3.1 管理体系的策划" -> "3.1管理体系的策划".
-  return clean(raw);
+  return cells.map(clean).filter((c) => c.length > 0);
+}
+
+/** The section a row's left text names: a section number alone in the row's first cell (its title the cells after
+ * it, which may begin with a clause number of their own), else one at the start of the text. */
+function sectionIn(cells: readonly string[]): [string, string] | null {
+  const first = repairNumbering(cells[0] ?? "");
+  if (cells.length > 1 && /^\d+(?:\.\d+)+$/.test(first)) return [first, clean(cells.slice(1).join(""))];
+  const sec = SECTION.exec(repairNumbering(cells.join("")));
+  return sec ? [sec[1]!, sec[2] ?? ""] : null;
 }
 
 /** A "3.2 ..." heading on one of the two lines just above the row (within ~3.5 text heights). */

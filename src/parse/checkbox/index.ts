@@ -23,6 +23,7 @@ export function readCheckboxFields(pages: readonly OcrPage[]): CheckboxFields {
   );
   const conclusion: Record<string, string | null> = {};
   const evaluationResults = new Map<string, Field<EvalResult>>();
+  const evaluationTitles = new Map<string, string>();
   for (const g of built) {
     if (g.kind === "conclusion" && (conclusion[g.key] === undefined || conclusion[g.key] === null)) {
       const ticked = checked(g.members);
@@ -35,6 +36,7 @@ export function readCheckboxFields(pages: readonly OcrPage[]): CheckboxFields {
     const graded = g.members[0]!.term.family === "conformity" || g.members.every((p) => p.term.level);
     if (g.kind === "evaluation" && graded && !evaluationResults.has(g.key)) {
       evaluationResults.set(g.key, exclusiveField(g.members, evaluationWord));
+      evaluationTitles.set(g.key, g.group.label.slice(g.key.length).trim());
     }
   }
   const rec =
@@ -46,6 +48,7 @@ export function readCheckboxFields(pages: readonly OcrPage[]): CheckboxFields {
     managementSystems: systemsField(built.filter((g) => g.kind === "system")),
     auditType: auditTypeField(built),
     evaluationResults,
+    evaluationTitles,
     ncKinds: built
       .filter((g) => g.kind === "ncKind")
       .map((g) => ({

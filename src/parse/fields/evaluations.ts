@@ -48,8 +48,24 @@ function writtenResult(s: FoundSection): Field<Result> | null {
 }
 
 /** Evaluated sections (3.1 … 3.5 in one template) with the ticked result from the checkbox reader, or the result a
- * section writes out in words. */
+ * section writes out in words; and the graded rows of a conformity table (条款符合性一览表: 2.1 | 4 组织环境 | □符合 …)
+ * whose section number no heading of the report prints: such a row names its section itself. */
 export function readEvaluations(
+  sections: readonly FoundSection[],
+  results: ReadonlyMap<string, Field<Result>>,
+  titles: ReadonlyMap<string, string> = new Map(),
+): Evaluation[] {
+  const found = new Set(sections.map((s) => s.id));
+  const tabled = [...results]
+    .filter(([id]) => !found.has(id) && SECTION_NUMBER.test(id))
+    .map(([id, result]) => ({ section: id, title: titles.get(id) ?? "", result }));
+  return [...ofSections(sections, results), ...tabled];
+}
+
+/** A clause group's number as a conformity table prints it (2.1, 8.5): a decimal with one to three dots. */
+const SECTION_NUMBER = /^\d{1,2}(?:\.\d{1,2}){1,3}$/;
+
+function ofSections(
   sections: readonly FoundSection[],
   results: ReadonlyMap<string, Field<Result>>,
 ): Evaluation[] {

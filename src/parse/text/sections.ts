@@ -79,6 +79,17 @@ const D = look.digitClass();
 const NUMBERING = new RegExp(`^([${D}]+(?:\\s*[${DOT}]\\s*[${D}]+)+)`);
 const DOT_READ = new RegExp(`[${DOT}]`, "g");
 
+// A list item's number (1．, 2、, (3), 4)) as OCR reads it: one level, its dot any mark read for one.
+const LIST_ITEM = new RegExp(`^\\s*(?:[${D}]{1,2}\\s*[${DOT}、)）](?![${D}.．])|[(（][${D}]{1,2}[)）])\\s*`);
+
+/** The words of a numbered paragraph without its list number (1．管理体系文件, (2)体系运行 → 体系运行); the text as
+ * it is when it has no list number or nothing would be left. */
+export function withoutListNumber(s: string): string {
+  const m = LIST_ITEM.exec(s);
+  const rest = m ? s.slice(m[0].length) : s;
+  return Array.from(rest).length >= 2 ? rest : s;
+}
+
 /** OCR variants of numbering: "1. 5. 2", "1．5．2", and letters read for digits (the noise model's: I.5.2) mean
  * 1.5.2; a numbering with no digit read as one is no numbering. */
 export function repairNumbering(s: string): string {
