@@ -229,6 +229,8 @@ export const NC_FORM_TITLES_EN: readonly string[] = [
   "Non-conformance Report",
   "Corrective Action Request",
 ];
+/** What a form's title may follow on its line: the attachment it is printed as (附件1　不符合项报告), a number after it. */
+export const NC_FORM_TITLE_LEADS: readonly string[] = ["附件", "附表", "附录"];
 export const NC_FORM_LABELS = {
   department: [
     "受审核部门",
@@ -263,6 +265,8 @@ export const NC_FORM_LABELS = {
     "不符合类型",
     "不符合项类型",
     "不符合程度",
+    "不符合严重程度",
+    "严重程度",
     "性质",
     "类型",
     "Grade",

@@ -8,7 +8,7 @@ import { missingField } from "../../domain/field.ts";
 import { unionBbox } from "../../domain/geometry.ts";
 import type { NcItem } from "../../domain/record.ts";
 import { OPTION_GROUPS, optionWords } from "../../lexicon/options.ts";
-import { NC_FORM_LABELS, NC_FORM_TITLES_EN } from "../../lexicon/tables.ts";
+import { NC_FORM_LABELS, NC_FORM_TITLE_LEADS, NC_FORM_TITLES_EN } from "../../lexicon/tables.ts";
 import { confusions } from "../../noise/confusions.ts";
 import type { TickRow } from "../checkbox/types.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
@@ -136,8 +136,11 @@ function kindOf(
 const TITLE_EN = NC_FORM_TITLES_EN.map((t) => t.replace(/\s/g, "").toLowerCase());
 const AFTER_TITLE = /^(?:$|No|NO|[:：(（#]|[-－]?\d)/;
 
+/** An attachment's word and number before the title (附件2 不符合项报告): the form's place in the report, not its title. */
+const LEAD = new RegExp(`^(?:${NC_FORM_TITLE_LEADS.join("|")})[\\d一二三四五六七八九十]{0,3}[:：、.．-]?`);
+
 function isTitle(line: DocLine): boolean {
-  const text = line.text.replace(/\s/g, "");
+  const text = line.text.replace(/\s/g, "").replace(LEAD, "");
   if (TITLE.test(text)) return true;
   const en = TITLE_EN.find((t) => text.toLowerCase().startsWith(t));
   if (!en) return false;
