@@ -6,9 +6,11 @@
 import { describe, expect, it } from "vitest";
 import type { Field } from "../../src/domain/field.ts";
 import type { BoxMark, OcrLine, OcrPage } from "../../src/domain/ocr.ts";
+import { detectMarks } from "../../src/parse/checkbox/detect.ts";
 import { buildGroups } from "../../src/parse/checkbox/group.ts";
 import { termIn } from "../../src/parse/checkbox/vocab.ts";
 import { readEvaluations } from "../../src/parse/fields/evaluations.ts";
+import { drawPage } from "./draw.ts";
 
 const mark = (label: string, x: number, cy: number, state: BoxMark["state"]): BoxMark => ({
   label,
@@ -107,5 +109,38 @@ describe("a numbered conclusion paragraph", () => {
 describe("the recommendation's conditional option", () => {
   it("is read as a recommendation, not as the 不符合 its sentence opens with", () => {
     expect(termIn("不符合项纠正措施验证后推荐")?.value).toBe("recommend_after_correction");
+  });
+});
+
+describe("a box OCR dropped between a criterion's colon and its first option", () => {
+  it("is read whole: the colon's em-wide OCR box over the box's left edge does not cut the window short", async () => {
+    const d = await drawPage([
+      {
+        prefix: "1.管理体系文件：",
+        options: [
+          { label: "有效", box: "tick" },
+          { label: "基本有效", box: "empty" },
+          { label: "无效", box: "empty" },
+        ],
+      },
+    ]);
+    // PP-OCR gives the full-width colon a box an em wide that reaches over the left edge of the box after it.
+    const [prefix, first, ...rest] = d.lines[0]!.words;
+    const em = prefix!.bbox[3] - prefix!.bbox[1];
+    const boxLeft = first!.bbox[0] - Math.round(1.15 * em);
+    const [x0, y0, x1, y1] = prefix!.bbox;
+    const words = [
+      { text: "1.管理体系文件", bbox: [x0, y0, x1 - em, y1] as const, confidence: 0.9 },
+      { text: "：", bbox: [x1 - em, y0, boxLeft + 4, y1] as const, confidence: 0.9 },
+      first!,
+      ...rest,
+    ].map((w) => ({ ...w, bbox: [...w.bbox] as [number, number, number, number] }));
+    const line = { ...d.lines[0]!, words };
+    const marks = detectMarks(d.image, [line]);
+    expect(marks.map((m) => [m.label, m.state])).toEqual([
+      ["有效", "checked"],
+      ["基本有效", "unchecked"],
+      ["无效", "unchecked"],
+    ]);
   });
 });

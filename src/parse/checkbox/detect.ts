@@ -279,7 +279,9 @@ function probe(
     let xa = lb[0] - 2 * h;
     // OCR's glyph box is often narrower than the printed box: search a full text height left of it.
     if (hit.glyph !== null) xa = Math.min(xa + 0.5 * h, chars[hit.glyph]!.x0 - 1.0 * h);
-    if (prev) xa = Math.max(xa, prev.x1 + 0.1 * h);
+    // A full-width mark (the ： closing a criterion) is given a box an em wide though its ink sits in the middle;
+    // where OCR dropped the box after it, that box runs over the box's left edge: clamp at its middle.
+    if (prev) xa = Math.max(xa, isMark(prev.ch) ? (prev.x0 + prev.x1) / 2 : prev.x1 + 0.1 * h);
     // Reach into the label only when its word box is wider than its characters: OCR then drew the word box
     // around a box touching the text. Otherwise a character like 满 or 有 could pass for a frame.
     const deep = wide(lb, hit, h);
@@ -296,6 +298,11 @@ function probe(
   const xa = lb[2] - (deep ? 1.0 : 0.35) * h;
   if (xb - xa < 0.6 * h) return null;
   return probeWindow(img, xa, xb, cy, h, lb[2] + 0.1 * h, xb, deep ? null : { minRight: lb[2] + 0.1 * h });
+}
+
+/** Neither a letter, a digit nor a Chinese character: punctuation. */
+function isMark(ch: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(ch);
 }
 
 function wide(lb: readonly number[], hit: LabelHit, h: number): boolean {
