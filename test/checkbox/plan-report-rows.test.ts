@@ -144,3 +144,24 @@ describe("a box OCR dropped between a criterion's colon and its first option", (
     ]);
   });
 });
+
+describe("an NC form's 严重程度 label beside its kind boxes", () => {
+  it("is no option 严重: a two-character kind word running on into more text is a word of the label", async () => {
+    const d = await drawPage(
+      [
+        {
+          prefix: "严重程度",
+          options: [
+            { label: "严重不符合", box: "empty" },
+            { label: "一般不符合", box: "tick" },
+          ],
+        },
+      ],
+      { grid: true },
+    );
+    expect(detectMarks(d.image, d.lines).map((m) => [m.label, m.state])).toEqual([
+      ["严重不符合", "unchecked"],
+      ["一般不符合", "checked"],
+    ]);
+  });
+});

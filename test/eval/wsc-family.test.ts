@@ -39,9 +39,11 @@ describe("wsc-plan combined plan and report (recorded PP-OCR, tuned)", () => {
     }
   });
 
-  it("hits the planted CHK-MULTIPLE with no false CHK flag", () => {
+  it("hits the planted CHK-MULTIPLE and NC-COUNT-MISMATCH with no false CHK flag", () => {
     const flags = report.summary.flags;
     expect(flags["CHK-MULTIPLE"]?.tp).toBe(1);
+    // The count sentence against the forms' kinds, read from the boxes under 严重程度 (not from the label's 严重).
+    expect(flags["NC-COUNT-MISMATCH"]?.tp).toBe(1);
     const falseChk = Object.entries(flags).filter(([rule, c]) => rule.startsWith("CHK-") && c.fp > 0);
     expect(falseChk).toEqual([]);
   });

@@ -131,15 +131,17 @@ function byColumn(r: LineHits, rows: readonly LineHits[]): LineHits {
 }
 
 /**
- * A short system word with no box glyph that runs straight on into more text (质量方针为…, 环境因素) is a
- * word of a sentence, not the ☐质量 of a list: those stand alone in their cell. So is any label OCR read one
- * character off that runs on, with no box glyph before it.
+ * A short system or NC-kind word with no box glyph that runs straight on into more text (质量方针为…, 环境因素,
+ * 严重程度) is a word of a sentence or a label, not the ☐质量 of a list: those stand alone in their cell. So is any
+ * label OCR read one character off that runs on, with no box glyph before it.
  */
 function runsOn(chars: readonly PosChar[], x: LabelHit, h: number): boolean {
   if (x.glyph !== null || !/^\p{Script=Han}+$/u.test(x.text)) return false;
   // Nor is a label read with a wrong character (证认证审核的有效性 for 再认证审核) that runs on into the sentence.
   const misread = x.text !== x.term.text;
-  if (!misread && (x.term.family !== "system" || Array.from(x.text).length > 2)) return false;
+  // A two-character NC kind is as everyday a word (严重 of the 严重程度 label, 一般 of 一般来说).
+  const everyday = x.term.family === "system" || x.term.family === "ncKind";
+  if (!misread && (!everyday || Array.from(x.text).length > 2)) return false;
   const next = neighbour(chars, x.end, 1);
   // Characters of a sentence stand a fraction of an em apart; tesseract's word boxes leave up to about a third
   // between them, so a misread label gets twice that (证认证审核 | 的有效性, 9 px at a 28 px text height).
