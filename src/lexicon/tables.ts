@@ -231,6 +231,22 @@ export const NC_FORM_TITLES_EN: readonly string[] = [
 ];
 /** What a form's title may follow on its line: the attachment it is printed as (附件1　不符合项报告), a number after it. */
 export const NC_FORM_TITLE_LEADS: readonly string[] = ["附件", "附表", "附录"];
+/** The noun of a Chinese NC form's title after 不符合项 / 不合格项: 不符合项报告单, 不合格项记录. */
+export const NC_FORM_TITLE_NOUNS: readonly string[] = ["报告单", "报告表", "报告", "记录"];
+/** Labels of a form's other parts that may follow a department's cell on its line (注塑车间 审核员：何丽). */
+export const NC_FORM_NEXT_LABELS: readonly string[] = [
+  "审核员",
+  "审核组长",
+  "组长",
+  "陪同人员",
+  "受审核方代表",
+  "部门负责人",
+  "负责人",
+  "日期",
+  "编号",
+];
+/** Words a line of a form opens with when it starts another part, ending the finding above it (违反…, 审核员：). */
+export const NC_FORM_PART_OPENERS: readonly string[] = ["违反", "依据", "审核员", "审核组长", "受审核方"];
 export const NC_FORM_LABELS = {
   department: [
     "受审核部门",

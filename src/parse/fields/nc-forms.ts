@@ -8,7 +8,15 @@ import { missingField } from "../../domain/field.ts";
 import { unionBbox } from "../../domain/geometry.ts";
 import type { NcItem } from "../../domain/record.ts";
 import { OPTION_GROUPS, optionWords } from "../../lexicon/options.ts";
-import { NC_FORM_LABELS, NC_FORM_TITLE_LEADS, NC_FORM_TITLES_EN } from "../../lexicon/tables.ts";
+import {
+  NC_FORM_LABELS,
+  NC_FORM_NEXT_LABELS,
+  NC_FORM_PART_OPENERS,
+  NC_FORM_TITLE_LEADS,
+  NC_FORM_TITLE_NOUNS,
+  NC_FORM_TITLES_EN,
+  NONCONFORMITY_WORDS,
+} from "../../lexicon/tables.ts";
 import { confusions } from "../../noise/confusions.ts";
 import type { TickRow } from "../checkbox/types.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
@@ -17,9 +25,12 @@ import { fieldAt, fieldBox } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
 import { findLabels, opensWithLabel, valueAfter } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
+import { alternation } from "../text/pattern.ts";
 
 /** 不符合项报告 / 不合格报告单 / 不符合项记录, alone or followed by its number (编号：NCR-01, No.1, (1)). */
-const TITLE = /^(?:不符合项?|不合格项?)(?:报告单?|报告表|记录)(?:$|编号|No|NO|[:：(（]|[-－]?\d)/;
+const TITLE = new RegExp(
+  `^(?:${alternation(NONCONFORMITY_WORDS)})项?(?:${alternation(NC_FORM_TITLE_NOUNS)})(?:$|编号|No|NO|[:：(（]|[-－]?\\d)`,
+);
 
 const DEPT_LABELS = NC_FORM_LABELS.department;
 const FINDING_LABELS = NC_FORM_LABELS.finding;
@@ -28,7 +39,7 @@ const DEPT_WORD = /^[\u4e00-\u9fa5][\u4e00-\u9fa5、/]{1,15}$/;
 /** Where the department's cell ends when OCR ran it into the next one (注塑车间审核员：何丽). */
 // (The next label's colon as OCR reads it, from the noise model: 注塑车间审核员;何丽.)
 const NEXT_PART = new RegExp(
-  `\\s|(?=(?:审核员|审核组长|组长|陪同人员|受审核方代表|部门负责人|负责人|日期|编号)\\s*[${confusions().classBody(":")}])`,
+  `\\s|(?=(?:${alternation(NC_FORM_NEXT_LABELS)})\\s*[${confusions().classBody(":")}])`,
 );
 const KIND_LABELS = NC_FORM_LABELS.kind;
 /** The words that name a kind, from the lexicon's NC kind options (严重, 一般, Major, Minor …). */
@@ -37,8 +48,9 @@ const KIND_WORDS: readonly string[] = OPTION_GROUPS.ncKind.options.flatMap((o) =
 );
 
 /** A line that starts another part of the form, so the finding above it has ended. */
-const PART_START =
-  /^(?:不符合\s*(?:GB|ISO|[^\s]{0,12}标准|[^\s]{0,6}条款)|违反|依据|审核员|审核组长|受审核方)/;
+const PART_START = new RegExp(
+  `^(?:不符合\\s*(?:GB|ISO|[^\\s]{0,12}标准|[^\\s]{0,6}条款)|${alternation(NC_FORM_PART_OPENERS)})`,
+);
 
 /** Standard designations (GB/T 19001-2016, ISO 9001:2015) blanked out, same length, so their digits are no clause. */
 function blankStandards(text: string): string {
