@@ -6,7 +6,19 @@
  * A district read right does not stop that repair of the street (a second look may have repaired only the first).
  * Two divisions fitting equally (淮北区: 渝北区 or 江北区) leave the reading as it is. */
 import { areaList } from "@vant/area-data";
+import {
+  COUNTY_ENDINGS,
+  COUNTY_OWNER_ENDINGS,
+  DIVISION_ENDINGS,
+  ZONE_ENDINGS,
+} from "../../lexicon/divisions.ts";
+import { alternation } from "../text/pattern.ts";
 import { CLEAR } from "../text/vote.ts";
+
+const OWNER_END = new RegExp(`(?:${alternation(COUNTY_OWNER_ENDINGS)})$`);
+const COUNTY_NAME = new RegExp(`^[\\u4e00-\\u9fa5]{1,4}?(?:${alternation(COUNTY_ENDINGS)})`, "u");
+const ZONE_END = new RegExp(`(?:${alternation(ZONE_ENDINGS)})$`, "u");
+const DIVISION_END = new RegExp(`(?:${alternation(DIVISION_ENDINGS)})$`);
 
 let byCity: Map<string, string[]> | null = null;
 
@@ -14,7 +26,7 @@ function divisions(): Map<string, string[]> {
   if (byCity) return byCity;
   const map = new Map<string, string[]>();
   const add = (owner: string | undefined, county: string) => {
-    if (!owner || owner.length < 2 || !/[市州盟区]$/.test(owner)) return;
+    if (!owner || owner.length < 2 || !OWNER_END.test(owner)) return;
     map.set(owner, [...(map.get(owner) ?? []), county]);
   };
   for (const [code, county] of Object.entries(areaList.county_list)) {
@@ -107,15 +119,9 @@ export function unknownDivision(address: string): string | null {
     for (let p = address.indexOf(city); p >= 0; p = address.indexOf(city, p + 1)) {
       const rest = address.slice(p + city.length);
       if (counties.some((c) => rest.startsWith(c))) continue;
-      const named = /^[\u4e00-\u9fa5]{1,4}?[区县]/u.exec(rest)?.[0];
+      const named = COUNTY_NAME.exec(rest)?.[0];
       // 新区/开发区 are zones, not divisions, and no division's name is left unread here.
-      if (
-        named &&
-        !/(新区|开发区|园区|工业区|商务区|试验区|示范区|保税区|景区|片区|街区|社区|小区|厂区|校区)$/u.test(
-          named,
-        )
-      )
-        return named;
+      if (named && !ZONE_END.test(named)) return named;
     }
   }
   return null;
@@ -167,7 +173,7 @@ export function startsWithDivision(text: string): boolean {
       ...Object.values(areaList.city_list),
       ...Object.values(areaList.county_list),
     ];
-    const short = all.map((n) => n.replace(/(?:省|市|区|县|自治州|地区|盟)$/, ""));
+    const short = all.map((n) => n.replace(DIVISION_END, ""));
     names = [...new Set([...all, ...short])].filter((n) => [...n].length >= 2);
   }
   return names.some((n) => text.startsWith(n));
