@@ -6,9 +6,11 @@ import { missingField } from "../../domain/field.ts";
 import type { KeyValue } from "../../domain/layout.ts";
 import type { OcrPage } from "../../domain/ocr.ts";
 import type { LabelFamilyId } from "../../lexicon/labels.ts";
+import { HEADCOUNT_WORDS } from "../../lexicon/organization.ts";
 import { type DateRange, findDateRange, leadingDate, rangeDays, unglued } from "../normalize/dates.ts";
 import { parseInteger, toHalfWidth } from "../normalize/numbers.ts";
 import { chineseParens } from "../text/labels.ts";
+import { alternation } from "../text/pattern.ts";
 import { withoutFillers } from "./dates.ts";
 
 export interface PagePair {
@@ -54,6 +56,9 @@ export function orLayout<T>(field: Field<T>, fromLayout: () => Field<T>): Field<
   return field.value !== null || field.raw !== null ? field : fromLayout();
 }
 
+/** A headcount cell: a number, perhaps with its unit (86人, 86 名). */
+const HEADCOUNT_CELL = new RegExp(`^\\s*(\\d{1,6})\\s*(?:${alternation(HEADCOUNT_WORDS.units)})?\\s*$`);
+
 export const layoutReaders = {
   reportNumber: (pairs: readonly PagePair[]) =>
     first(pairs, "reportNumber", (t) => {
@@ -66,7 +71,7 @@ export const layoutReaders = {
     first(pairs, "scope", (t) => (t.length >= 2 ? chineseParens(t) : null)),
   employees: (pairs: readonly PagePair[]) =>
     first(pairs, "headcount", (t) => {
-      const m = toHalfWidth(t).match(/^\s*(\d{1,6})\s*人?\s*$/);
+      const m = toHalfWidth(t).match(HEADCOUNT_CELL);
       return m?.[1] ? parseInteger(m[1]) : null;
     }),
   reportDate: (pairs: readonly PagePair[]) => first(pairs, "reportDate", (t) => leadingDate(t)?.iso ?? null),
