@@ -3,6 +3,7 @@ import { AUDITOR_DAYS } from "../../lexicon/auditor-days.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
 import { fieldAt } from "../provenance.ts";
 import type { DocLine } from "../text/lines.ts";
+import { alternation } from "../text/pattern.ts";
 
 /** The audit time the report prints in auditor-days, for TIME-LOW and TIME-DAYS-MISMATCH. A total (合计 … N 人日)
  * wins over a labelled figure, a labelled one over a bare "N 人日"; when the best kind of figure is printed with
@@ -15,13 +16,12 @@ interface Hit {
   field: Field<number>;
 }
 
-const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 const UNIT = new RegExp(
-  `(\\d{1,3}(?:\\.\\d{1,2})?)\\s*(?:${[...AUDITOR_DAYS.proseUnits, ...AUDITOR_DAYS.units].map(escaped).join("|")})`,
+  `(\\d{1,3}(?:\\.\\d{1,2})?)\\s*(?:${alternation([...AUDITOR_DAYS.proseUnits, ...AUDITOR_DAYS.units])})`,
   "gi",
 );
 const LABELLED = new RegExp(
-  `(?:${AUDITOR_DAYS.labels.map(escaped).join("|")})\\s*[:：]?\\s*(\\d{1,3}(?:\\.\\d{1,2})?)(?![\\d年月./-])`,
+  `(?:${alternation(AUDITOR_DAYS.labels)})\\s*[:：]?\\s*(\\d{1,3}(?:\\.\\d{1,2})?)(?![\\d年月./-])`,
   "gi",
 );
 const TOTAL_WORDS = AUDITOR_DAYS.totals.map((w) => w.toLowerCase());

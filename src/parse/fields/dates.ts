@@ -29,7 +29,7 @@ import {
   opensWithLabel,
 } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
-import { alternation, anyWord } from "../text/pattern.ts";
+import { alternation, anyWord, escapeRegExp, spaced } from "../text/pattern.ts";
 import { headingOf } from "../text/sections.ts";
 import { fieldInWindow, type TextWindow, windowFrom } from "../text/window.ts";
 import {
@@ -78,14 +78,10 @@ const stageWords = (type: "stage1" | "stage2") =>
 const STAGE1 = anyWord(stageWords("stage1"));
 const STAGE2 = anyWord(stageWords("stage2"));
 /** Stage 1's words as printed, spaces between their characters allowed (一 阶 段). */
-const STAGE1_SPACED = new RegExp(
-  stageWords("stage1")
-    .map((w) => [...w].join("\\s*"))
-    .join("|"),
-);
+const STAGE1_SPACED = new RegExp(stageWords("stage1").map(spaced).join("|"));
 
-const ENDS_DATE_LABEL_HEAD = new RegExp(`(?:${DATE_LABEL_HEADS.join("|")})\\s*$`);
-const OTHER_AUDIT_DATE = new RegExp(OTHER_AUDIT_DATE_WORDS.join("|"));
+const ENDS_DATE_LABEL_HEAD = new RegExp(`(?:${alternation(DATE_LABEL_HEADS)})\\s*$`);
+const OTHER_AUDIT_DATE = new RegExp(alternation(OTHER_AUDIT_DATE_WORDS));
 
 /** Rejects a hit when a word before the label gives it another meaning (下次审核日期 is not the audit date). */
 function precededBy(hit: LabelHit, words: RegExp | null): boolean {
@@ -145,7 +141,7 @@ function rangeFields(win: TextWindow, range: DateRange, quality: number): RangeF
 export function withoutFillers(text: string): { text: string; blanked: (upTo: number) => number } {
   let out = text;
   for (const filler of RANGE_FILLERS) {
-    const re = new RegExp(`${filler.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*[（(]?`, "g");
+    const re = new RegExp(`${escapeRegExp(filler)}\\s*[（(]?`, "g");
     out = out.replace(re, (m) => " ".repeat(m.length));
   }
   const blanked = (upTo: number) => {
@@ -205,7 +201,7 @@ function labeledRange(
   return NO_RANGE;
 }
 
-const OPENER = new RegExp(`^\\s*(?:${RANGE_OPENERS.join("|")})\\s*`, "i");
+const OPENER = new RegExp(`^\\s*(?:${alternation(RANGE_OPENERS)})\\s*`, "i");
 
 /** Whether the text at `at` lies on a later line of the window that opens with another family's label
  * (本次审核日期 with its own cell unread, then 自上次审核结束（2024-03-11）…): that line's dates are its own label's. */

@@ -4,6 +4,7 @@ import type { Field } from "../../domain/field.ts";
 import { missingField } from "../../domain/field.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
 import type { DocLine } from "../text/lines.ts";
+import { escapeRegExp, spaced } from "../text/pattern.ts";
 import { fieldInWindow, windowFrom } from "../text/window.ts";
 
 export interface ClauseReading {
@@ -82,13 +83,7 @@ const CITED_AFTER = /^[^。；;]{0,40}?不符合[^。；;\d]{0,12}?(\d{1,2}(?:\.
 export function clauseFromFinding(finding: string, lines: readonly DocLine[]): Field<string> {
   const chars = Array.from(finding.replace(/\s/g, ""));
   if (chars.length < FINDING_ANCHOR) return missingField();
-  const anchor = new RegExp(
-    chars
-      .slice(0, FINDING_ANCHOR)
-      .map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-      .join("\\s*"),
-    "g",
-  );
+  const anchor = new RegExp(spaced(chars.slice(0, FINDING_ANCHOR).join("")), "g");
   const found: Field<string>[] = [];
   for (const line of lines) {
     // Table rows ("\t" between cells) are the finding's own row or another finding's, never its narrative.
@@ -119,7 +114,7 @@ export function clauseCitedFor(
   fits: (clause: string) => boolean,
   lines: readonly DocLine[],
 ): Field<string> {
-  const dept = department.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const dept = escapeRegExp(department);
   const pattern = new RegExp(
     `${dept}[^。；;]{0,60}?不符合[^。；;\\d]{0,12}?(\\d{1,2}(?:\\.\\d{1,2}){1,3})(?![\\d.])`,
     "g",

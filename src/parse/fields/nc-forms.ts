@@ -149,7 +149,7 @@ const TITLE_EN = NC_FORM_TITLES_EN.map((t) => t.replace(/\s/g, "").toLowerCase()
 const AFTER_TITLE = /^(?:$|No|NO|[:：(（#]|[-－]?\d)/;
 
 /** An attachment's word and number before the title (附件2 不符合项报告): the form's place in the report, not its title. */
-const LEAD = new RegExp(`^(?:${NC_FORM_TITLE_LEADS.join("|")})[\\d一二三四五六七八九十]{0,3}[:：、.．-]?`);
+const LEAD = new RegExp(`^(?:${alternation(NC_FORM_TITLE_LEADS)})[\\d一二三四五六七八九十]{0,3}[:：、.．-]?`);
 
 function isTitle(line: DocLine): boolean {
   const text = line.text.replace(/\s/g, "").replace(LEAD, "");

@@ -27,7 +27,7 @@ import {
   valueAfter,
 } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
-import { alternation, escapeRegExp } from "../text/pattern.ts";
+import { alternation, escapeRegExp, spaced } from "../text/pattern.ts";
 import type { FoundSection } from "../text/sections.ts";
 import { headingOf } from "../text/sections.ts";
 import { CLEAR } from "../text/vote.ts";
@@ -209,8 +209,10 @@ function continuation(line: DocLine, lines: readonly DocLine[]): string {
 }
 
 // A contact word's Chinese characters may stand apart (电 话).
-const spaced = (w: string) => (/^\p{Script=Han}+$/u.test(w) ? [...w].join("\\s*") : escapeRegExp(w));
-const CONTACT = new RegExp(CONTACT_WORDS.map(spaced).join("|"), "i");
+const CONTACT = new RegExp(
+  CONTACT_WORDS.map((w) => (/^\p{Script=Han}+$/u.test(w) ? spaced(w) : escapeRegExp(w))).join("|"),
+  "i",
+);
 
 /** A bare 地址 is the auditee's only below the auditee's name on the same page and outside a contact block: the
  * certification body prints its own 地 址 among 电话/官网/邮箱 on the cover. */

@@ -44,7 +44,7 @@ const QUESTION_SPLIT = new RegExp(
 );
 
 /** The lexicon's unconditional statements (建议保持其认证注册, 予以认证注册, 同意推荐) as one more reading of "recommend". */
-const PROSE_RECOMMEND = new RegExp(PROSE_RECOMMENDATION.recommend.join("|"));
+const PROSE_RECOMMEND = new RegExp(alternation(PROSE_RECOMMENDATION.recommend));
 
 /** Whether a sentence (up to its statement) sets the lexicon's condition: the NCs, then verified, then 后
  * (待不符合项的纠正措施经审核组长验证有效后，推荐… / 建议在受审核方完成不符合项纠正并经验证有效后…). */

@@ -1,6 +1,7 @@
 import { DAY_ORDINALS, MONTH_NAMES } from "../../lexicon/months.ts";
 import { RANGE_SEPARATORS } from "../../lexicon/punctuation.ts";
 import { classChar, confusions } from "../../noise/confusions.ts";
+import { escapeRegExp } from "../text/pattern.ts";
 import { CHINESE_NUMERAL_CLASS, chineseToNumber, toHalfWidth } from "./numbers.ts";
 
 export type HalfDay = "am" | "pm";
@@ -201,7 +202,7 @@ const RANGE_SEP = (() => {
   const read = marks.flatMap((m) => ([...m].length === 1 ? look.classOf(m) : [m]));
   const seps = [...new Set([...words, ...read])].sort((a, b) => b.length - a.length);
   const han = [...new Set(seps.join(""))].filter((ch) => /\p{Script=Han}/u.test(ch));
-  const alt = seps.map((s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")).join("|");
+  const alt = seps.map(escapeRegExp).join("|");
   return new RegExp(
     `^[^\\d\\sA-Za-z${han.map(classChar).join("")}]?\\s*(?:${alt}|(?:${english.join("|")})(?![A-Za-z]))\\s*`,
     "i",

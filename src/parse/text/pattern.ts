@@ -1,7 +1,13 @@
 /** Regular-expression pieces built from lexicon words: every word matched literally. */
 
+/** The word as a literal, outside a character class ("-" left bare, so patterns with the u flag accept it). */
 export function escapeRegExp(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+  return word.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+/** The word with any spaces between its characters, as a scan may print it (电 话, 一 阶 段). */
+export function spaced(word: string): string {
+  return [...word].map(escapeRegExp).join("\\s*");
 }
 
 /** The words as one alternation, in the lexicon's order (the first that matches at a place wins). */
