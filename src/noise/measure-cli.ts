@@ -12,14 +12,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { countReadings, type LineReading, type TruthPage, truthPage } from "./measure.ts";
-import {
-  compact,
-  type EngineCounts,
-  emptyCounts,
-  mergeCounts,
-  type NoiseData,
-  readForm,
-} from "./model-data.ts";
+import { compact, type EngineCounts, emptyCounts, mergeCounts, NoiseData, readForm } from "./model-data.ts";
 
 /** Second looks by their file name; page readings (`<sha256>.json.gz`) are the folder's engine. */
 const SECOND_LOOK: [RegExp, string][] = [
@@ -66,24 +59,30 @@ function lineReadings(result: EngineResult): LineReading[] {
   return result.lines.map((line) => {
     const chars: string[] = [];
     const confs: number[] = [];
+    const edges: boolean[] = [];
     const words = line.words.length > 0 ? line.words : [line];
     for (const w of words) {
-      for (const ch of readForm(w.text)) {
+      const wc = readForm(w.text);
+      wc.forEach((ch, i) => {
         chars.push(ch);
         confs.push(w.confidence);
-      }
+        edges.push(i === 0 || i === wc.length - 1);
+      });
     }
-    return { chars, confs };
+    return { chars, confs, edges };
   });
 }
 
-/** Characters read for a tick box at least twice: how often, and how often read at all. */
-function boxReadings(all: EngineCounts): NoiseData["box"] {
+/** Characters inserted so at least twice: how often, and how often read (at all, or where `of` counts). */
+function insertedReadings(
+  inserted: Record<string, number>,
+  of: Record<string, number>,
+): Record<string, [number, number]> {
   return Object.fromEntries(
-    Object.entries(all.boxIns)
+    Object.entries(inserted)
       .filter(([, n]) => n >= 2)
       .sort((a, b) => b[1] - a[1])
-      .map(([r, n]) => [r, [n, all.readAs[r] ?? n]]),
+      .map(([r, n]) => [r, [n, of[r] ?? n]]),
   );
 }
 
@@ -103,35 +102,67 @@ async function measurePair(setDir: string, recDir: string, byEngine: Map<string,
   }
 }
 
-function parseArgs(argv: readonly string[]): { pairs: [string, string][]; out: string } {
+interface Args {
+  pairs: [string, string][];
+  out: string;
+  /** Replace only the word-edge readings in `out`, keeping the rest as measured before. */
+  edgeOnly: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Args {
   let out = "src/noise/data/noise.json";
+  let edgeOnly = false;
   const pairs: [string, string][] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === "--out") out = argv[++i] ?? out;
+    else if (a === "--edge-only") edgeOnly = true;
     else {
       const [set, rec] = a.split(":");
       if (!set || !rec) throw new Error(`expected <set dir>:<recordings dir>, got ${a}`);
       pairs.push([set, rec]);
     }
   }
-  return { pairs: pairs.length > 0 ? pairs : [["fixtures/set", "fixtures/golden-ocr"]], out };
+  return { pairs: pairs.length > 0 ? pairs : [["fixtures/set", "fixtures/golden-ocr"]], out, edgeOnly };
+}
+
+function describe(pairs: readonly [string, string][]): string {
+  return pairs.map(([s, r]) => `${path.basename(s)} <- ${path.basename(r)}`).join(", ");
+}
+
+/** Replaces the word-edge readings of an existing data file: its confusions came from recordings that are not all
+ * committed, so they are kept as they are. */
+async function writeEdgeOnly(out: string, all: EngineCounts, pairs: readonly [string, string][]) {
+  const before = NoiseData.parse(JSON.parse(await readFile(out, "utf8")));
+  const about = before.about.replace(/ Word-edge readings measured from .*$/, "");
+  const data: NoiseData = {
+    ...before,
+    about: `${about} Word-edge readings measured from ${describe(pairs)} (\`--edge-only\`).`,
+    edge: insertedReadings(all.edgeIns, all.edgeReads),
+  };
+  await writeFile(out, `${JSON.stringify(data)}\n`);
 }
 
 async function main(): Promise<void> {
-  const { pairs, out } = parseArgs(process.argv.slice(2));
+  const { pairs, out, edgeOnly } = parseArgs(process.argv.slice(2));
   const byEngine = new Map<string, EngineCounts>();
   for (const [setDir, recDir] of pairs) await measurePair(setDir, recDir, byEngine);
   const all = emptyCounts();
   for (const c of byEngine.values()) mergeCounts(all, c);
+  if (edgeOnly) {
+    await writeEdgeOnly(out, all, pairs);
+    console.log(
+      `edge readings: ${JSON.stringify(insertedReadings(all.edgeIns, all.edgeReads))}\nwrote ${out}`,
+    );
+    return;
+  }
   const data: NoiseData = {
-    about: `Measured by \`npm run noise:measure\` from recorded OCR aligned to the truth texts of its set (${pairs
-      .map(([s, r]) => `${path.basename(s)} <- ${path.basename(r)}`)
-      .join(", ")}). Counts, not probabilities: src/noise/model.ts smooths them.`,
+    about: `Measured by \`npm run noise:measure\` from recorded OCR aligned to the truth texts of its set (${describe(pairs)}). Counts, not probabilities: src/noise/model.ts smooths them.`,
     engines: Object.fromEntries(
       [...[...byEngine].sort(), ["all", all] as const].map(([e, c]) => [e, compact(c)]),
     ),
-    box: boxReadings(all),
+    box: insertedReadings(all.boxIns, all.readAs),
+    edge: insertedReadings(all.edgeIns, all.edgeReads),
   };
   await writeFile(out, `${JSON.stringify(data)}\n`);
   if (process.env.NOISE_DEBUG) {

@@ -6,6 +6,8 @@ import { type Bucket, bucketOf, type EngineCounts, emptyCounts, readForm } from 
 export interface LineReading {
   chars: string[];
   confs: number[];
+  /** Per character: whether it is the first or last of its word. Absent: no word edges known. */
+  edges?: boolean[];
 }
 
 /** A page's truth in the form readings are compared in, with an index to find which page a reading is from. */
@@ -50,6 +52,7 @@ const MIN_LINE = 2;
 export interface LineAlignment {
   steps: AlignStep[];
   confs: readonly number[];
+  edges?: readonly boolean[];
 }
 
 /** Aligns one line reading into the best of the candidate pages, or null when none fits well enough. */
@@ -61,7 +64,7 @@ export function alignLine(line: LineReading, pages: readonly TruthPage[]): LineA
     if (!best || a.cost < best.cost) best = a;
   }
   if (!best || best.cost > MAX_EDIT_SHARE * line.chars.length) return null;
-  return { steps: best.steps, confs: line.confs };
+  return { steps: best.steps, confs: line.confs, ...(line.edges ? { edges: line.edges } : {}) };
 }
 
 function bump(map: Record<string, number>, key: string, by = 1): void {
@@ -75,12 +78,14 @@ export function countLine(
   line: LineAlignment,
   labelStarts: ReadonlySet<string> = new Set(),
 ): void {
-  const { steps, confs } = line;
+  const { steps, confs, edges } = line;
   const bucket = (ri: number | null): Bucket => bucketOf(ri === null ? 1 : (confs[ri] ?? 1));
   steps.forEach((s, k) => {
+    const atEdge = s.ri !== null && edges?.[s.ri] === true;
     if (s.r !== null) {
       counts.reads++;
       bump(counts.readAs, s.r);
+      if (atEdge) bump(counts.edgeReads, s.r);
     }
     if (s.t !== null) {
       counts.chars++;
@@ -116,6 +121,7 @@ export function countLine(
         .map((x) => x.t)
         .join("");
       if (labelStarts.has(after)) bump(counts.boxIns, s.r);
+      else if (atEdge) bump(counts.edgeIns, s.r);
     }
   });
 }

@@ -45,6 +45,11 @@ export interface EngineCounts {
   ins: Record<string, number>;
   /** Inserted characters right before the label of a drawn tick box. */
   boxIns: Record<string, number>;
+  /** Inserted characters at the first or last place of a word read (a cell's edge, where ruling lines are), but
+   * for those right before a tick box's label. */
+  edgeIns: Record<string, number>;
+  /** Characters read at the first or last place of a word, inserted or not. */
+  edgeReads: Record<string, number>;
   readAs: Record<string, number>;
   /** True character -> two characters read for it. */
   split: Record<string, Record<string, number>>;
@@ -63,6 +68,8 @@ export function emptyCounts(): EngineCounts {
     del: {},
     ins: {},
     boxIns: {},
+    edgeIns: {},
+    edgeReads: {},
     readAs: {},
     split: {},
     skippedLines: 0,
@@ -97,6 +104,8 @@ export function mergeCounts(into: EngineCounts, from: EngineCounts): void {
   addMap(into.del, from.del);
   addMap(into.ins, from.ins);
   addMap(into.boxIns, from.boxIns);
+  addMap(into.edgeIns, from.edgeIns);
+  addMap(into.edgeReads, from.edgeReads);
   addMap(into.readAs, from.readAs);
   addNested(into.sub, from.sub);
   addNested(into.split, from.split);
@@ -127,6 +136,10 @@ export const NoiseData = z.object({
   /** Characters read for a drawn tick box (inserted right before a box's label, the truth having no character
    * there): [times read so, times read at all], all engines together. */
   box: z.record(z.string(), z.tuple([z.number(), z.number()])),
+  /** Characters read at the edge of a word where the truth has none and no tick box's label follows (a ruling
+   * line or cell border read as a glyph): [times read so, times read at a word's edge], all engines together.
+   * Optional: older data has none. */
+  edge: z.record(z.string(), z.tuple([z.number(), z.number()])).optional(),
 });
 export type NoiseData = z.infer<typeof NoiseData>;
 

@@ -130,6 +130,31 @@ export class NoiseModel {
   }
 }
 
+/** Share of a mark's readings at a word's edge that must be spurious for a cell's edges to drop it: losing a real
+ * mark there costs a mark, keeping a ruling line's reading costs the cell its value. */
+export const EDGE_SHARE = 0.25;
+const MIN_EDGE_COUNT = 3;
+/** Punctuation and symbols, but brackets and tick symbols: an opening or closing bracket at a cell's edge belongs to
+ * its value, and a tick is the box model's business. */
+const EDGE_MARK = /^[\p{P}\p{S}]$/u;
+const BRACKET = /^[\p{Ps}\p{Pe}]$/u;
+
+/** The marks engines read for a ruling line or cell border at a word's edge (|, #, <, ” …): measured spurious at
+ * least `minShare` of their readings there, all engines together. */
+export function edgeGlyphs(minShare = EDGE_SHARE): string[] {
+  return Object.entries(data().edge ?? {})
+    .filter(
+      ([ch, [n, of]]) =>
+        EDGE_MARK.test(ch) &&
+        !BRACKET.test(ch) &&
+        !TICK_SYMBOL.test(ch) &&
+        n >= MIN_EDGE_COUNT &&
+        n / Math.max(1, of) >= minShare,
+    )
+    .map(([ch]) => ch)
+    .sort();
+}
+
 let loaded: NoiseData | null = null;
 
 function data(): NoiseData {

@@ -9,6 +9,7 @@ import type { LabelFamilyId } from "../../lexicon/labels.ts";
 import { HEADCOUNT_WORDS } from "../../lexicon/organization.ts";
 import { type DateRange, findDateRange, leadingDate, rangeDays, unglued } from "../normalize/dates.ts";
 import { parseInteger, toHalfWidth } from "../normalize/numbers.ts";
+import { VALUE_LEAD_CLASS } from "../text/cell-edge.ts";
 import { chineseParens } from "../text/labels.ts";
 import { alternation } from "../text/pattern.ts";
 import { withoutFillers } from "./dates.ts";
@@ -59,10 +60,13 @@ export function orLayout<T>(field: Field<T>, fromLayout: () => Field<T>): Field<
 /** A headcount cell: a number, perhaps with its unit (86人, 86 名). */
 const HEADCOUNT_CELL = new RegExp(`^\\s*(\\d{1,6})\\s*(?:${alternation(HEADCOUNT_WORDS.units)})?\\s*$`);
 
+/** A report-number cell: the number, after what may stand between it and its label. */
+const REPORT_NUMBER_CELL = new RegExp(`^[${VALUE_LEAD_CLASS}]*([A-Za-z0-9][A-Za-z0-9\\-_/.()]{2,40})$`, "u");
+
 export const layoutReaders = {
   reportNumber: (pairs: readonly PagePair[]) =>
     first(pairs, "reportNumber", (t) => {
-      const m = toHalfWidth(t).match(/^[\s:。.,、|丨]*([A-Za-z0-9][A-Za-z0-9\-_/.()]{2,40})$/);
+      const m = toHalfWidth(t).match(REPORT_NUMBER_CELL);
       return m?.[1] && /\d/.test(m[1]) ? m[1] : null;
     }),
   organization: (pairs: readonly PagePair[]) =>

@@ -20,12 +20,18 @@ import {
 import { isReportTitle } from "../classify.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
 import { fieldAt } from "../provenance.ts";
+import { VALUE_LEAD_CLASS } from "../text/cell-edge.ts";
 import { matchForm } from "../text/chars.ts";
 import { chineseParens, findLabels, type LabelHit, valueAfter } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
 import { alternation, anyWord, looseAlternation } from "../text/pattern.ts";
 import { fieldInWindow, windowFrom } from "../text/window.ts";
 
+/** A report number after its label and what may stand between them. */
+const REPORT_NUMBER_AFTER_LABEL = new RegExp(
+  `^[${VALUE_LEAD_CLASS}]*([A-Za-z0-9][A-Za-z0-9\\-_/.()]{2,40})`,
+  "u",
+);
 const ORG_SUFFIX = new RegExp(`(?:${looseAlternation(ORGANIZATION_NAME_ENDINGS)})$`, "i");
 const NC_WORD = anyWord(NONCONFORMITY_WORDS);
 const NOT_IN_NAME = anyWord(NOT_IN_NAME_WORDS);
@@ -46,9 +52,7 @@ export function readReportNumber(lines: readonly DocLine[]): Field<string> {
     if (!v) return [];
     // A stroke of the table's rule or a speck may stand between label and number (ReportNo 。|DFBZ-2025-0150,
     // ReportNo， “|HXZR-2023-0143).
-    const m = toHalfWidth(v.line.text.slice(v.start)).match(
-      /^[\s:。.,、|丨“”"'‘’]*([A-Za-z0-9][A-Za-z0-9\-_/.()]{2,40})/,
-    );
+    const m = toHalfWidth(v.line.text.slice(v.start)).match(REPORT_NUMBER_AFTER_LABEL);
     if (!m) return [];
     const value = m[1]!.replace(/[.]$/, "");
     const at = v.start + m[0].length - m[1]!.length;

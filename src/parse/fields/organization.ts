@@ -14,6 +14,7 @@ import { confusions } from "../../noise/confusions.ts";
 import { startsWithDivision } from "../normalize/divisions.ts";
 import { CHINESE_NUMERAL_CLASS, parseInteger, toHalfWidth } from "../normalize/numbers.ts";
 import { fieldAt } from "../provenance.ts";
+import { VALUE_LEAD_CLASS } from "../text/cell-edge.ts";
 import { matchForm } from "../text/chars.ts";
 import {
   chineseParens,
@@ -172,11 +173,13 @@ function readScope(
   return { scope: main?.field ?? missingField(), all: all.map((a) => a.field) };
 }
 
+const VALUE_LEAD = new RegExp(`^[${VALUE_LEAD_CLASS}]+`, "u");
+
 /** The address a site label's value (a line's rest, or its table cell) opens with. */
 export function addressIn(value: string): string {
   // The label's printed prompt comes first ("临时场所（需注明其项目名称…）：无"), in whatever bracket OCR saw;
   // a speck or the table's rule between the label and the address (注册地址Registered。|郑州市…) ends no sentence.
-  const rest = value.replace(PROMPT, "").replace(/^[\s。.,，、|丨“”"'‘’]+/, "");
+  const rest = value.replace(PROMPT, "").replace(VALUE_LEAD, "");
   // An address holds no clause break: what follows a comma is another statement (…21层，办公场所面积约…).
   return cleanStatement(rest.split(/[。；;，,]/)[0] ?? "");
 }

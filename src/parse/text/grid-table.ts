@@ -9,6 +9,7 @@
 import type { Bbox } from "../../domain/geometry.ts";
 import type { LayoutCell, LayoutTable } from "../../domain/layout.ts";
 import type { OcrPage } from "../../domain/ocr.ts";
+import { trimCellEdges } from "./cell-edge.ts";
 import { isAsciiAlnum, nfkcChar } from "./chars.ts";
 import type { DocLine } from "./lines.ts";
 import { type Cell, type ColumnSpec, cellMatches } from "./table.ts";
@@ -49,9 +50,6 @@ interface Header {
 const DATA_LIKE = /\d{3,}|\d+\.\d+/;
 /** Below this a cell's words name no column (table.ts's header matching uses the same floor). */
 const MIN_SCORE = 0.5;
-/** Rules and quotes a cell's edge is read as: no part of the cell. */
-const EDGE_START = /^[\s“”"'‘’|丨]+/;
-const EDGE_END = /[\s“”"'‘’|丨]+$/;
 
 /** The header of a table: the first of its top rows whose cells name at least `minColumns` column families. */
 function headerOf(table: LayoutTable, specs: readonly ColumnSpec[], minColumns: number): Header | null {
@@ -100,8 +98,7 @@ export function cellFromLines(page: number, bbox: Bbox, lines: readonly DocLine[
       confs.push(line.charConfidences[i] ?? line.confidence);
       top = Math.min(top, box[1]);
     });
-    const lead = text.length - text.replace(EDGE_START, "").length;
-    const kept = text.replace(EDGE_START, "").replace(EDGE_END, "");
+    const { text: kept, lead } = trimCellEdges(text);
     if (kept !== "") parts.push({ text: kept, confs: confs.slice(lead, lead + kept.length), top });
   }
   if (parts.length === 0) return null;
@@ -140,8 +137,7 @@ function rereadCell(lc: LayoutCell): { text: string; confs: number[] } | null {
     text += /\s/.test(ch) ? " " : ch;
     confs.push(r.charConfidences[i] ?? 0);
   });
-  const lead = text.length - text.replace(EDGE_START, "").length;
-  const kept = text.replace(EDGE_START, "").replace(EDGE_END, "");
+  const { text: kept, lead } = trimCellEdges(text);
   return kept === "" ? null : { text: kept, confs: confs.slice(lead, lead + kept.length) };
 }
 

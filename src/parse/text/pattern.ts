@@ -27,3 +27,8 @@ export function looseAlternation(words: readonly string[]): string {
     .map((w) => [...w].map((ch) => (/[., ]/.test(ch) ? `${escapeRegExp(ch)}?` : escapeRegExp(ch))).join(""))
     .join("|");
 }
+
+/** The characters as the body of a character class (the class's own specials escaped). */
+export function classOf(chars: readonly string[]): string {
+  return chars.map((ch) => (/[\\\]^\-[]/.test(ch) ? `\\${ch}` : ch)).join("");
+}

@@ -1,5 +1,6 @@
 import { distance } from "fastest-levenshtein";
 import { type Bbox, unionBbox } from "../../domain/geometry.ts";
+import { trimCellEdges } from "./cell-edge.ts";
 import { isAsciiAlnum, matchForm, nfkcChar } from "./chars.ts";
 import type { DocLine } from "./lines.ts";
 import { headingOf } from "./sections.ts";
@@ -89,13 +90,9 @@ function joinTokens(tokens: Token[]): { text: string; confs: number[] } {
   }
   // Table rules OCR reads as quotes or bars at a cell's edges (”高级审核员) are no part of the cell. (Commas stay:
   // a wrapped cell's first line may end with one.)
-  const lead = s.length - s.replace(CELL_EDGE_START, "").length;
-  const text = s.replace(CELL_EDGE_START, "").replace(CELL_EDGE_END, "");
+  const { text, lead } = trimCellEdges(s);
   return { text, confs: confs.slice(lead, lead + text.length) };
 }
-
-const CELL_EDGE_START = /^[\s“”"'‘’|丨]+/;
-const CELL_EDGE_END = /[\s“”"'‘’|丨]+$/;
 
 /** Header tokens close together form one header cell ("审核员" "注册证书号" -> one column). */
 function headerCells(line: DocLine): Token[] {
