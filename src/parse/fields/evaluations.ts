@@ -55,7 +55,7 @@ export function readEvaluations(
   results: ReadonlyMap<string, Field<Result>>,
   titles: ReadonlyMap<string, string> = new Map(),
 ): Evaluation[] {
-  const found = new Set(sections.map((s) => s.id));
+  const found = new Set(sections.flatMap((s) => [s.id, ...(s.heading.readId ? [s.heading.readId] : [])]));
   const tabled = [...results]
     .filter(([id]) => !found.has(id) && SECTION_NUMBER.test(id))
     .map(([id, result]) => ({ section: id, title: titles.get(id) ?? "", result }));
@@ -71,7 +71,8 @@ function ofSections(
 ): Evaluation[] {
   // A tick can wreck the option words OCR reads on the heading; the box reader still found the group then.
   return sections.flatMap((s) => {
-    const ticked = results.get(s.id);
+    // Boxes are keyed by the numbering read beside them; the document's numbering may have shown it another.
+    const ticked = results.get(s.id) ?? (s.heading.readId ? results.get(s.heading.readId) : undefined);
     if (ticked || isEvaluated(s)) {
       return [{ section: s.id, title: s.title, result: ticked ?? missingField<Result>("checkbox") }];
     }

@@ -15,6 +15,7 @@ export function trimCellEdges(text: string): { text: string; lead: number } {
   return { text: start.replace(EDGE_END, ""), lead: text.length - start.length };
 }
 
-/** What may stand between a label and its value: the cell's edges, a colon as OCR reads one, and the stops and
- * commas specks are read as (ReportNo 。|DFBZ-2025-0150, 注册地址Registered。|郑州市…). */
-export const VALUE_LEAD_CLASS = `${EDGE_CLASS}${confusions().classBody(":")}。.,，、`;
+/** What may stand between a label and its value: the cell's edges, a colon as OCR reads one, the stops and commas
+ * specks are read as (ReportNo 。|DFBZ-2025-0150, 注册地址Registered。|郑州市…), and quotation marks (a value may be
+ * printed quoted, and a rule is read as one: ReportNo， “|HXZR-2023-0143). Patterns using it need the u flag. */
+export const VALUE_LEAD_CLASS = `${EDGE_CLASS}${confusions().classBody(":")}。.,，、\\p{Pi}\\p{Pf}"'`;

@@ -16,6 +16,8 @@ export interface Heading {
   line: DocLine;
   /** Where the heading's own content starts in line.text (after the title and a colon). */
   contentStart: number;
+  /** The numbering as read, where the document's numbering showed it to be another (a list's number before it). */
+  readId?: string;
 }
 
 export interface FoundSection extends Section {
@@ -189,8 +191,43 @@ function renumberMisread(headings: readonly Heading[]): Heading[] {
   return out;
 }
 
+const DOTTED = /^\d{1,2}(?:\.\d{1,2}){2,3}$/;
+/** Fewest headings in a run before their leading numbers are taken for a list's. */
+const MIN_LIST_RUN = 3;
+
+/** A list's item number before a section number, the space between them lost in reading ("1. 2.1 组织环境…" read
+ * 1.2.1, then 2.2.2, 3.2.3): a run of dotted headings whose first numbers count 1, 2, 3 … while what follows them
+ * differs from heading to heading is numbered by the section numbers that follow. (1.1.1, 2.1.1 … repeat what
+ * follows: a real numbering; so does 1.2.1, 1.2.2, whose first number does not count on.) */
+function dropListNumbers(headings: readonly Heading[]): Heading[] {
+  const out = [...headings];
+  const dotted = headings.flatMap((h, at) =>
+    DOTTED.test(h.id)
+      ? [{ at, h, lead: Number(h.id.split(".")[0]), rest: h.id.slice(h.id.indexOf(".") + 1) }]
+      : [],
+  );
+  let start = 0;
+  while (start < dotted.length) {
+    let end = start + 1;
+    while (end < dotted.length && dotted[end]?.lead === (dotted[end - 1]?.lead ?? 0) + 1) end++;
+    const run = dotted.slice(start, end);
+    if (
+      run[0]?.lead === 1 &&
+      run.length >= MIN_LIST_RUN &&
+      new Set(run.map((d) => d.rest)).size === run.length
+    ) {
+      for (const d of run)
+        out[d.at] = { ...d.h, id: d.rest, readId: d.h.id, level: 3 + d.rest.split(".").length - 1 };
+    }
+    start = end;
+  }
+  return out;
+}
+
 export function findSections(lines: readonly DocLine[]): FoundSection[] {
-  const headings = renumberMisread(lines.map(headingOf).filter((h): h is Heading => h !== null));
+  const headings = dropListNumbers(
+    renumberMisread(lines.map(headingOf).filter((h): h is Heading => h !== null)),
+  );
   const all = headings.map((h, i) => {
     const next = headings.slice(i + 1).find((o) => o.level <= h.level);
     const endIndex = next ? next.line.index : lines.length;
