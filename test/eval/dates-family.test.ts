@@ -12,8 +12,9 @@ import { evaluateSet } from "../../src/eval/run.ts";
  * half days, coverage with words between, the next audit as a month, one sentence naming dates of several kinds.
  * Main's parser before the date work read these with 7 false date flags (DATE-COVERAGE 2, DATE-NARRATIVE 2,
  * DATE-STAGE-ORDER, DATE-NEXT-AUDIT, DATE-MATURITY); the gate on dates read among dates of other kinds takes them
- * to none. Floors sit under the figures measured when set (fields 81.9%, wrong 9, hits 6/6). */
-const FLOORS = { fieldAccuracy: 0.8, maxWrongValues: 10, flagRecall: 1 };
+ * to none. Floors sit under the figures measured when last raised (2026-12-04 stop 36: fields 95.9%, tick groups
+ * 90.8%, wrong 3, hits 6/6), after list numbers before section numbers (1. 2.1 read 1.2.1) were read off. */
+const FLOORS = { fieldAccuracy: 0.94, tickGroups: 0.88, maxWrongValues: 4, flagRecall: 1 };
 
 describe("ceprei-mixed dates (recorded PP-OCR, tuned)", () => {
   let report: EvalReport;
@@ -43,6 +44,7 @@ describe("ceprei-mixed dates (recorded PP-OCR, tuned)", () => {
     const h = report.summary.headline;
     expect(report.summary.handledAsExpected.failures).toEqual([]);
     expect(h.fieldsExact).toBeGreaterThanOrEqual(FLOORS.fieldAccuracy);
+    expect(h.tickGroups).toBeGreaterThanOrEqual(FLOORS.tickGroups);
     expect(h.wrongValues).toBeLessThanOrEqual(FLOORS.maxWrongValues);
     expect(h.flagHits ?? 0).toBeGreaterThanOrEqual(FLOORS.flagRecall);
   });

@@ -10,8 +10,9 @@ import { evaluateSet } from "../../src/eval/run.ts";
  * fixtures/matrix-ocr as recorded at the family's first read. Tuned data since (docs/accuracy.md, branch tablecol).
  * Every tick is a mark in a table cell under its option's column heading (src/layout/matrix.ts). At the first read
  * the parser read 5.1% of their tick groups and missed the planted CHK-MULTIPLE; the matrix reader reads them all.
- * Floors sit under the figures measured when set (tick groups 100%, fields 91.7%). */
-const FLOORS = { tickGroups: 0.97, fieldAccuracy: 0.88 };
+ * Floors sit under the figures measured when last raised (2026-12-04 stop 36: tick groups 100%, fields 97.4%, wrong 3),
+ * after a sentence about the organisation's internal audit stopped giving the audit's dates. */
+const FLOORS = { tickGroups: 0.97, fieldAccuracy: 0.96, maxWrongValues: 4 };
 
 describe("ccsc-matrix evaluation matrices (recorded PP-OCR, tuned)", () => {
   let report: EvalReport;
@@ -33,6 +34,7 @@ describe("ccsc-matrix evaluation matrices (recorded PP-OCR, tuned)", () => {
     expect(report.summary.handledAsExpected.failures).toEqual([]);
     expect(h.tickGroups).toBeGreaterThanOrEqual(FLOORS.tickGroups);
     expect(h.fieldsExact).toBeGreaterThanOrEqual(FLOORS.fieldAccuracy);
+    expect(h.wrongValues).toBeLessThanOrEqual(FLOORS.maxWrongValues);
     const chk = report.summary.flags["CHK-MULTIPLE"];
     expect(chk?.tp).toBe(1);
     const falseChk = Object.entries(report.summary.flags).filter(
