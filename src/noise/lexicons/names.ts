@@ -18,6 +18,8 @@ const RARE_SURNAMES = 0.05;
 
 interface NamePriors {
   surnames: Set<string>;
+  /** Characters the public list has seen in given names. */
+  givenSeen: Set<string>;
   surname: (ch: string) => number;
   given: (ch: string) => number;
 }
@@ -32,6 +34,7 @@ function load(): NamePriors {
   const oneSurname = new Set(single);
   priors = {
     surnames: new Set(d.surnames),
+    givenSeen: new Set(Object.keys(d.given).filter((ch) => (d.given[ch] ?? 0) > 0)),
     surname: (ch) =>
       oneSurname.has(ch) ? (1 - RARE_SURNAMES) / oneSurname.size : RARE_SURNAMES / CHARS_IN_USE,
     given: (ch) => ((d.given[ch] ?? 0) + 0.5) / (total + 0.5 * CHARS_IN_USE),
@@ -52,4 +55,13 @@ export function decodePersonName(read: readonly CharRead[]): string {
   );
   const decoded = out.join("");
   return out.length >= 2 && out.length <= 4 ? decoded : text;
+}
+
+/** Whether a person's name may hold the two characters side by side by the public name statistics: a surname then a
+ * given-name character (王建), or two given-name characters (建立). */
+export function nameMayHold(pair: string): boolean {
+  const [a, b] = [...pair];
+  if (a === undefined || b === undefined) return false;
+  const p = load();
+  return (p.surnames.has(a) || p.givenSeen.has(a)) && p.givenSeen.has(b);
 }
