@@ -1,5 +1,7 @@
 import type { Flag } from "../domain/flag.ts";
-import type { Report } from "../domain/record.ts";
+import type { Report, Section, SectionLine } from "../domain/record.ts";
+import { OPTION_GROUPS, type OptionGroupLexicon, optionWords } from "../lexicon/options.ts";
+import type { RulesConfig } from "./config.ts";
 import { compact, innermostFirst, isTemplateLine, sectionEvidence, sectionMatches } from "./context.ts";
 import { type CrossContext, type CrossRuleDef, flag, label, orgKey, push } from "./xdoc-base.ts";
 
@@ -32,23 +34,112 @@ interface Unit {
 const STANDARD_CITATION =
   /(?:GB|HJ|JGJ|YY|SN|SB|QB|DB\d*|ISO|IEC|IATF)(?:\/[TZ])?[\d.]+(?:[-—–]\d{2,4})?(?:\/(?:ISO|IEC)[\d.]+(?::\d{4})?)*[^;；。,，、]{0,40}/gi;
 
+type Box = { page: number; bbox: readonly [number, number, number, number] };
+
+/** Whether a line holds one of the report's tick boxes: beside it on the page (the box may stand before, after or
+ * inside the words OCR read), overlapping it in height by half the box at least. */
+function holdsBox(line: SectionLine, boxes: readonly Box[]): boolean {
+  const [x0, y0, x1, y1] = line.bbox;
+  return boxes.some(({ page, bbox: [bx0, by0, bx1, by1] }) => {
+    if (page !== line.page) return false;
+    const size = Math.max(by1 - by0, bx1 - bx0, 1);
+    const overlap = Math.min(y1, by1) - Math.max(y0, by0);
+    return overlap >= 0.5 * (by1 - by0) && bx1 >= x0 - 2 * size && bx0 <= x1 + 2 * size;
+  });
+}
+
+/** Each option family's printed words (Chinese and English) of two characters or more, longest first: a word
+ * inside a longer one (有效 in 基本有效, effective in Ineffective) is taken by the longer. One-character words (是, 否)
+ * are left out: 是否 in a sentence is no option row. */
+const OPTION_WORDS: readonly { family: number; option: number; word: string }[] = Object.values(OPTION_GROUPS)
+  .flatMap((g: OptionGroupLexicon, family) =>
+    g.options.flatMap((o, option) =>
+      optionWords(o).map((w) => ({
+        family,
+        option,
+        word: w.normalize("NFKC").replace(/\s+/g, "").toUpperCase(),
+      })),
+    ),
+  )
+  .filter((w) => w.word.length >= 2)
+  .sort((a, b) => b.word.length - a.word.length);
+
+interface Named {
+  /** A printed option row: two options of one family (体系运行 Effective 有效 Partly effective 基本有效), or a cell
+   * of nothing but an option's words where a row wrapped (Ineffective 无效). */
+  row: boolean;
+  /** The options of listed families (printed one option per line) the line names, as "family:option". */
+  listed: readonly string[];
+}
+
+const LISTED = new Set(
+  Object.values(OPTION_GROUPS).flatMap((g: OptionGroupLexicon, family) => (g.listed ? [family] : [])),
+);
+
+function optionsNamed(line: string): Named {
+  let rest = line.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
+  const seen = new Map<number, Set<number>>();
+  for (const w of OPTION_WORDS) {
+    if (!rest.includes(w.word)) continue;
+    rest = rest.split(w.word).join(" ");
+    const set = seen.get(w.family) ?? new Set<number>();
+    set.add(w.option);
+    seen.set(w.family, set);
+  }
+  const row =
+    [...seen.values()].some((set) => set.size >= 2) ||
+    (seen.size > 0 && rest.replace(/[\s\p{P}\p{S}\d]/gu, "").length <= 1);
+  const listed = [...seen]
+    .filter(([family]) => LISTED.has(family))
+    .flatMap(([family, set]) => [...set].map((option) => `${family}:${option}`));
+  return { row, listed };
+}
+
+/** Lines of printed options: rows, and options of a listed family printed one per line as sentences (The audit team
+ * recommends … 审核组推荐认证注册 / Certification is recommended once … / … does not recommend …): a line naming
+ * such an option within two lines of a line naming another option of its family. */
+function optionLines(lines: readonly string[]): boolean[] {
+  const named = lines.map(optionsNamed);
+  return named.map((n, i) => {
+    if (n.row) return true;
+    const family = (key: string) => key.split(":")[0];
+    return [i - 2, i - 1, i + 1, i + 2].some((j) =>
+      (named[j]?.listed ?? []).some((other) =>
+        n.listed.some((mine) => other !== mine && family(other) === family(mine)),
+      ),
+    );
+  });
+}
+
+/** A section's lines without the form's printed rows: option lists (isTemplateLine) and any line holding a tick box
+ * the report was read with. Two clients' reports on one body's form print the same option rows and labels around
+ * their boxes (Effective 有效 □ Partly effective 基本有效 □, （）推荐认证注册；（√）在…后推荐认证注册); that is the form,
+ * not narrative copied from one client to another. */
+function narrativeLines(section: Section, boxes: readonly Box[], config: RulesConfig): string[] {
+  if (!section.lines) {
+    const texts = section.text.split(/\r?\n/);
+    const options = optionLines(texts);
+    return texts.filter((l, i) => !options[i] && !isTemplateLine(l, config));
+  }
+  const options = optionLines(section.lines.map((l) => l.text));
+  return section.lines
+    .filter((l, i) => !options[i] && !isTemplateLine(l.text, config) && !holdsBox(l, boxes))
+    .map((l) => l.text);
+}
+
 function units(ctx: CrossContext): Unit[] {
   // Innermost sections first within each record: on equal passages the most precise section is cited.
-  return ctx.records.flatMap((rec, i) =>
-    innermostFirst(rec.report.sections)
+  return ctx.records.flatMap((rec, i) => {
+    const boxes = rec.report.checkboxGroups.flatMap((g) => g.options);
+    return innermostFirst(rec.report.sections)
       .filter((s) => !sectionMatches(s, ctx.config.xdoc.boilerplateSections))
       .map((section) => ({
         rec: i,
         section,
-        text: compact(
-          section.text
-            .split(/\r?\n/)
-            .filter((l) => !isTemplateLine(l, ctx.config))
-            .join(""),
-        ).replace(STANDARD_CITATION, "；"),
+        text: compact(narrativeLines(section, boxes, ctx.config).join("")).replace(STANDARD_CITATION, "；"),
       }))
-      .filter((u) => u.text.length >= ctx.config.xdoc.minPassageChars),
-  );
+      .filter((u) => u.text.length >= ctx.config.xdoc.minPassageChars);
+  });
 }
 
 /** Shingling: every k-character window of every narrative section is indexed with the reports holding it.
