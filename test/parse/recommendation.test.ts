@@ -50,3 +50,16 @@ describe("options printed one per line whose boxes were lost", () => {
     expect(read("审核组推荐认证后，认证机构将根据审核结果做出是否批准认证的决定。")).toBeNull();
   });
 });
+
+describe("issue #26: what a statement's line holds besides it", () => {
+  it("keeps the condition of a sentence when the line goes on after its full stop (a seal read beside it)", () => {
+    // hx-prose wording (fixtures/generator/families/hx-prose.ts); 中心有 is the seal's text OCR put on the line.
+    const text =
+      "审核组一致认为，金微公司的质量管理体系运行基本有效，建议在受审核方完成不符合项纠正并经\n验证有效后予以认证注册。 中心有";
+    expect(read(text)).toBe("recommend_after_correction");
+  });
+  it("does not take a recommended-scope label that wrapped in its cell for a recommendation", () => {
+    // tuv-stacked's label Recommended Scope/推荐认证范围 (tuv-stacked-words.ts), 范围 wrapped under the value.
+    expect(read("Recommended Scope/推荐认证 住宅小区及写字楼的物业管理服务\n范围")).toBeNull();
+  });
+});

@@ -84,12 +84,28 @@ interface Stated {
   optionOnly: boolean;
 }
 
+function blank(form: string, word: string | null): string {
+  return word ? form.split(word).join(" ".repeat(word.length)) : form;
+}
+
+/** The head of a label word (推荐认证 of 推荐认证范围) on a line whose next line opens with the word's rest (范围):
+ * the label wrapped in its cell. Null when the line does not hold such a head. */
+function wrappedHead(word: string, form: string, below: string): string | null {
+  for (let cut = word.length - 1; cut >= 2; cut--) {
+    if (below.startsWith(word.slice(cut)) && form.includes(word.slice(0, cut))) return word.slice(0, cut);
+  }
+  return null;
+}
+
 function statedOn(lines: readonly DocLine[], i: number): Stated | null {
   const line = lines[i]!;
   if (BOX_LINE.test(line.text)) return null;
-  // Labels holding 推荐 (推荐认证范围：) state nothing: their words are blanked.
+  // Labels holding 推荐 (推荐认证范围：) state nothing: their words are blanked, also where the label wrapped in its
+  // cell and the line below goes on with the rest of it (推荐认证 <the scope> / 范围).
+  const next = lines[i + 1];
+  const below = next?.page === line.page ? matchForm(next.text) : "";
   const form = PROSE_RECOMMENDATION.notStatements.reduce(
-    (f, w) => f.split(w).join(" ".repeat(w.length)),
+    (f, w) => blank(blank(f, w), wrappedHead(w, f, below)),
     matchForm(line.text),
   );
   if (asksWhether(form)) return null;
@@ -107,9 +123,12 @@ function statedOn(lines: readonly DocLine[], i: number): Stated | null {
   // A condition may start on the line above (…纠 / 正措施验证后推荐认证): then the line alone reads as unconditional.
   const prev = lines[i - 1];
   const joined = prev?.page === line.page ? matchForm(prev.text.slice(-12) + line.text) : form;
-  const afterCorrection =
-    hit[1] === "recommend" &&
-    (AFTER_CORRECTION.test(joined) || conditional(sentenceUpTo(lines, i, line.text.length)));
+  // The sentence the statement stands in ends at the statement: words after its full stop (a seal OCR read on the
+  // line, 中心有) are another sentence's.
+  const head = form.slice(0, m.index + m[0].length);
+  const stop = Math.max(...SENTENCE_ENDS.map((e) => head.lastIndexOf(matchForm(e))));
+  const sentence = stop >= 0 ? head.slice(stop + 1) : sentenceUpTo(lines, i, 0) + head;
+  const afterCorrection = hit[1] === "recommend" && (AFTER_CORRECTION.test(joined) || conditional(sentence));
   // The words alone end a sentence only when it ends there and the line above ran on (审核组认为……， / 推荐再认证注册。).
   const ends = /[。.]$/.test(line.text.trim()) && prev?.page === line.page && /[，,]$/.test(prev.text.trim());
   return {
