@@ -53,7 +53,7 @@ describe("options printed one per line whose boxes were lost", () => {
 
 describe("issue #26: what a statement's line holds besides it", () => {
   it("keeps the condition of a sentence when the line goes on after its full stop (a seal read beside it)", () => {
-    // hx-prose wording (fixtures/generator/families/hx-prose.ts); 中心有 is the seal's text OCR put on the line.
+    // hx-prose wording (fixtures/generator/families/hx-prose-words.ts); 中心有 is the seal's text OCR put on the line.
     const text =
       "审核组一致认为，金微公司的质量管理体系运行基本有效，建议在受审核方完成不符合项纠正并经\n验证有效后予以认证注册。 中心有";
     expect(read(text)).toBe("recommend_after_correction");
