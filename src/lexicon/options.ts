@@ -346,6 +346,40 @@ export function levelOfWord(word: string): OptionLevel | null {
   return null;
 }
 
+/** Listed exclusive families whose options grade (the recommendation: recommend / after correction / not): a form
+ * prints one option of each grade, so a group of them was read whole only when every grade was found. */
+export function gradedListFamilies(): OptionFamilyId[] {
+  return (Object.keys(OPTION_GROUPS) as OptionFamilyId[]).filter((id) => {
+    const g: OptionGroupLexicon = OPTION_GROUPS[id];
+    return !g.multi && g.listed === true && g.options.some((x) => x.level !== undefined);
+  });
+}
+
+/** Characters that negate the option word right after them (不推荐, 未推荐, 暂不推荐, 没推荐, 无推荐). */
+const NEGATING = new Set(["不", "未", "无", "没", "暂"]);
+
+const upper = (s: string) =>
+  s
+    .normalize("NFKC")
+    .replace(/[\s\p{P}]+/gu, "")
+    .toUpperCase();
+
+/** The grade of a printed option of `family` whose words may stand inside a sentence (纠正措施验证有效后推荐认证注册,
+ * Certification is recommended once …): the longest of the family's words in it, not right after a negating
+ * character (暂不推荐注册 is no 推荐注册); null when none is. Punctuation is ignored (…验证有效后，推荐…). */
+export function levelInLabel(family: OptionFamilyId, label: string): OptionLevel | null {
+  const text = upper(label);
+  const words = (OPTION_GROUPS[family] as OptionGroupLexicon).options
+    .flatMap((x) => optionWords(x).map((w) => ({ word: upper(w), level: x.level ?? null })))
+    .sort((a, b) => b.word.length - a.word.length);
+  for (const { word, level } of words) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      if (!NEGATING.has(text[at - 1] ?? "") || NEGATING.has(word[0] ?? "")) return level;
+    }
+  }
+  return null;
+}
+
 /** The word the conformity family prints for a level (full → 符合): how an evaluation graded 合格 or 是 is recorded. */
 export function conformityWord(level: OptionLevel): string | null {
   return OPTION_GROUPS.conformity.options.find((x) => x.level === level)?.display ?? null;

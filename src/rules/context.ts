@@ -1,6 +1,7 @@
 import type { Field } from "../domain/field.ts";
 import type { Evidence, Flag, Severity } from "../domain/flag.ts";
 import type { AuditRecord, CheckboxGroup, Report, Section, SectionLine } from "../domain/record.ts";
+import { gradedListFamilies, levelInLabel } from "../lexicon/options.ts";
 import type { RulesConfig } from "./config.ts";
 
 /** What a rule sees: one record whose report is present, the validated config, and its own id,
@@ -91,8 +92,14 @@ export function groupUnread(group: CheckboxGroup, config: RulesConfig): string |
 }
 
 /** Every option of the group's family (config lexicon) was located; a group of a family the lexicon does not
- * know is judged by its size alone (an exclusive choice needs two options at least). */
+ * know is judged by its size alone (an exclusive choice needs two options at least). A group of a listed graded
+ * family (the recommendation) needs an option of every grade: two of three found may have lost the ticked one. */
 export function optionsComplete(group: CheckboxGroup, config: RulesConfig): boolean {
+  const listed = gradedListFamilies().find((f) => group.id === f || group.id.startsWith(`${f}.`));
+  if (listed) {
+    const levels = new Set(group.options.map((o) => levelInLabel(listed, o.label)));
+    return (["full", "partial", "negative"] as const).every((l) => levels.has(l));
+  }
   const labels = group.options.map((o) => compact(o.label));
   const families = config.lexicons.optionFamilies.filter((fam) =>
     labels.some((l) => fam.some((o) => sameOption(l, o))),

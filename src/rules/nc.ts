@@ -1,6 +1,8 @@
 import type { Flag } from "../domain/flag.ts";
-import type { Report } from "../domain/record.ts";
+import type { Recommendation, Report } from "../domain/record.ts";
 import { NC_SUMMARY_WORDS } from "../lexicon/narrative.ts";
+import { levelInLabel, type OptionLevel } from "../lexicon/options.ts";
+import type { RulesConfig } from "./config.ts";
 import {
   type Compared,
   compact,
@@ -35,6 +37,43 @@ function countInputs(report: Report, severity: "major" | "minor"): Compared[] {
   if (summary.value !== null)
     return fieldsIn({ [severity === "major" ? "严重不符合项数" : "轻微不符合项数"]: summary });
   return report.ncItems.map((i, k) => fieldInput(`第 ${k + 1} 项不符合的性质`, i.severity));
+}
+
+const LEVEL_OF: Record<Recommendation, OptionLevel> = {
+  recommend: "full",
+  recommend_after_correction: "partial",
+  not_recommend: "negative",
+};
+
+/** Why a recommendation read from tick boxes cannot carry a finding, or null. The group it was read from must show
+ * an option of every grade (two of three found may have lost the ticked one; an option whose condition OCR cut off
+ * reads as a second grant), each state read with confidence, and the ticked option's words must grade as the value
+ * read (并经审核组验证有效后，推荐认证注册 ticked is no unconditional grant). Whether the box itself was found in the
+ * pixels is not asked: a bracketed tick beside all three options, read with confidence, still says which one. */
+function recommendationDoubt(report: Report, config: RulesConfig): string | null {
+  const value = report.recommendation.value;
+  if (value === null || report.recommendation.method !== "checkbox") return null;
+  const groups = report.checkboxGroups.filter(
+    (g) => g.id === "recommendation" || g.id.startsWith("recommendation."),
+  );
+  const ticked = groups.filter((g) => g.options.some((o) => o.state === "checked"));
+  if (ticked.length !== 1) return groups.length === 0 ? null : "勾选项不唯一";
+  const group = ticked[0]!;
+  const levels = group.options.map((o) => levelInLabel("recommendation", o.label));
+  if (!(["full", "partial", "negative"] as const).every((l) => levels.includes(l))) return "选项未全部找到";
+  if (group.options.some((o) => o.state === "unclear" || o.confidence < config.checkboxMinConfidence))
+    return "勾选状态不确定";
+  const agree = group.options.every((o, k) => o.state !== "checked" || levels[k] === LEVEL_OF[value]);
+  return agree ? null : "所勾选项的文字与读出的推荐意见不一致";
+}
+
+/** The recommendation as compared: its field, standing in for nothing when its tick group is in doubt. */
+function recommendationInputs(report: Report, config: RulesConfig): Compared[] {
+  const doubt = recommendationDoubt(report, config);
+  const field = report.recommendation;
+  if (doubt === null) return [fieldInput("推荐意见", field)];
+  // The gate names the input and why: a value in doubt is not a value read.
+  return [fieldInput(`推荐意见（${doubt}）`, { ...field, value: null })];
 }
 
 /** The NC report is often an attachment (详见不符合报告), so an empty list is not a mismatch: only compare
@@ -90,7 +129,7 @@ const recommendMajor: RuleDef["check"] = (ctx) => {
       ctx,
       `存在 ${major} 项严重不符合项，却勾选无条件“推荐认证注册”`,
       evidenceOf(r.recommendation, r.ncMajor),
-      { compared: [fieldInput("推荐意见", r.recommendation), ...countInputs(r, "major")] },
+      { compared: [...recommendationInputs(r, ctx.config), ...countInputs(r, "major")] },
     ),
   ];
 };
@@ -108,7 +147,7 @@ const recommendMinor: RuleDef["check"] = (ctx) => {
       // A recommendation read from a sentence was written, not ticked.
       `提出 ${minor} 项轻微不符合项，却${r.recommendation.method === "checkbox" ? "勾选" : "写明"}无条件“推荐认证注册”而非“整改验证后推荐”`,
       evidenceOf(r.recommendation, r.ncMinor),
-      { compared: [fieldInput("推荐意见", r.recommendation), ...countInputs(r, "minor")] },
+      { compared: [...recommendationInputs(r, ctx.config), ...countInputs(r, "minor")] },
     ),
   ];
 };
