@@ -137,7 +137,9 @@ export const dateNarrative: RuleDef["check"] = (ctx) => {
       const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
       if (!validMonth(mo) || d < 1 || d > 31) continue;
       const iso = `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-      if (iso <= end) continue;
+      // The day the report is dated, where it is signed (审核组成员…2025年06月21日, a signing place whose label OCR lost):
+      // DATE-REPORT-BEFORE-END checks that date, it is no claim of the narrative.
+      if (iso <= end || iso === r.reportDate.value) continue;
       // Deadlines and plans ("2023年11月13日前提交", "下次审核应在…") are meant to lie ahead.
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
       const before = text.slice(Math.max(0, m.index - 10), m.index);

@@ -1,6 +1,7 @@
 import type { Field } from "../domain/field.ts";
 import type { Flag } from "../domain/flag.ts";
 import type { Report } from "../domain/record.ts";
+import { DAY_ORDINALS, MONTH_NAMES } from "../lexicon/months.ts";
 import { addDays, addMonths, formatHalf, halfOf } from "./calendar.ts";
 import {
   evidenceOf,
@@ -36,7 +37,7 @@ const DATE_PARTS =
  * that OCR spelled with a letter ("05月0S日": 05 or 08) was not read, so it is not a finding either. */
 export function namesNoDay(raw: string): boolean {
   const m = raw.normalize("NFKC").match(DATE_PARTS);
-  if (!m) return false;
+  if (!m) return englishNoDay(raw.normalize("NFKC"));
   const [y, mo] = [Number(m[1]), Number(m[2])];
   const dayText = m[3] ?? m[4];
   if (mo < 1 || mo > 12) return true;
@@ -44,6 +45,24 @@ export function namesNoDay(raw: string): boolean {
   const d = Number(dayText);
   const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   return d < 1 || d > last;
+}
+
+const MONTH = `(${MONTH_NAMES.flat().join("|")})\\.?`;
+const ORDINAL = `(?:${DAY_ORDINALS.join("|")})?`;
+/** 30 February 2015 (OCR may drop the spaces: 30February2015) and February 30, 2015: day, month name, year. */
+const ENGLISH_DMY = new RegExp(`(?<![0-9])(\\d{1,2})${ORDINAL}[\\s-]*${MONTH}[\\s,-]*(\\d{4})(?![0-9])`, "i");
+const ENGLISH_MDY = new RegExp(`${MONTH}\\s*(\\d{1,2})${ORDINAL}\\s*,?\\s*(\\d{4})(?![0-9])`, "i");
+
+/** The English forms of a date (src/lexicon/months.ts), true only when it names no real day. */
+function englishNoDay(raw: string): boolean {
+  const dmy = raw.match(ENGLISH_DMY);
+  const mdy = dmy ? null : raw.match(ENGLISH_MDY);
+  const [day, month, year] = dmy ? [dmy[1], dmy[2], dmy[3]] : mdy ? [mdy[2], mdy[1], mdy[3]] : [];
+  if (day === undefined || month === undefined || year === undefined) return false;
+  const mo = MONTH_NAMES.findIndex((names) => names.some((n) => n.toLowerCase() === month.toLowerCase())) + 1;
+  if (mo === 0) return false;
+  const last = new Date(Date.UTC(Number(year), mo, 0)).getUTCDate();
+  return Number(day) < 1 || Number(day) > last;
 }
 
 const DATE_FIELDS = [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatParts } from "../../fixtures/generator/dates.ts";
 import { namesNoDay } from "../../src/rules/dates.ts";
 import { edit, f, findings, flagsOf, sectionById } from "./builders.ts";
 
@@ -12,6 +13,18 @@ describe("DATE-IMPOSSIBLE", () => {
     expect(fl[0]!.message).toContain("2023年02月30日");
     expect(fl[0]!.severity).toBe("high");
     expect(fl[0]!.evidence[0]!.text).toBe("2023年02月30日");
+  });
+  it("reads the English forms the generator prints (issue #26: tuv-stacked's founded date), spaces lost or not", () => {
+    for (const style of ["en-dmy", "en-dmy-long", "en-mdy"] as const) {
+      const printed = formatParts(2015, 2, 30, style);
+      for (const raw of [printed, printed.replace(/\s+/g, "")]) {
+        const r = edit((x) => {
+          x.impossibleDates = [f(null, raw)];
+        });
+        expect(findings(r, "DATE-IMPOSSIBLE"), raw).toHaveLength(1);
+      }
+      expect(namesNoDay(formatParts(2024, 2, 29, style))).toBe(false);
+    }
   });
   it("is quiet when every date exists", () => {
     expect(
@@ -221,6 +234,17 @@ describe("DATE-NARRATIVE", () => {
       sectionById(x, "3.2").text = "组织具备二阶段审核条件，建议二阶段审核时间：2023年08月10日至11日。";
     });
     expect(flagsOf(r, "DATE-NARRATIVE")).toEqual([]);
+  });
+  it("is quiet on the report's own date where the team signed it, its signing label lost (issue #26)", () => {
+    // table family: 审核组成员（签字）：<names> <report date>, OCR lost （签字）：; the generator dates the report after the
+    // audit's last day. The same day in the narrative of a report dated otherwise is still a finding.
+    const signedOn = (reportDate: string) =>
+      edit((x) => {
+        x.reportDate = f(reportDate, reportDate.replace(/-/g, "/"));
+        sectionById(x, "3.2").text = "审核组成员蔡博凯、冯超、梁丽洲2023年08月10日";
+      });
+    expect(flagsOf(signedOn("2023-08-10"), "DATE-NARRATIVE")).toEqual([]);
+    expect(findings(signedOn("2023-07-20"), "DATE-NARRATIVE")).toHaveLength(1);
   });
   it("is quiet on deadlines and plans after the audit and on periods within the system's life", () => {
     // The base 1.5 has "2023 年 07 月 13 日前提交" and "应在 2024 年 06 月 13 日前"; 3.2 has "2023 年 01-05 月".
