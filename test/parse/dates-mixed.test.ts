@@ -66,3 +66,17 @@ describe("elided ranges", () => {
     expect(plain && rangeDays(plain)).toBe(3);
   });
 });
+
+describe("a period whose end lost its day beside another label's date (issue #26, wsc-plan cover row)", () => {
+  // wsc-plan prints 审核覆盖期 <from>至<to> and 下次审核 <date>前 on one row (fixtures/generator/families/wsc-plan.ts);
+  // OCR cut the period's day (28日) off, leaving the next audit's date the only full date after 至.
+  it("does not take the next audit's date for the period's end with confidence", () => {
+    const d = read("一、概况\n审核覆盖期 2023年10月24日至2024年05月 下次审核 2025年05月28日前");
+    expect(d.coverageTo.value === null || d.coverageTo.confidence < 0.5).toBe(true);
+  });
+  it("still reads the whole row's period", () => {
+    const d = read("一、概况\n审核覆盖期 2023年10月24日至2024年05月28日 下次审核 2025年05月28日前");
+    expect(d.coverageTo.value).toBe("2024-05-28");
+    expect(d.coverageTo.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+});

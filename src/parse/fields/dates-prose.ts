@@ -91,7 +91,11 @@ export function coverageInProse(lines: readonly DocLine[]): ProseRange | null {
     const dates = findDates(s.text);
     if (dates.length !== 2) continue;
     const [from, to] = dates as [DateMatch, DateMatch];
-    return inWindow(s, { from, to, start: from.start, end: to.end }, "coverage");
+    const read = inWindow(s, { from, to, start: from.start, end: to.end }, "coverage");
+    // Two dates with another kind's date and words between them (审核覆盖期 A至2024年05月 下次审核 B前: the period's
+    // end lost its day, B is the next audit's) are no period: B may be the other label's.
+    const split = amongOtherDates(s.text.slice(from.end, to.start), [], "coverage");
+    return { ...read, mixed: read.mixed || split };
   }
   return null;
 }
