@@ -3,7 +3,16 @@ import type { Flag } from "../domain/flag.ts";
 import type { Report, TeamMember } from "../domain/record.ts";
 import { GRADE_WORDS } from "../lexicon/narrative.ts";
 import type { RulesConfig } from "./config.ts";
-import { compact, evidenceOf, fieldInput, fieldsIn, finding, type RuleDef, unchecked } from "./context.ts";
+import {
+  type Compared,
+  compact,
+  evidenceOf,
+  fieldInput,
+  fieldsIn,
+  finding,
+  type RuleDef,
+  unchecked,
+} from "./context.ts";
 
 /** TEAM family: CCAA registration numbers, grades, technical codes, signatures (rules.md, Team). */
 
@@ -96,7 +105,7 @@ function fieldsCovering(system: string, config: RulesConfig): readonly string[] 
 /** The audited systems as far as they were read with confidence. Tick boxes OCR read doubtfully (the cover
  * lists every system; a stray mark "ticks" one) are checked against the audit criteria: a system whose
  * standard the criteria do not name was not confirmed, and a finding needs confirmed inputs. */
-function auditedSystems(r: Report, config: RulesConfig): string[] | null {
+function auditedSystems(r: Report, config: RulesConfig): { systems: string[]; inputs: Compared[] } | null {
   const minConfidence = config.checkboxMinConfidence;
   const systems = r.managementSystems.value;
   if (systems === null || systems.length === 0) return null;
@@ -105,16 +114,20 @@ function auditedSystems(r: Report, config: RulesConfig): string[] | null {
     const source = config.registration.standardOfSystem[systemKey(s)];
     return source === undefined || new RegExp(source, "i").test(standards);
   };
-  if (r.managementSystems.confidence >= minConfidence) return systems;
+  // The systems are an input of every finding: read with confidence and located, or confirmed by the criteria
+  // (then the criteria are the input).
+  if (r.managementSystems.confidence >= minConfidence)
+    return { systems, inputs: [fieldInput("审核体系", r.managementSystems)] };
   if (standards === "") return null;
   const confirmed = systems.filter(named);
-  return confirmed.length > 0 ? confirmed : null;
+  return confirmed.length > 0 ? { systems: confirmed, inputs: [fieldInput("审核准则", r.standards)] } : null;
 }
 
 const regField: RuleDef["check"] = (ctx) => {
   const r = ctx.report;
-  const systems = auditedSystems(r, ctx.config);
-  if (systems === null) return [unchecked(ctx, "注册领域与审核体系", ["审核体系"])];
+  const audited = auditedSystems(r, ctx.config);
+  if (audited === null) return [unchecked(ctx, "注册领域与审核体系", ["审核体系"])];
+  const { systems, inputs } = audited;
   const known = new Set(ctx.config.registration.knownFields);
   const covering = (s: string) => fieldsCovering(s, ctx.config);
   const wanted = new Set(systems.flatMap(covering));
@@ -135,7 +148,7 @@ const regField: RuleDef["check"] = (ctx) => {
           evidenceOf(m.registrationNo, r.managementSystems),
           {
             subject: m.name.value,
-            compared: fieldsIn({ [`${nameOf(m, i)}的注册证书号`]: m.registrationNo }),
+            compared: [...fieldsIn({ [`${nameOf(m, i)}的注册证书号`]: m.registrationNo }), ...inputs],
           },
         ),
       );
@@ -149,7 +162,7 @@ const regField: RuleDef["check"] = (ctx) => {
           .map((m, i) => fieldInput(`${nameOf(m, i)}的注册证书号`, m.registrationNo));
         out.push(
           finding(ctx, `审核组无人持有覆盖“${s}”的注册证书`, evidenceOf(r.managementSystems), {
-            compared: numbers,
+            compared: [...numbers, ...inputs],
           }),
         );
       }

@@ -44,6 +44,14 @@ describe("TEAM-REG-FIELD", () => {
     });
     expect(findings(r, "TEAM-REG-FIELD")[0]?.message).toContain("“EMS”");
   });
+  it("says could not check when the audited systems it compares were not located (issue #26)", () => {
+    // The systems are an input of the finding as much as the number: read, confident and with a place to show.
+    const r = edit((x) => {
+      x.managementSystems = { ...f(["QMS", "EMS"]), page: null, bbox: null };
+    });
+    expect(findings(r, "TEAM-REG-FIELD")).toEqual([]);
+    expect(flagsOf(r, "TEAM-REG-FIELD").filter((fl) => fl.status === "unchecked")).toHaveLength(1);
+  });
   it("does not trust doubtfully read system ticks the audit criteria do not confirm", () => {
     const r = edit((x) => {
       x.managementSystems = { ...f(["QMS", "HACCP"]), confidence: 0.2 };
