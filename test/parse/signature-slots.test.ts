@@ -46,3 +46,19 @@ describe("signing words are lexicon data (src/lexicon/tables.ts SIGNING_WORDS)",
     expect(block("推荐意见：推荐认证注册\n审核组盖印：王强、李明").names.value).toBeNull();
   });
 });
+
+describe("a signing table printed without colons (issue #26: the table families' last page)", () => {
+  // fixtures/generator/layout-table.ts: rows [审核组长 | leader | report date], [审核组成员 | members | report date].
+  it("reads the names and slots of role | names | date rows", () => {
+    const b = block("审核组长\t潘宁婷\t2025年06月21日\n审核组成员\t蔡博凯、冯超\t2025年06月21日");
+    expect(b.names.value).toEqual(["潘宁婷", "蔡博凯", "冯超"]);
+    expect(b.slots.value).toEqual(["leader", "member"]);
+    // The bilingual form glosses the role in English (审核组长Team leader; the test page's cells are narrow).
+    const bilingual = block("审核组长Leader\t徐斌平\t2025-02-25\n审核组员Members\t黄伟志\t2025-02-25");
+    expect(bilingual.names.value).toEqual(["徐斌平", "黄伟志"]);
+  });
+  it("takes no team table row and no dateless cover row for a signature", () => {
+    expect(block("潘宁婷\t审核组长\t审核员\t2020-N2QMS-2543201\t33.03.01").names.value).toBeNull();
+    expect(block("审核组长\t潘宁婷\n审核组成员\t蔡博凯、冯超").names.value).toBeNull();
+  });
+});

@@ -93,6 +93,31 @@ function slotField(slots: readonly Slot[]): Field<TeamRole[]> {
   return { ...field, value: roles, raw, confidence };
 }
 
+/** A signing table's row, printed without colons: a role's label alone in the first cell, the names signed in the
+ * next, the date signed in the one after (审核组长 | 潘宁婷 | 2025年06月21日; 审核组成员Members | 黄伟志、宋娜雪 |
+ * 二〇二五年…). A team table's row (a name, then the role, grade and number) never starts with the role, and a cover's
+ * row (审核组长 | 张三) carries no date. The label's span and roles, and the names with their offsets, or null. */
+function signingRow(
+  line: DocLine,
+): { from: number; to: number; roles: TeamRole[]; names: [string, number][] } | null {
+  const cells = line.text.split("\t");
+  const [label, signed, dated] = cells;
+  if (cells.length < 3 || label === undefined || signed === undefined || dated === undefined) return null;
+  if (/[:：]/.test(line.text)) return null;
+  const bare = label.replace(/[A-Za-z .]+$/, "").trim();
+  if (!SIGNING_ROLE_LABELS.some((w) => bare.startsWith(w)) || bare.length > 6) return null;
+  const roles = signingRoles(bare);
+  if (roles === null || !/年|\d{4}\s*[-./]/.test(dated)) return null;
+  const at = label.length + 1;
+  const names = signed
+    .split(/[、，,；;\s]+/)
+    .filter((t) => t !== "")
+    .map((t): [string, number] => [t, at + signed.indexOf(t)]);
+  if (names.length === 0 || !names.every(([t]) => looksLikeName(t))) return null;
+  const lead = label.length - label.trimStart().length;
+  return { from: lead, to: lead + bare.length, roles, names };
+}
+
 /** Names written at signature places, and the roles the places are printed for. */
 export function readSignatureBlock(lines: readonly DocLine[]): SignatureBlock {
   const slots: Slot[] = [];
@@ -103,6 +128,20 @@ export function readSignatureBlock(lines: readonly DocLine[]): SignatureBlock {
   let unreadable: Field<string[]> | null = null;
   let prevWasPledge = false;
   for (const line of lines) {
+    const row = signingRow(line);
+    if (row) {
+      slots.push({ line, from: row.from, to: row.to, roles: row.roles });
+      for (const [read, at] of row.names) {
+        const name = decodePersonName(
+          [...read].map((ch, k) => ({ ch, conf: line.charConfidences[at + k] ?? line.confidence })),
+        );
+        if (names.includes(name)) continue;
+        names.push(name);
+        first ??= fieldAt(line, at, at + read.length, [] as string[], 0.9);
+      }
+      prevWasPledge = false;
+      continue;
+    }
     const form = matchForm(line.text);
     const listing = !SIGN_WORD.test(form) && (form.match(ROLE_COLON)?.length ?? 0) >= 2;
     const inContext =
