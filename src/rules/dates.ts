@@ -354,7 +354,7 @@ export const dateRules: RuleDef[] = [
     family: "DATE",
     severity: "medium",
     description: "正文日期与体系实施时间矛盾或晚于审核",
-    inputs: { fields: ["systemImplementedDate", "auditEnd"], sections: ["narrative"] },
+    inputs: { fields: ["systemImplementedDate", "auditEnd", "reportDate"], sections: ["narrative"] },
     check: dateNarrative,
   },
   {
