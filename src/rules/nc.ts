@@ -57,8 +57,8 @@ function recommendationDoubt(report: Report, config: RulesConfig): string | null
     (g) => g.id === "recommendation" || g.id.startsWith("recommendation."),
   );
   const ticked = groups.filter((g) => g.options.some((o) => o.state === "checked"));
-  if (ticked.length !== 1) return groups.length === 0 ? null : "勾选项不唯一";
-  const group = ticked[0]!;
+  const [group, ...more] = ticked;
+  if (group === undefined || more.length > 0) return groups.length === 0 ? null : "勾选项不唯一";
   const levels = group.options.map((o) => levelInLabel("recommendation", o.label));
   if (!(["full", "partial", "negative"] as const).every((l) => levels.includes(l))) return "选项未全部找到";
   if (group.options.some((o) => o.state === "unclear" || o.confidence < config.checkboxMinConfidence))
