@@ -160,6 +160,9 @@ function rowGroup(
     if (left.length >= 2) return conclusion(withoutListNumber(left).slice(0, 30), members, uniqueId);
     const above = headingAbove(page, first) ?? headingClosingPage(page, previous, first);
     if (above) return evaluation(above[0], above[1], members, uniqueId);
+    // A vertical option list (one box a line, nothing before the boxes) is named by the line printed over it.
+    const caption = members.length > 1 ? captionAbove(page, previous, members) : null;
+    if (caption) return conclusion(withoutListNumber(caption).slice(0, 30), members, uniqueId);
   }
   if (fam === "ncKind") {
     const id = uniqueId("ncKind");
@@ -290,6 +293,24 @@ function headingAbove(page: OcrPage, m: BoxMark): [string, string] | null {
       (l) => l.bbox[3] <= m.labelBbox[1] + 0.3 * h(m) && l.bbox[3] >= m.labelBbox[1] - 3.5 * h(m),
     ),
   );
+}
+
+/** The text of the line just over a stack of options (1．管理体系文件 over □有效 / □基本有效 / □无效): within two and a
+ * half text heights of its top box, starting left of the boxes, holding no box of its own; for a stack that opens its
+ * page, the last line of the page before when that holds no box. */
+function captionAbove(page: OcrPage, previous: OcrPage | undefined, members: readonly Placed[]): string | null {
+  const top = members[0]!.mark;
+  const boxless = (p: OcrPage) => (l: OcrLine) =>
+    !p.marks.some((m) => cy(m) >= l.bbox[1] && cy(m) <= l.bbox[3]) && !isPageFurniture(l);
+  const over = page.lines.filter((l) => l.bbox[3] <= top.labelBbox[1] + 0.3 * h(top) && !isPageFurniture(l));
+  const near = over.filter((l) => l.bbox[3] >= top.labelBbox[1] - 2.5 * h(top) && l.bbox[0] <= top.bbox[0] + h(top));
+  const last = (ls: readonly OcrLine[]) => [...ls].sort((a, b) => b.bbox[3] - a.bbox[3])[0];
+  const line =
+    over.length === 0 && previous
+      ? last(previous.lines.filter((l) => !isPageFurniture(l)))
+      : last(near);
+  const text = line && boxless(over.length === 0 && previous ? previous : page)(line) ? clean(line.text) : "";
+  return text.length >= 2 ? text : null;
 }
 
 /** A row that opens its page (nothing but page furniture above it) under a heading that closed the page before

@@ -1,16 +1,18 @@
 /** Nonconformity tables: a ruled table of the layout stage headed by NC column families (each grid row one NC,
  * its wrapped description and vertically centred cells whole), else a table of word boxes under a header line,
  * over as many pages as it repeats its header on. */
-import { missingField } from "../../domain/field.ts";
+import { type Field, missingField } from "../../domain/field.ts";
 import type { OcrPage } from "../../domain/ocr.ts";
 import type { NcItem } from "../../domain/record.ts";
-import { NC_TABLE_COLUMNS } from "../../lexicon/tables.ts";
+import { NC_EARLIER_AUDIT_WORDS, NC_TABLE_COLUMNS } from "../../lexicon/tables.ts";
+import type { TickRow } from "../checkbox/types.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
-import { severityOf } from "../normalize/severity.ts";
+import { namesBothKinds, severityOf } from "../normalize/severity.ts";
 import { fieldBox } from "../provenance.ts";
-import { type ContentTypes, readGridTables } from "../text/grid-table.ts";
+import { type ContentTypes, type GridRow, readGridTables } from "../text/grid-table.ts";
 import { opensWithLabel } from "../text/labels.ts";
 import type { DocLine } from "../text/lines.ts";
+import { anyWord } from "../text/pattern.ts";
 import {
   type Cell,
   type ColumnSpec,
@@ -21,6 +23,7 @@ import {
   type TableRow,
 } from "../text/table.ts";
 import { clauseOfCell } from "./nc-clause.ts";
+import type { NcKind } from "./nc-forms.ts";
 import { DEPT_SUFFIX } from "./nc-list.ts";
 
 const NC_COLUMNS: readonly ColumnSpec[] = NC_TABLE_COLUMNS;
@@ -84,10 +87,17 @@ const NC_CONTENT: ContentTypes = {
   blank: (t) => /^[\s—–\-/无]*$/.test(t),
 };
 
-/** One NC from a row's cells (column key -> cell). */
-function itemOf(l: DocLine, c: Record<string, Cell>, lines: readonly DocLine[]): NcItem {
+/** One NC from a row's cells (column key -> cell); `ticked` is the kind ticked among boxes in its kind cell. */
+function itemOf(
+  l: DocLine,
+  c: Record<string, Cell>,
+  lines: readonly DocLine[],
+  ticked: Field<NcKind> | null = null,
+): NcItem {
   const clause = c.clause ? clauseOfCell(toHalfWidth(c.clause.text), lines) : { value: null, quality: 1 };
-  const sev = c.severity ? severityOf(c.severity.text) : null;
+  // A kind cell printing both kinds as options (□严重 / ☑一般) says by its words nothing of which was chosen.
+  const sev = c.severity && !namesBothKinds(c.severity.text) ? severityOf(c.severity.text) : null;
+  if (ticked?.value) return { ...itemOf(l, c, lines), severity: ticked };
   return {
     clause: c.clause
       ? fieldBox(l, c.clause.bbox, c.clause.text, clause.value, c.clause.confidence, clause.quality)
@@ -105,10 +115,30 @@ function itemOf(l: DocLine, c: Record<string, Cell>, lines: readonly DocLine[]):
   };
 }
 
+const EARLIER = anyWord(NC_EARLIER_AUDIT_WORDS);
+/** A table of an earlier audit's NCs: its header line, or the heading line just over it, names that audit. */
+function ofEarlierAudit(header: DocLine, lines: readonly DocLine[]): boolean {
+  const before = lines[header.index - 1];
+  const heading = before && before.page === header.page && !before.text.includes("\t") ? before : null;
+  return [header, heading].some((l) => l !== null && EARLIER.test(l.text.replace(/\s/g, "")));
+}
+
+/** The kind ticked among the option boxes the checkbox reader found inside a row's kind cell, if exactly one is. */
+function tickedKindIn(row: GridRow, kinds: readonly TickRow<NcKind>[]): Field<NcKind> | null {
+  const cell = row.layoutCells.severity?.bbox;
+  if (!cell) return null;
+  const inside = kinds.filter((k) => {
+    const [x, y] = [(k.bbox[0] + k.bbox[2]) / 2, (k.bbox[1] + k.bbox[3]) / 2];
+    return k.page === row.page && x >= cell[0] && x <= cell[2] && y >= cell[1] && y <= cell[3];
+  });
+  const chosen = inside.filter((k) => k.field.value !== null);
+  return chosen.length === 1 && new Set(chosen.map((k) => k.field.value)).size === 1 ? chosen[0]!.field : null;
+}
+
 /** The first NC table of word boxes, over as many pages as it repeats its header on. */
 export function fromTable(lines: readonly DocLine[]): NcItem[] {
   for (const first of lines) {
-    if (!isNcHeader(first)) continue;
+    if (!isNcHeader(first) || ofEarlierAudit(first, lines)) continue;
     const rows: TableRow[] = [];
     for (let header: DocLine | null = first; header; ) {
       const at: DocLine = header;
@@ -126,7 +156,11 @@ export function fromTable(lines: readonly DocLine[]): NcItem[] {
 /** NC rows of the layout's ruled tables headed by a clause column and a kind or finding column (a repeated header
  * on the next page heads another table: its rows follow on). A row is an NC where its clause cell starts with a
  * clause, or its number cell holds a number and the row a department or finding. */
-export function fromGrid(pages: readonly OcrPage[], lines: readonly DocLine[]): NcItem[] {
+export function fromGrid(
+  pages: readonly OcrPage[],
+  lines: readonly DocLine[],
+  kinds: readonly TickRow<NcKind>[] = [],
+): NcItem[] {
   const tables = readGridTables(
     pages,
     lines,
@@ -142,6 +176,7 @@ export function fromGrid(pages: readonly OcrPage[], lines: readonly DocLine[]): 
     const here: Place[] = [];
     // A table named by its cells' content is the NC table only where both clauses and kinds are in it.
     if (table.typed && !(table.keys.includes("clause") && table.keys.includes("severity"))) continue;
+    if (earlierAuditGrid(table.rows[0], lines)) continue;
     for (const row of table.rows) {
       const clause = toHalfWidth(row.cells.clause?.text ?? "");
       // A numbered row whose clause OCR could not read is still an NC where it names a department or a finding.
@@ -153,7 +188,7 @@ export function fromGrid(pages: readonly OcrPage[], lines: readonly DocLine[]): 
       if (!cited && !numbered) continue;
       // A row read again at the same place (a table found both by its header and by its cells' content, as one
       // continued across a page break is) is the same NC.
-      const item = itemOf(row.line, row.cells, lines);
+      const item = itemOf(row.line, row.cells, lines, tickedKindIn(row, kinds));
       const at = placeOf(item);
       if (seen.some((s) => samePlace(s, at))) continue;
       here.push(at);
@@ -178,4 +213,14 @@ function placeOf(item: NcItem): Place {
 function samePlace(a: Place, b: Place): boolean {
   const both = a.map((x, i) => [x, b[i] ?? null] as const).filter(([x, y]) => x !== null && y !== null);
   return both.length > 0 && both.every(([x, y]) => x === y);
+}
+
+/** A ruled table under a header or heading naming an earlier audit (二、上次审核不符合项验证 | 上次审核不符合项). */
+function earlierAuditGrid(first: GridRow | undefined, lines: readonly DocLine[]): boolean {
+  if (!first) return false;
+  const above = lines
+    .filter((l) => l.page === first.page && l.bbox[3] <= first.bbox[1] + 2)
+    .sort((a, b) => b.bbox[3] - a.bbox[3])
+    .slice(0, 2);
+  return above.some((l) => EARLIER.test(l.text.replace(/\s/g, "")));
 }

@@ -263,7 +263,7 @@ export function readNonconformities(
     ncMinor,
     ncItems: severityFromCounts(
       firstFound(
-        () => fromGrid(pages, lines),
+        () => fromGrid(pages, lines, kindRows),
         () => fromTable(lines),
         () => fromItemParagraphs(lines),
         () => fromForms(lines, kindRows),

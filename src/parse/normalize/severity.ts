@@ -12,3 +12,9 @@ export function severityOf(text: string): "major" | "minor" | null {
   if (MINOR.test(f)) return "minor";
   return null;
 }
+
+/** Both kinds named in one text (□严重 □一般 printed as options): the words alone say nothing of which was chosen. */
+export function namesBothKinds(text: string): boolean {
+  const f = matchForm(text);
+  return MAJOR.test(f) && MINOR.test(f);
+}
