@@ -17,6 +17,7 @@ import {
   repairStandardEditions,
   repairStandardPrefixes,
 } from "../../noise/lexicons/standards.ts";
+import { isBoxGlyph } from "../checkbox/vocab.ts";
 import { isReportTitle } from "../classify.ts";
 import { toHalfWidth } from "../normalize/numbers.ts";
 import { fieldAt } from "../provenance.ts";
@@ -275,7 +276,9 @@ function typesIn(text: string): AuditType[] {
 export function readAuditTypeText(lines: readonly DocLine[]): Field<AuditType> {
   for (const hit of findLabels(lines, "auditType")) {
     const v = valueAfter(hit, lines);
-    const types = v ? typesIn(v.text) : [];
+    // A value opening with a box (口再认证审核) is one option of a printed list: the boxes say which, not the words.
+    const option = v !== null && isBoxGlyph(v.text.trim().charAt(0));
+    const types = v && !option ? typesIn(v.text) : [];
     if (v && types.length === 1) return fieldAt(v.line, v.start, v.end, types[0]!, hit.quality * 0.9);
   }
   // The title as OCR reads it: 审核报告, 审核报后, 审核报司 ... a short line ending in 审核报 + one character.

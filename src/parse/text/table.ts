@@ -192,9 +192,10 @@ export function matchHeader(
   return used.size >= minColumns ? named : null;
 }
 
-/** What a page prints at its head or foot: 第1页 共3页, Page 1 of 3, 1/3, a form code and version. */
+/** What a page prints at its head or foot: 第1页 共3页, Page 1 of 3, 1/3, a form code and version; a line ending in its
+ * page count is a foot whatever it prints before (CTI-QP-09-F03 报告编号：… 第2页/共3页). */
 const PAGE_FURNITURE =
-  /^\s*(?:第\s*\d+\s*页\s*[,，]?\s*共\s*\d+\s*页|共\s*\d+\s*页\s*第\s*\d+\s*页|Page\s*\d+\s*(?:of|\/)\s*\d+|\d+\s*\/\s*\d+|-\s*\d+\s*-|(?:表单|文件|记录)编号\s*[:：].*(?:版本|版次).*)\s*$/i;
+  /^\s*(?:.*第\s*\d+\s*页\s*[,，/／]?\s*共\s*\d+\s*页|共\s*\d+\s*页\s*第\s*\d+\s*页|Page\s*\d+\s*(?:of|\/)\s*\d+|\d+\s*\/\s*\d+|-\s*\d+\s*-|(?:表单|文件|记录)编号\s*[:：].*(?:版本|版次).*)\s*$/i;
 
 export function isPageFurniture(line: Pick<DocLine, "text">): boolean {
   return PAGE_FURNITURE.test(line.text);
