@@ -216,7 +216,14 @@ export const NC_PART_LABELS: readonly string[] = [
 
 /** Words that put an NC table in an earlier audit (上次审核不符合项验证, 前次审核不符合项): a surveillance form lists the
  * previous audit's NCs, closed, under their own heading or column; they are not this audit's NCs. */
-export const NC_EARLIER_AUDIT_WORDS: readonly string[] = ["上次", "前次", "上一次", "以往", "Previous", "Last audit"];
+export const NC_EARLIER_AUDIT_WORDS: readonly string[] = [
+  "上次",
+  "前次",
+  "上一次",
+  "以往",
+  "Previous",
+  "Last audit",
+];
 
 /** The words for a nonconformity that head its labels and titles (不符合项编号, 不合格报告单). */
 export const NONCONFORMITY_WORDS: readonly string[] = ["不符合", "不合格"];

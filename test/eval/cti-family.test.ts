@@ -37,7 +37,13 @@ describe("cti-check checklist surveillance form (recorded PP-OCR, tuned)", () =>
     expect(s.headline.fieldsExact).toBeGreaterThanOrEqual(FLOORS.fieldAccuracy);
     expect(s.headline.tickGroups).toBeGreaterThanOrEqual(FLOORS.tickGroups);
     expect(s.headline.wrongValues).toBeLessThanOrEqual(1);
-    for (const f of ["conclusion", "recommendation", "ncItems.clause", "ncItems.department", "ncItems.severity"]) {
+    for (const f of [
+      "conclusion",
+      "recommendation",
+      "ncItems.clause",
+      "ncItems.department",
+      "ncItems.severity",
+    ]) {
       expect(s.fields[f]?.accuracy ?? 0, f).toBeGreaterThanOrEqual(FLOORS.exact);
     }
   });

@@ -298,17 +298,21 @@ function headingAbove(page: OcrPage, m: BoxMark): [string, string] | null {
 /** The text of the line just over a stack of options (1．管理体系文件 over □有效 / □基本有效 / □无效): within two and a
  * half text heights of its top box, starting left of the boxes, holding no box of its own; for a stack that opens its
  * page, the last line of the page before when that holds no box. */
-function captionAbove(page: OcrPage, previous: OcrPage | undefined, members: readonly Placed[]): string | null {
+function captionAbove(
+  page: OcrPage,
+  previous: OcrPage | undefined,
+  members: readonly Placed[],
+): string | null {
   const top = members[0]!.mark;
   const boxless = (p: OcrPage) => (l: OcrLine) =>
     !p.marks.some((m) => cy(m) >= l.bbox[1] && cy(m) <= l.bbox[3]) && !isPageFurniture(l);
   const over = page.lines.filter((l) => l.bbox[3] <= top.labelBbox[1] + 0.3 * h(top) && !isPageFurniture(l));
-  const near = over.filter((l) => l.bbox[3] >= top.labelBbox[1] - 2.5 * h(top) && l.bbox[0] <= top.bbox[0] + h(top));
+  const near = over.filter(
+    (l) => l.bbox[3] >= top.labelBbox[1] - 2.5 * h(top) && l.bbox[0] <= top.bbox[0] + h(top),
+  );
   const last = (ls: readonly OcrLine[]) => [...ls].sort((a, b) => b.bbox[3] - a.bbox[3])[0];
   const line =
-    over.length === 0 && previous
-      ? last(previous.lines.filter((l) => !isPageFurniture(l)))
-      : last(near);
+    over.length === 0 && previous ? last(previous.lines.filter((l) => !isPageFurniture(l))) : last(near);
   const text = line && boxless(over.length === 0 && previous ? previous : page)(line) ? clean(line.text) : "";
   return text.length >= 2 ? text : null;
 }

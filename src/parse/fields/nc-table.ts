@@ -132,7 +132,9 @@ function tickedKindIn(row: GridRow, kinds: readonly TickRow<NcKind>[]): Field<Nc
     return k.page === row.page && x >= cell[0] && x <= cell[2] && y >= cell[1] && y <= cell[3];
   });
   const chosen = inside.filter((k) => k.field.value !== null);
-  return chosen.length === 1 && new Set(chosen.map((k) => k.field.value)).size === 1 ? chosen[0]!.field : null;
+  return chosen.length === 1 && new Set(chosen.map((k) => k.field.value)).size === 1
+    ? chosen[0]!.field
+    : null;
 }
 
 /** The first NC table of word boxes, over as many pages as it repeats its header on. */
