@@ -68,13 +68,17 @@ export function matchScore(t: TruthBox, o: CheckboxOption, factor: number, page?
   return best;
 }
 
-export function scoreBoxes(truth: DocumentTruth, record: AuditRecord | null): BoxTally {
-  const tally = emptyBoxTally();
+export type BoxOutcome = "correct" | "wrong" | "unclear" | "notFound";
+
+/** Each truth box's outcome and the record's option it was matched to (null: not found). */
+export function boxOutcomes(
+  truth: DocumentTruth,
+  record: AuditRecord | null,
+): { outcomes: { truth: TruthBox; option: CheckboxOption | null; outcome: BoxOutcome }[]; spurious: CheckboxOption[] } {
   const options = (record?.report?.checkboxGroups ?? []).flatMap((g) => g.options);
   const used = new Set<CheckboxOption>();
   const recordDpi = record?.document.ocr.dpi ?? null;
-  for (const t of truth.boxes) {
-    tally.total++;
+  const outcomes = truth.boxes.map((t) => {
     const truthPage = truth.pages.find((p) => p.page === t.page);
     const pageDpi = truthPage?.dpi ?? null;
     const factor = recordDpi && pageDpi ? recordDpi / pageDpi : 1;
@@ -85,14 +89,26 @@ export function scoreBoxes(truth: DocumentTruth, record: AuditRecord | null): Bo
       const s = matchScore(t, o, factor, truthPage);
       if (s > bestScore) [best, bestScore] = [o, s];
     }
-    if (!best) tally.notFound++;
-    else {
-      used.add(best);
-      if (best.state === "unclear") tally.unclear++;
-      else if (best.state === t.state) tally.correct++;
-      else tally.wrong++;
-    }
+    if (best) used.add(best);
+    const outcome: BoxOutcome = !best
+      ? "notFound"
+      : best.state === "unclear"
+        ? "unclear"
+        : best.state === t.state
+          ? "correct"
+          : "wrong";
+    return { truth: t, option: best, outcome };
+  });
+  return { outcomes, spurious: options.filter((o) => !used.has(o)) };
+}
+
+export function scoreBoxes(truth: DocumentTruth, record: AuditRecord | null): BoxTally {
+  const tally = emptyBoxTally();
+  const { outcomes, spurious } = boxOutcomes(truth, record);
+  for (const { outcome } of outcomes) {
+    tally.total++;
+    tally[outcome]++;
   }
-  tally.spurious = options.filter((o) => !used.has(o)).length;
+  tally.spurious = spurious.length;
   return tally;
 }

@@ -16,8 +16,9 @@ interface Run {
   b: number;
 }
 
-/** Longest dark run down column x of a 3-pixel-wide band, so a 2° skew cannot break a side. */
-function longestRun(c: Crop, x: number): Run {
+/** Longest dark run down column x of a 3-pixel-wide band, so a 2° skew cannot break a side; gaps up to `bridge`
+ * rows are bridged (one or two pixels of JPEG and noise; a worn side's missing stretch in the broken-frame pass). */
+function longestRun(c: Crop, x: number, bridge: number): Run {
   let best: Run = { len: 0, a: 0, b: -1 };
   let start = -1;
   let lastDark = -10;
@@ -30,7 +31,7 @@ function longestRun(c: Crop, x: number): Run {
     for (let k = l; k <= r; k++) dark |= ink[row + k]!;
     if (!dark) continue;
     // Bridge one-pixel gaps (JPEG, noise, thin 150 DPI lines).
-    if (y - lastDark > 2) start = y;
+    if (y - lastDark > bridge) start = y;
     lastDark = y;
     if (y - start + 1 > best.len) best = { len: y - start + 1, a: start, b: y };
   }
@@ -53,6 +54,53 @@ function sideCoverage(c: Crop, fixed: number, from: number, to: number, vertical
   return n === 0 ? 0 : hit / n;
 }
 
+/** How findFrame reads sides: the strict pass wants each side drawn along 0.8 of it with gaps of a pixel or two; the
+ * worn pass (a printed frame the scan broke: toner dropout, a fold) bridges gaps up to a third of a side and wants
+ * 0.6 of each side, with every corner drawn, as a frame's corners are and a bracket beside a character's are not. */
+export interface FrameMode {
+  bridge: number;
+  minCover: number;
+  corners: boolean;
+}
+export const STRICT: FrameMode = { bridge: 2, minCover: 0.8, corners: false };
+export function wornMode(minS: number): FrameMode {
+  return { bridge: Math.max(3, Math.round(0.35 * minS)), minCover: 0.6, corners: true };
+}
+
+/** Whether ink closes the corner at (x, y): both arms drawn along their first `arm` pixels from it. */
+function cornerDrawn(c: Crop, x: number, y: number, dx: 1 | -1, dy: 1 | -1, arm: number): boolean {
+  const along = (horizontal: boolean) => {
+    let hit = 0;
+    for (let k = 0; k <= arm; k++) {
+      let any = 0;
+      for (let d = -2; d <= 2 && !any; d++) any = horizontal ? at(c, x + dx * k, y + d) : at(c, x + d, y + dy * k);
+      hit += any;
+    }
+    return hit >= 0.8 * (arm + 1);
+  };
+  return along(true) && along(false);
+}
+
+/** Paper just outside every side (3–4 px off it) along most of the side: a frame stands apart from the text, while
+ * a "frame" pieced together from strokes of letters (E's arms, a bracket beside a character) has ink beyond a side. */
+function clearOutside(c: Crop, l: number, t: number, r: number, b: number): boolean {
+  const share = (fixed: number, from: number, to: number, vertical: boolean) => {
+    let hit = 0;
+    for (let k = from; k <= to; k++) {
+      let any = 0;
+      for (const d of [0, 1]) any |= vertical ? at(c, fixed + d, k) : at(c, k, fixed + d);
+      hit += any;
+    }
+    return hit / Math.max(1, to - from + 1);
+  };
+  return (
+    share(l - 4, t, b, true) < 0.3 &&
+    share(r + 3, t, b, true) < 0.3 &&
+    share(t - 4, l, r, false) < 0.3 &&
+    share(b + 3, l, r, false) < 0.3
+  );
+}
+
 /**
  * Finds the largest square-ish frame of side minS..maxS: pairs of long vertical runs whose ends line up,
  * checked for top and bottom sides. A character like 口 is smaller than minS, so it does not qualify.
@@ -62,10 +110,11 @@ export function findFrame(
   minS: number,
   maxS: number,
   limit: { maxLeft: number; minRight: number } = { maxLeft: Infinity, minRight: -Infinity },
+  mode: FrameMode = STRICT,
 ): Frame | null {
   const cols: { x: number; run: Run }[] = [];
   for (let x = 0; x < c.w; x++) {
-    const run = longestRun(c, x);
+    const run = longestRun(c, x, mode.bridge);
     if (run.len >= minS * 0.8) cols.push({ x, run });
   }
   // Rank by side completeness minus squareness error, then by area: a printed box is square, while a box
@@ -87,13 +136,25 @@ export function findFrame(
         for (const b of new Set([L.run.b, R.run.b])) {
           const hh = b - t + 1;
           if (hh < 0.8 * w || hh > 1.25 * w) continue;
-          const score = Math.min(
+          const sides = [
             sideCoverage(c, t, L.x + 1, R.x - 1, false),
             sideCoverage(c, b, L.x + 1, R.x - 1, false),
             sideCoverage(c, L.x, t, b, true),
             sideCoverage(c, R.x, t, b, true),
-          );
-          if (score < 0.8) continue;
+          ];
+          const score = Math.min(...sides);
+          if (score < mode.minCover) continue;
+          if (mode.corners) {
+            // Worn sides still add up to most of the outline, and each corner stands.
+            if (sides.reduce((a, v) => a + v, 0) < 4 * 0.72) continue;
+            const arm = Math.max(2, Math.round(0.15 * w));
+            const ok =
+              cornerDrawn(c, L.x, t, 1, 1, arm) &&
+              cornerDrawn(c, R.x, t, -1, 1, arm) &&
+              cornerDrawn(c, L.x, b, 1, -1, arm) &&
+              cornerDrawn(c, R.x, b, -1, -1, arm);
+            if (!ok || !clearOutside(c, L.x, t, R.x, b)) continue;
+          }
           const q = score - 2 * Math.abs(Math.log(hh / w));
           if (q < bestQ - 0.02 || (q <= bestQ + 0.02 && w * hh <= bestArea)) continue;
           best = { l: L.x, t, r: R.x, b, score };

@@ -1,6 +1,6 @@
 import type { Bbox } from "../../domain/geometry.ts";
 import type { PageImage } from "../../domain/page.ts";
-import { type Frame, findFrame, measureBox } from "./frame.ts";
+import { type Frame, findFrame, measureBox, STRICT, wornMode } from "./frame.ts";
 import { at, binarise, type Crop } from "./pixels.ts";
 
 /** What the pixels beside one label show. */
@@ -35,7 +35,7 @@ export function probeWindow(
   limit: { maxLeft?: number; minRight?: number } | null,
 ): Probe {
   const c = binarise(img, xa, cy - 1.25 * h, xb, cy + 1.0 * h);
-  const frame = findFrame(c, 0.55 * h, 1.45 * h, {
+  const frame = anyFrame(c, 0.55 * h, 1.45 * h, {
     maxLeft: limit?.maxLeft === undefined ? c.w : limit.maxLeft - c.x0,
     minRight: limit?.minRight === undefined ? -1 : limit.minRight - c.x0,
   });
@@ -57,10 +57,30 @@ export function frameIn(
   maxS: number,
 ): (Probe & { kind: "frame" }) | null {
   const c = binarise(img, x0, y0, x1, y1);
-  const frame = findFrame(c, minS, maxS);
+  const frame = anyFrame(c, minS, maxS);
   if (!frame) return null;
   const p = classifyFrame(c, frame, 1);
   return p.kind === "frame" ? p : null;
+}
+
+/**
+ * A frame as printed, else one the scan wore: a 1 px frame whose strokes fall under the window's ink threshold when a
+ * heavy tick sets that threshold (read on the faint layer, a quarter of the way from paper to ink), else a frame with
+ * broken sides (frame.ts wornMode). Worn frames score at most 0.6, so their state is read at lower confidence.
+ */
+function anyFrame(
+  c: Crop,
+  minS: number,
+  maxS: number,
+  limit?: { maxLeft: number; minRight: number },
+): Frame | null {
+  const strict = findFrame(c, minS, maxS, limit, STRICT);
+  if (strict) return strict;
+  const faint: Crop = { ...c, ink: c.faint };
+  const thin = findFrame(faint, minS, maxS, limit, STRICT);
+  if (thin) return { ...thin, score: Math.min(thin.score, 0.8) };
+  const worn = findFrame(c, minS, maxS, limit, wornMode(minS)) ?? findFrame(faint, minS, maxS, limit, wornMode(minS));
+  return worn ? { ...worn, score: Math.min(worn.score, 0.6) } : null;
 }
 
 /** Whether ink inside a frame runs straight across most of it (the bars of 日 回 田 国): a printed character, not a
