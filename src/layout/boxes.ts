@@ -19,9 +19,6 @@ const MIN_BOX_MM = 2.2;
 const MAX_BOX_MM = 6;
 /** Grey level under which a pixel is ink (full resolution: a box's 1–2 px sides must stay whole). */
 const INK_LEVEL = 150;
-/** A second, lighter level for frames printed 1 px thin: at 150 DPI, blurred and skewed, such a side is grey (110–170)
- * and breaks into pieces at INK_LEVEL, so its box is no one blob. Only boxes the first level missed are added. */
-const THIN_LEVEL = 200;
 
 interface Blob {
   x0: number;
@@ -122,30 +119,27 @@ export interface FoundBox {
  * 国 is a square too) is dropped: its word holds a character that is not a box reading. */
 export async function findBoxes(image: PageImage, lines: readonly OcrLine[]): Promise<FoundBox[]> {
   const grey = toGrey(image);
+  const mask = await sharp(grey.data, { raw: { width: grey.width, height: grey.height, channels: 1 } })
+    .threshold(INK_LEVEL)
+    .toColourspace("b-w")
+    .raw()
+    .toBuffer();
   const mm = image.dpi / 25.4;
   const minS = Math.round(MIN_BOX_MM * mm);
   const maxS = Math.round(MAX_BOX_MM * mm);
   const chars = lines.flatMap((l) => lineChars(l));
   const out: FoundBox[] = [];
-  for (const level of [INK_LEVEL, THIN_LEVEL]) {
-    const mask = await sharp(grey.data, { raw: { width: grey.width, height: grey.height, channels: 1 } })
-      .threshold(level)
-      .toColourspace("b-w")
-      .raw()
-      .toBuffer();
-    for (const b of blobs(new Uint8Array(mask), grey.width, grey.height, minS, maxS)) {
-      if (level !== INK_LEVEL && out.some((o) => overlap(o.bbox, [b.x0, b.y0, b.x1 + 1, b.y1 + 1]) > 0.5)) continue;
-      const pad = 3;
-      const f = frameIn(image, b.x0 - pad, b.y0 - pad, b.x1 + 1 + pad, b.y1 + 1 + pad, minS, maxS);
-      if (!f) continue;
-      const side = Math.min(f.bbox[2] - f.bbox[0], f.bbox[3] - f.bbox[1]);
-      // The frame is the blob, or the blob is the frame with a tick overshooting it: not a square inside a character.
-      if (side < 0.55 * Math.min(b.x1 - b.x0 + 1, b.y1 - b.y0 + 1)) continue;
-      if (f.state !== "unchecked" && straightInside(image, f.bbox)) continue;
-      if (readAsText(f.bbox, chars) || smallerThanText(f.bbox, lines)) continue;
-      if (out.some((o) => overlap(o.bbox, f.bbox) > 0.5)) continue;
-      out.push({ bbox: f.bbox, state: f.state, confidence: f.confidence });
-    }
+  for (const b of blobs(new Uint8Array(mask), grey.width, grey.height, minS, maxS)) {
+    const pad = 3;
+    const f = frameIn(image, b.x0 - pad, b.y0 - pad, b.x1 + 1 + pad, b.y1 + 1 + pad, minS, maxS);
+    if (!f) continue;
+    const side = Math.min(f.bbox[2] - f.bbox[0], f.bbox[3] - f.bbox[1]);
+    // The frame is the blob, or the blob is the frame with a tick overshooting it: not a square inside a character.
+    if (side < 0.55 * Math.min(b.x1 - b.x0 + 1, b.y1 - b.y0 + 1)) continue;
+    if (f.state !== "unchecked" && straightInside(image, f.bbox)) continue;
+    if (readAsText(f.bbox, chars) || smallerThanText(f.bbox, lines)) continue;
+    if (out.some((o) => overlap(o.bbox, f.bbox) > 0.5)) continue;
+    out.push({ bbox: f.bbox, state: f.state, confidence: f.confidence });
   }
   return out;
 }

@@ -235,6 +235,14 @@ function lineMarks(img: PageImage, r: LineHits): BoxMark[] {
       probes[i] = { kind: "other", bbox: p.bbox };
     }
   });
+  // A worn frame (probe.ts anyFrame) is a box only where OCR saw a glyph before the label or the line's other options
+  // stand in frames: alone beside a word of running text it is more likely strokes of the characters around.
+  hits.forEach((hit, i) => {
+    const p = probes[i];
+    if (p?.kind !== "frame" || !p.worn || hit.glyph !== null) return;
+    const framed = probes.some((q, j) => j !== i && q?.kind === "frame");
+    if (!framed) probes[i] = { kind: "other", bbox: p.bbox };
+  });
   // Nor is a frame well under the size of the line's other frames there: that is the bowl of a Latin letter (o, e).
   const side = (p: Probe | null | undefined) =>
     p?.kind === "frame" ? Math.min(p.bbox[2] - p.bbox[0], p.bbox[3] - p.bbox[1]) : 0;

@@ -5,7 +5,14 @@ import { at, binarise, type Crop } from "./pixels.ts";
 
 /** What the pixels beside one label show. */
 export type Probe =
-  | { kind: "frame"; bbox: Bbox; state: "checked" | "unchecked" | "unclear"; confidence: number }
+  | {
+      kind: "frame";
+      bbox: Bbox;
+      state: "checked" | "unchecked" | "unclear";
+      confidence: number;
+      /** Found only as a worn frame (1 px on the faint layer, or broken sides): strokes of text can pass for one. */
+      worn?: true;
+    }
   | { kind: "tick"; bbox: Bbox; confidence: number }
   | { kind: "other"; bbox: Bbox }
   | { kind: "empty"; bbox: Bbox };
@@ -39,7 +46,10 @@ export function probeWindow(
     maxLeft: limit?.maxLeft === undefined ? c.w : limit.maxLeft - c.x0,
     minRight: limit?.minRight === undefined ? -1 : limit.minRight - c.x0,
   });
-  if (frame) return classifyFrame(c, frame, 1);
+  if (frame) {
+    const p = classifyFrame(c, frame.frame, frame.weight);
+    return p.kind === "frame" && frame.weight < 1 ? { ...p, worn: true } : p;
+  }
   return handMark(c, inkFrom - c.x0, inkTo - c.x0, cy - c.y0, h);
 }
 
@@ -55,32 +65,38 @@ export function frameIn(
   y1: number,
   minS: number,
   maxS: number,
+  /** Also frames the scan wore (anyFrame); the page-wide finder, with no label to vouch for a box, does without. */
+  worn = false,
 ): (Probe & { kind: "frame" }) | null {
   const c = binarise(img, x0, y0, x1, y1);
-  const frame = anyFrame(c, minS, maxS);
+  const strict = findFrame(c, minS, maxS);
+  const frame = worn ? anyFrame(c, minS, maxS) : strict ? { frame: strict, weight: 1 } : null;
   if (!frame) return null;
-  const p = classifyFrame(c, frame, 1);
+  const p = classifyFrame(c, frame.frame, frame.weight);
   return p.kind === "frame" ? p : null;
 }
 
 /**
  * A frame as printed, else one the scan wore: a 1 px frame whose strokes fall under the window's ink threshold when a
  * heavy tick sets that threshold (read on the faint layer, a quarter of the way from paper to ink), else a frame with
- * broken sides (frame.ts wornMode). Worn frames score at most 0.6, so their state is read at lower confidence.
+ * broken sides (frame.ts wornMode). Those are read at lower confidence (weight 0.75: under the 0.75 at which a label's
+ * square reading keeps brackets and rings from reading it, since strokes of brackets and letters can pass for a worn
+ * frame; over the rules' 0.6 gate when the state is clear).
  */
 function anyFrame(
   c: Crop,
   minS: number,
   maxS: number,
   limit?: { maxLeft: number; minRight: number },
-): Frame | null {
+): { frame: Frame; weight: number } | null {
   const strict = findFrame(c, minS, maxS, limit, STRICT);
-  if (strict) return strict;
+  if (strict) return { frame: strict, weight: 1 };
   const faint: Crop = { ...c, ink: c.faint };
-  const thin = findFrame(faint, minS, maxS, limit, STRICT);
-  if (thin) return { ...thin, score: Math.min(thin.score, 0.8) };
-  const worn = findFrame(c, minS, maxS, limit, wornMode(minS)) ?? findFrame(faint, minS, maxS, limit, wornMode(minS));
-  return worn ? { ...worn, score: Math.min(worn.score, 0.6) } : null;
+  const worn =
+    findFrame(faint, minS, maxS, limit, STRICT) ??
+    findFrame(c, minS, maxS, limit, wornMode(minS)) ??
+    findFrame(faint, minS, maxS, limit, wornMode(minS));
+  return worn ? { frame: { ...worn, score: Math.min(worn.score, 0.6) }, weight: 0.75 } : null;
 }
 
 /** Whether ink inside a frame runs straight across most of it (the bars of 日 回 田 国): a printed character, not a
