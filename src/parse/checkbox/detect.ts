@@ -241,7 +241,7 @@ function lineMarks(img: PageImage, r: LineHits): BoxMark[] {
     const p = probes[i];
     if (p?.kind !== "frame" || !p.worn || hit.glyph !== null) return;
     const framed = probes.some((q, j) => j !== i && q?.kind === "frame");
-    if (!framed) probes[i] = { kind: "other", bbox: p.bbox };
+    if (!framed) probes[i] = p.worn;
   });
   // Nor is a frame well under the size of the line's other frames there: that is the bowl of a Latin letter (o, e).
   const side = (p: Probe | null | undefined) =>

@@ -101,6 +101,25 @@ function clearOutside(c: Crop, l: number, t: number, r: number, b: number): bool
   );
 }
 
+/** A straight horizontal or vertical stroke across most of the interior: the bars of a character (推 日 目), which
+ * a worn pass would otherwise frame; a tick, a cross or a dot is diagonal or short. */
+export function straightAcross(c: Crop, l: number, t: number, r: number, b: number): boolean {
+  const [x0, x1, y0, y1] = [l + 3, r - 3, t + 3, b - 3];
+  if (x1 - x0 < 3 || y1 - y0 < 3) return false;
+  const longest = (horizontal: boolean) => {
+    let best = 0;
+    for (let o = horizontal ? y0 : x0; o <= (horizontal ? y1 : x1); o++) {
+      let run = 0;
+      for (let i = horizontal ? x0 : y0; i <= (horizontal ? x1 : y1); i++) {
+        run = (horizontal ? at(c, i, o) : at(c, o, i)) ? run + 1 : 0;
+        best = Math.max(best, run);
+      }
+    }
+    return best;
+  };
+  return longest(true) > 0.75 * (x1 - x0 + 1) || longest(false) > 0.75 * (y1 - y0 + 1);
+}
+
 /**
  * Finds the largest square-ish frame of side minS..maxS: pairs of long vertical runs whose ends line up,
  * checked for top and bottom sides. A character like 口 is smaller than minS, so it does not qualify.
@@ -153,7 +172,7 @@ export function findFrame(
               cornerDrawn(c, R.x, t, -1, 1, arm) &&
               cornerDrawn(c, L.x, b, 1, -1, arm) &&
               cornerDrawn(c, R.x, b, -1, -1, arm);
-            if (!ok || !clearOutside(c, L.x, t, R.x, b)) continue;
+            if (!ok || !clearOutside(c, L.x, t, R.x, b) || straightAcross(c, L.x, t, R.x, b)) continue;
           }
           const q = score - 2 * Math.abs(Math.log(hh / w));
           if (q < bestQ - 0.02 || (q <= bestQ + 0.02 && w * hh <= bestArea)) continue;

@@ -1,6 +1,6 @@
 import type { Bbox } from "../../domain/geometry.ts";
 import type { PageImage } from "../../domain/page.ts";
-import { type Frame, findFrame, measureBox, STRICT, wornMode } from "./frame.ts";
+import { type Frame, findFrame, measureBox, STRICT, straightAcross, wornMode } from "./frame.ts";
 import { at, binarise, type Crop } from "./pixels.ts";
 
 /** What the pixels beside one label show. */
@@ -10,8 +10,9 @@ export type Probe =
       bbox: Bbox;
       state: "checked" | "unchecked" | "unclear";
       confidence: number;
-      /** Found only as a worn frame (1 px on the faint layer, or broken sides): strokes of text can pass for one. */
-      worn?: true;
+      /** Found only as a worn frame (1 px on the faint layer, or broken sides; strokes of text can pass for one): what
+       * the window reads without worn frames, for a caller that does not take it. */
+      worn?: Probe;
     }
   | { kind: "tick"; bbox: Bbox; confidence: number }
   | { kind: "other"; bbox: Bbox }
@@ -46,11 +47,12 @@ export function probeWindow(
     maxLeft: limit?.maxLeft === undefined ? c.w : limit.maxLeft - c.x0,
     minRight: limit?.minRight === undefined ? -1 : limit.minRight - c.x0,
   });
+  const plain = () => handMark(c, inkFrom - c.x0, inkTo - c.x0, cy - c.y0, h);
   if (frame) {
     const p = classifyFrame(c, frame.frame, frame.weight);
-    return p.kind === "frame" && frame.weight < 1 ? { ...p, worn: true } : p;
+    return p.kind === "frame" && frame.weight < 1 ? { ...p, worn: plain() } : p;
   }
-  return handMark(c, inkFrom - c.x0, inkTo - c.x0, cy - c.y0, h);
+  return plain();
 }
 
 /**
@@ -92,8 +94,10 @@ function anyFrame(
   const strict = findFrame(c, minS, maxS, limit, STRICT);
   if (strict) return { frame: strict, weight: 1 };
   const faint: Crop = { ...c, ink: c.faint };
+  // A printed character drawn a little bolder on the faint layer can close into a frame: one with a bar across is text.
+  const thin = findFrame(faint, minS, maxS, limit, STRICT);
   const worn =
-    findFrame(faint, minS, maxS, limit, STRICT) ??
+    (thin && !straightAcross(faint, thin.l, thin.t, thin.r, thin.b) ? thin : null) ??
     findFrame(c, minS, maxS, limit, wornMode(minS)) ??
     findFrame(faint, minS, maxS, limit, wornMode(minS));
   return worn ? { frame: { ...worn, score: Math.min(worn.score, 0.6) }, weight: 0.75 } : null;
