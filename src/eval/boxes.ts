@@ -74,7 +74,10 @@ export type BoxOutcome = "correct" | "wrong" | "unclear" | "notFound";
 export function boxOutcomes(
   truth: DocumentTruth,
   record: AuditRecord | null,
-): { outcomes: { truth: TruthBox; option: CheckboxOption | null; outcome: BoxOutcome }[]; spurious: CheckboxOption[] } {
+): {
+  outcomes: { truth: TruthBox; option: CheckboxOption | null; outcome: BoxOutcome }[];
+  spurious: CheckboxOption[];
+} {
   const options = (record?.report?.checkboxGroups ?? []).flatMap((g) => g.options);
   const used = new Set<CheckboxOption>();
   const recordDpi = record?.document.ocr.dpi ?? null;

@@ -17,7 +17,10 @@ const S = DPI / 72;
 const SIDE = 10.5 * S * 0.9;
 
 /** Boxes as render.ts places them beside 10.5 pt text, scanned as degrade.ts scans: turned a little, blurred, JPEG. */
-async function page(specs: Partial<BoxSpec>[], extra?: (ctx: ReturnType<ReturnType<typeof createCanvas>["getContext"]>) => void) {
+async function page(
+  specs: Partial<BoxSpec>[],
+  extra?: (ctx: ReturnType<ReturnType<typeof createCanvas>["getContext"]>) => void,
+) {
   const W = 120 + 90 * specs.length;
   const c = createCanvas(W, 120);
   const ctx = c.getContext("2d");
@@ -25,15 +28,31 @@ async function page(specs: Partial<BoxSpec>[], extra?: (ctx: ReturnType<ReturnTy
   ctx.fillRect(0, 0, W, 120);
   const boxes: Bbox[] = specs.map((spec, i) => {
     const box: Bbox = [60 + 90 * i, 45, 60 + 90 * i + SIDE, 45 + SIDE];
-    drawBox(ctx, box, { box: true, label: "符合", group: "g", checked: false, mark: "check", ...spec }, S, "#1a2a8a");
+    drawBox(
+      ctx,
+      box,
+      { box: true, label: "符合", group: "g", checked: false, mark: "check", ...spec },
+      S,
+      "#1a2a8a",
+    );
     return box;
   });
   extra?.(ctx);
-  const jpeg = await sharp(c.toBuffer("image/png")).rotate(0.8, { background: "#f6f3ea" }).blur(0.6).jpeg({ quality: 45 }).toBuffer();
+  const jpeg = await sharp(c.toBuffer("image/png"))
+    .rotate(0.8, { background: "#f6f3ea" })
+    .blur(0.6)
+    .jpeg({ quality: 45 })
+    .toBuffer();
   const { data, info } = await sharp(jpeg).greyscale().raw().toBuffer({ resolveWithObject: true });
   const dx = (info.width - W) / 2;
   const dy = (info.height - 120) / 2;
-  const img: PageImage = { width: info.width, height: info.height, channels: 1, data: new Uint8Array(data), dpi: DPI };
+  const img: PageImage = {
+    width: info.width,
+    height: info.height,
+    channels: 1,
+    data: new Uint8Array(data),
+    dpi: DPI,
+  };
   return { img, boxes: boxes.map((b) => [b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy] as Bbox) };
 }
 
@@ -44,7 +63,9 @@ async function readOne(spec: Partial<BoxSpec>) {
   const h = SIDE / 0.9;
   const lb0 = b[2] + 0.25 * h;
   const xa = lb0 - 2 * h;
-  const p = probeWindow(img, xa, lb0 + 0.35 * h, (b[1] + b[3]) / 2, h, xa, lb0 - 0.1 * h, { maxLeft: lb0 - 0.1 * h });
+  const p = probeWindow(img, xa, lb0 + 0.35 * h, (b[1] + b[3]) / 2, h, xa, lb0 - 0.1 * h, {
+    maxLeft: lb0 - 0.1 * h,
+  });
   return p.kind === "frame" ? p : null;
 }
 

@@ -73,7 +73,8 @@ function cornerDrawn(c: Crop, x: number, y: number, dx: 1 | -1, dy: 1 | -1, arm:
     let hit = 0;
     for (let k = 0; k <= arm; k++) {
       let any = 0;
-      for (let d = -2; d <= 2 && !any; d++) any = horizontal ? at(c, x + dx * k, y + d) : at(c, x + d, y + dy * k);
+      for (let d = -2; d <= 2 && !any; d++)
+        any = horizontal ? at(c, x + dx * k, y + d) : at(c, x + d, y + dy * k);
       hit += any;
     }
     return hit >= 0.8 * (arm + 1);
