@@ -18,6 +18,8 @@ export type Probe =
   | { kind: "other"; bbox: Bbox }
   | { kind: "empty"; bbox: Bbox };
 
+/** A worn frame's least side as a share of the largest box side searched (probeWindow: 0.75 of the text height). */
+const WORN_MIN = 0.75 / 1.45;
 /** Evidence thresholds on interior stroke ink (share of the interior); tuned on test/checkbox cases. */
 const EMPTY_MAX = 0.02;
 const TICK_MIN = 0.055;
@@ -94,6 +96,9 @@ function anyFrame(
   const strict = findFrame(c, minS, maxS, limit, STRICT);
   if (strict) return { frame: strict, weight: 1 };
   const faint: Crop = { ...c, ink: c.faint };
+  // A worn frame is pieced from broken strokes: one well under a printed box's size (about an em) is a piece of the box
+  // with its tick, or of a letter beside it, and reads the state wrong. The strict pass keeps its own floor.
+  minS = Math.min(maxS, Math.max(minS, WORN_MIN * maxS));
   // A printed character drawn a little bolder on the faint layer can close into a frame: one with a bar across is text.
   const thin = findFrame(faint, minS, maxS, limit, STRICT);
   const worn =
