@@ -37,6 +37,13 @@ async function page(
     );
     return box;
   });
+  // Its label a quarter em after it, and the table rules of the cell it stands in, as sgs-bilingual prints them: ink
+  // the probe window holds beside the box.
+  ctx.fillStyle = "#111";
+  ctx.font = `${10.5 * S}px "Noto Sans CJK SC"`;
+  for (const b of boxes) ctx.fillText("符合", b[2] + 0.25 * 10.5 * S, b[3] - 1);
+  ctx.fillRect(0, 45 - 0.55 * 10.5 * S, W, 1.5);
+  ctx.fillRect(0, 45 + SIDE + 0.55 * 10.5 * S, W, 1.5);
   extra?.(ctx);
   const jpeg = await sharp(c.toBuffer("image/png"))
     .rotate(0.8, { background: "#f6f3ea" })
