@@ -51,22 +51,14 @@ export const PROSE_TEAM = {
 /** Sentences stating when this audit was done on site: one of these words and a date range (or one date). */
 export const PROSE_AUDIT_DATES = {
   cues: ["现场审核", "实施了", "进行了"],
-  /** A sentence with one of these is about another audit or a plan (第一阶段, 下次, 覆盖期, 拟于…), or about the
-   * organisation's own internal audit and management review (于A实施了内部审核，于B实施了管理评审). */
-  notThisAudit: [
-    "一阶段",
-    "覆盖",
-    "下次",
-    "下一次",
-    "上次",
-    "拟",
-    "预计",
-    "建议",
-    "计划于",
-    "内部审核",
-    "内审",
-    "管理评审",
-  ],
+  /** A sentence with one of these is about another audit or a plan (第一阶段, 下次, 覆盖期, 拟于…). */
+  notThisAudit: ["一阶段", "覆盖", "下次", "下一次", "上次", "拟", "预计", "建议", "计划于"],
+  /** Events of the organisation's own system: a range whose clauses name one is that event's dates (于A实施了内部审核，
+   * 于B实施了管理评审), while a sentence about this audit may name them as what was audited (…进行了现场审核，查阅了内部
+   * 审核记录). */
+  otherEvents: ["内部审核", "内审", "管理评审"],
+  /** What ends a clause: the clauses a range stands in are its own. */
+  clauseEnds: ["，", ",", "；", ";"],
 } as const;
 
 /** Sentences naming stage 1 and its dates (第一阶段审核已于A完成 / 审核组于A实施了第一阶段审核). */

@@ -47,6 +47,14 @@ function mixedIn(s: Sentence, from: number, to: number, kind: DateKind): boolean
   return amongOtherDates(s.text.slice(a, b), [[from - a, to - a]], kind);
 }
 
+/** The clauses the range stands in: from the clause end before it to the first one after it. */
+function ownClauses(text: string, range: DateRange): string {
+  const ends = PROSE_AUDIT_DATES.clauseEnds;
+  const from = Math.max(-1, ...ends.map((e) => text.lastIndexOf(e, range.start - 1))) + 1;
+  const after = ends.map((e) => text.indexOf(e, range.end)).filter((k) => k >= 0);
+  return text.slice(from, after.length > 0 ? Math.min(...after) : text.length);
+}
+
 function inWindow(s: Sentence, range: DateRange, kind: DateKind): ProseRange {
   const at = (d: DateMatch): DateMatch => ({ ...d, start: d.start + s.start, end: d.end + s.start });
   return {
@@ -64,7 +72,8 @@ export function auditDatesInProse(lines: readonly DocLine[]): ProseRange | null 
     // Two dates glued where OCR dropped the dash are their range; glued dates that make none are no reading.
     const range = unglued(s.text, findDateRange(s.text));
     if (range === "unread") continue;
-    if (range) return inWindow(s, range, "audit");
+    if (range && !has(matchForm(ownClauses(s.text, range)), PROSE_AUDIT_DATES.otherEvents))
+      return inWindow(s, range, "audit");
   }
   return null;
 }
