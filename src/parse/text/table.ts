@@ -94,11 +94,43 @@ function joinTokens(tokens: Token[]): { text: string; confs: number[] } {
   return { text, confs: confs.slice(lead, lead + text.length) };
 }
 
-/** Header tokens close together form one header cell ("审核员" "注册证书号" -> one column). */
-function headerCells(line: DocLine): Token[] {
+/** A token printed under another one it overlaps across: the second line of a header cell that wraps (Team
+ * Member/姓 over 名), which the line builder merged into the header's line and sorted in among the first line's words. */
+function isWrappedUnder(t: Token, tokens: readonly Token[]): boolean {
+  const h = t.bbox[3] - t.bbox[1];
+  const cy = (t.bbox[1] + t.bbox[3]) / 2;
+  return tokens.some(
+    (o) =>
+      o !== t &&
+      Math.min(o.bbox[2], t.bbox[2]) > Math.max(o.bbox[0], t.bbox[0]) &&
+      cy - (o.bbox[1] + o.bbox[3]) / 2 > 0.6 * Math.max(h, o.bbox[3] - o.bbox[1]),
+  );
+}
+
+/** Header cells with a wrapped cell's second line read after its first: tokens under another go to the cell
+ * that overlaps them most, at its end, so the cell reads as printed (Team Member/姓名, not Team名Member/姓). */
+function withWrappedLines(cells: Token[], wrapped: readonly Token[]): Token[] {
+  for (const t of [...wrapped].sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0])) {
+    const overlap = (c: Token) => Math.min(c.bbox[2], t.bbox[2]) - Math.max(c.bbox[0], t.bbox[0]);
+    const cell = [...cells].sort((a, b) => overlap(b) - overlap(a))[0];
+    if (!cell || overlap(cell) <= 0) {
+      cells.push({ ...t });
+      continue;
+    }
+    cell.text = joinTexts([cell, t]);
+    cell.bbox = unionBbox([cell.bbox, t.bbox]) ?? cell.bbox;
+  }
+  return cells.sort((a, b) => a.bbox[0] - b.bbox[0]);
+}
+
+/** Header tokens close together form one header cell ("审核员" "注册证书号" -> one column); a cell's wrapped second
+ * line is read after its first. */
+function headerCells(line: DocLine, specs: readonly ColumnSpec[]): Token[] {
   if (tabOnly(line)) return tokensOf(line);
+  const tokens = tokensOf(line);
+  const wrapped = tokens.filter((t) => isWrappedUnder(t, tokens));
   const cells: Token[] = [];
-  for (const t of tokensOf(line)) {
+  for (const t of tokens.filter((t) => !wrapped.includes(t))) {
     const last = cells[cells.length - 1];
     const h = t.bbox[3] - t.bbox[1];
     if (last && t.bbox[0] - last.bbox[2] < 0.8 * h) {
@@ -106,7 +138,10 @@ function headerCells(line: DocLine): Token[] {
       last.bbox = unionBbox([last.bbox, t.bbox]) ?? last.bbox;
     } else cells.push({ ...t });
   }
-  return cells;
+  return withWrappedLines(
+    cells.flatMap((c) => splitMergedHeader(c, specs)),
+    wrapped,
+  );
 }
 
 export function cellMatches(cellText: string, synonyms: readonly string[]): number {
@@ -172,7 +207,7 @@ export function matchHeader(
   const lineForm = matchForm(line.text);
   if (!specs.some((sp) => sp.synonyms.some((syn) => syn.length >= 2 && lineForm.includes(matchForm(syn)))))
     return null;
-  const cells = headerCells(line).flatMap((c) => splitMergedHeader(c, specs));
+  const cells = headerCells(line, specs).flatMap((c) => splitMergedHeader(c, specs));
   if (cells.length < minColumns) return null;
   const used = new Set<string>();
   const named = cells.map((c, i) => {
@@ -217,6 +252,22 @@ function startsLeftOfItsColumn(
   });
 }
 
+/** A row's words in runs, as headerCells joins a header's: words closer than a gap between cells are one cell's
+ * text, and go to one column together. A cell wider than its header (Audit Team Leader审核组长 under Position/角色)
+ * reaches past the midpoint to the next column; word by word, its last characters would be read as that column's. */
+function runsOf(tokens: readonly Token[]): Token[][] {
+  const runs: Token[][] = [];
+  for (const t of tokens) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    const h = t.bbox[3] - t.bbox[1];
+    const sameBand = last !== undefined && t.bbox[1] < last.bbox[3] && last.bbox[1] < t.bbox[3];
+    if (run && last && sameBand && t.bbox[0] - last.bbox[2] < 0.8 * h) run.push(t);
+    else runs.push([t]);
+  }
+  return runs;
+}
+
 /** Reads the rows under a header: words go to the column whose span (midpoints between header cells) holds
  * their centre; a row the caller calls a continuation (a wrapped cell) is merged into the previous row. */
 export function readTable(
@@ -256,10 +307,11 @@ export function readTable(
           grouped[key] = [{ text: text.trim(), bbox, confidence: line.confidence }];
       });
     } else {
-      for (const t of tokens) {
-        const cx = (t.bbox[0] + t.bbox[2]) / 2;
+      for (const run of runsOf(tokens)) {
+        const box = unionBbox(run.map((t) => t.bbox)) ?? run[0]!.bbox;
+        const cx = (box[0] + box[2]) / 2;
         const col = bounds.find((b) => cx >= b.x0 && cx < b.x1);
-        if (col) grouped[col.key] = [...(grouped[col.key] ?? []), t];
+        if (col) grouped[col.key] = [...(grouped[col.key] ?? []), ...run];
       }
     }
     const cells: Record<string, Cell> = {};
