@@ -38,6 +38,19 @@ export interface OptionGroupLexicon {
   readonly sentences?: true;
   /** Some forms print the graded row without its middle option (合格 / 不合格, 是 / 否). */
   readonly withoutMiddle?: true;
+  /** A condition anywhere in an option's whole text (both lines of a wrapped option, English or Chinese) makes the
+   * option the conditional one, whatever full-grade word it also holds: "Recommended for continued certification
+   * after verification of corrective actions", "…并经审核组验证有效后，推荐认证注册". */
+  readonly condition?: OptionCondition;
+}
+
+export interface OptionCondition {
+  /** The option's value the condition gives (recommend_after_correction). */
+  readonly value: string;
+  /** Phrases that state the condition on their own (compared without spaces or punctuation, upper-cased). */
+  readonly phrases: readonly string[];
+  /** Words in order (验证 … 后): each after the one before, anywhere in the text. */
+  readonly ordered: readonly (readonly string[])[];
 }
 
 const o = (
@@ -199,6 +212,30 @@ export const OPTION_GROUPS = {
     recoverable: true,
     listed: true,
     sentences: true,
+    condition: {
+      value: "recommend_after_correction",
+      phrases: [
+        "after verification",
+        "upon verification",
+        "on verification",
+        "subject to verification",
+        "pending verification",
+        "after correction",
+        "once the corrective",
+        "after the corrective",
+        "verification of corrective",
+        "verification of the corrective",
+        "corrective actions are verified",
+        "corrective actions have been verified",
+        "corrective actions being verified",
+      ],
+      ordered: [
+        ["验证", "后"],
+        ["整改", "后"],
+        ["纠正", "后"],
+        ["关闭", "后"],
+      ],
+    },
   },
   method: {
     options: [
@@ -368,6 +405,32 @@ const upper = (s: string) =>
  * Certification is recommended once …): the longest of the family's words in it, not right after a negating
  * character (暂不推荐注册 is no 推荐注册); null when none is. Punctuation is ignored (…验证有效后，推荐…). */
 export function levelInLabel(family: OptionFamilyId, label: string): OptionLevel | null {
+  const level = wordLevelInLabel(family, label);
+  const value = level === "full" ? conditionIn(family, label) : null;
+  const conditioned = (OPTION_GROUPS[family] as OptionGroupLexicon).options.find((x) => x.value === value);
+  return conditioned ? (conditioned.level ?? null) : level;
+}
+
+/** The value of the option the family's condition gives when `text` (an option's whole text) states it; null when
+ * the family has none or the text does not. A full-grade word beside the condition does not make it unconditional. */
+export function conditionIn(family: OptionFamilyId, text: string): string | null {
+  const c = (OPTION_GROUPS[family] as OptionGroupLexicon).condition;
+  if (!c) return null;
+  const t = upper(text);
+  if (c.phrases.some((p) => t.includes(upper(p)))) return c.value;
+  const inOrder = (words: readonly string[]) => {
+    let at = 0;
+    for (const w of words) {
+      const k = t.indexOf(upper(w), at);
+      if (k < 0) return false;
+      at = k + upper(w).length;
+    }
+    return true;
+  };
+  return c.ordered.some(inOrder) ? c.value : null;
+}
+
+function wordLevelInLabel(family: OptionFamilyId, label: string): OptionLevel | null {
   const text = upper(label);
   const words = (OPTION_GROUPS[family] as OptionGroupLexicon).options
     .flatMap((x) => optionWords(x).map((w) => ({ word: upper(w), level: x.level ?? null })))

@@ -328,7 +328,7 @@ function toMark(
   anyTick: boolean,
 ): BoxMark | null {
   const labelBbox = charsBbox(labelChars(chars, hit));
-  const base = { label: hit.text, labelBbox };
+  const base = { label: hit.optionText ?? hit.text, labelBbox };
   const glued = hit.glyph !== null;
   const where: Bbox = p?.bbox ?? (glued ? charsBbox([chars[hit.glyph!]!]) : labelBbox);
   if (p?.kind === "frame") return { ...base, bbox: p.bbox, state: p.state, confidence: p.confidence };

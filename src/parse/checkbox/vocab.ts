@@ -1,4 +1,5 @@
 import {
+  conditionIn,
   crossesOption,
   OPTION_GROUPS,
   type OptionFamilyId,
@@ -80,6 +81,9 @@ export interface LabelHit {
   optionContext: boolean;
   /** The label opens with the option's English (Partly effective 基本有效): a bilingual option, no word in prose. */
   english?: true;
+  /** The option's whole text on its line, up to the next option in context, where it states the family's condition
+   * the term alone misses (Recommended for continued certification after verification … 纠正措施验证后推荐). */
+  optionText?: string;
 }
 
 /** Longest-first scan of the line for option labels. Terms of 4+ characters tolerate one misread character. */
@@ -119,7 +123,21 @@ export function findLabels(chars: readonly PosChar[], h: number): LabelHit[] {
     hits.push({ term: f.term, start, end, text, ...english, ...ctx });
     lastEnd = f.p + f.len;
   }
-  return hits;
+  return hits.map((hit, i) => conditioned(chars, hit, hits.slice(i + 1).find((x) => x.optionContext)?.start));
+}
+
+/** A full-grade option whose whole text (up to the next option in context, or the line's end) states its family's
+ * condition: the conditional option, its label that whole text. */
+function conditioned(chars: readonly PosChar[], hit: LabelHit, next: number | undefined): LabelHit {
+  if (hit.term.level !== "full") return hit;
+  const whole = chars
+    .slice(hit.start, next ?? chars.length)
+    .map((c) => c.ch)
+    .filter((c) => !isSpace(c))
+    .join("");
+  const value = conditionIn(hit.term.family, whole);
+  const term = value ? termOfValue(hit.term.family, value) : null;
+  return term ? { ...hit, term, optionText: whole } : hit;
 }
 
 const TERM_CHARS = TERMS.map((term) => ({
@@ -271,6 +289,13 @@ function chineseAfterEnglish(s: readonly string[]): Term | null {
  * inside it, a Chinese character counting twice a Latin letter ("Parly conform 基本符合" is 基本符合, not the CONFORM
  * inside; "The audit team does not recommend … 审核组不推荐…" is not_recommend). */
 export function termIn(text: string): Term | null {
+  const term = wordIn(text);
+  if (term?.level !== "full") return term;
+  const value = conditionIn(term.family, text);
+  return (value ? termOfValue(term.family, value) : null) ?? term;
+}
+
+function wordIn(text: string): Term | null {
   const s = Array.from(text.normalize("NFKC"))
     .filter((c) => !isSpace(c))
     .map(fold);
