@@ -21,18 +21,22 @@ function labels(spec: string): { value: string; label: string; context: boolean 
 describe("a condition anywhere in a recommendation option's text", () => {
   it("grades an option's whole text by its condition, English or Chinese", () => {
     expect(
-      termIn("Recommended for continued certification after verification of corrective actions纠正措施验证后推荐")
-        ?.value,
+      termIn(
+        "Recommended for continued certification after verification of corrective actions纠正措施验证后推荐",
+      )?.value,
     ).toBe("recommend_after_correction");
     // The English misread (afer) still holds the Chinese condition.
-    expect(termIn("Recommendedforcontinuedcertificationaferverificationof cor 纠正措施验证后推荐")?.value).toBe(
-      "recommend_after_correction",
-    );
+    expect(
+      termIn("Recommendedforcontinuedcertificationaferverificationof cor 纠正措施验证后推荐")?.value,
+    ).toBe("recommend_after_correction");
     expect(termIn("并经审核组验证有效后,推荐认证注册")?.value).toBe("recommend_after_correction");
     expect(levelInLabel("recommendation", "并经审核组验证有效后,推荐认证注册")).toBe("partial");
-    expect(levelInLabel("recommendation", "Recommended for certification upon verification of the corrective actions")).toBe(
-      "partial",
-    );
+    expect(
+      levelInLabel(
+        "recommendation",
+        "Recommended for certification upon verification of the corrective actions",
+      ),
+    ).toBe("partial");
   });
 
   it("leaves unconditional and negative options as they are", () => {
