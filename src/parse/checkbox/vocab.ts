@@ -126,10 +126,13 @@ export function findLabels(chars: readonly PosChar[], h: number): LabelHit[] {
   return hits.map((hit, i) => conditioned(chars, hit, hits.slice(i + 1).find((x) => x.optionContext)?.start));
 }
 
-/** A full-grade option whose whole text (up to the next option in context, or the line's end) states its family's
- * condition: the conditional option, its label that whole text. */
+/** A full-grade English option whose whole text (up to the next option in context, or the line's end) states its
+ * family's condition: the conditional option, its label that whole text. English only: a bilingual option prints its
+ * English, then its Chinese, in one run (Recommended for continued certification after verification … 纠正措施验证后推荐),
+ * and OCR misreads the English condition (afer) more often than the Chinese; a Chinese option word is followed by the
+ * next option, whose box OCR may have wrecked (口推荐认证 如和不符合项整改验证后推荐认证): its condition is not this one's. */
 function conditioned(chars: readonly PosChar[], hit: LabelHit, next: number | undefined): LabelHit {
-  if (hit.term.level !== "full") return hit;
+  if (hit.term.level !== "full" || !LATIN.test(hit.term.text[0] ?? "")) return hit;
   const whole = chars
     .slice(hit.start, next ?? chars.length)
     .map((c) => c.ch)
