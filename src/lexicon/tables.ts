@@ -258,6 +258,14 @@ export const NC_FORM_NEXT_LABELS: readonly string[] = [
 ];
 /** Words a line of a form opens with when it starts another part, ending the finding above it (违反…, 审核员：). */
 export const NC_FORM_PART_OPENERS: readonly string[] = ["违反", "依据", "审核员", "审核组长", "受审核方"];
+/** The statement of what a finding breaches (不符合GB/T 19001标准7.1.5条款), which opens another part of a form: the
+ * word, then a standard's prefix, or within a few characters the word for a standard or a clause. */
+export const NC_BREACH_STATEMENT = {
+  word: "不符合",
+  prefixes: ["GB", "ISO"],
+  standard: "标准",
+  clause: "条款",
+} as const;
 export const NC_FORM_LABELS = {
   department: [
     "受审核部门",

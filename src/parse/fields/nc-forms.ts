@@ -9,6 +9,7 @@ import { unionBbox } from "../../domain/geometry.ts";
 import type { NcItem } from "../../domain/record.ts";
 import { OPTION_GROUPS, optionWords } from "../../lexicon/options.ts";
 import {
+  NC_BREACH_STATEMENT,
   NC_FORM_LABELS,
   NC_FORM_NEXT_LABELS,
   NC_FORM_PART_OPENERS,
@@ -19,7 +20,7 @@ import {
 } from "../../lexicon/tables.ts";
 import { confusions } from "../../noise/confusions.ts";
 import type { TickRow } from "../checkbox/types.ts";
-import { toHalfWidth } from "../normalize/numbers.ts";
+import { CHINESE_NUMERAL_CLASS, toHalfWidth } from "../normalize/numbers.ts";
 import { severityOf } from "../normalize/severity.ts";
 import { fieldAt, fieldBox } from "../provenance.ts";
 import { matchForm } from "../text/chars.ts";
@@ -48,8 +49,9 @@ const KIND_WORDS: readonly string[] = OPTION_GROUPS.ncKind.options.flatMap((o) =
 );
 
 /** A line that starts another part of the form, so the finding above it has ended. */
+const B = NC_BREACH_STATEMENT;
 const PART_START = new RegExp(
-  `^(?:不符合\\s*(?:GB|ISO|[^\\s]{0,12}标准|[^\\s]{0,6}条款)|${alternation(NC_FORM_PART_OPENERS)})`,
+  `^(?:${B.word}\\s*(?:${alternation(B.prefixes)}|[^\\s]{0,12}${B.standard}|[^\\s]{0,6}${B.clause})|${alternation(NC_FORM_PART_OPENERS)})`,
 );
 
 /** Standard designations (GB/T 19001-2016, ISO 9001:2015) blanked out, same length, so their digits are no clause. */
@@ -149,7 +151,9 @@ const TITLE_EN = NC_FORM_TITLES_EN.map((t) => t.replace(/\s/g, "").toLowerCase()
 const AFTER_TITLE = /^(?:$|No|NO|[:：(（#]|[-－]?\d)/;
 
 /** An attachment's word and number before the title (附件2 不符合项报告): the form's place in the report, not its title. */
-const LEAD = new RegExp(`^(?:${alternation(NC_FORM_TITLE_LEADS)})[\\d一二三四五六七八九十]{0,3}[:：、.．-]?`);
+const LEAD = new RegExp(
+  `^(?:${alternation(NC_FORM_TITLE_LEADS)})[\\d${CHINESE_NUMERAL_CLASS}]{0,3}[:：、.．-]?`,
+);
 
 function isTitle(line: DocLine): boolean {
   const text = line.text.replace(/\s/g, "").replace(LEAD, "");
