@@ -103,14 +103,18 @@ export async function rereadCells(
   const cells = doubtfulCells(layout, lines);
   if (cells.length === 0) return layout;
   const readings = new Map<LayoutCell, NonNullable<LayoutCell["reread"]>>();
-  // One at a time: the engine's workers are shared with other pages, whose first readings come first.
-  for (const cell of cells) {
-    try {
-      readings.set(cell, cellReading(await read(cropOf(image, cell), signal)));
-    } catch (error) {
-      if (error instanceof EnvironmentError || signal?.aborted) throw error;
-    }
-  }
+  // All at once: the engine's queue hands them to whichever worker is free. Read one at a time, each crop waited
+  // behind the other pages' whole readings, and a page of tables held its page slot through 10-24 such waits
+  // while the workers ran short of work (docs/performance.md, 2026-12-05). A reading depends only on its crop.
+  await Promise.all(
+    cells.map(async (cell) => {
+      try {
+        readings.set(cell, cellReading(await read(cropOf(image, cell), signal)));
+      } catch (error) {
+        if (error instanceof EnvironmentError || signal?.aborted) throw error;
+      }
+    }),
+  );
   const tables = layout.tables.map((t) => ({
     ...t,
     cells: t.cells.map((c) => {

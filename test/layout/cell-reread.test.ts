@@ -118,4 +118,28 @@ describe("a doubtful cell read again on its own", () => {
     expect(cell?.reread?.text).toBe(member.name);
     expect(cells.filter((c) => c.row === 0).some((c) => c.reread)).toBe(false);
   });
+
+  it("asks for every doubtful cell at once, so the engine's workers share them out", async () => {
+    const page = misreadPage();
+    const layout = withCellReading(page, undefined).layout!;
+    const image: PageImage = {
+      width: page.width,
+      height: page.height,
+      channels: 1,
+      data: new Uint8Array(page.width * page.height).fill(255),
+      dpi: 200,
+    };
+    let inFlight = 0;
+    let most = 0;
+    const reader = async (): Promise<EngineResult> => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight--;
+      return { text: "", lines: [], meanConfidence: 0 };
+    };
+    const out = await rereadCells(image, layout, page.lines, reader);
+    expect(out.rereads).toBeGreaterThan(1);
+    expect(most).toBe(out.rereads);
+  });
 });
