@@ -142,6 +142,8 @@ interface RunResult {
   pages: number;
   seconds: number;
   cpuSeconds: number;
+  /** CPU of the PDF processes (rendering the scans) over the run: they share the cores with this process. */
+  cpuChildSeconds: number;
   pagesPerMin: number;
   peakRssMb: number;
   /** Peak RSS over the pages up to each sample point (page count → MB), for --long. */
@@ -161,6 +163,7 @@ async function runOurs(
   let done = 0;
   rss.start();
   const cpu0 = process.cpuUsage();
+  const all0 = cpuSnapshot();
   const t0 = performance.now();
   await runIngest({
     inputs: [...files],
@@ -175,12 +178,14 @@ async function runOurs(
   });
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  const children = cpuSince(all0).children;
   const peak = rss.stop();
   rmSync(out, { recursive: true, force: true });
   return {
     pages: pageCount,
     seconds,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    cpuChildSeconds: children,
     pagesPerMin: (pageCount / seconds) * 60,
     peakRssMb: mb(peak),
     ...(samplePages.length > 0 ? { peakRssMbBy } : {}),
@@ -281,7 +286,9 @@ async function main(): Promise<void> {
   console.log(
     `\nin-process runner, end to end (${workers} workers, default engine): ${ours.pagesPerMin.toFixed(1)} pages/min ` +
       `(${(ours.seconds / pageCount).toFixed(2)} s/page, ${(ours.cpuSeconds / pageCount).toFixed(2)} CPU-s/page in this ` +
-      `process, ${(ours.cpuSeconds / ours.seconds).toFixed(2)} cores busy), peak RSS ${ours.peakRssMb} MB ` +
+      `process, ${(ours.cpuSeconds / ours.seconds).toFixed(2)} cores busy; PDF processes ` +
+      `${(ours.cpuChildSeconds / pageCount).toFixed(2)} CPU-s/page, ` +
+      `${((ours.cpuSeconds + ours.cpuChildSeconds) / ours.seconds).toFixed(2)} cores busy with them), peak RSS ${ours.peakRssMb} MB ` +
       `(${Math.round(ours.peakRssMb / workers)} MB per worker)`,
   );
   if (nativePagesPerMin !== null && nativeBefore !== null && nativeAfter !== null) {
