@@ -56,15 +56,6 @@ export function isRejected(r: AuditRecord): boolean {
   return r.document.status === "failed" || r.document.kind === "not_audit_report";
 }
 
-/**
- * Documents open at once: as many as pages in flight. With two, the workers sat idle whenever both open documents
- * were down to their last page (its cell re-reads, then parse, rules and export on the main thread) while the next
- * document waited to be opened; the page semaphore, not this, bounds the pages rendered at once.
- */
-export function documentsAtOnce(workers: number): number {
-  return Math.max(2, workers * PAGES_PER_WORKER);
-}
-
 /** The in-process runner, the default: no services needed. */
 export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
   const config = opts.config ?? loadConfig();
@@ -75,7 +66,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
   const llm = llmConfigFromEnv(process.env);
   const engine = opts.engine ?? (await createEngineOnDemand(config));
   const pages = new Semaphore(config.ocr.workers * PAGES_PER_WORKER);
-  const docs = new Semaphore(documentsAtOnce(config.ocr.workers));
+  const docs = new Semaphore(2);
   const reject = async (file: string, code: string, message: string) => {
     const meta = { id: "", file, engine: engine.name, timings: { totalMs: 0, ocrMs: 0 } };
     await writeDocumentOutputs(opts.out, failedRecord(meta, code, message), []);
