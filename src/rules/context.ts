@@ -160,6 +160,14 @@ export function unchecked(
   };
 }
 
+/** Every audit team has a leader (17021-1 9.2.2): a team read with none was read in part (a row the table
+ * reader lost, a wrapped cell), so whatever it says as a whole (its auditor-days, that nobody holds a code) is
+ * unverified. Names the missing input for a could-not-check note, or null when a leader was read. */
+export function teamPartReason(report: Pick<Report, "team">): string | null {
+  if (report.team.length === 0) return null;
+  return report.team.some((m) => m.role.value === "leader") ? null : "审核组长（审核组未读全）";
+}
+
 /** Names (Chinese labels) of the fields whose value was not read. */
 export function missingOf(fields: Record<string, Field<unknown> | undefined>): string[] {
   return Object.entries(fields)

@@ -11,6 +11,7 @@ import {
   fieldsIn,
   finding,
   type RuleDef,
+  teamPartReason,
   unchecked,
 } from "./context.ts";
 
@@ -154,7 +155,10 @@ const regField: RuleDef["check"] = (ctx) => {
       );
     }
   }
-  if (held.size > 0) {
+  // A team read without its leader may have lost the one who holds the field.
+  const part = teamPartReason(r);
+  if (held.size > 0 && part !== null) out.push(unchecked(ctx, "审核组注册领域", [part]));
+  if (held.size > 0 && part === null) {
     for (const s of systems) {
       if (!covering(s).some((f) => held.has(f))) {
         const numbers = r.team
@@ -196,12 +200,14 @@ const noCode: RuleDef["check"] = (ctx) => {
   if (team.some((m) => (m.technicalCodes.value ?? []).some((c) => c.trim() !== ""))) return [];
   // Only a team whose every member's codes were read can be said to have none: an unread cell may hold one.
   const unread = team.filter((m) => m.technicalCodes.value === null);
-  if (team.length === 0 || unread.length > 0) {
+  const part = teamPartReason(ctx.report);
+  if (team.length === 0 || unread.length > 0 || part !== null) {
+    const names = unread.map((m, i) => `${nameOf(m, i)}的专业代码`);
     return [
       unchecked(
         ctx,
         "专业代码",
-        unread.length ? unread.map((m, i) => `${nameOf(m, i)}的专业代码`) : ["审核组成员的专业代码"],
+        team.length === 0 ? ["审核组成员的专业代码"] : [...names, ...(part === null ? [] : [part])],
       ),
     ];
   }

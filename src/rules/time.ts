@@ -11,6 +11,7 @@ import {
   finding,
   missingOf,
   type RuleDef,
+  teamPartReason,
   unchecked,
 } from "./context.ts";
 
@@ -79,6 +80,8 @@ interface TeamDays {
 function teamDays(r: Report, staged: boolean): TeamDays | { missing: string[] } {
   const missing = missingOf({ 审核天数: r.auditDays });
   if (r.team.length === 0) missing.push("审核组成员");
+  const part = teamPartReason(r);
+  if (part !== null) missing.push(part);
   if (missing.length) return { missing };
   const auditors = r.team.filter(countsAsAuditor);
   const s1 = staged ? (r.stage1Days.value ?? 0) : 0;

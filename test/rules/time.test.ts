@@ -166,3 +166,33 @@ describe("printed auditor-days", () => {
     expect(unread.map((fl) => fl.status)).toEqual(["unchecked"]);
   });
 });
+
+describe("a team read without its leader (a row lost)", () => {
+  // Report 019 of a fresh sgs-bilingual seed: the leader's row was lost, three members read; the team's days then
+  // disagree with the printed auditor-days, which is the reading's fault, not the report's.
+  const partTeam = (printedDays: number | null) =>
+    edit((x) => {
+      x.auditType = f("surveillance");
+      x.employees = f(109);
+      x.headcounts = [];
+      x.auditDays = f(1);
+      x.team = [member("程丽峰", "member", "审核员", "2015-N2QMS-2162500", ["28.04.02"])];
+      x.auditorDaysPrinted = f(printedDays, printedDays === null ? null : `审核人日 ${printedDays}`);
+    });
+  it("TIME-DAYS-MISMATCH says could not check", () => {
+    const fl = flagsOf(partTeam(3), "TIME-DAYS-MISMATCH");
+    expect(fl.map((x) => [x.severity, x.status])).toEqual([["low", "unchecked"]]);
+    expect(fl[0]?.message).toContain("审核组长");
+  });
+  it("TIME-LOW from the team's days says could not check", () => {
+    const fl = flagsOf(partTeam(null), "TIME-LOW");
+    expect(fl.map((x) => [x.severity, x.status])).toEqual([["low", "unchecked"]]);
+  });
+  it("TEAM-NO-CODE does not say nobody holds a code", () => {
+    const r = edit((x) => {
+      x.team = [member("程丽峰", "member", "审核员", "2015-N2QMS-2162500", [])];
+    });
+    expect(findings(r, "TEAM-NO-CODE")).toEqual([]);
+    expect(flagsOf(r, "TEAM-NO-CODE")[0]?.status).toBe("unchecked");
+  });
+});
