@@ -52,7 +52,9 @@ const LEVEL_OF: Record<Recommendation, OptionLevel> = {
  * pixels is not asked: a bracketed tick beside all three options, read with confidence, still says which one. */
 function recommendationDoubt(report: Report, config: RulesConfig): string | null {
   const value = report.recommendation.value;
-  if (value === null || report.recommendation.method !== "checkbox") return null;
+  if (value === null) return null;
+  if (report.recommendation.method !== "checkbox")
+    return amongPrintedOptions(report, report.recommendation.raw) ? "为印制的选项之一，勾选未读出" : null;
   const groups = report.checkboxGroups.filter(
     (g) => g.id === "recommendation" || g.id.startsWith("recommendation."),
   );
@@ -65,6 +67,31 @@ function recommendationDoubt(report: Report, config: RulesConfig): string | null
     return "勾选状态不确定";
   const agree = group.options.every((o, k) => o.state !== "checked" || levels[k] === LEVEL_OF[value]);
   return agree ? null : "所勾选项的文字与读出的推荐意见不一致";
+}
+
+const GRADES = ["full", "partial", "negative"] as const;
+/** Lines either side of a statement among which a printed option list shows all its grades. */
+const OPTION_LIST_REACH = 3;
+
+/** Whether a recommendation read from words stands on a printed option: the lines around it name an option of
+ * every grade of the recommendation family one per line (The audit team recommends … / Certification is recommended
+ * once … / … does not recommend …), the list a tick chooses from. Its box not read, the line says nothing of what
+ * the team recommended. */
+function amongPrintedOptions(report: Report, raw: string | null): boolean {
+  const target = compact(raw ?? "");
+  if (target.length === 0) return false;
+  return report.sections.some((s) => {
+    const lines = s.lines ?? [];
+    const at = lines.findIndex((l) => {
+      const c = compact(l.text);
+      return c.includes(target) || (c.length >= 6 && target.includes(c));
+    });
+    if (at < 0) return false;
+    const near = lines
+      .slice(Math.max(0, at - OPTION_LIST_REACH), at + OPTION_LIST_REACH + 1)
+      .map((l) => levelInLabel("recommendation", l.text));
+    return GRADES.every((g) => near.includes(g));
+  });
 }
 
 /** The recommendation as compared: its field, standing in for nothing when its tick group is in doubt. */

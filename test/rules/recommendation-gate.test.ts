@@ -84,3 +84,36 @@ describe("NC-RECOMMEND-MINOR compares the group a ticked recommendation was read
     expect(high(flagsOf(record, "NC-RECOMMEND-MINOR"))).toHaveLength(1);
   });
 });
+
+describe("a recommendation read from words that are one of the printed options", () => {
+  // sgs-bilingual: the three options printed one per line as sentences, their boxes not found; the parser read the
+  // first option's words as the team's statement.
+  const lines = ["推荐认证范围：数据处理服务", GRANT, AFTER, NOT, "审核组长 日期"];
+  const withLines = (text: string[], statement: string) =>
+    edit((r) => {
+      r.ncMajor = f(0);
+      r.ncMinor = f(2);
+      r.ncItems = [nc("7.2", "人力资源部", "minor"), nc("9.3", "人力资源部", "minor")];
+      r.recommendation = f("recommend", statement, "ocr");
+      r.sections = [
+        ...r.sections,
+        {
+          id: "5",
+          title: "结论与推荐",
+          page: 4,
+          bbox: [80, 100, 1600, 2200],
+          text: text.join("\n"),
+          lines: text.map((t, i) => ({ text: t, page: 4, bbox: [100, 400 + 60 * i, 1500, 440 + 60 * i] })),
+        },
+      ];
+    });
+  it("says could not check: the line is a printed option, not a statement", () => {
+    const flags = flagsOf(withLines(lines, GRANT), "NC-RECOMMEND-MINOR");
+    expect(high(flags)).toEqual([]);
+    expect(flags[0]?.status).toBe("unchecked");
+  });
+  it("still fires on a written statement with no option list around it", () => {
+    const prose = ["审核组认为组织管理体系运行有效。", "审核组推荐认证注册。", "审核组长 日期"];
+    expect(high(flagsOf(withLines(prose, "审核组推荐认证注册。"), "NC-RECOMMEND-MINOR"))).toHaveLength(1);
+  });
+});
