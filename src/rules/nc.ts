@@ -118,10 +118,14 @@ const countMismatch: RuleDef["check"] = (ctx) => {
     ...evidenceOf(r.ncMajor, r.ncMinor),
     ...r.ncItems.slice(0, 5).flatMap((i) => fieldEvidence(i.clause)),
   ];
+  // The list's length is compared, so each item must have been read whole: an item whose clause was not read is a
+  // table the reader lost its way in (a page footer taken for its text), and a whole item may be lost beside it.
+  const listed = r.ncItems.map((i, k) => fieldInput(`第 ${k + 1} 项不符合的条款`, i.clause));
   // Each listed item's severity is compared, so each must have been read.
   const compared = [
     ...fieldsIn({ 严重不符合项数: r.ncMajor, 轻微不符合项数: r.ncMinor }),
     ...r.ncItems.map((i, k) => fieldInput(`第 ${k + 1} 项不符合的性质`, i.severity)),
+    ...listed,
   ];
   if (unknown === 0 && (major !== r.ncMajor.value || minor !== r.ncMinor.value)) {
     return [
@@ -136,7 +140,7 @@ const countMismatch: RuleDef["check"] = (ctx) => {
   if (unknown > 0 && stated !== r.ncItems.length) {
     return [
       finding(ctx, `不符合项汇总共 ${stated} 项，而所列不符合项为 ${r.ncItems.length} 项`, evidence, {
-        compared: fieldsIn({ 严重不符合项数: r.ncMajor, 轻微不符合项数: r.ncMinor }),
+        compared: [...fieldsIn({ 严重不符合项数: r.ncMajor, 轻微不符合项数: r.ncMinor }), ...listed],
       }),
     ];
   }

@@ -151,6 +151,17 @@ describe("OCR slips the parser repairs, and the ones it must not guess", () => {
     expect(clauses(summary)).toEqual([null]);
   });
 
+  it("reads two summary pairs whose separator OCR read as a colon as two NCs (物资设备部7.5.3：安全部9.3; seed 9630)", () => {
+    const summary =
+      "审核中提出严重不符合项（0）项，轻微不符合项（3）项，涉及部门/条款：安全部7.1.5；物资设\n备部7.5.3：安全部9.3\n双方商定的不符合项整改时限：2024年3月3日前提交审核组长。";
+    const items = readNonconformities(linesOf(summary)).ncItems;
+    expect(items.map((n) => [n.department.value, n.clause.value])).toEqual([
+      ["安全部", "7.1.5"],
+      ["物资设备部", "7.5.3"],
+      ["安全部", "9.3"],
+    ]);
+  });
+
   it("reads NC counts behind two bracket glyphs (严重不符合项〈《0)项; seed 6174)", () => {
     const nc = readNonconformities(
       linesOf("审核中提出严重不符合项〈《0)项，轻微不符合项(1)项，涉及部门/条款:人力行政部7.3"),

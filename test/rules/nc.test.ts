@@ -16,6 +16,15 @@ describe("NC-COUNT-MISMATCH", () => {
       ),
     ).toEqual([]);
   });
+  it("says could not check when a listed item's clause was not read (the list read in part; tuv-stacked, seed 9630)", () => {
+    // Three minors stated; the reader lost the first NC form and took the page footer for the others' text.
+    const r = edit((x) => {
+      x.ncMinor = f(3);
+      x.ncItems = [nc(null, "人力行政部", "minor"), nc(null, "技术部", "minor")];
+    });
+    expect(findings(r, "NC-COUNT-MISMATCH")).toEqual([]);
+    expect(flagsOf(r, "NC-COUNT-MISMATCH")[0]?.message).toContain("第 1 项不符合的条款");
+  });
   it("is quiet when the NCs are only in an attached NC report", () => {
     expect(
       flagsOf(

@@ -108,6 +108,23 @@ const DEPT_PART = new RegExp(
   `^(?:${alternation(NC_DEPARTMENT_LABELS)})?\\s*[:：]?\\s*([\\u4e00-\\u9fa5]{0,10}?${DEPT_SUFFIX})$`,
 );
 
+const CLAUSE_ANYWHERE = /(?<![\d.])\d{1,2}(?:\.\d{1,2}){1,4}(?![\d.])/g;
+
+/** A summary part holds one department and its clause: where OCR read the separator between two pairs as another
+ * mark (物资设备部7.5.3：安全部9.3, ； read as ：), the part is cut after each clause that a department follows. */
+function onePairEach(part: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (const m of part.matchAll(CLAUSE_ANYWHERE)) {
+    const end = (m.index ?? 0) + m[0].length;
+    if (!DEPT.test(part.slice(end))) break;
+    out.push(part.slice(from, end));
+    from = end;
+  }
+  out.push(part.slice(from));
+  return out;
+}
+
 /** Without a table: the summary's "涉及部门/条款: 人力行政部 7.3；财务部 8.5.1" (severity from `severityFromCounts`). */
 function fromSummary(lines: readonly DocLine[]): NcItem[] {
   const items: NcItem[] = [];
@@ -118,7 +135,7 @@ function fromSummary(lines: readonly DocLine[]): NcItem[] {
     const body = text.replace(/^[\s:：]+/, "");
     const offset = text.length - body.length;
     let cursor = 0;
-    for (const part of body.split(/[；;，,、]/)) {
+    for (const part of body.split(/[；;，,、]/).flatMap(onePairEach)) {
       const at = offset + body.indexOf(part, cursor);
       cursor = at - offset + part.length;
       const clauseM = part.match(/(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.])/);
