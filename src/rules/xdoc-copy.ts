@@ -111,33 +111,80 @@ function optionLines(lines: readonly string[]): boolean[] {
   });
 }
 
-/** A section's lines without the form's printed rows: option lists (isTemplateLine) and any line holding a tick box
- * the report was read with. Two clients' reports on one body's form print the same option rows and labels around
- * their boxes (Effective 有效 □ Partly effective 基本有效 □, （）推荐认证注册；（√）在…后推荐认证注册); that is the form,
- * not narrative copied from one client to another. */
-function narrativeLines(section: Section, boxes: readonly Box[], config: RulesConfig): string[] {
-  if (!section.lines) {
-    const texts = section.text.split(/\r?\n/);
-    const options = optionLines(texts);
-    return texts.filter((l, i) => !options[i] && !isTemplateLine(l, config));
+/** A section's narrative in blocks: runs of lines between the form's printed rows, option lists (isTemplateLine),
+ * lines holding a tick box the report was read with and running heads and feet. Two clients' reports on one body's
+ * form print the same option rows and labels around their boxes (Effective 有效 □ Partly effective 基本有效 □,
+ * （）推荐认证注册；（√）在…后推荐认证注册); that is the form, not narrative copied from one client to another. A passage
+ * never runs across such a line: with it left out, the form's labels either side (纠正措施提交期限 / page foot /
+ * 结论与推荐) would join into one passage no client wrote. */
+function narrativeBlocks(
+  section: Section,
+  boxes: readonly Box[],
+  config: RulesConfig,
+  furniture: ReadonlySet<string> = new Set(),
+): string[] {
+  const texts = section.lines ? section.lines.map((l) => l.text) : section.text.split(/\r?\n/);
+  const options = optionLines(texts);
+  const kept = texts.map((t, i) => {
+    const line = section.lines?.[i];
+    const form = line !== undefined && (holdsBox(line, boxes) || furniture.has(runningKey(line)));
+    return !options[i] && !isTemplateLine(t, config) && !form;
+  });
+  const blocks: string[] = [];
+  let run: string[] = [];
+  texts.forEach((t, i) => {
+    if (kept[i]) run.push(t);
+    else if (run.length > 0) {
+      blocks.push(run.join(""));
+      run = [];
+    }
+  });
+  if (run.length > 0) blocks.push(run.join(""));
+  return blocks;
+}
+
+/** A line as a running head or foot repeats it: without its digits (page and report numbers) and spaces. */
+const runningKey = (l: SectionLine) => compact(l.text).replace(/\d+/g, "#");
+
+/** Running heads and feet of one report (BSI-2025-0398 Page 2 of 5 第2页共5页): the first or last line of a page
+ * whose text, digits aside, is the first or last line of another page too. Printed by the form on every page, they
+ * are the same in two clients' reports by nature; they are page furniture, not narrative. */
+export function runningLines(sections: readonly Section[]): Set<string> {
+  const byPage = new Map<number, SectionLine[]>();
+  const seen = new Set<string>();
+  for (const l of sections.flatMap((s) => s.lines ?? [])) {
+    const id = `${l.page}|${l.bbox.join(",")}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    byPage.set(l.page, [...(byPage.get(l.page) ?? []), l]);
   }
-  const options = optionLines(section.lines.map((l) => l.text));
-  return section.lines
-    .filter((l, i) => !options[i] && !isTemplateLine(l.text, config) && !holdsBox(l, boxes))
-    .map((l) => l.text);
+  const pagesOf = new Map<string, Set<number>>();
+  for (const [page, lines] of byPage) {
+    const sorted = [...lines].sort((a, b) => a.bbox[1] - b.bbox[1]);
+    const ends = new Set([sorted[0], sorted[sorted.length - 1]]);
+    for (const l of ends) {
+      if (l === undefined) continue;
+      const key = runningKey(l);
+      pagesOf.set(key, (pagesOf.get(key) ?? new Set()).add(page));
+    }
+  }
+  return new Set([...pagesOf].filter(([, pages]) => pages.size >= 2).map(([key]) => key));
 }
 
 function units(ctx: CrossContext): Unit[] {
   // Innermost sections first within each record: on equal passages the most precise section is cited.
   return ctx.records.flatMap((rec, i) => {
     const boxes = rec.report.checkboxGroups.flatMap((g) => g.options);
+    const furniture = runningLines(rec.report.sections);
     return innermostFirst(rec.report.sections)
       .filter((s) => !sectionMatches(s, ctx.config.xdoc.boilerplateSections))
-      .map((section) => ({
-        rec: i,
-        section,
-        text: compact(narrativeLines(section, boxes, ctx.config).join("")).replace(STANDARD_CITATION, "；"),
-      }))
+      .flatMap((section) =>
+        narrativeBlocks(section, boxes, ctx.config, furniture).map((block) => ({
+          rec: i,
+          section,
+          text: compact(block).replace(STANDARD_CITATION, "；"),
+        })),
+      )
       .filter((u) => u.text.length >= ctx.config.xdoc.minPassageChars);
   });
 }
