@@ -1,6 +1,7 @@
 import type { Evidence, Flag } from "../domain/flag.ts";
 import type { CheckboxGroup, CheckboxOption, Report, Section } from "../domain/record.ts";
-import { levelOfWord } from "../lexicon/options.ts";
+import { levelOfWord, OPTION_GROUPS, optionWords } from "../lexicon/options.ts";
+import { SYSTEM_STANDARDS } from "../lexicon/systems.ts";
 import type { RulesConfig } from "./config.ts";
 import {
   compact,
@@ -57,13 +58,37 @@ const none: RuleDef["check"] = (ctx) => {
   return groups
     .filter((g) => judged(g) && g.options.length > 0 && !matchesAny(g, ctx.config.optionalGroups))
     .filter((g) => g.options.every((o) => o.state === "unchecked"))
-    .map((g) =>
-      finding(ctx, `“${g.label}”一项都没有勾选`, optionEvidence(g.options), {
+    .map((g) => {
+      const named = systemsTheCriteriaName(ctx.report, g, ctx.config);
+      if (named.length > 0)
+        return unchecked(
+          ctx,
+          `“${g.label}”的勾选`,
+          [`勾选状态（审核准则列有${named.join("、")}的标准，框却读作未勾选）`],
+          optionEvidence(g.options),
+          g.id,
+        );
+      return finding(ctx, `“${g.label}”一项都没有勾选`, optionEvidence(g.options), {
         subject: g.id,
         compared: [groupInput(g)],
-      }),
-    );
+      });
+    });
 };
+
+/** The systems of a tick group of audited systems whose standard the audit criteria name (GB/T 19001 for 质量管理体系),
+ * read with confidence. The criteria say which systems were audited: boxes read all empty beside them disagree with
+ * the report's own words, so the boxes' reading (a faint tick, a mark the reader missed) is in doubt. */
+function systemsTheCriteriaName(report: Report, group: CheckboxGroup, config: RulesConfig): string[] {
+  const standards = report.standards;
+  if (standards.value === null || standards.confidence < config.minInputConfidence) return [];
+  const cited = standards.value.join(" ").normalize("NFKC");
+  return group.options.flatMap((o) => {
+    const label = compact(o.label);
+    const system = OPTION_GROUPS.system.options.find((w) => optionWords(w).some((x) => compact(x) === label));
+    const numbers = SYSTEM_STANDARDS.find((s) => s.code === system?.value)?.numbers ?? [];
+    return numbers.some((n) => cited.includes(n)) ? [o.label] : [];
+  });
+}
 
 const unclear: RuleDef["check"] = (ctx) =>
   ctx.report.checkboxGroups.flatMap((g) => {

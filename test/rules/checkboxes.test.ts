@@ -209,3 +209,25 @@ describe("CHK-VS-NARRATIVE and OCR line structure", () => {
     expect(findings(r, "CHK-VS-NARRATIVE")).toHaveLength(1);
   });
 });
+
+describe("CHK-NONE on the audited systems", () => {
+  // table-bilingual (seed 9621): the cover's system boxes all read empty though the criteria cite GB/T 19001.
+  const systems = ["质量管理体系", "环境管理体系", "职业健康安全管理体系", "食品安全管理体系"];
+  const empty = (standards: string[] | null) =>
+    edit((r) => {
+      r.checkboxGroups = [...r.checkboxGroups, group("managementSystems", "审核体系", systems, [], 1)];
+      r.standards = f(standards);
+    });
+  it("says could not check when the criteria name a system whose box reads empty", () => {
+    const flags = flagsOf(empty(["GB/T19001-2016/ISO9001:2015"]), "CHK-NONE");
+    expect(flags.map((x) => [x.severity, x.status, x.subject])).toEqual([
+      ["low", "unchecked", "managementSystems"],
+    ]);
+    expect(flags[0]?.message).toContain("质量管理体系");
+  });
+  it("fires when the criteria name none of the group's systems", () => {
+    expect(findings(empty(["GB/T50430-2017"]), "CHK-NONE").map((x) => x.subject)).toEqual([
+      "managementSystems",
+    ]);
+  });
+});
