@@ -40,9 +40,14 @@ const regFormat: RuleDef["check"] = (ctx) => {
   const r = ctx.report;
   const out: Flag[] = [];
   const unread: string[] = [];
-  const auditYear = Number(
-    (r.auditEnd.value ?? r.auditStart.value ?? r.reportDate.value ?? "9999").slice(0, 4),
+  // The audit's year: the latest the report's dates give. Copies that disagree (an end date OCR read a year early
+  // beside a start and report date of the next) leave a number dated before the latest no finding.
+  const dates = [r.auditEnd, r.auditStart, r.reportDate].filter((d) => d.value !== null);
+  const latest = dates.reduce<(typeof dates)[number] | undefined>(
+    (a, d) => (a === undefined || (d.value ?? "") > (a.value ?? "") ? d : a),
+    undefined,
   );
+  const auditYear = Number((latest?.value ?? "9999").slice(0, 4));
   for (const [i, m] of r.team.entries()) {
     // Technical experts, observers and guides need no registration number.
     if (!isAuditor(m)) continue;
@@ -75,9 +80,7 @@ const regFormat: RuleDef["check"] = (ctx) => {
               subject: m.name.value,
               compared: [
                 ...fieldsIn({ [`${nameOf(m, i)}的注册证书号`]: m.registrationNo }),
-                ...fieldsIn({
-                  审核日期: [r.auditEnd, r.auditStart, r.reportDate].find((d) => d.value !== null),
-                }),
+                ...fieldsIn({ 审核日期: latest }),
               ],
             },
           ),

@@ -14,6 +14,15 @@ describe("TEAM-REG-FORMAT", () => {
     });
     expect(findings(r, "TEAM-REG-FORMAT")[0]?.message).toContain("晚于审核年份 2023");
   });
+  it("takes the audit's year from the latest of its dates (an end date read a year early; ccsc-matrix, seed 9621)", () => {
+    const r = edit((x) => {
+      x.team[1] = member("李明", "member", "审核员", "2023-N1QMS-7654321");
+      x.auditStart = f("2023-05-08", "2023年5月8日");
+      x.auditEnd = f("2022-05-09", "2022年5月9日");
+      x.reportDate = f("2023-05-10", "2023年5月10日");
+    });
+    expect(findings(r, "TEAM-REG-FORMAT")).toEqual([]);
+  });
   it("is quiet for several numbers held by one auditor, full-width or spaced as OCR gives them", () => {
     const r = edit((x) => {
       x.team[1] = member("李明", "member", "审核员", "2020-N1QMS-7654321; ２０２１－N1EMS－1234567");
