@@ -13,6 +13,7 @@ import {
   type RuleDef,
   teamPartReason,
   unchecked,
+  unreadReason,
 } from "./context.ts";
 
 /** TIME family: audit time against IAF MD 5.
@@ -133,6 +134,18 @@ const timeLow: RuleDef["check"] = (ctx) => {
   const team = fromTeam && !("missing" in fromTeam) ? fromTeam : null;
   const D = team ? team.D : (printed?.value ?? 0);
   if (D >= required) return [];
+  // The printed figure short where the team, read whole, spent enough: the two copies of the audit's time disagree
+  // (a misread figure, or a report at odds with itself, which TIME-DAYS-MISMATCH reports), so no shortfall is asserted.
+  if (team === null && printed?.value != null) {
+    const onSite = teamDays(r, staged);
+    const read = (c: Compared) => unreadReason(c, ctx.config, ctx.rule.minInputConfidence) === null;
+    if (!("missing" in onSite) && !onSite.partial && onSite.compared.every(read) && onSite.D >= required)
+      return [
+        unchecked(ctx, "审核时间", [
+          `审核人日（报告所列 ${fmt(printed.value)} 人日与审核组在现场 ${fmt(onSite.D)} 人日不一致）`,
+        ]),
+      ];
+  }
   // Stage 1 unread: D without it is a lower bound, so a shortfall cannot be asserted.
   if (team?.partial) return [unchecked(ctx, "审核时间（含第一阶段）", ["第一阶段审核天数"])];
   const exact = ctx.config.reduction * T * factor;

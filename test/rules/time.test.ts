@@ -111,13 +111,24 @@ describe("TIME-HEADCOUNT", () => {
 describe("printed auditor-days", () => {
   const printed = (n: number | null, raw?: string) => f(n, raw ?? (n === null ? null : `${n}人日`));
   it("TIME-LOW takes the printed figure where the report prints one", () => {
-    // The team lists enough auditors, but the report itself says 3 auditor-days for 109 staff (minimum 5).
+    // The report says 3 auditor-days for 109 staff (minimum 5), and its team (one auditor × 3 days) agrees.
     const r = edit((x) => {
+      x.employees = f(109);
+      x.headcounts = [f(109)];
+      x.team = [member("王强", "leader", "审核员", "2019-N1QMS-1234567", ["33.03.01"])];
+      x.auditorDaysPrinted = printed(3);
+    });
+    expect(findings(r, "TIME-LOW")[0]?.message).toContain("报告所列审核人日 3 人日");
+    // The team, read whole, spent enough (6): the printed 3 disagrees with it (misread, or TIME-DAYS-MISMATCH's
+    // finding), so no shortfall is asserted (sgs-bilingual, seed 9621: a printed figure read short).
+    const disagree = edit((x) => {
       x.employees = f(109);
       x.headcounts = [f(109)];
       x.auditorDaysPrinted = printed(3);
     });
-    expect(findings(r, "TIME-LOW")[0]?.message).toContain("报告所列审核人日 3 人日");
+    expect(findings(disagree, "TIME-LOW")).toEqual([]);
+    expect(flagsOf(disagree, "TIME-LOW")[0]?.message).toContain("不一致");
+    expect(findings(disagree, "TIME-DAYS-MISMATCH")).toHaveLength(1);
     // A team read as one person does not make a short audit when the printed figure is enough.
     const enough = edit((x) => {
       x.employees = f(109);
