@@ -68,7 +68,7 @@ export const TruthBox = z.object({
   bbox: Bbox,
   uprightBbox: Bbox,
   state: z.enum(["checked", "unchecked"]),
-  mark: z.enum(["check", "filled", "hand", "glyph", "circle"]).nullable(),
+  mark: z.enum(["check", "filled", "hand", "glyph", "circle", "strike"]).nullable(),
   /** Not a square: brackets （ ） / [ ], or none (a circled option word); absent for squares. */
   frame: z.enum(["paren", "bracket", "none", "cell"]).optional(),
   glyph: z.enum(["√", "✓", "×"]).optional(),

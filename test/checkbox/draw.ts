@@ -197,7 +197,8 @@ export async function drawPage(rows: Row[], o: DrawOptions = {}): Promise<Drawn>
   return { image, lines, expected };
 }
 
-function lineOf(words: OcrWord[]): OcrLine {
+/** An OCR line holding the words (its bbox their union). */
+export function lineOf(words: OcrWord[]): OcrLine {
   const bbox: Bbox = [
     Math.min(...words.map((w) => w.bbox[0])),
     Math.min(...words.map((w) => w.bbox[1])),
