@@ -5,6 +5,7 @@ import { gradedRowFamilies } from "../../lexicon/options.ts";
 import { charsBbox, isSpace, lineChars, type PosChar, textHeight } from "./chars.ts";
 import { type Probe, probeWindow } from "./probe.ts";
 import { ringMarks } from "./ring.ts";
+import { strikeMarks } from "./strike.ts";
 import { bracketMarks } from "./styled.ts";
 import { FAMILY_ORDER, type Family, findLabels, type LabelHit, recoverLabels, termOfValue } from "./vocab.ts";
 
@@ -35,8 +36,13 @@ export function detectMarks(image: PageImage, lines: readonly OcrLine[]): BoxMar
       bracketed.map((m) => m.labelBbox),
     ),
   ];
-  const replaced = (m: BoxMark) => styled.some((s) => sameBbox(s.labelBbox, m.labelBbox));
-  return dedupe([...marks.filter((m) => !replaced(m)), ...styled]);
+  // Sets chosen by striking out the others: words no square, pair or ring answered (a struck word passes for
+  // nothing the readers above look for, and its clean neighbour is an unboxed option to them).
+  const struck = strikeMarks(image, rows, [...taken, ...styled.map((m) => m.labelBbox)]);
+  const replaced = (m: BoxMark) =>
+    styled.some((s) => sameBbox(s.labelBbox, m.labelBbox)) ||
+    struck.some((s) => iou(s.labelBbox, m.labelBbox) > 0.5);
+  return dedupe([...marks.filter((m) => !replaced(m)), ...styled, ...struck]);
 }
 
 type Side = "left" | "right";
