@@ -27,9 +27,10 @@ interface Word {
   struck: boolean | null;
 }
 
-/** How far past the word's ends (text heights, both ends together) a strike's line must run, and the widest break
- * in it that is bridged (pixels). Measured on the family's scans (docs/families-zj.md): struck words' lines run on
- * 0.49–0.99 text heights, printed strokes at most 0.01. */
+/** How far past the printed characters' ink a strike's line must run (text heights: both ends together, and each end),
+ * and the widest break in it that is bridged (pixels). On the family's scans (docs/families-zj.md) struck words'
+ * lines run on 0.49–0.99 text heights past OCR's box and printed strokes at most 0.01; a flat character (一) at a
+ * word's end runs on at that end only. */
 const OVERRUN = 0.25;
 const END_OVERRUN = 0.08;
 const MAX_GAP_PX = 2;
@@ -58,11 +59,7 @@ export function strikeMarks(img: PageImage, lines: readonly StyledLine[], taken:
     }
   }
   const out: BoxMark[] = [];
-  if (process.env.STRIKE_DBG)
-    for (const w of words)
-      console.error("W", w.family, w.text, w.bbox.join(","), w.h.toFixed(1), w.line, w.struck);
   for (const set of sets(words)) {
-    if (process.env.STRIKE_DBG) console.error("SET", set.map((w) => `${w.text}:${w.struck}`).join(" "));
     if (set.length < 2 || new Set(set.map((w) => w.value)).size < 2) continue;
     if (!set.some((w) => w.struck) || set.some((w) => w.struck === null)) continue;
     for (const w of set)
