@@ -125,6 +125,16 @@ describe("struck-out options read from pixels", () => {
       ).toEqual([e.checked ? "checked" : "unchecked"]);
   });
 
+  it("a double strike is read when OCR's box of the word holds the strike's overrun too", () => {
+    const { image, expected } = draw([
+      { prefix: "审核类型", words: ["初次认证", "监督审核", "再认证审核"], clean: 0, lines: 2 },
+    ]);
+    for (const e of expected) {
+      const wide: Bbox = [e.bbox[0] - 0.15 * PX, e.bbox[1], e.bbox[2] + 0.2 * PX, e.bbox[3]];
+      expect(isStruck(image, wide, PX), e.label).toBe(!e.checked);
+    }
+  });
+
   it("no printed word reads as struck, and a set with nothing struck is no answer", () => {
     const words = [
       "一般",

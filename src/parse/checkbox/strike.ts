@@ -156,16 +156,35 @@ function inkOffLine(
   let r = -1;
   const top = Math.max(0, Math.round(mid - 0.55 * h));
   const bottom = Math.min(c.h - 1, Math.round(mid + 0.55 * h));
+  const bars = longBars(c, top, bottom, 1.2 * h);
   for (let x = Math.round(lx); x <= Math.round(rx); x++) {
     const yl = ya + ((yz - ya) * (x - lx)) / Math.max(1, rx - lx);
     for (let y = top; y <= bottom; y++) {
-      if (Math.abs(y - yl) <= 0.12 * h + 1 || !inkAt(c, x, y)) continue;
+      if (Math.abs(y - yl) <= 0.12 * h + 1 || !inkAt(c, x, y) || bars[y * c.w + x]) continue;
       if (l < 0) l = x;
       r = x;
       break;
     }
   }
   return l < 0 ? null : { l, r };
+}
+
+/** Pixels on a horizontal bar at least `len` long (rows taken three at a time, so a line sloping a little stays one
+ * bar): a second strike through the word is no printed character's ink. */
+function longBars(c: Crop, top: number, bottom: number, len: number): Uint8Array {
+  const out = new Uint8Array(c.w * c.h);
+  for (let y = top; y <= bottom; y++) {
+    let start = -1;
+    for (let x = 0; x <= c.w; x++) {
+      const on = x < c.w && (inkAt(c, x, y - 1) || inkAt(c, x, y) || inkAt(c, x, y + 1));
+      if (on && start < 0) start = x;
+      if (!on && start >= 0) {
+        if (x - start >= len) for (let k = start; k < x; k++) if (inkAt(c, k, y)) out[y * c.w + k] = 1;
+        start = -1;
+      }
+    }
+  }
+  return out;
 }
 
 /** The inked run of the line from (lx, ya) to (rx, yz), extended both ways, through the word's middle column. */
