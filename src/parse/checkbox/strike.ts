@@ -23,6 +23,8 @@ interface Word {
   line: number;
   /** Where the word's line starts (a long option's key word may stand in the middle of its line). */
   start: number;
+  /** Nothing but separators (／、 spaces) stands between this word and the one before it on its line. */
+  joined: boolean;
   /** null: too short to tell (one character: its own strokes may run across it). */
   struck: boolean | null;
 }
@@ -40,7 +42,12 @@ export function strikeMarks(img: PageImage, lines: readonly StyledLine[], taken:
   const words: Word[] = [];
   for (const [n, line] of lines.entries()) {
     const start = line.chars.find((c) => !isSpace(c.ch))?.x0 ?? 0;
-    for (const hit of line.all) {
+    let prevEnd = -1;
+    for (const hit of [...line.all].sort((a, b) => a.start - b.start)) {
+      // Options of a set stand together: text between two option words (严重0项，一般0项) makes them prose.
+      const joined =
+        prevEnd >= 0 && line.chars.slice(prevEnd, hit.start).every((c) => !/[\p{L}\p{N}]/u.test(c.ch));
+      prevEnd = hit.end;
       const own = line.chars.slice(hit.start, hit.end).filter((c) => !isSpace(c.ch));
       if (own.length === 0) continue;
       const bbox = charsBbox(own);
@@ -54,6 +61,7 @@ export function strikeMarks(img: PageImage, lines: readonly StyledLine[], taken:
         h: line.h,
         line: n,
         start,
+        joined,
         struck,
       });
     }
@@ -84,7 +92,7 @@ function sets(words: readonly Word[]): Word[][] {
     for (const w of fam) rows.set(w.line, [...(rows.get(w.line) ?? []), w]);
     const singles: Word[] = [];
     for (const row of rows.values()) {
-      if (row.length >= 2) out.push(row);
+      if (row.length >= 2 && row.slice(1).every((w) => w.joined)) out.push(row);
       else singles.push(row[0] as Word);
     }
     // Stacks: single words one under another, their words or their lines starting at one left edge (within a text
