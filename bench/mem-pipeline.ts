@@ -82,7 +82,9 @@ const every = Number(values.every);
 let done = 0;
 const out = join(scratch, "out");
 mkdirSync(out, { recursive: true });
-console.log(`${copies} copies of ${values.file} (${perDoc} pages), replay ${values.replay ?? "none (real OCR)"}`);
+console.log(
+  `${copies} copies of ${values.file} (${perDoc} pages), replay ${values.replay ?? "none (real OCR)"}`,
+);
 const cpu0 = process.cpuUsage();
 console.log(`arena ${values.arena}, recycleAfter ${values.recycle}`);
 console.log("page\tpeakRSS\tRSS\theapUsed\texternal\tarrayBuffers\tPDFprocRSS");
@@ -97,7 +99,9 @@ await runIngest({
     if (done % every !== 0) return;
     const m = process.memoryUsage();
     console.log(
-      [done, mb(peak), mb(m.rss), mb(m.heapUsed), mb(m.external), mb(m.arrayBuffers), childRssMb()].join("\t"),
+      [done, mb(peak), mb(m.rss), mb(m.heapUsed), mb(m.external), mb(m.arrayBuffers), childRssMb()].join(
+        "\t",
+      ),
     );
     peak = m.rss;
   },

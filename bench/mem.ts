@@ -60,7 +60,9 @@ let done = 0;
 let cpuMark = process.cpuUsage();
 let doneMark = 0;
 const t0 = performance.now();
-console.log(`${images.length} pages of ${values.file}; reader ${values.reader}; recycleAfter ${values.recycle}`);
+console.log(
+  `${images.length} pages of ${values.file}; reader ${values.reader}; recycleAfter ${values.recycle}`,
+);
 console.log("page\tpeakRSS\tRSS\theapUsed\texternal\tarrayBuffers\tCPU-s/page\tworkers");
 async function lane(): Promise<void> {
   while (next < total) {
