@@ -11,7 +11,8 @@ describe("PP-OCR engine", () => {
     const { image } = await renderSyntheticPage({ lines: seedLines().slice(3, 6), dpi: 150 });
     // The first drawn line: 150 DPI, 0.9 in margin, 22 px type.
     const strip = cropRows(image, 125, 165);
-    const engine = await createPaddleEngine({ workers: 1, recycleAfter: 1 });
+    // A strip weighs its share of a page (about 0.013 of an A4 page at 200 DPI).
+    const engine = await createPaddleEngine({ workers: 1, recycleAfter: 0.01 });
     try {
       const first = await engine.recognize(strip);
       const second = await engine.recognize(strip);
@@ -19,6 +20,18 @@ describe("PP-OCR engine", () => {
       expect(second.text).toBe(first.text);
       expect(first.meanConfidence).toBeGreaterThan(0.8);
       expect(engine.workersCreated).toBeGreaterThanOrEqual(2);
+    } finally {
+      await engine.close();
+    }
+  }, 60_000);
+
+  it("counts a strip as its share of a page toward recycleAfter: crops do not replace the worker", async () => {
+    const { image } = await renderSyntheticPage({ lines: seedLines().slice(3, 6), dpi: 150 });
+    const strip = cropRows(image, 125, 165);
+    const engine = await createPaddleEngine({ workers: 1, recycleAfter: 1 });
+    try {
+      for (let i = 0; i < 3; i++) await engine.recognize(strip);
+      expect(engine.workersCreated).toBe(1);
     } finally {
       await engine.close();
     }

@@ -8,7 +8,7 @@ import { availableParallelism } from "node:os";
 import { EnvironmentError, InputError } from "../../domain/errors.ts";
 import type { PageImage } from "../../domain/page.ts";
 import type { EngineResult, OcrEngine } from "../engine.ts";
-import { WorkerPool } from "../worker-pool.ts";
+import { pageEquivalents, WorkerPool } from "../worker-pool.ts";
 import { assertModelFiles, paddleModelFiles } from "./models.ts";
 import { type PaddleReaderOptions, READER_DEFAULTS } from "./reader.ts";
 import { PaddleWorker } from "./worker-handle.ts";
@@ -65,7 +65,9 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
     },
     async recognize(image: PageImage, signal?: AbortSignal): Promise<EngineResult> {
       try {
-        return await pool.run((worker) => worker.read(image), signal);
+        // A crop (a cell read again, a probe strip) weighs its share of a page toward recycleAfter: each worker
+        // replacement leaves memory behind (docs/performance.md, 2026-12-05 mem).
+        return await pool.run((worker) => worker.read(image), signal, pageEquivalents(image));
       } catch (cause) {
         if (cause instanceof EnvironmentError || cause instanceof InputError) throw cause;
         if (signal?.aborted) {
