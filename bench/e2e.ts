@@ -33,6 +33,7 @@ import { createEngine } from "../src/pipeline/engine.ts";
 import { runIngest } from "../src/pipeline/runner.ts";
 import { cpuSince, cpuSnapshot } from "./child-cpu.ts";
 import { hasNativeTesseract, timeNative, writePageFiles } from "./native.ts";
+import { type Doc, pickDocuments } from "./pick-documents.ts";
 
 /** Where `--digital` with no folder reads: the text-layer set of docs/performance.md (2026-12-04, textlayer). */
 const DEFAULT_DIGITAL = "/work/data/textlayer/digital";
@@ -55,38 +56,6 @@ const { values } = parseArgs({
 });
 const workers = Math.max(1, Number(values.workers));
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
-
-interface Doc {
-  file: string;
-  layout: string;
-  pages: number;
-}
-
-/** Scanned report PDFs, round-robin over layouts, until `want` pages. */
-function pickDocuments(set: string, want: number): Doc[] {
-  const manifest = JSON.parse(readFileSync(join(set, "manifest.json"), "utf8")) as {
-    documents: { file: string; kind: string; layout: string; pages: number }[];
-  };
-  const byLayout = new Map<string, Doc[]>();
-  for (const d of manifest.documents) {
-    if (d.kind !== "audit_report" || !d.file.endsWith(".pdf") || d.layout.startsWith("seed")) continue;
-    byLayout.set(d.layout, [...(byLayout.get(d.layout) ?? []), { ...d, file: join(set, d.file) }]);
-  }
-  const picked: Doc[] = [];
-  let pages = 0;
-  for (let round = 0; pages < want; round++) {
-    let any = false;
-    for (const docs of byLayout.values()) {
-      const d = docs[round];
-      if (!d || pages >= want) continue;
-      picked.push(d);
-      pages += d.pages;
-      any = true;
-    }
-    if (!any) break;
-  }
-  return picked;
-}
 
 /** Copies of the documents, each a byte apart (a trailing PDF comment), so the runner reads every one. */
 function distinctCopies(docs: readonly Doc[], copies: number, dir: string): string[] {

@@ -16,6 +16,7 @@ import { openDocument } from "../src/ingest/index.ts";
 import type { EngineResult } from "../src/ocr/engine.ts";
 import { PaddleReader, type PaddleReaderOptions } from "../src/ocr/paddle/reader.ts";
 import { prepareImage } from "../src/ocr/prepare.ts";
+import { pickDocuments } from "./pick-documents.ts";
 
 const { values } = parseArgs({
   options: {
@@ -27,33 +28,8 @@ const { values } = parseArgs({
   },
 });
 
-function pick(set: string, want: number): string[] {
-  const manifest = JSON.parse(readFileSync(join(set, "manifest.json"), "utf8")) as {
-    documents: { file: string; kind: string; layout: string; pages: number }[];
-  };
-  const byLayout = new Map<string, { file: string; pages: number }[]>();
-  for (const d of manifest.documents) {
-    if (d.kind !== "audit_report" || !d.file.endsWith(".pdf") || d.layout.startsWith("seed")) continue;
-    byLayout.set(d.layout, [...(byLayout.get(d.layout) ?? []), { file: join(set, d.file), pages: d.pages }]);
-  }
-  const files: string[] = [];
-  let pages = 0;
-  for (let round = 0; pages < want; round++) {
-    let any = false;
-    for (const docs of byLayout.values()) {
-      const d = docs[round];
-      if (!d || pages >= want) continue;
-      files.push(d.file);
-      pages += d.pages;
-      any = true;
-    }
-    if (!any) break;
-  }
-  return files;
-}
-
 const images: PageImage[] = [];
-for (const file of pick(values.set, Number(values.pages))) {
+for (const file of pickDocuments(values.set, Number(values.pages)).map((d) => d.file)) {
   const doc = await openDocument(file);
   for (let p = 1; p <= doc.pageCount; p++) {
     const input = await doc.getPage(p);

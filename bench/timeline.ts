@@ -16,6 +16,7 @@ import type { EngineResult, OcrEngine } from "../src/ocr/engine.ts";
 import { PaddleWorker } from "../src/ocr/paddle/worker-handle.ts";
 import { createEngine } from "../src/pipeline/engine.ts";
 import { runIngest } from "../src/pipeline/runner.ts";
+import { pickDocuments } from "./pick-documents.ts";
 
 const { values } = parseArgs({
   options: {
@@ -30,31 +31,6 @@ interface Call {
   t1: number;
   pixels: number;
   kind: string;
-}
-
-function pick(set: string, want: number): { files: string[]; pages: number } {
-  const manifest = JSON.parse(readFileSync(join(set, "manifest.json"), "utf8")) as {
-    documents: { file: string; kind: string; layout: string; pages: number }[];
-  };
-  const byLayout = new Map<string, { file: string; pages: number }[]>();
-  for (const d of manifest.documents) {
-    if (d.kind !== "audit_report" || !d.file.endsWith(".pdf") || d.layout.startsWith("seed")) continue;
-    byLayout.set(d.layout, [...(byLayout.get(d.layout) ?? []), { file: join(set, d.file), pages: d.pages }]);
-  }
-  const files: string[] = [];
-  let pages = 0;
-  for (let round = 0; pages < want; round++) {
-    let any = false;
-    for (const docs of byLayout.values()) {
-      const d = docs[round];
-      if (!d || pages >= want) continue;
-      files.push(d.file);
-      pages += d.pages;
-      any = true;
-    }
-    if (!any) break;
-  }
-  return { files, pages };
 }
 
 const kindOf = (image: PageImage): string => (image.width * image.height > 1_000_000 ? "page" : "crop");
@@ -92,7 +68,9 @@ const engine: OcrEngine = {
   },
   close: () => real.close(),
 };
-const { files, pages } = pick(values.set, Number(values.pages));
+const picked = pickDocuments(values.set, Number(values.pages));
+const files = picked.map((d) => d.file);
+const pages = picked.reduce((a, d) => a + d.pages, 0);
 const out = mkdtempSync(join(tmpdir(), "timeline-"));
 const elu0 = performance.eventLoopUtilization();
 const cpu0 = process.cpuUsage();
