@@ -66,3 +66,15 @@ export const OTHER_CUES: readonly Cue[] = [
   },
   { words: ["此致", "敬礼"], weight: 1, why: "letter wording" },
 ];
+
+/** What a page prints at its head or foot: its number and count (第1页 共3页, 共3页 第1页, Page 1 of 3) and a form's
+ * code with its version (表单编号：… 版本：…). */
+export const PAGE_FURNITURE_WORDS = {
+  nth: "第",
+  page: "页",
+  total: "共",
+  pageEn: "Page",
+  ofEn: "of",
+  formCodeLabels: ["表单编号", "文件编号", "记录编号"],
+  versionWords: ["版本", "版次"],
+} as const;

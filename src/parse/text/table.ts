@@ -1,8 +1,10 @@
 import { distance } from "fastest-levenshtein";
 import { type Bbox, unionBbox } from "../../domain/geometry.ts";
+import { PAGE_FURNITURE_WORDS } from "../../lexicon/documents.ts";
 import { trimCellEdges } from "./cell-edge.ts";
 import { isAsciiAlnum, matchForm, nfkcChar } from "./chars.ts";
 import type { DocLine } from "./lines.ts";
+import { alternation, escapeRegExp } from "./pattern.ts";
 import { headingOf } from "./sections.ts";
 
 /** A column the caller cares about, named by the header words that introduce it. */
@@ -229,8 +231,23 @@ export function matchHeader(
 
 /** What a page prints at its head or foot: 第1页 共3页, Page 1 of 3, 1/3, a form code and version; a line ending in its
  * page count is a foot whatever it prints before (CTI-QP-09-F03 报告编号：… 第2页/共3页). */
-const PAGE_FURNITURE =
-  /^\s*(?:.*第\s*\d+\s*页\s*[,，/／]?\s*共\s*\d+\s*页|共\s*\d+\s*页\s*第\s*\d+\s*页|Page\s*\d+\s*(?:of|\/)\s*\d+|\d+\s*\/\s*\d+|-\s*\d+\s*-|(?:表单|文件|记录)编号\s*[:：].*(?:版本|版次).*)\s*$/i;
+const PAGE_FURNITURE = furniturePattern();
+
+function furniturePattern(): RegExp {
+  const w = PAGE_FURNITURE_WORDS;
+  const [nth, page, total] = [w.nth, w.page, w.total].map(escapeRegExp);
+  const nthPage = `${nth}\\s*\\d+\\s*${page}`;
+  const ofPages = `${total}\\s*\\d+\\s*${page}`;
+  const forms = [
+    `.*${nthPage}\\s*[,，/／]?\\s*${ofPages}`,
+    `${ofPages}\\s*${nthPage}`,
+    `${escapeRegExp(w.pageEn)}\\s*\\d+\\s*(?:${escapeRegExp(w.ofEn)}|\\/)\\s*\\d+`,
+    "\\d+\\s*\\/\\s*\\d+",
+    "-\\s*\\d+\\s*-",
+    `(?:${alternation(w.formCodeLabels)})\\s*[:：].*(?:${alternation(w.versionWords)}).*`,
+  ];
+  return new RegExp(`^\\s*(?:${forms.join("|")})\\s*$`, "i");
+}
 
 export function isPageFurniture(line: Pick<DocLine, "text">): boolean {
   return PAGE_FURNITURE.test(line.text);
